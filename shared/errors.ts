@@ -1,0 +1,61 @@
+/** Error codes both sides use (ARCHITECTURE.md "Names both sides use"). */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AUTH_REQUIRED',
+  'RATE_LIMITED',
+  'NETWORK',
+  'STORAGE_FULL',
+  'CORRUPT_STORE',
+  'CANCELLED',
+  'UNSUPPORTED_INPUT',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What crosses every boundary instead of a stack trace: a code and a sentence a person can act on. */
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+}
+
+export class BriefError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BriefError';
+    this.code = code;
+  }
+
+  toJSON(): SerializedError {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Turns anything thrown into the serialized form; unknown errors become INTERNAL without their stack. */
+export function toSerializedError(error: unknown): SerializedError {
+  if (error instanceof BriefError) return error.toJSON();
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    isErrorCode((error as { code?: unknown }).code) &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
+    return { code: (error as SerializedError).code, message: (error as SerializedError).message };
+  }
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside 360Brief. Try again; if it keeps happening, export diagnostics from Settings and send them to us.',
+  };
+}
+
+export function fromSerializedError(error: SerializedError): BriefError {
+  return new BriefError(error.code, error.message);
+}
