@@ -15,7 +15,14 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 /** Job types of which at most one may be pending or running per account. */
 export const SYNC_JOB_TYPES: readonly JobType[] = ['fetch_messages', 'sync_history'];
 
-export const SYNC_STATES = ['idle', 'syncing', 'waiting-for-quota', 'offline', 'needs-reconnect', 'error'] as const;
+export const SYNC_STATES = [
+  'idle',
+  'syncing',
+  'waiting-for-quota',
+  'offline',
+  'needs-reconnect',
+  'error',
+] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
 
 export const QUOTA_PROFILES = ['2026', 'legacy'] as const;
@@ -77,7 +84,11 @@ export interface AccountSettings {
   workingHours: WorkingHours;
 }
 
-export const DEFAULT_WORKING_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 18 * 60 };
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  days: [1, 2, 3, 4, 5],
+  startMinute: 9 * 60,
+  endMinute: 18 * 60,
+};
 
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   quotaProfile: '2026',

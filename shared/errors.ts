@@ -52,7 +52,8 @@ export function toSerializedError(error: unknown): SerializedError {
   }
   return {
     code: 'INTERNAL',
-    message: 'Something went wrong inside 360Brief. Try again; if it keeps happening, export diagnostics from Settings and send them to us.',
+    message:
+      'Something went wrong inside 360Brief. Try again; if it keeps happening, export diagnostics from Settings and send them to us.',
   };
 }
 

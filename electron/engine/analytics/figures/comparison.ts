@@ -1,0 +1,60 @@
+import type { Dataset } from '../prepare.ts';
+import { previousRange } from '../time/ranges.ts';
+import { isoOf } from '../time/zone-clock.ts';
+import type { ResolvedRange } from '../types.ts';
+import { computeAfterHours } from './after-hours.ts';
+import { awaitingThreads } from './awaiting.ts';
+import { computeResponseTime } from './response-time.ts';
+import { computeVolume } from './volume.ts';
+
+export const comparisonDefinition =
+  'For every range but "all": the headline figures also for the previous range of the same number of local days, with change = (now − before) ÷ before, empty when before is 0 or missing.';
+
+const HEADLINES = [
+  'sent',
+  'received',
+  'uniqueCorrespondents',
+  'myMedianMs',
+  'theirMedianMs',
+  'afterHoursShare',
+  'awaitingOnMe',
+] as const;
+type Headline = (typeof HEADLINES)[number];
+
+export interface Change {
+  now: number | null;
+  before: number | null;
+  change: number | null;
+}
+
+/** The headline figures of one range. */
+export function headlines(data: Dataset, range: ResolvedRange): Record<Headline, number | null> {
+  const volume = computeVolume(data, range);
+  const response = computeResponseTime(data, range);
+  return {
+    sent: volume.sent,
+    received: volume.received,
+    uniqueCorrespondents: volume.uniqueCorrespondents,
+    myMedianMs: response.mine.medianMs,
+    theirMedianMs: response.theirs.medianMs,
+    afterHoursShare: computeAfterHours(data, range).share,
+    awaitingOnMe: awaitingThreads(data, range).lists.onMe.length,
+  };
+}
+
+export function changeOf(now: number | null, before: number | null): number | null {
+  if (now === null || before === null || before === 0) return null;
+  return (now - before) / before;
+}
+
+/** Figure 16: null for `all`. */
+export function computeComparison(data: Dataset, current: Record<Headline, number | null>) {
+  const previous = previousRange(data.input.range, data.clock, data.asOf);
+  if (previous === null) return null;
+  const before = headlines(data, previous);
+  const figures = {} as Record<Headline, Change>;
+  for (const key of HEADLINES) {
+    figures[key] = { now: current[key], before: before[key], change: changeOf(current[key], before[key]) };
+  }
+  return { previous: { from: isoOf(previous.from), to: isoOf(previous.to), days: previous.days }, figures };
+}

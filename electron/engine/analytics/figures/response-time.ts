@@ -1,0 +1,111 @@
+import {
+  bucketOf,
+  byCountThenKey,
+  meanOf,
+  medianOfSorted,
+  nullableRound,
+  percentileOfSorted,
+  shareOf,
+  sortAscending,
+} from '../numbers.ts';
+import type { Dataset } from '../prepare.ts';
+import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
+import { dateOfDay, HOUR_MS, weekStartOfDay } from '../time/zone-clock.ts';
+import type { ResolvedRange } from '../types.ts';
+import { TOP_LIMIT } from './top-senders.ts';
+
+export const myResponseDefinition =
+  'How long you take to answer. In each thread (all its counted dated messages in time order; ties: received before sent, then storage order), a received, non-automated message from a contact starts a wait if none is open; your next non-automated sent message ends it. Delay = sent time − start time; pairs with delay ≤ 0 are dropped; a pair counts in the range holding your reply. Median and mean of even counts use the two middle values; p90 is nearest-rank; buckets are [0,1h) [1h,4h) [4h,24h) [1d,3d) [3d,7d) [7d,∞). Weekly = median per local week of the reply.';
+
+export const theirResponseDefinition =
+  'How long contacts take to answer you. In the same walk, your non-automated sent message starts a wait if none is open; the next received, non-automated message from a contact ends it (that contact answered). Same statistics as your response time, overall and per contact.';
+
+export interface DelayStats {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  meanMs: number | null;
+  within1hShare: number | null;
+  buckets: number[];
+}
+
+export interface WeeklyMedian {
+  week: string;
+  count: number;
+  medianMs: number | null;
+}
+
+export type ResponseStats = DelayStats & { weekly: WeeklyMedian[] };
+
+export function delayStats(delays: number[]): DelayStats {
+  const sorted = sortAscending(delays);
+  const buckets = [0, 0, 0, 0, 0, 0];
+  let within = 0;
+  for (const delay of sorted) {
+    buckets[bucketOf(delay)]!++;
+    if (delay < HOUR_MS) within++;
+  }
+  return {
+    count: sorted.length,
+    medianMs: nullableRound(medianOfSorted(sorted)),
+    p90Ms: nullableRound(percentileOfSorted(sorted, 90)),
+    meanMs: nullableRound(meanOf(sorted)),
+    within1hShare: shareOf(within, sorted.length),
+    buckets,
+  };
+}
+
+/** Median delay per local ISO week of the closing message. */
+export function weeklyMedians(
+  pairs: readonly ReplyPair[],
+  delayOf: (pair: ReplyPair) => number,
+): WeeklyMedian[] {
+  const weeks = new Map<number, number[]>();
+  for (const pair of pairs) {
+    const week = weekStartOfDay(pair.closing.day);
+    const list = weeks.get(week);
+    if (list) list.push(delayOf(pair));
+    else weeks.set(week, [delayOf(pair)]);
+  }
+  return [...weeks]
+    .sort((a, b) => a[0] - b[0])
+    .map(([week, delays]) => ({
+      week: dateOfDay(week),
+      count: delays.length,
+      medianMs: nullableRound(medianOfSorted(sortAscending(delays))),
+    }));
+}
+
+export function responseStats(
+  pairs: readonly ReplyPair[],
+  delayOf: (pair: ReplyPair) => number,
+): ResponseStats {
+  return { ...delayStats(pairs.map(delayOf)), weekly: weeklyMedians(pairs, delayOf) };
+}
+
+const realDelay = (pair: ReplyPair) => pair.delay;
+
+/** Figures 6 and 7, with figure 7 per contact (top 50 contacts by number of answers). */
+export function computeResponseTime(data: Dataset, range: ResolvedRange) {
+  const mine = pairsInRange(data.mine, range.from, range.to);
+  const theirs = pairsInRange(data.theirs, range.from, range.to);
+  const byContact = new Map<string, number[]>();
+  for (const pair of theirs) {
+    const list = byContact.get(pair.contact);
+    if (list) list.push(pair.delay);
+    else byContact.set(pair.contact, [pair.delay]);
+  }
+  const perContact = [...byContact]
+    .map(([address, delays]) => ({ address, ...delayStats(delays) }))
+    .sort(
+      byCountThenKey(
+        (c) => c.count,
+        (c) => c.address,
+      ),
+    )
+    .slice(0, TOP_LIMIT);
+  return {
+    mine: responseStats(mine, realDelay),
+    theirs: { ...responseStats(theirs, realDelay), byContact: perContact },
+  };
+}

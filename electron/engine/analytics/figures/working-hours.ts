@@ -1,0 +1,30 @@
+import type { WorkingHours } from '../../../../shared/domain.ts';
+import type { Dataset } from '../prepare.ts';
+import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
+import type { ResolvedRange } from '../types.ts';
+import { responseStats } from './response-time.ts';
+
+export const workingHoursDefinition =
+  "Your response time and theirs counted in working time only: the same reply pairs, with delay = the working time between the two instants (working days and hours in the report's time zone; default Monday–Friday 09:00–18:00). A pair with no working time between its messages is kept with delay 0.";
+
+function clockText(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+export function describeWorkingHours(hours: WorkingHours): { days: number[]; start: string; end: string } {
+  return {
+    days: [...hours.days].sort((a, b) => a - b),
+    start: clockText(hours.startMinute),
+    end: clockText(hours.endMinute),
+  };
+}
+
+/** Figure 8. */
+export function computeWorkingHoursView(data: Dataset, range: ResolvedRange) {
+  const workingDelay = (pair: ReplyPair) => data.working.between(pair.opening.time, pair.closing.time);
+  return {
+    hours: describeWorkingHours(data.workingHours),
+    mine: responseStats(pairsInRange(data.mine, range.from, range.to), workingDelay),
+    theirs: responseStats(pairsInRange(data.theirs, range.from, range.to), workingDelay),
+  };
+}

@@ -1,0 +1,93 @@
+import { DAY_MS, HOUR_MS } from './time/zone-clock.ts';
+
+/** Integer ms, rounded half up (METRICS.md "Numbers"). */
+export function roundHalfUp(value: number): number {
+  return Math.floor(value + 0.5);
+}
+
+export function sortAscending(values: number[]): number[] {
+  return values.slice().sort((a, b) => a - b);
+}
+
+/** The median of sorted values; the mean of the two middle ones for an even count; null when empty. */
+export function medianOfSorted(sorted: readonly number[]): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  if (n % 2 === 1) return sorted[(n - 1) / 2]!;
+  return (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+/** Nearest-rank percentile: the value at rank ⌈p/100 × n⌉ (integer arithmetic, so 90 × 30 / 100 is exactly 27). */
+export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil((p * n) / 100));
+  return sorted[rank - 1]!;
+}
+
+export function meanOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
+}
+
+/** part ÷ whole as a fraction, null when the whole is 0. */
+export function shareOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+export function nullableRound(value: number | null): number | null {
+  return value === null ? null : roundHalfUp(value);
+}
+
+/** Lower bounds of the delay buckets: [0, 1 h), [1 h, 4 h), [4 h, 24 h), [1 d, 3 d), [3 d, 7 d), [7 d, ∞). */
+const BUCKET_BOUNDS = [HOUR_MS, 4 * HOUR_MS, DAY_MS, 3 * DAY_MS, 7 * DAY_MS];
+
+export function bucketOf(delay: number): number {
+  let index = 0;
+  while (index < BUCKET_BOUNDS.length && delay >= BUCKET_BOUNDS[index]!) index++;
+  return index;
+}
+
+/**
+ * Code-point order (not UTF-16 code-unit order): at the first differing unit, a surrogate (an
+ * astral character) sorts after any BMP character at or above U+E000.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate && (xSurrogate ? y >= 0xe000 : x >= 0xe000)) return xSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** Lists are sorted by count descending, then by key in code-point order. */
+export function byCountThenKey<T>(
+  count: (item: T) => number,
+  key: (item: T) => string,
+): (a: T, b: T) => number {
+  return (a, b) => count(b) - count(a) || compareCodePoints(key(a), key(b));
+}
+
+/** Counts per key, then the top `limit` entries by count and key. */
+export function topCounts(counts: Map<string, number>, limit: number): Array<[string, number]> {
+  return [...counts]
+    .sort(
+      byCountThenKey(
+        (entry) => entry[1],
+        (entry) => entry[0],
+      ),
+    )
+    .slice(0, limit);
+}
+
+export function increment(counts: Map<string, number>, key: string, by = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}

@@ -1,0 +1,78 @@
+import type { WorkingHours } from '../../../../shared/domain.ts';
+import { DAY_MS, weekdayOfDay, type ZoneClock } from './zone-clock.ts';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Working hours in the report's zone: whether an instant falls inside them, and how much working
+ * time lies between two instants. Day intervals are summed into a prefix table over the span of
+ * days the report touches, so each pair costs two partial days and one subtraction.
+ */
+export class WorkingCalendar {
+  private readonly clock: ZoneClock;
+  private readonly workingWeekdays: boolean[];
+  private readonly startMs: number;
+  private readonly endMs: number;
+  private readonly firstDay: number;
+  /** prefix[k] = working ms of the days firstDay … firstDay + k - 1. */
+  private readonly prefix: Float64Array;
+
+  constructor(clock: ZoneClock, hours: WorkingHours, firstDay: number, lastDay: number) {
+    this.clock = clock;
+    this.workingWeekdays = Array.from({ length: 7 }, (_, weekday) => hours.days.includes(weekday + 1));
+    this.startMs = hours.startMinute * MINUTE_MS;
+    this.endMs = hours.endMinute * MINUTE_MS;
+    this.firstDay = firstDay;
+    const count = Math.max(0, lastDay - firstDay + 1);
+    this.prefix = new Float64Array(count + 1);
+    for (let k = 0; k < count; k++) {
+      const interval = this.intervalOfDay(firstDay + k);
+      this.prefix[k + 1] = this.prefix[k]! + (interval ? interval[1] - interval[0] : 0);
+    }
+  }
+
+  /** The day's working interval as instants, or null on a day off. */
+  private intervalOfDay(day: number): [number, number] | null {
+    if (!this.workingWeekdays[weekdayOfDay(day)] || this.endMs <= this.startMs) return null;
+    const midnight = day * DAY_MS;
+    return [
+      this.clock.instantOfWall(midnight + this.startMs),
+      this.clock.instantOfWall(midnight + this.endMs),
+    ];
+  }
+
+  /** Whether a local weekday (Monday = 0) and time of day (ms after local midnight) are inside working hours. */
+  isWorkingWall(weekday: number, msOfDay: number): boolean {
+    return this.workingWeekdays[weekday]! && msOfDay >= this.startMs && msOfDay < this.endMs;
+  }
+
+  private fullDays(fromDay: number, toDay: number): number {
+    if (toDay <= fromDay) return 0;
+    const inTable = (day: number) => Math.min(Math.max(day - this.firstDay, 0), this.prefix.length - 1);
+    let total = this.prefix[inTable(toDay)]! - this.prefix[inTable(fromDay)]!;
+    // Days outside the table (rare: instants beyond the messages' span) are summed one by one.
+    for (let day = fromDay; day < Math.min(toDay, this.firstDay); day++)
+      total += this.overlap(day, -Infinity, Infinity);
+    const tableEnd = this.firstDay + this.prefix.length - 1;
+    for (let day = Math.max(fromDay, tableEnd); day < toDay; day++)
+      total += this.overlap(day, -Infinity, Infinity);
+    return total;
+  }
+
+  private overlap(day: number, from: number, to: number): number {
+    const interval = this.intervalOfDay(day);
+    if (!interval) return 0;
+    return Math.max(0, Math.min(to, interval[1]) - Math.max(from, interval[0]));
+  }
+
+  /** Working time in [from, to), in ms. */
+  between(from: number, to: number): number {
+    if (to <= from) return 0;
+    const fromDay = this.clock.dayOf(from);
+    const toDay = this.clock.dayOf(to);
+    if (toDay <= fromDay) return this.overlap(fromDay, from, to);
+    return (
+      this.overlap(fromDay, from, to) + this.fullDays(fromDay + 1, toDay) + this.overlap(toDay, from, to)
+    );
+  }
+}

@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import type { Account, AccountSettings, SyncState } from '../../../shared/domain.ts';
+import { DEFAULT_ACCOUNT_SETTINGS } from '../../../shared/domain.ts';
+import { BriefError } from '../../../shared/errors.ts';
+import { isConstraintError } from '../db/storage-errors.ts';
+import type { Store } from '../db/store.ts';
+import type { TimedStatement } from '../db/timed-statement.ts';
+import { idSchema, parseInput } from '../db/validation.ts';
+import {
+  accountProviderSchema,
+  addressSchema,
+  createAccountSchema,
+  historyIdSchema,
+  mailboxTotalSchema,
+  settingsPatchSchema,
+  settingsSchema,
+  syncStateSchema,
+  timestampSchema,
+} from './account-inputs.ts';
+
+interface AccountRow {
+  id: number;
+  address: string;
+  provider: Account['provider'];
+  identities: string;
+  history_id: string | null;
+  data_version: number;
+  sync_state: SyncState;
+  last_sync_at: string | null;
+  mailbox_total: number | null;
+  settings: string;
+  created_at: string;
+}
+
+/** The bookkeeping columns written one at a time. */
+type AccountField = 'settings' | 'sync_state' | 'history_id' | 'mailbox_total' | 'last_sync_at';
+
+/** An account as stored: the domain account plus the coverage total the sync records. */
+export interface StoredAccount extends Account {
+  mailboxTotal: number | null;
+}
+
+function readSettings(json: string): AccountSettings {
+  const stored = JSON.parse(json) as Partial<AccountSettings>;
+  return { ...DEFAULT_ACCOUNT_SETTINGS, ...stored };
+}
+
+/** `identities` lists the account address first, then the confirmed aliases. */
+function toAccount(row: AccountRow): StoredAccount {
+  const aliases = JSON.parse(row.identities) as string[];
+  return {
+    id: row.id,
+    address: row.address,
+    provider: row.provider,
+    identities: [row.address.toLowerCase(), ...aliases],
+    historyId: row.history_id,
+    dataVersion: row.data_version,
+    syncState: row.sync_state,
+    lastSyncAt: row.last_sync_at,
+    mailboxTotal: row.mailbox_total,
+    settings: readSettings(row.settings),
+    createdAt: row.created_at,
+  };
+}
+
+/** The `accounts` table: connected mailboxes, their identities, settings and sync bookkeeping. */
+export class AccountService {
+  readonly #store: Store;
+  readonly #sql;
+  readonly #updates: Record<AccountField, TimedStatement>;
+
+  constructor(store: Store) {
+    this.#store = store;
+    this.#sql = {
+      byId: store.prepare<AccountRow>('SELECT * FROM accounts WHERE id = ?'),
+      all: store.prepare<AccountRow>('SELECT * FROM accounts ORDER BY id'),
+      byAddress: store.prepare<AccountRow>('SELECT * FROM accounts WHERE address = ? ORDER BY id'),
+      insert: store.prepare<AccountRow>(
+        `INSERT INTO accounts (address, provider, identities, settings, created_at, updated_at)
+         VALUES (@address, @provider, @identities, @settings, @now, @now) RETURNING *`,
+      ),
+      identities: store.prepare(
+        'UPDATE accounts SET identities = @identities, data_version = data_version + 1, updated_at = @now WHERE id = @id',
+      ),
+      forgetAnalytics: store.prepare("DELETE FROM analytics_cache WHERE account_key IN (@key, 'all')"),
+      remove: store.prepare('DELETE FROM accounts WHERE id = ?'),
+    };
+    const fieldUpdate = (column: AccountField) =>
+      store.prepare(`UPDATE accounts SET ${column} = @value, updated_at = @now WHERE id = @id`);
+    this.#updates = {
+      settings: fieldUpdate('settings'),
+      sync_state: fieldUpdate('sync_state'),
+      history_id: fieldUpdate('history_id'),
+      mailbox_total: fieldUpdate('mailbox_total'),
+      last_sync_at: fieldUpdate('last_sync_at'),
+    };
+  }
+
+  createAccount(input: z.input<typeof createAccountSchema>): StoredAccount {
+    const request = parseInput(createAccountSchema, input, 'The account');
+    const settings = parseInput(
+      settingsSchema,
+      { ...DEFAULT_ACCOUNT_SETTINGS, ...request.settings },
+      'The settings',
+    );
+    const aliases = [...new Set(request.identities ?? [])].filter((alias) => alias !== request.address);
+    try {
+      const row = this.#sql.insert.get({
+        address: request.address,
+        provider: request.provider,
+        identities: JSON.stringify(aliases),
+        settings: JSON.stringify(settings),
+        now: this.#store.nowIso(),
+      });
+      return toAccount(row!);
+    } catch (error) {
+      if (isConstraintError(error, 'UNIQUE')) {
+        throw new BriefError(
+          'CONFLICT',
+          `${request.address} is already connected as a ${request.provider} account.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  getAccount(id: number): StoredAccount {
+    return toAccount(this.#row(id));
+  }
+
+  listAccounts(): StoredAccount[] {
+    return this.#sql.all.all().map(toAccount);
+  }
+
+  findByAddress(address: string, provider?: Account['provider']): StoredAccount | null {
+    const wanted = parseInput(addressSchema, address, 'The address');
+    const kind =
+      provider === undefined ? undefined : parseInput(accountProviderSchema, provider, 'The provider');
+    const row = this.#sql.byAddress
+      .all(wanted)
+      .find((candidate) => kind === undefined || candidate.provider === kind);
+    return row ? toAccount(row) : null;
+  }
+
+  /** Adds an alias; direction and echo depend on identities, so the data version moves. */
+  addIdentity(id: number, address: string): StoredAccount {
+    const alias = parseInput(addressSchema, address, 'The identity');
+    return this.#editIdentities(id, (row, aliases) =>
+      alias === row.address.toLowerCase() || aliases.includes(alias) ? null : [...aliases, alias],
+    );
+  }
+
+  removeIdentity(id: number, address: string): StoredAccount {
+    const alias = parseInput(addressSchema, address, 'The identity');
+    return this.#editIdentities(id, (row, aliases) => {
+      if (alias === row.address.toLowerCase()) {
+        throw new BriefError(
+          'VALIDATION',
+          'The account address is always one of your identities; it cannot be removed.',
+        );
+      }
+      return aliases.includes(alias) ? aliases.filter((existing) => existing !== alias) : null;
+    });
+  }
+
+  getSettings(id: number): AccountSettings {
+    return readSettings(this.#row(id).settings);
+  }
+
+  updateSettings(id: number, patch: Partial<AccountSettings>): AccountSettings {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    const changes = parseInput(settingsPatchSchema, patch, 'The settings');
+    return this.#store.transaction(() => {
+      const merged = parseInput(
+        settingsSchema,
+        { ...this.getSettings(accountId), ...changes },
+        'The settings',
+      );
+      this.#set(accountId, 'settings', JSON.stringify(merged));
+      return merged;
+    });
+  }
+
+  setSyncState(id: number, state: SyncState): void {
+    this.#set(id, 'sync_state', parseInput(syncStateSchema, state, 'The sync state'));
+  }
+
+  setHistoryId(id: number, historyId: string | null): void {
+    this.#set(id, 'history_id', parseInput(historyIdSchema, historyId, 'The history id'));
+  }
+
+  setMailboxTotal(id: number, total: number | null): void {
+    this.#set(id, 'mailbox_total', parseInput(mailboxTotalSchema, total, 'The mailbox total'));
+  }
+
+  markSynced(id: number, at: number = this.#store.clock()): void {
+    this.#set(id, 'last_sync_at', new Date(parseInput(timestampSchema, at, 'The sync time')).toISOString());
+  }
+
+  getDataVersion(id: number): number {
+    return this.#row(id).data_version;
+  }
+
+  /** Deletes the account with its jobs, messages and labels (cascade) and the analytics computed from it. */
+  forgetAccount(id: number): void {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    this.#store.transaction(() => {
+      this.#row(accountId);
+      this.#sql.forgetAnalytics.run({ key: String(accountId) });
+      this.#sql.remove.run(accountId);
+    });
+  }
+
+  #editIdentities(id: number, edit: (row: AccountRow, aliases: string[]) => string[] | null): StoredAccount {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    return this.#store.transaction(() => {
+      const row = this.#row(accountId);
+      const next = edit(row, JSON.parse(row.identities) as string[]);
+      if (next !== null) {
+        this.#sql.identities.run({
+          id: accountId,
+          identities: JSON.stringify(next),
+          now: this.#store.nowIso(),
+        });
+      }
+      return toAccount(this.#row(accountId));
+    });
+  }
+
+  #set(id: number, column: AccountField, value: unknown): void {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    this.#row(accountId);
+    this.#updates[column].run({ id: accountId, value, now: this.#store.nowIso() });
+  }
+
+  #row(id: number): AccountRow {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    const row = this.#sql.byId.get(accountId);
+    if (!row)
+      throw new BriefError(
+        'NOT_FOUND',
+        `Account ${accountId} does not exist; it may have been removed. Reconnect it first.`,
+      );
+    return row;
+  }
+}

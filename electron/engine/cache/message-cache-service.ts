@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import { BriefError } from '../../../shared/errors.ts';
+import type { Store } from '../db/store.ts';
+import { idSchema, parseInput } from '../db/validation.ts';
+import type { MessageFacts } from '../mail/types.ts';
+import { messageFactsSchema, providerSchema } from './message-facts-schema.ts';
+import {
+  filterParams,
+  type MessageFilter,
+  MessageQueries,
+  messageFilterSchema,
+  messagePageSchema,
+} from './message-query.ts';
+import { type CachedMessage, factsToParams, toCachedMessage } from './message-row.ts';
+import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
+import { type CacheStats, summarise } from './message-stats.ts';
+
+export interface CacheItem {
+  facts: MessageFacts;
+  raw?: Buffer;
+}
+
+export type { CacheStats } from './message-stats.ts';
+
+export interface DerivedRow {
+  id: number;
+  counted: boolean;
+  direction: 'sent' | 'received';
+  echo: boolean;
+  threadKey: string;
+}
+
+const MAX_BATCH = 10_000;
+const IN_CHUNK = 500;
+
+const itemSchema = z.strictObject({ facts: messageFactsSchema, raw: z.instanceof(Buffer).optional() });
+const itemsSchema = z.array(itemSchema).max(MAX_BATCH);
+const idsSchema = z.array(z.string().min(1).max(256)).max(1_000_000);
+const labelsSchema = z.array(z.string().min(1).max(256)).max(1000);
+const derivedSchema = z
+  .array(
+    z.strictObject({
+      id: idSchema,
+      counted: z.boolean(),
+      direction: z.enum(['sent', 'received']),
+      echo: z.boolean(),
+      threadKey: z.string().min(1).max(1024),
+    }),
+  )
+  .max(1_000_000);
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += IN_CHUNK)
+    result.push(items.slice(start, start + IN_CHUNK));
+  return result;
+}
+
+/**
+ * The message cache: one row per (account, provider, provider id) holding the mail model's facts,
+ * an optional raw blob, and the per-account derivations. Every write that changes an account's
+ * messages bumps its data version, which is what makes cached analytics stale.
+ */
+export class MessageCacheService {
+  readonly #store: Store;
+  readonly #sql: MessageStatements;
+  readonly #queries: MessageQueries;
+
+  constructor(store: Store) {
+    this.#store = store;
+    this.#sql = prepareMessageStatements(store);
+    this.#queries = new MessageQueries(store);
+  }
+
+  cacheMessage(accountId: number, provider: string, facts: MessageFacts, raw?: Buffer) {
+    return this.cacheBulk(accountId, provider, [raw === undefined ? { facts } : { facts, raw }]);
+  }
+
+  /** Stores a batch in one transaction; a message already stored keeps its row id. */
+  cacheBulk(accountId: number, provider: string, items: CacheItem[]): { inserted: number; updated: number } {
+    const account = this.#account(accountId);
+    const source = parseInput(providerSchema, provider, 'The message provider');
+    const batch = parseInput(itemsSchema, items, 'The message batch');
+    return this.#store.transaction(() => {
+      const now = this.#store.nowIso();
+      let inserted = 0;
+      let updated = 0;
+      for (const { facts, raw } of batch) {
+        const params = {
+          ...factsToParams(facts),
+          accountId: account,
+          provider: source,
+          raw: raw ?? null,
+          now,
+        };
+        const existing = this.#sql.findId.get(params);
+        let id: number;
+        if (existing) {
+          if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
+          id = existing.id;
+          updated += 1;
+        } else {
+          id = this.#sql.insert.get(params)!.id;
+          inserted += 1;
+        }
+        this.#writeLabels(id, account, facts.labels, facts.time);
+      }
+      if (inserted + updated > 0) this.#bump(account, now);
+      return { inserted, updated };
+    });
+  }
+
+  getMessage(accountId: number, provider: string, providerId: string): CachedMessage | null {
+    const params = this.#key(accountId, provider, providerId);
+    const row = this.#sql.byProviderId.get(params);
+    return row ? toCachedMessage(row) : null;
+  }
+
+  getRawData(accountId: number, provider: string, providerId: string): Buffer | null {
+    return this.#sql.raw.get(this.#key(accountId, provider, providerId))?.raw_data ?? null;
+  }
+
+  /** One page of messages in time order (ties by storage order). */
+  getMessages(filter: MessageFilter, page: { limit?: number; offset?: number } = {}) {
+    const parsed = parseInput(messageFilterSchema, filter, 'The message query');
+    const { limit, offset } = parseInput(messagePageSchema, page, 'The message page');
+    const rows = this.#queries.statement(parsed, true).all({ ...filterParams(parsed), limit, offset });
+    return {
+      messages: rows.map(toCachedMessage),
+      nextOffset: rows.length === limit ? offset + limit : null,
+    };
+  }
+
+  /** Every message matching the filter, streamed in time order (for analytics and derivations). */
+  *iterateMessages(filter: MessageFilter): Generator<CachedMessage> {
+    const parsed = parseInput(messageFilterSchema, filter, 'The message query');
+    for (const row of this.#queries.statement(parsed, false).iterate(filterParams(parsed))) {
+      yield toCachedMessage(row);
+    }
+  }
+
+  /** The messages of one (derived) thread, oldest first. */
+  getThread(accountId: number, threadKey: string): CachedMessage[] {
+    return [...this.iterateMessages({ accountId, threadKey })];
+  }
+
+  /** Which of these provider ids are already stored (asked before any fetch). */
+  checkCached(accountId: number, provider: string, providerIds: string[]): Set<string> {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    const source = parseInput(providerSchema, provider, 'The message provider');
+    const ids = parseInput(idsSchema, providerIds, 'The message ids');
+    const found = new Set<string>();
+    for (const chunk of chunks(ids)) {
+      const params = { accountId: account, provider: source, ids: JSON.stringify(chunk) };
+      for (const row of this.#sql.cachedIds.all(params)) found.add(row.provider_id);
+    }
+    return found;
+  }
+
+  getCacheStats(accountId?: number): CacheStats {
+    const only = accountId === undefined ? undefined : parseInput(idSchema, accountId, 'The account id');
+    return summarise(this.#sql.stats.all().filter((row) => only === undefined || row.account_id === only));
+  }
+
+  /** Writes the mail model's per-account derivations; every id must be a message of this account. */
+  updateDerived(accountId: number, rows: DerivedRow[]): number {
+    const account = this.#account(accountId);
+    const derived = parseInput(derivedSchema, rows, 'The derived facts');
+    return this.#store.transaction(() => {
+      const now = this.#store.nowIso();
+      let changed = 0;
+      for (const row of derived) {
+        const params = {
+          ...row,
+          accountId: account,
+          counted: row.counted ? 1 : 0,
+          echo: row.echo ? 1 : 0,
+          now,
+        };
+        if (this.#sql.derive.run(params).changes === 1) {
+          changed += 1;
+        } else if (!this.#sql.belongs.get(row.id, account)) {
+          throw new BriefError(
+            'NOT_FOUND',
+            `Message ${row.id} is not stored for account ${account}; derive again from the stored messages.`,
+          );
+        }
+      }
+      if (changed > 0) this.#bump(account, now);
+      return changed;
+    });
+  }
+
+  /** Replaces one message's labels (incremental sync: labels added or removed). */
+  updateLabels(accountId: number, provider: string, providerId: string, labels: string[]): CachedMessage {
+    const key = this.#key(accountId, provider, providerId);
+    const next = parseInput(labelsSchema, labels, 'The labels');
+    return this.#store.transaction(() => {
+      const row = this.#sql.byProviderId.get(key);
+      if (!row) throw this.#missing(providerId);
+      const now = this.#store.nowIso();
+      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(next), now }).changes === 1) {
+        this.#writeLabels(row.id, key.accountId, next, row.time);
+        this.#bump(key.accountId, now);
+      }
+      return toCachedMessage(this.#sql.byProviderId.get(key)!);
+    });
+  }
+
+  deleteMessages(accountId: number, provider: string, providerIds: string[]): number {
+    const account = this.#account(accountId);
+    const source = parseInput(providerSchema, provider, 'The message provider');
+    const ids = parseInput(idsSchema, providerIds, 'The message ids');
+    return this.#store.transaction(() => {
+      let deleted = 0;
+      for (const chunk of chunks(ids)) {
+        deleted += this.#sql.deleteIds.run({
+          accountId: account,
+          provider: source,
+          ids: JSON.stringify(chunk),
+        }).changes;
+      }
+      if (deleted > 0) this.#bump(account, this.#store.nowIso());
+      return deleted;
+    });
+  }
+
+  clearCache(accountId: number): number {
+    const account = this.#account(accountId);
+    return this.#store.transaction(() => {
+      const deleted = this.#sql.deleteAll.run(account).changes;
+      if (deleted > 0) this.#bump(account, this.#store.nowIso());
+      return deleted;
+    });
+  }
+
+  /** Removes the account's messages older than `cutoffMs` (the retention window). */
+  deleteOlderThan(accountId: number, cutoffMs: number): number {
+    const account = this.#account(accountId);
+    const cutoff = parseInput(z.number().int(), cutoffMs, 'The retention cutoff');
+    return this.#store.transaction(() => {
+      const deleted = this.#sql.deleteBefore.run(account, cutoff).changes;
+      if (deleted > 0) this.#bump(account, this.#store.nowIso());
+      return deleted;
+    });
+  }
+
+  #writeLabels(id: number, accountId: number, labels: readonly string[], time: number | null): void {
+    this.#sql.clearLabels.run(id);
+    for (const label of labels) this.#sql.addLabel.run({ id, accountId, label, time });
+  }
+
+  #bump(accountId: number, now: string): void {
+    this.#sql.bumpVersion.run({ id: accountId, now });
+  }
+
+  #account(accountId: number): number {
+    const id = parseInput(idSchema, accountId, 'The account id');
+    if (!this.#sql.accountExists.get(id)) {
+      throw new BriefError(
+        'NOT_FOUND',
+        `Account ${id} does not exist; it may have been removed. Reconnect it first.`,
+      );
+    }
+    return id;
+  }
+
+  #key(accountId: number, provider: string, providerId: string) {
+    return {
+      accountId: parseInput(idSchema, accountId, 'The account id'),
+      provider: parseInput(providerSchema, provider, 'The message provider'),
+      providerId: parseInput(z.string().min(1).max(256), providerId, 'The message id'),
+    };
+  }
+
+  #missing(providerId: string): BriefError {
+    return new BriefError('NOT_FOUND', `Message ${providerId} is not stored; sync the account again.`);
+  }
+}

@@ -1,0 +1,99 @@
+import type { Store } from '../db/store.ts';
+import type { MessageRow } from './message-row.ts';
+
+/** Processed column → bound parameter (see factsToParams). */
+const FACT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
+  ['provider_thread_id', 'providerThreadId'],
+  ['message_id', 'messageId'],
+  ['in_reply_to', 'inReplyTo'],
+  ['refs', 'refs'],
+  ['time', 'time'],
+  ['from_addr', 'fromAddr'],
+  ['from_name', 'fromName'],
+  ['sender', 'sender'],
+  ['sender_name', 'senderName'],
+  ['to_addrs', 'toAddrs'],
+  ['cc_addrs', 'ccAddrs'],
+  ['bcc_addrs', 'bccAddrs'],
+  ['reply_to', 'replyTo'],
+  ['subject', 'subject'],
+  ['subject_key', 'subjectKey'],
+  ['labels', 'labels'],
+  ['list_post', 'listPost'],
+  ['has_list_post', 'hasListPost'],
+  ['unsubscribe', 'unsubscribe'],
+  ['automated', 'automated'],
+  ['size', 'size'],
+  ['content_key', 'contentKey'],
+];
+
+const columns = FACT_COLUMNS.map(([column]) => column).join(', ');
+const params = FACT_COLUMNS.map(([, param]) => `@${param}`).join(', ');
+const assignments = FACT_COLUMNS.map(([column, param]) => `${column} = @${param}`).join(', ');
+// An update that changes nothing writes nothing, so re-storing a batch leaves the data version alone.
+const differs = FACT_COLUMNS.map(([column, param]) => `${column} IS NOT @${param}`).join(' OR ');
+
+export function prepareMessageStatements(store: Store) {
+  const inList = 'IN (SELECT value FROM json_each(@ids))';
+  return {
+    accountExists: store.prepare<{ found: number }>('SELECT 1 AS found FROM accounts WHERE id = ?'),
+    bumpVersion: store.prepare(
+      'UPDATE accounts SET data_version = data_version + 1, updated_at = @now WHERE id = @id',
+    ),
+    findId: store.prepare<{ id: number }>(
+      'SELECT id FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    ),
+    insert: store.prepare<{ id: number }>(
+      `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, raw_data, created_at, updated_at)
+       VALUES (@accountId, @provider, @providerId, ${params}, @raw, @now, @now) RETURNING id`,
+    ),
+    update: store.prepare(
+      `UPDATE message_cache SET ${assignments}, raw_data = coalesce(@raw, raw_data), updated_at = @now
+       WHERE id = @id AND (${differs} OR (@raw IS NOT NULL AND raw_data IS NOT @raw))`,
+    ),
+    clearLabels: store.prepare('DELETE FROM message_labels WHERE message_rowid = ?'),
+    addLabel: store.prepare(
+      'INSERT OR IGNORE INTO message_labels (message_rowid, account_id, label, time) VALUES (@id, @accountId, @label, @time)',
+    ),
+    setLabels: store.prepare(
+      'UPDATE message_cache SET labels = @labels, updated_at = @now WHERE id = @id AND labels IS NOT @labels',
+    ),
+    byProviderId: store.prepare<MessageRow>(
+      'SELECT * FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    ),
+    raw: store.prepare<{ raw_data: Buffer | null }>(
+      'SELECT raw_data FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    ),
+    cachedIds: store.prepare<{ provider_id: string }>(
+      `SELECT provider_id FROM message_cache
+       WHERE account_id = @accountId AND provider = @provider AND provider_id ${inList}`,
+    ),
+    deleteIds: store.prepare(
+      `DELETE FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id ${inList}`,
+    ),
+    deleteAll: store.prepare('DELETE FROM message_cache WHERE account_id = ?'),
+    deleteBefore: store.prepare('DELETE FROM message_cache WHERE account_id = ? AND time < ?'),
+    derive: store.prepare(
+      `UPDATE message_cache SET counted = @counted, direction = @direction, echo = @echo, thread_key = @threadKey,
+         updated_at = @now
+       WHERE id = @id AND account_id = @accountId
+         AND (counted IS NOT @counted OR direction IS NOT @direction OR echo IS NOT @echo OR thread_key IS NOT @threadKey)`,
+    ),
+    belongs: store.prepare<{ found: number }>(
+      'SELECT 1 AS found FROM message_cache WHERE id = ? AND account_id = ?',
+    ),
+    stats: store.prepare<{
+      account_id: number;
+      count: number;
+      bytes: number;
+      oldest: number | null;
+      newest: number | null;
+    }>(
+      `SELECT account_id, count(*) AS count, total(size) + total(length(raw_data)) AS bytes,
+         min(time) AS oldest, max(time) AS newest
+       FROM message_cache GROUP BY account_id ORDER BY account_id`,
+    ),
+  };
+}
+
+export type MessageStatements = ReturnType<typeof prepareMessageStatements>;

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { BriefError } from '../../../shared/errors.ts';
+import type { Store } from './store.ts';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+const cleanupOptionsSchema = z.strictObject({
+  finishedJobsOlderThanDays: z.number().int().min(0).max(36_500).default(30),
+  retentionDays: z.number().int().min(1).max(36_500).nullable().default(null),
+});
+
+export type CleanupOptions = z.input<typeof cleanupOptionsSchema>;
+
+export interface CleanupResult {
+  jobs: number;
+  analytics: number;
+  messages: number;
+}
+
+/**
+ * Removes finished jobs older than the given age, expired analytics, and (when a retention is
+ * set) messages older than it. Accounts that lose messages get a new data version.
+ */
+export function cleanup(store: Store, options: CleanupOptions = {}): CleanupResult {
+  const parsed = cleanupOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    throw new BriefError(
+      'VALIDATION',
+      'Cleanup needs whole numbers of days: finished jobs 0 or more, retention 1 or more (or none).',
+    );
+  }
+  const { finishedJobsOlderThanDays, retentionDays } = parsed.data;
+  const now = store.clock();
+  return store.transaction(() => {
+    const jobs = store
+      .prepare(
+        `DELETE FROM analytics_jobs WHERE finished_at IS NOT NULL AND finished_at < ?
+           AND status IN ('completed', 'failed', 'cancelled')`,
+      )
+      .run(new Date(now - finishedJobsOlderThanDays * DAY_MS).toISOString()).changes;
+    const analytics = store
+      .prepare('DELETE FROM analytics_cache WHERE expires_at < ?')
+      .run(new Date(now).toISOString()).changes;
+    let messages = 0;
+    if (retentionDays !== null) {
+      const cutoff = now - retentionDays * DAY_MS;
+      const accountIds = store.prepare<{ id: number }>('SELECT id FROM accounts').all();
+      const remove = store.prepare('DELETE FROM message_cache WHERE account_id = ? AND time < ?');
+      const bump = store.prepare('UPDATE accounts SET data_version = data_version + 1 WHERE id = ?');
+      for (const { id } of accountIds) {
+        const removed = remove.run(id, cutoff).changes;
+        if (removed > 0) bump.run(id);
+        messages += removed;
+      }
+    }
+    return { jobs, analytics, messages };
+  });
+}

@@ -1,0 +1,34 @@
+import { homedir } from 'node:os';
+import { join, win32 } from 'node:path';
+
+export const APP_NAME = '360Brief';
+export const DATABASE_FILE = 'brief.db';
+
+interface PathContext {
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+  home?: string;
+}
+
+/**
+ * The folder Electron's `app.getPath('userData')` gives for the app name `360Brief`, computed
+ * without Electron so the CLI and the app share one database.
+ */
+export function appDataFolder(context: PathContext = {}): string {
+  const env = context.env ?? process.env;
+  const platform = context.platform ?? process.platform;
+  const home = context.home ?? homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  if (platform === 'win32')
+    return win32.join(env.APPDATA ?? win32.join(home, 'AppData', 'Roaming'), APP_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME);
+}
+
+/** `$BRIEF_DB` when set, else `brief.db` in the app's data folder. */
+export function defaultDatabasePath(context: PathContext = {}): string {
+  const env = context.env ?? process.env;
+  if (env.BRIEF_DB) return env.BRIEF_DB;
+  const folder = appDataFolder(context);
+  const platform = context.platform ?? process.platform;
+  return platform === 'win32' ? win32.join(folder, DATABASE_FILE) : join(folder, DATABASE_FILE);
+}

@@ -1,0 +1,148 @@
+/**
+ * The engine: one open store, its services, the job runner, and the contract's handlers. It runs
+ * in a worker thread in the app and in-process in the CLI and tests; either way every call is
+ * validated against the contract and answers a result or a typed BriefError.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EventName, Events, MethodArgs, MethodName, MethodResult } from '../../shared/contract.ts';
+import { BriefError } from '../../shared/errors.ts';
+import { parseCall } from '../../shared/validate.ts';
+import type { TokenProvider } from './auth/token-provider.ts';
+import { AccountService } from './cache/account-service.ts';
+import { AnalyticsCacheService } from './cache/analytics-cache-service.ts';
+import { MessageCacheService } from './cache/message-cache-service.ts';
+import { openDatabase } from './db/open.ts';
+import type { Store } from './db/store.ts';
+import { rederiveAccount } from './derive-account.ts';
+import { EventBus } from './events.ts';
+import { createHandlers, type Handlers } from './handlers/index.ts';
+import { JobService } from './jobs/job-service.ts';
+import { createMemoryLogger, type Logger } from './log.ts';
+import { ReportService } from './reports/report-service.ts';
+import { createExecutors } from './runner/executors.ts';
+import { type JobExecutor, JobRunner } from './runner/job-runner.ts';
+import { AppSettingsService } from './settings/app-settings.ts';
+
+export interface EngineOptions {
+  databasePath: string;
+  clock?: () => number;
+  /** Seeded in tests so backoff jitter and generated data reproduce. */
+  random?: () => number;
+  logger?: Logger;
+  tokenProvider?: TokenProvider;
+  /** 'worker' in the app; 'in-process' in the CLI and tests. */
+  mode?: 'worker' | 'in-process';
+  /** Replaces or adds job executors (tests). */
+  executors?: Partial<Record<string, JobExecutor>>;
+  runnerConcurrency?: number;
+  heartbeatMs?: number;
+}
+
+/** Everything a handler or executor may use. */
+export interface EngineServices {
+  store: Store;
+  clock: () => number;
+  random: () => number;
+  logger: Logger;
+  events: EventBus;
+  jobs: JobService;
+  accounts: AccountService;
+  messages: MessageCacheService;
+  analyticsCache: AnalyticsCacheService;
+  appSettings: AppSettingsService;
+  tokenProvider: TokenProvider | null;
+  mode: 'worker' | 'in-process';
+  version: string;
+  /** Wakes the runner after a job was created. */
+  pokeRunner(): void;
+  /** Recomputes the account's derivations (direction, echo, threads) from its stored facts. */
+  rederive(accountId: number): void;
+  /** Computes the common views of the account (and "all") into the analytics cache; returns how many. */
+  warmAnalytics(accountId: number): number;
+}
+
+export const ENGINE_VERSION = '0.1.0';
+
+export class Engine {
+  readonly services: EngineServices;
+  readonly runner: JobRunner;
+  readonly #handlers: Handlers;
+  #closed = false;
+
+  private constructor(services: EngineServices, runner: JobRunner, handlers: Handlers) {
+    this.services = services;
+    this.runner = runner;
+    this.#handlers = handlers;
+  }
+
+  static open(options: EngineOptions): Engine {
+    const clock = options.clock ?? Date.now;
+    const logger = options.logger ?? createMemoryLogger();
+    const store = openDatabase(options.databasePath, { clock, logger });
+    const events = new EventBus();
+    const jobs = new JobService(store, { random: options.random ?? Math.random });
+    let runner: JobRunner | null = null;
+    let reports: ReportService | null = null;
+    const accounts = new AccountService(store);
+    const messages = new MessageCacheService(store);
+    const services: EngineServices = {
+      store,
+      clock,
+      random: options.random ?? Math.random,
+      logger,
+      events,
+      jobs,
+      accounts,
+      messages,
+      analyticsCache: new AnalyticsCacheService(store),
+      appSettings: new AppSettingsService(store),
+      tokenProvider: options.tokenProvider ?? null,
+      mode: options.mode ?? 'in-process',
+      version: ENGINE_VERSION,
+      pokeRunner: () => runner?.poke(),
+      rederive: (accountId) => void rederiveAccount(accountId, accounts, messages, clock()),
+      warmAnalytics: (accountId) => reports?.warm(accountId) ?? 0,
+    };
+    reports = new ReportService(services);
+    jobs.onChange((job, change) => {
+      if (change !== 'state') return;
+      events.emit('job-state', {
+        jobId: job.id,
+        accountId: job.accountId,
+        type: job.type,
+        status: job.status,
+        error: job.error,
+      });
+    });
+    runner = new JobRunner({
+      workerId: `engine-${randomUUID()}`,
+      jobs,
+      events,
+      logger,
+      clock,
+      executors: { ...createExecutors(services), ...(options.executors as Record<string, JobExecutor>) },
+      concurrency: options.runnerConcurrency ?? 2,
+      heartbeatMs: options.heartbeatMs ?? 1000,
+    });
+    return new Engine(services, runner, createHandlers(services, reports));
+  }
+
+  /** Validates the arguments against the contract, then runs the method. */
+  async call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+    if (this.#closed) throw new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.');
+    const call = parseCall(name, args);
+    const handler = this.#handlers[call.name] as (args: unknown) => unknown;
+    return (await handler(call.args)) as MethodResult<M>;
+  }
+
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
+    return this.services.events.on(name, listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.runner.stop();
+    this.services.store.close();
+  }
+}

@@ -1,0 +1,25 @@
+/** jobs.* — the durable queue as the dashboard and the CLI see it. */
+import type { EngineServices } from '../engine.ts';
+import type { SomeHandlers } from './types.ts';
+
+type JobMethods = 'jobs.list' | 'jobs.get' | 'jobs.retry' | 'jobs.cancel' | 'jobs.pause' | 'jobs.resume';
+
+export function jobHandlers(services: EngineServices): SomeHandlers<JobMethods> {
+  const { jobs } = services;
+  return {
+    'jobs.list': (filter) => jobs.listJobs(filter),
+    'jobs.get': ({ jobId }) => jobs.getJob(jobId),
+    'jobs.retry': ({ jobId }) => {
+      const job = jobs.retryJob(jobId);
+      services.pokeRunner();
+      return job;
+    },
+    'jobs.cancel': ({ jobId }) => jobs.cancelJob(jobId),
+    'jobs.pause': ({ jobId }) => jobs.pauseJob(jobId),
+    'jobs.resume': ({ jobId }) => {
+      const job = jobs.resumeJob(jobId);
+      services.pokeRunner();
+      return job;
+    },
+  };
+}

@@ -1,0 +1,345 @@
+import { DEFAULTS, type Job, type JobStatus, type JobType, SYNC_JOB_TYPES } from '../../../shared/domain.ts';
+import { BriefError } from '../../../shared/errors.ts';
+import { isConstraintError } from '../db/storage-errors.ts';
+import type { Store } from '../db/store.ts';
+import { idSchema, metadataSchema, parseInput } from '../db/validation.ts';
+import { retryDelayMs } from './backoff.ts';
+import { type JobChange, JobEvents, type JobListener } from './job-events.ts';
+import {
+  type CreateJobInput,
+  claimOptionsSchema,
+  cleanupDaysSchema,
+  createJobSchema,
+  failOptionsSchema,
+  jobErrorSchema,
+  type ListJobsInput,
+  listJobsSchema,
+  type ProgressInput,
+  progressSchema,
+  typesSchema,
+  workerIdSchema,
+} from './job-inputs.ts';
+import { type JobRow, toJob } from './job-row.ts';
+import { JobLists, type JobStatements, prepareJobStatements } from './job-statements.ts';
+
+export type { JobChange, JobListener } from './job-events.ts';
+
+export interface JobServiceOptions {
+  /** Returns [0, 1); seeded in tests so retry times are reproducible. */
+  random?: () => number;
+  leaseMs?: number;
+}
+
+const UNFINISHED: readonly JobStatus[] = ['pending', 'processing', 'paused'];
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The durable job queue over `analytics_jobs`. Every state change checks the current state inside
+ * its transaction and writes nothing when the change is not allowed; listeners hear of each change
+ * after it is committed.
+ */
+export class JobService {
+  readonly #store: Store;
+  readonly #sql: JobStatements;
+  readonly #random: () => number;
+  readonly #leaseMs: number;
+  readonly #events: JobEvents;
+  readonly #lists: JobLists;
+
+  constructor(store: Store, options: JobServiceOptions = {}) {
+    this.#store = store;
+    this.#sql = prepareJobStatements(store);
+    this.#random = options.random ?? Math.random;
+    this.#leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
+    this.#events = new JobEvents(store.logger);
+    this.#lists = new JobLists(store);
+  }
+
+  onChange(listener: JobListener): () => void {
+    return this.#events.subscribe(listener);
+  }
+
+  createJob(input: CreateJobInput): Job {
+    const request = parseInput(createJobSchema, input, 'The job request');
+    const accountId = request.accountId ?? null;
+    if (accountId !== null) this.#requireAccount(accountId);
+    let row: JobRow | undefined;
+    try {
+      row = this.#sql.insert.get({
+        type: request.type,
+        accountId,
+        maxAttempts: request.maxAttempts ?? DEFAULTS.maxAttempts,
+        metadata: JSON.stringify(request.metadata ?? {}),
+        runAfter: new Date(request.runAfter ?? this.#store.clock()).toISOString(),
+        now: this.#store.nowIso(),
+      });
+    } catch (error) {
+      if (isConstraintError(error, 'UNIQUE')) throw this.#syncConflict();
+      throw error;
+    }
+    return this.#emit(toJob(row!), 'state');
+  }
+
+  getJob(id: number): Job {
+    return toJob(this.#row(parseInput(idSchema, id, 'The job id')));
+  }
+
+  listJobs(input: ListJobsInput = {}): { jobs: Job[]; total: number } {
+    const query = parseInput(listJobsSchema, input, 'The job list request');
+    const params: Record<string, unknown> = {
+      status: query.status,
+      type: query.type,
+      account_id: query.accountId,
+    };
+    const filters = (['status', 'type', 'account_id'] as const).filter((name) => params[name] !== undefined);
+    const statements = this.#lists.for(filters);
+    const bound = Object.fromEntries(filters.map((name) => [name, params[name]]));
+    return {
+      jobs: statements.page.all({ ...bound, limit: query.limit, offset: query.offset }).map(toJob),
+      total: statements.count.get(bound)!.total,
+    };
+  }
+
+  updateProgress(id: number, input: ProgressInput): Job {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const progress = parseInput(progressSchema, input, 'The job progress');
+    return this.#change(jobId, ['processing'], 'given progress', 'progress', (row) => {
+      const total = progress.total === undefined ? row.progress_total : progress.total;
+      if (total !== null && progress.current > total) {
+        throw new BriefError(
+          'VALIDATION',
+          `The job progress is not valid: ${progress.current} is more than the total ${total}.`,
+        );
+      }
+      const step = progress.step === undefined ? row.step : progress.step;
+      this.#sql.progress.run({
+        id: jobId,
+        current: progress.current,
+        total,
+        step,
+        now: this.#store.nowIso(),
+      });
+    });
+  }
+
+  mergeMetadata(id: number, patch: Record<string, unknown>): Job {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const changes = parseInput(metadataSchema, patch, 'The job metadata');
+    return this.#change(jobId, null, 'given metadata', 'metadata', (row) => {
+      this.#sql.metadata.run({ id: jobId, metadata: this.#merged(row, changes), now: this.#store.nowIso() });
+    });
+  }
+
+  /** Keeps where a resumable job got to (a page token, a history id) in its metadata. */
+  setCursor(id: number, cursor: unknown): Job {
+    return this.mergeMetadata(id, { cursor } as Record<string, unknown>);
+  }
+
+  completeJob(id: number, metadata: Record<string, unknown> = {}): Job {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const changes = parseInput(metadataSchema, metadata, 'The job metadata');
+    return this.#change(jobId, ['processing'], 'completed', 'state', (row) => {
+      this.#sql.complete.run({ id: jobId, metadata: this.#merged(row, changes), now: this.#store.nowIso() });
+    });
+  }
+
+  /**
+   * Records a failed attempt. With attempts left (and `retry` not turned off) the job goes back to
+   * `pending` after a backoff, keeping the error so the reason is visible; otherwise it is `failed`.
+   */
+  failJob(id: number, error: { code: string; message: string }, options: { retry?: boolean } = {}): Job {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const reason = parseInput(jobErrorSchema, error, 'The job error');
+    const { retry } = parseInput(failOptionsSchema, options, 'The failure options');
+    return this.#change(jobId, ['processing'], 'failed', 'state', (row) => {
+      const now = this.#store.clock();
+      const params = {
+        id: jobId,
+        code: reason.code,
+        message: reason.message,
+        now: new Date(now).toISOString(),
+      };
+      if (retry && row.attempts < row.max_attempts) {
+        const runAfter = new Date(now + retryDelayMs(row.attempts, this.#random)).toISOString();
+        this.#sql.retryLater.run({ ...params, runAfter });
+      } else {
+        this.#sql.fail.run(params);
+      }
+    });
+  }
+
+  /** A failed or cancelled job runs again with a fresh attempt budget and no error. */
+  retryJob(id: number): Job {
+    return this.#transition(id, ['failed', 'cancelled'], 'retried', 'requeue');
+  }
+
+  cancelJob(id: number): Job {
+    return this.#transition(id, UNFINISHED, 'cancelled', 'cancel');
+  }
+
+  /** Pausing a running job drops its lease; the runner notices at its next heartbeat. */
+  pauseJob(id: number): Job {
+    return this.#transition(id, ['pending', 'processing'], 'paused', 'pause');
+  }
+
+  /** Back to `pending`, metadata (and so the cursor) untouched. */
+  resumeJob(id: number): Job {
+    return this.#transition(id, ['paused'], 'resumed', 'resume');
+  }
+
+  /** Whether the account has an unfinished (pending, processing or paused) job of these types. */
+  hasRunningJob(accountId: number, types?: readonly JobType[]): boolean {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    const only = parseInput(typesSchema, types, 'The job types');
+    const found = this.#sql.unfinishedForAccount.get({
+      accountId: account,
+      types: only ? JSON.stringify(only) : null,
+    });
+    return found !== undefined;
+  }
+
+  /** Leases the oldest due pending job to `workerId`, atomically; null when none is due. */
+  claimNext(workerId: string, options: { types?: JobType[] } = {}): Job | null {
+    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+    const { types } = parseInput(claimOptionsSchema, options, 'The claim options');
+    const claimed = this.#store.transaction(() => {
+      const now = this.#store.clock();
+      const candidate = this.#sql.claimCandidate.get({
+        now: new Date(now).toISOString(),
+        types: types ? JSON.stringify(types) : null,
+      });
+      if (!candidate) return null;
+      this.#sql.claim.run({
+        id: candidate.id,
+        worker,
+        now: new Date(now).toISOString(),
+        leaseUntil: new Date(now + this.#leaseMs).toISOString(),
+      });
+      return toJob(this.#row(candidate.id));
+    });
+    return claimed && this.#emit(claimed, 'state');
+  }
+
+  /** Renews the lease; false when the job is no longer this worker's to run (cancelled, paused, lost). */
+  heartbeat(id: number, workerId: string): boolean {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+    this.#row(jobId);
+    const now = this.#store.clock();
+    const renewed = this.#sql.renewLease.run({
+      id: jobId,
+      worker,
+      now: new Date(now).toISOString(),
+      leaseUntil: new Date(now + this.#leaseMs).toISOString(),
+    });
+    return renewed.changes === 1;
+  }
+
+  /**
+   * Jobs whose runner stopped renewing its lease go back to `pending`, or to `failed` when they
+   * have used every attempt. Returns how many were recovered.
+   */
+  recoverExpiredLeases(): number {
+    const recovered = this.#store.transaction(() => {
+      const now = this.#store.nowIso();
+      const expired = this.#sql.expiredLeases.all(now);
+      for (const row of expired) {
+        const params = {
+          id: row.id,
+          now,
+          code: 'INTERNAL',
+          message:
+            row.attempts < row.max_attempts
+              ? 'The job stopped responding and will be started again.'
+              : 'The job stopped responding on its last attempt. Retry it from the job list.',
+        };
+        if (row.attempts < row.max_attempts) this.#sql.retryLater.run({ ...params, runAfter: now });
+        else this.#sql.fail.run(params);
+      }
+      return expired.map((row) => toJob(this.#row(row.id)));
+    });
+    for (const job of recovered) this.#emit(job, 'state');
+    return recovered.length;
+  }
+
+  /** Deletes finished jobs older than the given number of days; returns how many. */
+  cleanup(olderThanDays = 30): number {
+    const days = parseInput(cleanupDaysSchema, olderThanDays, 'The cleanup age in days');
+    return this.#sql.deleteFinished.run(new Date(this.#store.clock() - days * DAY_MS).toISOString()).changes;
+  }
+
+  #transition(
+    id: number,
+    from: readonly JobStatus[],
+    verb: string,
+    statement: 'requeue' | 'cancel' | 'pause' | 'resume',
+  ): Job {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    return this.#change(jobId, from, verb, 'state', () => {
+      try {
+        this.#sql[statement].run({ id: jobId, now: this.#store.nowIso() });
+      } catch (error) {
+        if (isConstraintError(error, 'UNIQUE')) throw this.#syncConflict();
+        throw error;
+      }
+    });
+  }
+
+  /** Reads the row, checks its state, applies the write and reads it back, all in one transaction. */
+  #change(
+    id: number,
+    from: readonly JobStatus[] | null,
+    verb: string,
+    change: JobChange,
+    write: (row: JobRow) => void,
+  ): Job {
+    const job = this.#store.transaction(() => {
+      const row = this.#row(id);
+      if (from !== null && !from.includes(row.status)) {
+        throw new BriefError(
+          'CONFLICT',
+          `Job ${id} is ${row.status}, so it cannot be ${verb}. Refresh the job list.`,
+        );
+      }
+      write(row);
+      return toJob(this.#row(id));
+    });
+    return this.#emit(job, change);
+  }
+
+  #row(id: number): JobRow {
+    const row = this.#sql.byId.get(id);
+    if (!row)
+      throw new BriefError(
+        'NOT_FOUND',
+        `Job ${id} does not exist; it may have been cleaned up. Refresh the job list.`,
+      );
+    return row;
+  }
+
+  #requireAccount(accountId: number): void {
+    if (!this.#sql.accountExists.get(accountId)) {
+      throw new BriefError(
+        'NOT_FOUND',
+        `Account ${accountId} does not exist; it may have been removed. Reconnect it first.`,
+      );
+    }
+  }
+
+  #merged(row: JobRow, changes: Record<string, unknown>): string {
+    const merged = JSON.stringify({ ...(JSON.parse(row.metadata) as Record<string, unknown>), ...changes });
+    parseInput(metadataSchema, JSON.parse(merged), 'The job metadata');
+    return merged;
+  }
+
+  #syncConflict(): BriefError {
+    return new BriefError(
+      'CONFLICT',
+      `A sync (${SYNC_JOB_TYPES.join(' or ')}) is already queued, running or paused for this account. Wait for it to finish or cancel it first.`,
+    );
+  }
+
+  #emit(job: Job, change: JobChange): Job {
+    return this.#events.emit(job, change);
+  }
+}

@@ -1,0 +1,127 @@
+import type { Store } from '../db/store.ts';
+import type { TimedStatement } from '../db/timed-statement.ts';
+import type { JobRow } from './job-row.ts';
+
+/**
+ * Every statement the job service runs, prepared once per store. A pending job always has a
+ * `run_after` (now, when it may run at once), so claiming is one range over the claim index.
+ */
+export function prepareJobStatements(store: Store) {
+  const finished = "status IN ('completed', 'failed', 'cancelled')";
+  return {
+    byId: store.prepare<JobRow>('SELECT * FROM analytics_jobs WHERE id = ?'),
+    accountExists: store.prepare<{ found: number }>('SELECT 1 AS found FROM accounts WHERE id = ?'),
+    insert: store.prepare<JobRow>(
+      `INSERT INTO analytics_jobs (type, account_id, max_attempts, metadata, run_after, created_at, updated_at)
+       VALUES (@type, @accountId, @maxAttempts, @metadata, @runAfter, @now, @now) RETURNING *`,
+    ),
+    // One statement whatever the filter: the types arrive as a JSON array (null = any type).
+    claimCandidate: store.prepare<{ id: number }>(
+      `SELECT id FROM analytics_jobs
+       WHERE status = 'pending' AND run_after <= @now
+         AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
+       ORDER BY id LIMIT 1`,
+    ),
+    claim: store.prepare(
+      `UPDATE analytics_jobs SET status = 'processing', attempts = attempts + 1, lease_owner = @worker,
+         lease_expires_at = @leaseUntil, started_at = coalesce(started_at, @now), updated_at = @now
+       WHERE id = @id`,
+    ),
+    renewLease: store.prepare(
+      `UPDATE analytics_jobs SET lease_expires_at = @leaseUntil, updated_at = @now
+       WHERE id = @id AND status = 'processing' AND lease_owner = @worker`,
+    ),
+    progress: store.prepare(
+      `UPDATE analytics_jobs SET progress_current = @current, progress_total = @total, step = @step, updated_at = @now
+       WHERE id = @id`,
+    ),
+    metadata: store.prepare(
+      'UPDATE analytics_jobs SET metadata = @metadata, updated_at = @now WHERE id = @id',
+    ),
+    complete: store.prepare(
+      `UPDATE analytics_jobs SET status = 'completed', metadata = @metadata,
+         progress_current = coalesce(progress_total, progress_current), lease_owner = NULL, lease_expires_at = NULL,
+         error_code = NULL, error_message = NULL, finished_at = @now, updated_at = @now
+       WHERE id = @id`,
+    ),
+    retryLater: store.prepare(
+      `UPDATE analytics_jobs SET status = 'pending', run_after = @runAfter, lease_owner = NULL, lease_expires_at = NULL,
+         error_code = @code, error_message = @message, updated_at = @now
+       WHERE id = @id`,
+    ),
+    fail: store.prepare(
+      `UPDATE analytics_jobs SET status = 'failed', lease_owner = NULL, lease_expires_at = NULL,
+         error_code = @code, error_message = @message, finished_at = @now, updated_at = @now
+       WHERE id = @id`,
+    ),
+    requeue: store.prepare(
+      `UPDATE analytics_jobs SET status = 'pending', attempts = 0, run_after = @now, error_code = NULL,
+         error_message = NULL, finished_at = NULL, updated_at = @now
+       WHERE id = @id`,
+    ),
+    cancel: store.prepare(
+      `UPDATE analytics_jobs SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL,
+         finished_at = @now, updated_at = @now
+       WHERE id = @id`,
+    ),
+    pause: store.prepare(
+      `UPDATE analytics_jobs SET status = 'paused', lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+       WHERE id = @id`,
+    ),
+    resume: store.prepare(
+      "UPDATE analytics_jobs SET status = 'pending', run_after = @now, updated_at = @now WHERE id = @id",
+    ),
+    expiredLeases: store.prepare<JobRow>(
+      "SELECT * FROM analytics_jobs WHERE status = 'processing' AND lease_expires_at < ? ORDER BY id",
+    ),
+    unfinishedForAccount: store.prepare<{ found: number }>(
+      `SELECT 1 AS found FROM analytics_jobs
+       WHERE account_id = @accountId AND status IN ('pending', 'processing', 'paused')
+         AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
+       LIMIT 1`,
+    ),
+    deleteFinished: store.prepare(
+      `DELETE FROM analytics_jobs WHERE finished_at IS NOT NULL AND finished_at < ? AND ${finished}`,
+    ),
+  } satisfies Record<string, TimedStatement<unknown>>;
+}
+
+export type JobStatements = ReturnType<typeof prepareJobStatements>;
+
+const LIST_FILTERS = ['status', 'type', 'account_id'] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+/**
+ * listJobs statements for one combination of filters, so each can use its index (an
+ * `@x IS NULL OR col = @x` form would defeat the planner).
+ */
+export function listStatements(store: Store, filters: readonly ListFilter[]) {
+  const where =
+    filters.length === 0 ? '' : `WHERE ${filters.map((column) => `${column} = @${column}`).join(' AND ')}`;
+  return {
+    page: store.prepare<JobRow>(
+      `SELECT * FROM analytics_jobs ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+    ),
+    count: store.prepare<{ total: number }>(`SELECT count(*) AS total FROM analytics_jobs ${where}`),
+  };
+}
+
+/** The listJobs statements by filter combination, prepared on first use and then reused. */
+export class JobLists {
+  readonly #store: Store;
+  readonly #prepared = new Map<string, ReturnType<typeof listStatements>>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  for(filters: readonly ListFilter[]): ReturnType<typeof listStatements> {
+    const key = filters.join(',');
+    let statements = this.#prepared.get(key);
+    if (!statements) {
+      statements = listStatements(this.#store, filters);
+      this.#prepared.set(key, statements);
+    }
+    return statements;
+  }
+}

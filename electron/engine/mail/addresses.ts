@@ -1,0 +1,88 @@
+/**
+ * Addresses, as the mail model reads them: the addr-spec as written, display name and comments
+ * removed, trimmed, lower-cased, `@googlemail.com` → `@gmail.com`; nothing else repaired. A
+ * token without `@` is not an address. Parsing is postal-mime's lenient parser (the reference is
+ * Python's `email.utils.getaddresses`: groups flattened, duplicates kept).
+ */
+import { addressParser, decodeWords } from 'postal-mime';
+
+export interface NamedAddress {
+  address: string;
+  /** The decoded display name; null when there is none. */
+  name: string | null;
+}
+
+interface ParsedEntry {
+  address?: string;
+  name?: string;
+  group?: ParsedEntry[];
+}
+
+/** Normalises one addr-spec; null when it is not an address. */
+export function normalizeAddress(value: string): string | null {
+  const address = value.trim().toLowerCase();
+  if (!address.includes('@')) return null;
+  return address.endsWith('@googlemail.com')
+    ? `${address.slice(0, -'@googlemail.com'.length)}@gmail.com`
+    : address;
+}
+
+// Bare comma-separated addr-specs (the bulk of real recipient lists) need no full parse.
+const PLAIN_LIST = /^[^"<>()\\:;=,\s]+(?:\s*,\s*[^"<>()\\:;=,\s]+)*\s*,?$/;
+
+/** Every address in one header value, in order, duplicates kept. */
+export function parseAddressList(value: string | undefined): NamedAddress[] {
+  if (value === undefined || value === '') return [];
+  if (PLAIN_LIST.test(value)) return plainList(value);
+  let parsed: ParsedEntry[];
+  try {
+    parsed = addressParser(value) as ParsedEntry[];
+  } catch {
+    return [];
+  }
+  const out: NamedAddress[] = [];
+  collect(parsed, out);
+  return out;
+}
+
+function plainList(value: string): NamedAddress[] {
+  const out: NamedAddress[] = [];
+  for (const token of value.split(',')) {
+    const address = normalizeAddress(token);
+    if (address !== null) out.push({ address, name: null });
+  }
+  return out;
+}
+
+function collect(entries: ParsedEntry[], out: NamedAddress[]): void {
+  for (const entry of entries) {
+    if (entry.group) {
+      collect(entry.group, out);
+      continue;
+    }
+    const address = normalizeAddress(entry.address ?? '');
+    if (address === null) continue;
+    out.push({ address, name: displayName(entry.name) });
+  }
+}
+
+function displayName(name: string | undefined): string | null {
+  if (name === undefined) return null;
+  let decoded = name;
+  if (decoded.includes('=?')) {
+    try {
+      decoded = decodeWords(decoded);
+    } catch {
+      // An undecodable encoded word stays as written.
+    }
+  }
+  decoded = decoded.trim();
+  return decoded === '' ? null : decoded;
+}
+
+/** Addresses of several header values taken together. */
+export function parseAddressHeaders(values: readonly string[] | undefined): NamedAddress[] {
+  if (!values) return [];
+  if (values.length === 1) return parseAddressList(values[0]);
+  return values.flatMap((value) => parseAddressList(value));
+}

@@ -1,0 +1,175 @@
+/**
+ * Headers → {@link MessageFacts}: one function for both ways a message arrives (raw bytes from an
+ * import, a Gmail `format=metadata` resource), so the same headers always give the same facts.
+ */
+import { createHash } from 'node:crypto';
+import { decodeWords } from 'postal-mime';
+import { BriefError } from '../../../shared/errors.ts';
+import { type NamedAddress, parseAddressHeaders } from './addresses.ts';
+import { parseMailDate } from './date.ts';
+import { firstHeader, type HeaderMap, headersFromPairs, readHeaders } from './headers.ts';
+import { labelsFromTakeout } from './labels.ts';
+import { isAutomated, listPostAddress, unsubscribeTarget } from './list-headers.ts';
+import { subjectKey } from './subject.ts';
+import type { MessageFacts } from './types.ts';
+
+/** What the source knows beyond the headers. */
+interface SourceFacts {
+  providerId: string | null;
+  providerThreadId: string | null;
+  /** The message time; undefined means "take the Date header". */
+  time?: number | null;
+  labels: string[];
+  size: number;
+}
+
+/** The Gmail API `format=metadata` message shape. */
+export interface GmailMessageResource {
+  id: string;
+  threadId: string;
+  labelIds?: string[];
+  internalDate?: string;
+  sizeEstimate?: number;
+  payload?: { headers?: Array<{ name: string; value: string }> };
+}
+
+function decodeSubject(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!value.includes('=?')) return value;
+  try {
+    return decodeWords(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Message ids in a Message-ID, In-Reply-To or References value, without angle brackets. */
+export function messageIds(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  const ids = [...value.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.trim()).filter((id) => id !== '');
+  if (ids.length > 0) return ids;
+  const bare = value.trim();
+  return bare !== '' && !/\s/.test(bare) ? [bare] : [];
+}
+
+function addresses(list: NamedAddress[]): string[] {
+  return list.map((entry) => entry.address);
+}
+
+/** The duplicate rule's content key: From, Date instant, decoded Subject, the set of To and Cc. */
+function contentKeyOf(
+  from: string | null,
+  dateTime: number | null,
+  subject: string | null,
+  to: string[],
+  cc: string[],
+) {
+  if (dateTime === null) return null;
+  const recipients = [...new Set([...to, ...cc])].sort();
+  return JSON.stringify([from ?? '', dateTime, subject ?? '', recipients]);
+}
+
+export function factsFromHeaders(headers: HeaderMap, source: SourceFacts): MessageFacts {
+  const fromList = parseAddressHeaders(headers.get('from'));
+  const replyToList = parseAddressHeaders(headers.get('reply-to'));
+  const to = addresses(parseAddressHeaders(headers.get('to')));
+  const cc = addresses(parseAddressHeaders(headers.get('cc')));
+  const bcc = addresses(parseAddressHeaders(headers.get('bcc')));
+  const from = fromList[0]?.address ?? null;
+  const fromName = fromList[0]?.name ?? null;
+  const listPostHeader = firstHeader(headers, 'list-post');
+  const listPost = listPostAddress(listPostHeader);
+  let sender = from;
+  let senderName = fromName;
+  // The DMARC "via" rewrite: a list that puts its own address in From keeps the author in Reply-To.
+  const onlyReplyTo = replyToList.length === 1 ? replyToList[0] : undefined;
+  if (from !== null && listPost === from && onlyReplyTo) {
+    sender = onlyReplyTo.address;
+    senderName = onlyReplyTo.name;
+  }
+  const subject = decodeSubject(firstHeader(headers, 'subject'));
+  const dateTime = parseMailDate(firstHeader(headers, 'date'));
+  const labels = source.labels;
+  const messageId = messageIds(firstHeader(headers, 'message-id'))[0] ?? null;
+  const contentKey = contentKeyOf(from, dateTime, subject, to, cc);
+  return {
+    providerId: source.providerId ?? importedProviderId(messageId, contentKey, null),
+    providerThreadId: source.providerThreadId,
+    messageId,
+    inReplyTo: messageIds(firstHeader(headers, 'in-reply-to')),
+    references: messageIds(firstHeader(headers, 'references')),
+    time: source.time === undefined ? dateTime : source.time,
+    from,
+    fromName,
+    sender,
+    senderName,
+    to,
+    cc,
+    bcc,
+    replyTo: addresses(replyToList),
+    subject,
+    subjectKey: subjectKey(subject),
+    labels,
+    listPost,
+    hasListPost: listPostHeader !== undefined,
+    unsubscribe: unsubscribeTarget(firstHeader(headers, 'list-unsubscribe')),
+    automated: isAutomated(headers, sender, labels),
+    size: source.size,
+    contentKey,
+  };
+}
+
+/**
+ * The stable id of an imported message: the first 24 hex digits of SHA-1 over its Message-ID
+ * ("m:" prefix), else its content key ("c:"), else its raw bytes ("r:"). Re-importing the same
+ * files therefore gives the same ids.
+ */
+export function importedProviderId(
+  messageId: string | null,
+  contentKey: string | null,
+  raw: Buffer | null,
+): string {
+  const hash = createHash('sha1');
+  if (messageId !== null) hash.update(`m:${messageId}`);
+  else if (contentKey !== null) hash.update(`c:${contentKey}`);
+  else {
+    hash.update('r:');
+    hash.update(raw ?? Buffer.alloc(0));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** Facts of a raw RFC 822 message. Throws UNSUPPORTED_INPUT when its start holds no readable header. */
+export function factsFromRaw(raw: Buffer, context: { folderLabels: string[]; file?: string }): MessageFacts {
+  const headers = readHeaders(raw);
+  if (headers === null) {
+    const where = context.file ? ` in ${context.file}` : '';
+    throw new BriefError(
+      'UNSUPPORTED_INPUT',
+      `A message${where} has no readable mail header (From, Date, Subject, Message-ID…); it was skipped.`,
+    );
+  }
+  const takeoutLabels = firstHeader(headers, 'x-gmail-labels');
+  const facts = factsFromHeaders(headers, {
+    providerId: null,
+    providerThreadId: firstHeader(headers, 'x-gm-thrid') || null,
+    labels: takeoutLabels !== undefined ? labelsFromTakeout(takeoutLabels) : [...context.folderLabels],
+    size: raw.length,
+  });
+  if (facts.messageId === null && facts.contentKey === null) {
+    facts.providerId = importedProviderId(null, null, raw);
+  }
+  return facts;
+}
+
+/** Facts of a Gmail API message resource (`format=metadata`). */
+export function factsFromGmail(resource: GmailMessageResource): MessageFacts {
+  const internal = resource.internalDate === undefined ? Number.NaN : Number(resource.internalDate);
+  return factsFromHeaders(headersFromPairs(resource.payload?.headers ?? []), {
+    providerId: resource.id,
+    providerThreadId: resource.threadId || null,
+    time: Number.isFinite(internal) ? internal : null,
+    labels: [...(resource.labelIds ?? [])],
+    size: resource.sizeEstimate ?? 0,
+  });
+}

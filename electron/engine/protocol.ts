@@ -1,0 +1,29 @@
+/**
+ * The worker channel: sequence-numbered messages between the main thread and the engine worker,
+ * derived from the contract (method names and event names come from shared/contract.ts).
+ */
+import type { CallOutcome, EventName, Events, MethodName } from '../../shared/contract.ts';
+import type { SerializedError } from '../../shared/errors.ts';
+import type { AccessToken } from './auth/token-provider.ts';
+import type { LogRecord } from './log.ts';
+
+export type ToWorker =
+  | { kind: 'call'; seq: number; method: MethodName; args: unknown }
+  | { kind: 'token-response'; seq: number; outcome: CallOutcome<AccessToken> }
+  | { kind: 'shutdown' };
+
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'result'; seq: number; outcome: CallOutcome<unknown> }
+  | { [E in EventName]: { kind: 'event'; name: E; payload: Events[E] } }[EventName]
+  | { kind: 'log'; record: LogRecord }
+  | { kind: 'token-request'; seq: number; accountId: number; address: string; forceRefresh: boolean }
+  | { kind: 'fatal'; error: SerializedError }
+  | { kind: 'closed' };
+
+export interface WorkerStartData {
+  databasePath: string;
+  logPath: string | null;
+  /** Whether the engine runs jobs (the app) or only answers calls (a second reader). */
+  runJobs: boolean;
+}

@@ -1,0 +1,201 @@
+/**
+ * Reports through the analytics cache, stale-while-revalidate (ARCHITECTURE.md "Analytics
+ * cache"): a cached value answers at once — marked stale when the data version moved or the TTL
+ * passed — and a fresh one is computed in the background and announced as `analytics-updated`.
+ * A miss computes and answers (it is fast). A report asked "as of" an explicit instant is exact
+ * to that instant, so it bypasses the cache, whose keys hold the as-of local date.
+ */
+import { createHash } from 'node:crypto';
+import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
+import type { RangePreset } from '../../../shared/domain.ts';
+import { BriefError } from '../../../shared/errors.ts';
+import {
+  computeReport,
+  type DrilldownPage,
+  type DrilldownRequest,
+  drilldown,
+  loadAnalyticsMessages,
+  loadReportAccounts,
+  type RangeSpec,
+  type ReportInput,
+} from '../analytics/index.ts';
+import { analyticsKey, combinedDataVersion } from '../cache/analytics-key.ts';
+import type { EngineServices } from '../engine.ts';
+
+export type ReportAccountRef = number | 'all';
+export type ReportRange = { preset: RangePreset } | { from: string; to: string };
+
+export interface ReportRequest {
+  account: ReportAccountRef;
+  range: ReportRange;
+  timeZone?: string;
+  /** ISO instant; absent = now. */
+  asOf?: string;
+}
+
+export const WARM_PRESETS: readonly RangePreset[] = ['all', '7', '30', '90'];
+
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function rangeSpec(range: ReportRange): RangeSpec {
+  return 'preset' in range ? range.preset : `${range.from}..${range.to}`;
+}
+
+function localDate(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}
+
+export class ReportService {
+  readonly #services: EngineServices;
+  readonly #refreshing = new Set<string>();
+
+  constructor(services: EngineServices) {
+    this.#services = services;
+  }
+
+  /** The report through the cache (see the file comment). */
+  report(request: ReportRequest): ReportEnvelope {
+    const { analyticsCache, clock } = this.#services;
+    const timeZone = request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    if (request.asOf !== undefined) {
+      const input = this.#input(request.account, request.range, timeZone, Date.parse(request.asOf));
+      return {
+        report: computeReport(input),
+        stale: false,
+        fromCache: false,
+        computedAt: new Date(clock()).toISOString(),
+        cacheKey: '',
+      };
+    }
+    const asOf = clock();
+    const { key, version } = this.#keyAndVersion(request.account, request.range, timeZone, asOf);
+    const cached = analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
+    if (cached) {
+      if (cached.stale) this.#refreshLater(request.account, request.range, timeZone, key);
+      return {
+        report: cached.value,
+        stale: cached.stale,
+        fromCache: true,
+        computedAt: new Date(asOf).toISOString(),
+        cacheKey: key,
+      };
+    }
+    return this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version);
+  }
+
+  drilldown(request: ReportRequest & DrilldownRequest): DrilldownPage {
+    const timeZone = request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const asOf = request.asOf === undefined ? this.#services.clock() : Date.parse(request.asOf);
+    const { account, range, timeZone: _zone, asOf: _asOf, ...target } = request;
+    return drilldown(this.#input(account, range, timeZone, asOf), target);
+  }
+
+  /** Computes the common views so the dashboard opens from the cache (after every sync and import). */
+  warm(accountId: number): number {
+    const timeZone = this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    let warmed = 0;
+    for (const account of [accountId, 'all'] as const) {
+      for (const preset of WARM_PRESETS) {
+        const asOf = this.#services.clock();
+        const { key, version } = this.#keyAndVersion(account, { preset }, timeZone, asOf);
+        this.#computeAndStore(account, { preset }, timeZone, asOf, key, version);
+        this.#services.events.emit('analytics-updated', { key, account });
+        warmed += 1;
+      }
+    }
+    return warmed;
+  }
+
+  #computeAndStore(
+    account: ReportAccountRef,
+    range: ReportRange,
+    timeZone: string,
+    asOf: number,
+    key: string,
+    version: string,
+  ): ReportEnvelope {
+    const started = performance.now();
+    const report = computeReport(this.#input(account, range, timeZone, asOf));
+    this.#services.analyticsCache.set(key, report, version, performance.now() - started);
+    return {
+      report,
+      stale: false,
+      fromCache: false,
+      computedAt: new Date(asOf).toISOString(),
+      cacheKey: key,
+    };
+  }
+
+  #refreshLater(account: ReportAccountRef, range: ReportRange, timeZone: string, key: string): void {
+    if (this.#refreshing.has(key)) return;
+    this.#refreshing.add(key);
+    setImmediate(() => {
+      try {
+        const asOf = this.#services.clock();
+        const fresh = this.#keyAndVersion(account, range, timeZone, asOf);
+        this.#computeAndStore(account, range, timeZone, asOf, fresh.key, fresh.version);
+        this.#services.events.emit('analytics-updated', { key: fresh.key, account });
+      } catch (error) {
+        this.#services.logger.warn('background analytics refresh failed', { key, error });
+      } finally {
+        this.#refreshing.delete(key);
+      }
+    });
+  }
+
+  #accountIds(account: ReportAccountRef): number[] {
+    if (account === 'all') return this.#services.accounts.listAccounts().map((row) => row.id);
+    this.#services.accounts.getAccount(account);
+    return [account];
+  }
+
+  #keyAndVersion(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number) {
+    const accounts = this.#accountIds(account).map((id) => this.#services.accounts.getAccount(id));
+    const settings = accounts.map((row) => [
+      row.id,
+      row.settings.workingHours,
+      row.settings.includeSpamTrash,
+    ]);
+    const settingsHash = createHash('sha1').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
+    const key = analyticsKey({
+      account,
+      figureSet: 'report',
+      range,
+      asOf: localDate(asOf, timeZone),
+      timeZone,
+      settingsHash,
+    });
+    const version =
+      account === 'all' ? combinedDataVersion(accounts) || 'none' : String(accounts[0]!.dataVersion);
+    return { key, version };
+  }
+
+  #input(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number): ReportInput {
+    if (!Number.isFinite(asOf))
+      throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
+    const ids = this.#accountIds(account);
+    const { db } = this.#services.store;
+    const accounts = ids.map((id) => this.#services.accounts.getAccount(id));
+    const first = accounts[0];
+    const single = account === 'all' ? null : first;
+    return {
+      messages: loadAnalyticsMessages(db, ids),
+      accounts: loadReportAccounts(db, ids),
+      timeZone,
+      asOf,
+      range: rangeSpec(range),
+      workingHours: (single ?? first)?.settings.workingHours,
+      mailboxTotal: single ? single.mailboxTotal : null,
+      lastSync: single ? single.lastSyncAt : null,
+      countSpamTrash: (single ?? first)?.settings.includeSpamTrash ?? false,
+      threadsDerivedAsOf: null,
+    };
+  }
+}

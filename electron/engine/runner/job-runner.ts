@@ -1,0 +1,184 @@
+/**
+ * Runs queued jobs: claims one with a lease, renews the lease by heartbeat, and learns of a
+ * cancel or pause at the next heartbeat (≤ 1 s by default for running work), aborting the
+ * executor's signal so it can checkpoint and stop. Failures go back to the queue, which retries
+ * with backoff up to the job's max attempts.
+ */
+import type { Job, JobType } from '../../../shared/domain.ts';
+import { BriefError, toSerializedError } from '../../../shared/errors.ts';
+import { type EventBus, estimateEtaSeconds, ProgressThrottle } from '../events.ts';
+import type { JobService } from '../jobs/job-service.ts';
+import type { Logger } from '../log.ts';
+
+export interface JobContext {
+  job: Job;
+  /** Aborted when the job is cancelled or paused, or the engine shuts down: checkpoint and return. */
+  signal: AbortSignal;
+  /** Progress, written and pushed at most every 200 ms (the last one always). */
+  progress(current: number, total: number | null, step: string, options?: { force?: boolean }): void;
+  /** Persists the resumable cursor (merged into the job's metadata). */
+  checkpoint(patch: Record<string, unknown>): void;
+  clock: () => number;
+  logger: Logger;
+}
+
+export type JobExecutor = (context: JobContext) => Promise<Record<string, unknown> | undefined>;
+
+export interface JobRunnerOptions {
+  workerId: string;
+  jobs: JobService;
+  events: EventBus;
+  logger: Logger;
+  clock: () => number;
+  executors: Partial<Record<JobType, JobExecutor>>;
+  heartbeatMs?: number;
+  /** How many jobs may run at once (different accounts; one sync per account is the queue's rule). */
+  concurrency?: number;
+  /** How often an idle runner looks for due jobs. */
+  pollMs?: number;
+}
+
+export class JobRunner {
+  readonly #options: JobRunnerOptions;
+  readonly #running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  #timer: NodeJS.Timeout | null = null;
+  #stopped = false;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = options;
+  }
+
+  get runningJobIds(): number[] {
+    return [...this.#running.keys()];
+  }
+
+  /** Starts polling for due jobs in the background (the app). */
+  start(): void {
+    this.#stopped = false;
+    this.#options.jobs.recoverExpiredLeases();
+    const tick = () => {
+      if (this.#stopped) return;
+      this.#fill();
+      this.#timer = setTimeout(tick, this.#options.pollMs ?? 250);
+      this.#timer.unref?.();
+    };
+    tick();
+  }
+
+  /** Wakes the runner at once (after a job was created). */
+  poke(): void {
+    if (!this.#stopped && this.#timer) this.#fill();
+  }
+
+  /**
+   * Runs due jobs until none is left, waiting out backoff delays shorter than `maxWaitMs`
+   * (the CLI and tests). Returns the jobs it finished.
+   */
+  async runUntilIdle(
+    options: { maxWaitMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+  ): Promise<void> {
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (;;) {
+      this.#options.jobs.recoverExpiredLeases();
+      this.#fill();
+      if (this.#running.size > 0) {
+        await Promise.race([...this.#running.values()].map((run) => run.done));
+        continue;
+      }
+      const waitMs = this.#nextDueInMs();
+      if (waitMs === null || waitMs > (options.maxWaitMs ?? 120_000)) return;
+      await sleep(Math.max(10, waitMs));
+    }
+  }
+
+  /** Aborts running jobs (they checkpoint) and waits for them, up to `timeoutMs`. */
+  async stop(timeoutMs = 5000): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    for (const run of this.#running.values())
+      run.controller.abort(new BriefError('CANCELLED', 'The engine is shutting down.'));
+    const all = Promise.all([...this.#running.values()].map((run) => run.done));
+    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+  }
+
+  #nextDueInMs(): number | null {
+    const pending = this.#options.jobs.listJobs({ status: 'pending', limit: 500 }).jobs;
+    const runnable = pending.filter((job) => this.#options.executors[job.type]);
+    if (runnable.length === 0) return null;
+    const now = this.#options.clock();
+    return Math.min(...runnable.map((job) => (job.runAfter ? Date.parse(job.runAfter) - now : 0)));
+  }
+
+  #fill(): void {
+    const limit = this.#options.concurrency ?? 2;
+    const types = Object.keys(this.#options.executors) as JobType[];
+    while (this.#running.size < limit) {
+      const job = this.#options.jobs.claimNext(this.#options.workerId, { types });
+      if (!job) return;
+      const controller = new AbortController();
+      const done = this.#execute(job, controller).finally(() => this.#running.delete(job.id));
+      this.#running.set(job.id, { controller, done });
+    }
+  }
+
+  async #execute(job: Job, controller: AbortController): Promise<void> {
+    const { jobs, events, logger, clock } = this.#options;
+    const executor = this.#options.executors[job.type]!;
+    const throttle = new ProgressThrottle(clock);
+    const startedAt = clock();
+    const heartbeat = setInterval(() => {
+      try {
+        if (!jobs.heartbeat(job.id, this.#options.workerId)) {
+          controller.abort(new BriefError('CANCELLED', 'The job was cancelled or paused.'));
+        }
+      } catch (error) {
+        logger.warn('heartbeat failed', { jobId: job.id, error });
+      }
+    }, this.#options.heartbeatMs ?? 1000);
+    heartbeat.unref?.();
+    const context: JobContext = {
+      job,
+      signal: controller.signal,
+      clock,
+      logger,
+      progress(current, total, step, options) {
+        if (!throttle.ready(options?.force)) return;
+        const safeTotal = total === null ? null : Math.max(total, current);
+        const updated = jobs.updateProgress(job.id, { current, total: safeTotal, step: step.slice(0, 500) });
+        events.emit('job-progress', {
+          jobId: job.id,
+          accountId: job.accountId,
+          current,
+          total: safeTotal,
+          percentage: updated.percentage,
+          step,
+          etaSeconds: estimateEtaSeconds(startedAt, clock(), current, safeTotal),
+        });
+      },
+      checkpoint(patch) {
+        jobs.mergeMetadata(job.id, patch);
+      },
+    };
+    try {
+      const metadata = await executor(context);
+      jobs.completeJob(job.id, metadata ?? {});
+    } catch (error) {
+      const serialized = toSerializedError(error);
+      const current = jobs.getJob(job.id);
+      if (current.status === 'cancelled' || current.status === 'paused') {
+        logger.info('job stopped', { jobId: job.id, status: current.status });
+      } else if (current.status === 'processing') {
+        if (serialized.code === 'INTERNAL')
+          logger.error('job failed', { jobId: job.id, type: job.type, error });
+        else logger.warn('job attempt failed', { jobId: job.id, type: job.type, code: serialized.code });
+        const retry =
+          serialized.code !== 'CANCELLED' &&
+          serialized.code !== 'AUTH_REQUIRED' &&
+          serialized.code !== 'UNSUPPORTED_INPUT';
+        jobs.failJob(job.id, serialized, { retry });
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** App-wide settings (sync interval, quiet hours, tray, time zone, retention, theme) in the `settings` table. */
+import { type AppSettings, appSettingsSchema } from '../../../shared/contract.ts';
+import { DEFAULTS } from '../../../shared/domain.ts';
+import { BriefError } from '../../../shared/errors.ts';
+import type { Store } from '../db/store.ts';
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  syncIntervalMinutes: DEFAULTS.syncIntervalMinutes,
+  quietHours: { enabled: false, startMinute: 22 * 60, endMinute: 7 * 60 },
+  keepSyncingInTray: true,
+  launchAtLogin: false,
+  timeZone: null,
+  retentionDays: null,
+  theme: 'system',
+};
+
+const KEY = 'app';
+
+export class AppSettingsService {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  get(): AppSettings {
+    const row = this.#store.prepare<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(KEY);
+    if (!row) return DEFAULT_APP_SETTINGS;
+    const parsed = appSettingsSchema.partial().safeParse(JSON.parse(row.value));
+    // Settings written by a newer or damaged build fall back field by field to the defaults.
+    return { ...DEFAULT_APP_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  }
+
+  update(patch: Partial<AppSettings>): AppSettings {
+    const parsed = appSettingsSchema.partial().safeParse(patch);
+    if (!parsed.success)
+      throw new BriefError(
+        'VALIDATION',
+        `Invalid settings: ${parsed.error.issues[0]?.message ?? 'unknown field'}.`,
+      );
+    const next = { ...this.get(), ...parsed.data };
+    this.#store
+      .prepare(
+        `INSERT INTO settings (key, value) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run(KEY, JSON.stringify(next));
+    return next;
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The `import_mail` job: files → mail model readers → duplicate merge → message cache, in batches
+ * of one transaction each, then the account's derivations. Re-importing the same files adds
+ * nothing (stable provider ids, idempotent upsert, merger seeded with what is stored). Messages
+ * that cannot be read are reported (file, offset, reason) and the rest imported.
+ */
+import { BriefError } from '../../../../shared/errors.ts';
+import type { CacheItem } from '../../cache/message-cache-service.ts';
+import type { EngineServices } from '../../engine.ts';
+import { DuplicateMerger, readMail } from '../../mail/index.ts';
+import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
+import { expandInputs } from './expand-inputs.ts';
+
+export const PROVIDER_IMPORT = 'import';
+const BATCH = 1000;
+const MAX_REPORTED_SKIPS = 200;
+
+export interface ImportSummary {
+  read: number;
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  skippedSamples: Array<{ file: string; offset: number | null; reason: string }>;
+  bytes: number;
+}
+
+export function importExecutor(services: EngineServices): JobExecutor {
+  return async (context: JobContext) => {
+    const { job } = context;
+    const paths = job.metadata.paths;
+    if (job.accountId === null || !Array.isArray(paths) || !paths.every((path) => typeof path === 'string')) {
+      throw new BriefError(
+        'VALIDATION',
+        'This import job has no account or no paths; start the import again.',
+      );
+    }
+    const summary = await importFiles(services, context, job.accountId, paths as string[]);
+    return { summary };
+  };
+}
+
+async function importFiles(
+  services: EngineServices,
+  context: JobContext,
+  accountId: number,
+  inputs: string[],
+): Promise<ImportSummary> {
+  const { messages, accounts, events } = services;
+  const keepRaw = accounts.getSettings(accountId).keepRawData;
+  const expanded = await expandInputs(inputs);
+  const summary: ImportSummary = {
+    read: 0,
+    imported: 0,
+    duplicates: 0,
+    skipped: 0,
+    skippedSamples: [],
+    bytes: expanded.bytes,
+  };
+  const merger = new DuplicateMerger({ retainFacts: false });
+  // What is already stored takes part in the merge, so a copy imported later joins its twin.
+  for (const stored of messages.iterateMessages({ accountId })) merger.add(stored);
+
+  // Insertion-ordered, keyed by provider id, so a later copy can merge into or remove a pending row.
+  let batch = new Map<string, CacheItem>();
+  let bytesDone = 0;
+  let currentFile = '';
+  let fileStart = 0;
+  const flush = () => {
+    if (batch.size === 0) return;
+    const result = messages.cacheBulk(accountId, PROVIDER_IMPORT, [...batch.values()]);
+    summary.imported += result.inserted;
+    batch = new Map();
+    events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
+  };
+
+  try {
+    for await (const item of readMail(expanded.paths, { signal: context.signal })) {
+      if (item.file !== currentFile) {
+        currentFile = item.file;
+        fileStart = bytesDone;
+      }
+      if (item.kind === 'skipped') {
+        summary.skipped += 1;
+        if (summary.skippedSamples.length < MAX_REPORTED_SKIPS)
+          summary.skippedSamples.push({ file: item.file, offset: item.offset, reason: item.reason });
+        continue;
+      }
+      summary.read += 1;
+      bytesDone = Math.max(bytesDone, fileStart + item.offset + item.raw.length);
+      const merged = merger.add(item.facts);
+      if (merged.kind === 'new') {
+        const entry: CacheItem = keepRaw ? { facts: item.facts, raw: item.raw } : { facts: item.facts };
+        batch.set(item.facts.providerId, entry);
+      } else {
+        summary.duplicates += 1;
+        applyMerge(services, accountId, merged, batch, flush);
+      }
+      if (batch.size >= BATCH) flush();
+      context.progress(
+        Math.min(bytesDone, expanded.bytes),
+        expanded.bytes,
+        `Importing: ${summary.read.toLocaleString('en-US')} messages read`,
+      );
+    }
+    flush();
+  } finally {
+    expanded.dispose();
+  }
+  context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
+  services.rederive(accountId);
+  events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
+  services.warmAnalytics(accountId);
+  return summary;
+}
+
+function applyMerge(
+  services: EngineServices,
+  accountId: number,
+  merged: { intoProviderId: string; labels: string[]; absorbedProviderIds: string[] },
+  batch: Map<string, CacheItem>,
+  flush: () => void,
+): void {
+  const pending = batch.get(merged.intoProviderId);
+  if (pending) pending.facts = { ...pending.facts, labels: merged.labels };
+  const absorbedStored = merged.absorbedProviderIds.filter((id) => !batch.has(id));
+  for (const id of merged.absorbedProviderIds) batch.delete(id);
+  if (!pending || absorbedStored.length > 0) {
+    // The surviving or absorbed copy is already stored: write the batch first so order holds.
+    flush();
+    if (!pending)
+      services.messages.updateLabels(accountId, PROVIDER_IMPORT, merged.intoProviderId, merged.labels);
+    if (absorbedStored.length > 0)
+      services.messages.deleteMessages(accountId, PROVIDER_IMPORT, absorbedStored);
+  }
+}

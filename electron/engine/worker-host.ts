@@ -1,0 +1,234 @@
+/**
+ * The main thread's side of the engine worker: calls with sequence numbers, events relayed, logs
+ * forwarded, token requests answered, and supervision — a worker that dies is restarted with
+ * backoff, and a crash loop is detected and stopped instead of spinning.
+ */
+import { Worker } from 'node:worker_threads';
+import type {
+  BriefApi,
+  EventName,
+  Events,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+} from '../../shared/contract.ts';
+import { BriefError, fromSerializedError, toSerializedError } from '../../shared/errors.ts';
+import type { TokenProvider } from './auth/token-provider.ts';
+import type { LogRecord } from './log.ts';
+import type { FromWorker, ToWorker, WorkerStartData } from './protocol.ts';
+
+export type SupervisorState = 'starting' | 'running' | 'restarting' | 'crash-loop' | 'stopped';
+
+export interface WorkerHostOptions {
+  /** The worker's entry: electron/engine/worker.ts from source, or the bundled file in the app. */
+  workerUrl: URL | string;
+  startData: WorkerStartData;
+  tokenProvider?: TokenProvider;
+  onLog?: (record: LogRecord) => void;
+  onStateChange?: (state: SupervisorState, detail: string | null) => void;
+  /** Restart backoff: base × 2^(n−1), capped. */
+  restartBaseMs?: number;
+  restartCapMs?: number;
+  /** This many unexpected exits inside the window is a crash loop. */
+  crashLoopExits?: number;
+  crashLoopWindowMs?: number;
+  clock?: () => number;
+  schedule?: (run: () => void, ms: number) => void;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WorkerHost extends BriefApi {
+  readonly state: SupervisorState;
+  /** Resolves once the worker answered `ready`. */
+  ready(): Promise<void>;
+  /** Lets running jobs checkpoint, then stops the worker. */
+  shutdown(timeoutMs?: number): Promise<void>;
+  /** For tests and diagnostics: ends the worker abruptly, as a crash would. */
+  kill(): Promise<void>;
+}
+
+export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
+  const clock = options.clock ?? Date.now;
+  const schedule = options.schedule ?? ((run, ms) => void setTimeout(run, ms).unref());
+  const restartBase = options.restartBaseMs ?? 1000;
+  const restartCap = options.restartCapMs ?? 30_000;
+  const loopExits = options.crashLoopExits ?? 5;
+  const loopWindow = options.crashLoopWindowMs ?? 60_000;
+
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const pending = new Map<number, Pending>();
+  const exits: number[] = [];
+  let seq = 0;
+  let worker: Worker | null = null;
+  let state: SupervisorState = 'starting';
+  let stopping = false;
+  let readyWaiters: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+
+  const setState = (next: SupervisorState, detail: string | null = null) => {
+    state = next;
+    options.onStateChange?.(next, detail);
+  };
+
+  const post = (message: ToWorker) => worker?.postMessage(message);
+
+  const answerToken = async (message: Extract<FromWorker, { kind: 'token-request' }>) => {
+    try {
+      if (!options.tokenProvider) {
+        throw new BriefError(
+          'AUTH_REQUIRED',
+          'This account is not connected on this device. Connect it again from Settings.',
+        );
+      }
+      const token = await options.tokenProvider.getAccessToken(
+        { id: message.accountId, address: message.address },
+        { forceRefresh: message.forceRefresh },
+      );
+      post({ kind: 'token-response', seq: message.seq, outcome: { ok: true, value: token } });
+    } catch (error) {
+      post({
+        kind: 'token-response',
+        seq: message.seq,
+        outcome: { ok: false, error: toSerializedError(error) },
+      });
+    }
+  };
+
+  const onMessage = (message: FromWorker) => {
+    switch (message.kind) {
+      case 'ready':
+        setState('running');
+        for (const waiter of readyWaiters) waiter.resolve();
+        readyWaiters = [];
+        return;
+      case 'result': {
+        const call = pending.get(message.seq);
+        if (!call) return;
+        pending.delete(message.seq);
+        if (message.outcome.ok) call.resolve(message.outcome.value);
+        else call.reject(fromSerializedError(message.outcome.error));
+        return;
+      }
+      case 'event':
+        for (const listener of listeners.get(message.name) ?? []) listener(message.payload as never);
+        return;
+      case 'log':
+        options.onLog?.(message.record);
+        return;
+      case 'token-request':
+        void answerToken(message);
+        return;
+      case 'fatal':
+        options.onLog?.({
+          time: new Date(clock()).toISOString(),
+          level: 'error',
+          message: 'engine fatal',
+          fields: { ...message.error },
+        });
+        for (const waiter of readyWaiters) waiter.reject(fromSerializedError(message.error));
+        readyWaiters = [];
+        return;
+      case 'closed':
+        return;
+    }
+  };
+
+  const failPending = (message: string) => {
+    for (const call of pending.values()) call.reject(new BriefError('INTERNAL', message));
+    pending.clear();
+  };
+
+  const spawn = () => {
+    const current = new Worker(options.workerUrl, { workerData: options.startData });
+    worker = current;
+    current.on('message', onMessage);
+    current.on('error', (error) => {
+      options.onLog?.({
+        time: new Date(clock()).toISOString(),
+        level: 'error',
+        message: 'engine worker error',
+        fields: { error },
+      });
+    });
+    current.on('exit', (code) => {
+      if (worker !== current) return;
+      worker = null;
+      failPending('The engine stopped before answering. It restarts by itself; try again in a moment.');
+      if (stopping) {
+        setState('stopped');
+        return;
+      }
+      const now = clock();
+      exits.push(now);
+      while (exits.length > 0 && exits[0]! < now - loopWindow) exits.shift();
+      if (exits.length >= loopExits) {
+        setState(
+          'crash-loop',
+          `The engine stopped ${exits.length} times in a minute (last exit code ${code}). Export diagnostics from Settings and restart 360Brief.`,
+        );
+        for (const waiter of readyWaiters)
+          waiter.reject(new BriefError('INTERNAL', 'The engine keeps stopping; restart 360Brief.'));
+        readyWaiters = [];
+        return;
+      }
+      const delay = Math.min(restartCap, restartBase * 2 ** (exits.length - 1));
+      setState(
+        'restarting',
+        `The engine stopped (exit code ${code}); restarting in ${Math.round(delay / 1000)} s.`,
+      );
+      schedule(() => {
+        if (!stopping) spawn();
+      }, delay);
+    });
+  };
+
+  spawn();
+
+  return {
+    get state() {
+      return state;
+    },
+    ready() {
+      if (state === 'running') return Promise.resolve();
+      return new Promise((resolve, reject) => readyWaiters.push({ resolve, reject }));
+    },
+    call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+      if (!worker) {
+        return Promise.reject(new BriefError('INTERNAL', 'The engine is restarting. Try again in a moment.'));
+      }
+      const id = ++seq;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        post({ kind: 'call', seq: id, method: name, args });
+      });
+    },
+    on<E extends EventName>(name: E, listener: (payload: Events[E]) => void) {
+      let set = listeners.get(name);
+      if (!set) {
+        set = new Set();
+        listeners.set(name, set);
+      }
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    async shutdown(timeoutMs = 5000) {
+      stopping = true;
+      const current = worker;
+      if (!current) {
+        setState('stopped');
+        return;
+      }
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+      post({ kind: 'shutdown' });
+      const timer = setTimeout(() => void current.terminate(), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    },
+    async kill() {
+      await worker?.terminate();
+    },
+  };
+}

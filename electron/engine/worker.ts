@@ -1,0 +1,75 @@
+/**
+ * The engine worker's entry: opens the engine, answers sequence-numbered calls, forwards events
+ * and log records to the main thread, and asks the main thread's vault for access tokens.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { CallOutcome } from '../../shared/contract.ts';
+import { fromSerializedError, toSerializedError } from '../../shared/errors.ts';
+import type { AccessToken, TokenProvider } from './auth/token-provider.ts';
+import { Engine } from './engine.ts';
+import { createFileLogger, createMemoryLogger, type LogRecord } from './log.ts';
+import type { FromWorker, ToWorker, WorkerStartData } from './protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs only as a worker thread');
+const start = workerData as WorkerStartData;
+const post = (message: FromWorker) => port.postMessage(message);
+const forward = (record: LogRecord) => post({ kind: 'log', record });
+
+const tokenRequests = new Map<number, (outcome: CallOutcome<AccessToken>) => void>();
+let tokenSeq = 0;
+const tokenProvider: TokenProvider = {
+  getAccessToken(account, options) {
+    const seq = ++tokenSeq;
+    return new Promise((resolve, reject) => {
+      tokenRequests.set(seq, (outcome) =>
+        outcome.ok ? resolve(outcome.value) : reject(fromSerializedError(outcome.error)),
+      );
+      post({
+        kind: 'token-request',
+        seq,
+        accountId: account.id,
+        address: account.address,
+        forceRefresh: options?.forceRefresh ?? false,
+      });
+    });
+  },
+};
+
+let engine: Engine;
+try {
+  const logger = start.logPath
+    ? createFileLogger({ path: start.logPath, sink: forward })
+    : createMemoryLogger();
+  engine = Engine.open({ databasePath: start.databasePath, logger, tokenProvider, mode: 'worker' });
+} catch (error) {
+  post({ kind: 'fatal', error: toSerializedError(error) });
+  process.exit(1);
+}
+engine.services.events.onAny((name, payload) => post({ kind: 'event', name, payload } as FromWorker));
+if (start.runJobs) engine.runner.start();
+
+port.on('message', (message: ToWorker) => {
+  switch (message.kind) {
+    case 'call':
+      engine.call(message.method, message.args as never).then(
+        (value) => post({ kind: 'result', seq: message.seq, outcome: { ok: true, value } }),
+        (error: unknown) =>
+          post({ kind: 'result', seq: message.seq, outcome: { ok: false, error: toSerializedError(error) } }),
+      );
+      return;
+    case 'token-response': {
+      const settle = tokenRequests.get(message.seq);
+      tokenRequests.delete(message.seq);
+      settle?.(message.outcome);
+      return;
+    }
+    case 'shutdown':
+      void engine.close().finally(() => {
+        post({ kind: 'closed' });
+        port.close();
+      });
+      return;
+  }
+});
+post({ kind: 'ready' });

@@ -1,0 +1,57 @@
+/**
+ * The IPC router: every renderer call is checked (sender frame and origin), validated against
+ * the contract's schema, forwarded to the engine, and answered with a result or a typed error.
+ * No Electron import here, so it is tested under plain Node with a small stand-in for the event.
+ */
+import type { CallOutcome, MethodArgs, MethodName } from '../../shared/contract.ts';
+import { BriefError, toSerializedError } from '../../shared/errors.ts';
+import { parseCall } from '../../shared/validate.ts';
+
+export interface CallSender {
+  /** URL of the frame that sent the call (event.senderFrame.url). */
+  frameUrl: string | null;
+  /** Whether it is the window's top frame (event.senderFrame === webContents.mainFrame). */
+  isMainFrame: boolean;
+}
+
+export interface EngineCaller {
+  call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<unknown>;
+}
+
+/** The app's own pages: the bundled file:// renderer, or the dev server when one is configured. */
+export function isTrustedFrame(sender: CallSender, trustedOrigins: readonly string[]): boolean {
+  if (!sender.isMainFrame || !sender.frameUrl) return false;
+  let url: URL;
+  try {
+    url = new URL(sender.frameUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'file:')
+    return trustedOrigins.some(
+      (origin) => origin.startsWith('file://') && sender.frameUrl!.startsWith(origin),
+    );
+  return trustedOrigins.includes(url.origin);
+}
+
+export function createIpcRouter(engine: EngineCaller, trustedOrigins: readonly string[]) {
+  return async function handle(
+    sender: CallSender,
+    name: unknown,
+    args: unknown,
+  ): Promise<CallOutcome<unknown>> {
+    try {
+      if (!isTrustedFrame(sender, trustedOrigins)) {
+        throw new BriefError(
+          'VALIDATION',
+          'This call did not come from the 360Brief window and was refused.',
+        );
+      }
+      const call = parseCall(name, args);
+      const value = await engine.call(call.name, call.args as never);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, error: toSerializedError(error) };
+    }
+  };
+}

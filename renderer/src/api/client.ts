@@ -1,0 +1,58 @@
+/**
+ * The one API object the renderer uses: the preload's window.brief inside Electron, otherwise a
+ * client for the `brief serve` bridge built from the page's own address and token.
+ */
+import type { BriefApi } from '../../../shared/contract.ts';
+import { BriefError } from '../../../shared/errors.ts';
+import { useConnection } from '../state/connection-store.ts';
+import { createBridgeClient } from './bridge-client.ts';
+
+const TOKEN_KEY = 'brief.bridge-token';
+const NO_TOKEN =
+  'This page needs the address that `brief serve` printed (it ends in ?token=…). Open that address instead.';
+
+/** Listeners for "events may have been missed": the stores reload what they show. */
+const reconnectListeners = new Set<() => void>();
+export function onReconnect(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}
+
+function bridgeToken(): string | null {
+  const fromAddress = new URLSearchParams(window.location.search).get('token');
+  if (fromAddress) {
+    // Keep the token for reloads of this tab, and out of the address bar and history.
+    sessionStorage.setItem(TOKEN_KEY, fromAddress);
+    const clean = new URL(window.location.href);
+    clean.searchParams.delete('token');
+    window.history.replaceState(null, '', clean.toString());
+    return fromAddress;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function refusingApi(message: string): BriefApi {
+  return {
+    call: () => Promise.reject(new BriefError('AUTH_REQUIRED', message)),
+    on: () => () => undefined,
+  };
+}
+
+function createApi(): BriefApi {
+  if (window.brief) return window.brief;
+  const token = bridgeToken();
+  if (!token) {
+    useConnection.setState({ authorized: false, blockedReason: NO_TOKEN });
+    return refusingApi(NO_TOKEN);
+  }
+  return createBridgeClient({
+    origin: window.location.origin,
+    token,
+    onStatus: (status) => useConnection.setState(status),
+    onReconnect: () => {
+      for (const listener of reconnectListeners) listener();
+    },
+  });
+}
+
+export const api: BriefApi = createApi();

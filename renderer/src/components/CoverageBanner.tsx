@@ -1,0 +1,49 @@
+import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
+import { definitionOf } from '../lib/definitions.ts';
+import { formatAgo, formatCount, formatDay, formatShare } from '../lib/format.ts';
+import { isRow } from '../lib/read.ts';
+import { shareSynced } from '../lib/report-extras.ts';
+
+/** What the figures cover and how fresh they are, on every view, so a partial sync never passes for a whole one. */
+export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope; loading: boolean }) {
+  const { report } = envelope;
+  const coverage = report.coverage;
+  const synced = shareSynced(report);
+  const now = Date.now();
+  const definitions = isRow(report.definitions) ? (report.definitions as Record<string, string>) : null;
+  return (
+    <section className="coverage" aria-label="Coverage">
+      <div className="coverage__main">
+        <strong>{formatCount(coverage.messages)} messages</strong>
+        <span>
+          {formatCount(coverage.sent)} sent · {formatCount(coverage.received)} received
+        </span>
+        {coverage.undated > 0 ? <span>{formatCount(coverage.undated)} undated</span> : null}
+        <span>{formatCount(coverage.automated)} automated</span>
+        <span>
+          {coverage.first
+            ? `${formatDay(coverage.first, report.timeZone)} – ${formatDay(coverage.last, report.timeZone)}`
+            : 'no dated mail'}
+        </span>
+        {coverage.mailboxTotal !== null ? (
+          <span>
+            {formatShare(synced)} of {formatCount(coverage.mailboxTotal)} in the mailbox synced
+          </span>
+        ) : null}
+        <span>{coverage.lastSync ? `synced ${formatAgo(coverage.lastSync, now)}` : 'imported mail'}</span>
+        <span className="muted">
+          {report.account === 'all' ? 'all accounts' : report.account} · {report.timeZone}
+        </span>
+        {envelope.stale || loading ? <span className="refreshing">refreshing…</span> : null}
+      </div>
+      <details className="coverage__how">
+        <summary>How is this computed?</summary>
+        <p>{definitionOf('coverage', definitions)}</p>
+        <p className="muted small">
+          Figures computed {formatAgo(envelope.computedAt, now)}
+          {envelope.fromCache ? ', answered from the analytics cache' : ''}.
+        </p>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { SerializedError } from '../../../shared/errors.ts';
+import { api } from '../api/client.ts';
+import { useAccounts } from '../state/accounts-store.ts';
+import { asError } from '../state/errors.ts';
+import { useJobs } from '../state/jobs-store.ts';
+import { useView } from '../state/view-store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
+
+/** Try the dashboard on a generated mailbox. */
+export function DemoCard() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<SerializedError | null>(null);
+  const start = async () => {
+    setBusy(true);
+    try {
+      const { account, job } = await api.call('demo.create', {});
+      useJobs.getState().upsert(job);
+      useAccounts.getState().replace(account);
+      useView.getState().setAccount(account.id);
+      useView.getState().setView('overview');
+      setError(null);
+    } catch (caught) {
+      setError(asError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="demo-title">
+      <h2 id="demo-title">Try the demo</h2>
+      <p>
+        A generated mailbox with realistic rhythms: replies, newsletters, threads, people going quiet. It is
+        labelled as a demo and can be forgotten in Settings.
+      </p>
+      <ErrorNote error={error} />
+      <button type="button" className="button button--primary" disabled={busy} onClick={() => void start()}>
+        {busy ? 'Creating…' : 'Try the demo'}
+      </button>
+    </section>
+  );
+}

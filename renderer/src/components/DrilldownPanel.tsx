@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import { formatCount, formatInstant } from '../lib/format.ts';
+import { useDrilldown } from '../state/drilldown-store.ts';
+import { ErrorNote } from './ErrorNote.tsx';
+
+/** The messages behind a chart cell or row, with links to open each in Gmail. */
+export function DrilldownPanel({ timeZone }: { timeZone: string }) {
+  const { target, page, loading, error, goTo, close } = useDrilldown();
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!target) return;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target, close]);
+
+  if (!target) return null;
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+  return (
+    <div className="drawer-backdrop">
+      <div className="drawer" role="dialog" aria-modal="true" aria-labelledby="drilldown-title">
+        <header className="drawer__header">
+          <div>
+            <h2 id="drilldown-title">{target.title}</h2>
+            <p className="muted">{page ? `${formatCount(page.total)} messages` : 'Loading messages…'}</p>
+          </div>
+          <button ref={closeButton} type="button" className="button" onClick={close}>
+            Close
+          </button>
+        </header>
+        <ErrorNote error={error} />
+        {page && page.messages.length === 0 ? <p className="muted">No messages behind this figure.</p> : null}
+        {page && page.messages.length > 0 ? (
+          <div className="table-scroll">
+            <table className="data-table" aria-label={`Messages: ${target.title}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Time</th>
+                  <th scope="col">Direction</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Labels</th>
+                  <th scope="col">
+                    <span className="sr-only">Open</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.messages.map((message) => (
+                  <tr key={`${message.accountId}-${message.id}`}>
+                    <td className="nowrap">{formatInstant(message.time, timeZone)}</td>
+                    <td>{message.direction}</td>
+                    <td className="truncate">{message.sender ?? '—'}</td>
+                    <td className="truncate">{message.to.join(', ') || '—'}</td>
+                    <td className="truncate">{message.subject || '(no subject)'}</td>
+                    <td className="truncate muted">{message.labels.join(', ')}</td>
+                    <td>
+                      {message.gmailLink ? (
+                        <a href={message.gmailLink} target="_blank" rel="noopener noreferrer">
+                          Open in Gmail
+                        </a>
+                      ) : (
+                        <span className="muted">imported</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {page && pages > 1 ? (
+          <nav className="pager" aria-label="Pages">
+            <button
+              type="button"
+              className="button"
+              disabled={loading || page.page === 0}
+              onClick={() => void goTo(page.page - 1)}
+            >
+              Previous
+            </button>
+            <span>
+              Page {page.page + 1} of {pages}
+            </span>
+            <button
+              type="button"
+              className="button"
+              disabled={loading || page.page + 1 >= pages}
+              onClick={() => void goTo(page.page + 1)}
+            >
+              Next
+            </button>
+          </nav>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { useAccounts } from '../state/accounts-store.ts';
+import { useCurrentReport, useReportSync } from '../state/use-report.ts';
+import { systemTimeZone, useView } from '../state/view-store.ts';
+import { ActivityView } from '../views/ActivityView.tsx';
+import { LabelsView } from '../views/LabelsView.tsx';
+import { NewslettersView } from '../views/NewslettersView.tsx';
+import { OverviewView } from '../views/OverviewView.tsx';
+import { PeopleView } from '../views/PeopleView.tsx';
+import { SettingsView } from '../views/SettingsView.tsx';
+import { ThreadsView } from '../views/ThreadsView.tsx';
+import { AccountSwitcher } from './AccountSwitcher.tsx';
+import { CoverageBanner } from './CoverageBanner.tsx';
+import { DrilldownPanel } from './DrilldownPanel.tsx';
+import { NavTabs, viewLabel } from './NavTabs.tsx';
+import { OfflineBadge } from './OfflineBadge.tsx';
+import { RangeControls } from './RangeControls.tsx';
+import { SyncTracker } from './SyncTracker.tsx';
+import { TimeZoneSelect } from './TimeZoneSelect.tsx';
+import { ViewBody } from './ViewBody.tsx';
+
+const REPORT_VIEWS = {
+  overview: OverviewView,
+  people: PeopleView,
+  threads: ThreadsView,
+  newsletters: NewslettersView,
+  labels: LabelsView,
+  activity: ActivityView,
+} as const;
+
+/** The dashboard: header with views and controls, progress, coverage, the view, and the drill-down drawer. */
+export function Shell() {
+  useReportSync(true);
+  const view = useView((s) => s.view);
+  const account = useView((s) => s.account);
+  const setAccount = useView((s) => s.setAccount);
+  const accounts = useAccounts((s) => s.accounts) ?? [];
+  const { request, envelope, loading, error } = useCurrentReport();
+
+  useEffect(() => {
+    // A remembered account that was forgotten (or lives in another database) falls back to all.
+    if (account !== 'all' && !accounts.some((a) => a.id === account)) setAccount('all');
+  }, [account, accounts, setAccount]);
+
+  const Body = view === 'settings' ? null : REPORT_VIEWS[view];
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <div className="brand">360Brief</div>
+        <NavTabs />
+        <div className="app-header__end">
+          <OfflineBadge />
+          <AccountSwitcher />
+        </div>
+      </header>
+      <div className="toolbar">
+        <RangeControls />
+        <TimeZoneSelect />
+      </div>
+      <SyncTracker />
+      {envelope ? <CoverageBanner envelope={envelope} loading={loading} /> : null}
+      <main id="view-panel" role="tabpanel" aria-label={viewLabel(view)} className="view" tabIndex={-1}>
+        {Body ? (
+          <ViewBody request={request} envelope={envelope} error={error}>
+            <Body />
+          </ViewBody>
+        ) : (
+          <SettingsView />
+        )}
+      </main>
+      <DrilldownPanel timeZone={request?.timeZone ?? envelope?.report.timeZone ?? systemTimeZone()} />
+    </div>
+  );
+}

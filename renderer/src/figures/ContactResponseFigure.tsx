@@ -1,0 +1,32 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { formatCount, formatDuration } from '../lib/format.ts';
+import { type ContactDelay, theirsByContact } from '../lib/report-extras.ts';
+
+/** Figure 7 per contact: how quickly each contact answers me. */
+export function ContactResponseFigure() {
+  const { report } = useReport();
+  const list = theirsByContact(report) ?? [];
+  return (
+    <Figure title="Their response time by contact" definition="responseTimeTheirs">
+      {list.length === 0 ? (
+        <EmptyState title="No contact answered one of your messages in this range." />
+      ) : (
+        <DataTable
+          label="Their response time by contact"
+          rows={list}
+          rowKey={(row) => row.address}
+          limit={20}
+          columns={[
+            { header: 'Contact', cell: (row: ContactDelay) => row.address },
+            { header: 'Replies', cell: (row: ContactDelay) => formatCount(row.count), numeric: true },
+            { header: 'Median', cell: (row: ContactDelay) => formatDuration(row.medianMs), numeric: true },
+            { header: '90th pct.', cell: (row: ContactDelay) => formatDuration(row.p90Ms), numeric: true },
+          ]}
+        />
+      )}
+    </Figure>
+  );
+}

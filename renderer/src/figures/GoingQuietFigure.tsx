@@ -1,0 +1,47 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { formatCount, formatDay } from '../lib/format.ts';
+import { goingQuietRows } from '../lib/report-extras.ts';
+
+interface QuietRow {
+  address: string;
+  exchanges: number;
+  last: string | null;
+}
+
+/** Figure 14, going quiet: regular contacts who stopped writing. */
+export function GoingQuietFigure() {
+  const { report } = useReport();
+  const list = goingQuietRows(report) ?? [];
+  return (
+    <Figure title="Going quiet" definition="goingQuiet">
+      {list.length === 0 ? (
+        <EmptyState title="No one has gone quiet.">
+          Nobody you exchanged 10 or more messages with between 120 and 30 days ago has been silent for the
+          last 30 days.
+        </EmptyState>
+      ) : (
+        <DataTable
+          label="Going quiet"
+          rows={list}
+          rowKey={(row) => row.address}
+          columns={[
+            { header: 'Contact', cell: (row: QuietRow) => row.address },
+            {
+              header: 'Exchanges before',
+              cell: (row: QuietRow) => formatCount(row.exchanges),
+              numeric: true,
+            },
+            {
+              header: 'Last contact',
+              cell: (row: QuietRow) => formatDay(row.last, report.timeZone),
+              numeric: true,
+            },
+          ]}
+        />
+      )}
+    </Figure>
+  );
+}

@@ -1,0 +1,66 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount, formatDay, formatDuration } from '../lib/format.ts';
+import { type RelationshipRow, relationshipRows } from '../lib/report-extras.ts';
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0';
+}
+
+/** Figure 14: per contact, the give and take. */
+export function RelationshipsFigure() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const list = relationshipRows(report);
+  return (
+    <Figure title="Relationships" definition="relationships" span="full">
+      {!list || list.length === 0 ? (
+        <EmptyState title="No exchanges with contacts in this range." />
+      ) : (
+        <DataTable
+          label="Relationships"
+          rows={list}
+          rowKey={(row) => row.address}
+          limit={50}
+          columns={[
+            { header: 'Contact', cell: (row: RelationshipRow) => row.address },
+            {
+              header: 'Exchanges',
+              cell: (row: RelationshipRow) => formatCount(row.exchanges),
+              numeric: true,
+            },
+            { header: 'Sent to', cell: (row: RelationshipRow) => formatCount(row.sentTo), numeric: true },
+            {
+              header: 'Received from',
+              cell: (row: RelationshipRow) => formatCount(row.receivedFrom),
+              numeric: true,
+            },
+            { header: 'Balance', cell: (row: RelationshipRow) => signed(row.balance), numeric: true },
+            {
+              header: 'My median reply',
+              cell: (row: RelationshipRow) => formatDuration(row.myMedianMs),
+              numeric: true,
+            },
+            {
+              header: 'Their median reply',
+              cell: (row: RelationshipRow) => formatDuration(row.theirMedianMs),
+              numeric: true,
+            },
+            {
+              header: 'Last contact',
+              cell: (row: RelationshipRow) => formatDay(row.last, report.timeZone),
+              numeric: true,
+            },
+          ]}
+          onSelect={(row) =>
+            drill('relationships', { address: row.address }, `Exchanges with ${row.address}`)
+          }
+          selectLabel={(row) => `Show exchanges with ${row.address}`}
+        />
+      )}
+    </Figure>
+  );
+}

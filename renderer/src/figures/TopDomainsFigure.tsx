@@ -1,0 +1,51 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount } from '../lib/format.ts';
+
+interface DomainRow {
+  domain: string;
+  count: number;
+}
+
+/** Figure 4: the two lists grouped by domain. */
+export function TopDomainsFigure() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const table = (direction: 'received' | 'sent', list: DomainRow[], title: string) => (
+    <div>
+      <h3>{title}</h3>
+      {list.length === 0 ? (
+        <p className="muted small">None in this range.</p>
+      ) : (
+        <DataTable
+          label={title}
+          rows={list}
+          rowKey={(row) => row.domain}
+          limit={15}
+          columns={[
+            { header: 'Domain', cell: (row: DomainRow) => row.domain },
+            { header: 'Messages', cell: (row: DomainRow) => formatCount(row.count), numeric: true },
+          ]}
+          onSelect={(row) =>
+            drill(
+              'topDomains',
+              { domain: row.domain, direction },
+              `${direction === 'sent' ? 'To' : 'From'} ${row.domain}`,
+            )
+          }
+          selectLabel={(row) => `Show messages ${direction === 'sent' ? 'to' : 'from'} ${row.domain}`}
+        />
+      )}
+    </div>
+  );
+  return (
+    <Figure title="Top domains" definition="topDomains">
+      <div className="two-columns">
+        {table('received', report.topDomains.senders, 'Sender domains')}
+        {table('sent', report.topDomains.recipients, 'Recipient domains')}
+      </div>
+    </Figure>
+  );
+}

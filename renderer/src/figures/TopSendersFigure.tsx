@@ -1,0 +1,48 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount, formatDay, formatShare } from '../lib/format.ts';
+import { type SenderRow, senderRows } from '../lib/report-extras.ts';
+
+/** Figure 2: who writes to me most. */
+export function TopSendersFigure() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const list = senderRows(report);
+  return (
+    <Figure title="Top senders" definition="topSenders">
+      {list.length === 0 ? (
+        <EmptyState title="No received mail from contacts in this range." />
+      ) : (
+        <DataTable
+          label="Top senders"
+          rows={list}
+          rowKey={(row) => row.address}
+          columns={[
+            {
+              header: 'Sender',
+              cell: (row: SenderRow) => <PersonName address={row.address} name={row.name} />,
+            },
+            { header: 'Messages', cell: (row: SenderRow) => formatCount(row.count), numeric: true },
+            { header: 'Automated', cell: (row: SenderRow) => formatShare(row.automatedShare), numeric: true },
+            { header: 'Last', cell: (row: SenderRow) => formatDay(row.last, report.timeZone), numeric: true },
+          ]}
+          onSelect={(row) => drill('topSenders', { address: row.address }, `From ${row.address}`)}
+          selectLabel={(row) => `Show messages from ${row.address}`}
+        />
+      )}
+    </Figure>
+  );
+}
+
+function PersonName({ address, name }: { address: string; name: string | null }) {
+  return name ? (
+    <span>
+      {name} <span className="muted">{address}</span>
+    </span>
+  ) : (
+    <span>{address}</span>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { VolumeChart } from '../charts/VolumeChart.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { SegmentedControl } from '../components/SegmentedControl.tsx';
+import { useDrill } from '../components/use-drill.ts';
+import { volumeSeries } from '../lib/report-extras.ts';
+
+type Unit = 'day' | 'week' | 'month';
+const UNITS = [
+  { value: 'day', label: 'Day' },
+  { value: 'week', label: 'Week' },
+  { value: 'month', label: 'Month' },
+] as const;
+
+/** Figure 1: sent and received per day, week or month; a bar opens its messages. */
+export function VolumeFigure() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const [unit, setUnit] = useState<Unit>('day');
+  const available = UNITS.filter((option) => volumeSeries(report, option.value) !== null);
+  const series = volumeSeries(report, unit) ?? volumeSeries(report, 'day') ?? [];
+  return (
+    <Figure
+      title="Volume"
+      definition="volume"
+      span="full"
+      actions={
+        available.length > 1 ? (
+          <SegmentedControl label="Group by" options={available} value={unit} onChange={setUnit} />
+        ) : null
+      }
+    >
+      {series.length === 0 ? (
+        <EmptyState title="No dated messages in this range.">
+          Pick a longer range, or wait for the sync to bring mail in.
+        </EmptyState>
+      ) : (
+        <VolumeChart
+          series={series}
+          unit={unit}
+          onSelect={(point) =>
+            drill('volume', { [unit === 'day' ? 'date' : unit]: point.label }, `Messages of ${point.label}`)
+          }
+        />
+      )}
+    </Figure>
+  );
+}

@@ -1,0 +1,84 @@
+/** Jobs as the engine last described them, kept current by job-progress and job-state events. */
+import { create } from 'zustand';
+import type { Events } from '../../../shared/contract.ts';
+import type { Job, JobStatus } from '../../../shared/domain.ts';
+import type { SerializedError } from '../../../shared/errors.ts';
+import { api } from '../api/client.ts';
+import { asError } from './errors.ts';
+
+export type JobProgress = Events['job-progress'];
+
+export interface JobsState {
+  jobs: Record<number, Job>;
+  progress: Record<number, JobProgress>;
+  total: number;
+  error: SerializedError | null;
+  load(): Promise<void>;
+  upsert(job: Job): void;
+  applyProgress(progress: JobProgress): void;
+  applyState(state: Events['job-state']): void;
+  act(jobId: number, action: 'retry' | 'cancel' | 'pause' | 'resume'): Promise<void>;
+}
+
+export const ACTIVE_STATUSES: readonly JobStatus[] = ['pending', 'processing', 'paused'];
+
+export const useJobs = create<JobsState>((set, get) => ({
+  jobs: {},
+  progress: {},
+  total: 0,
+  error: null,
+  async load() {
+    try {
+      const { jobs, total } = await api.call('jobs.list', { limit: 100 });
+      set({ jobs: Object.fromEntries(jobs.map((job) => [job.id, job])), total, error: null });
+    } catch (error) {
+      set({ error: asError(error) });
+    }
+  },
+  upsert(job) {
+    set({ jobs: { ...get().jobs, [job.id]: job } });
+  },
+  applyProgress(progress) {
+    set({ progress: { ...get().progress, [progress.jobId]: progress } });
+    const job = get().jobs[progress.jobId];
+    if (job) {
+      const { current, total, percentage, step } = progress;
+      get().upsert({ ...job, current, total, percentage, step, status: 'processing' });
+    } else {
+      void refreshJob(progress.jobId);
+    }
+  },
+  applyState(state) {
+    const job = get().jobs[state.jobId];
+    if (job && isStatus(state.status)) get().upsert({ ...job, status: state.status, error: state.error });
+    // The event carries only the state; attempts, times and the final counts come from the row.
+    void refreshJob(state.jobId);
+  },
+  async act(jobId, action) {
+    try {
+      const job = await api.call(`jobs.${action}`, { jobId });
+      get().upsert(job);
+      set({ error: null });
+    } catch (error) {
+      set({ error: asError(error) });
+    }
+  },
+}));
+
+const refreshing = new Set<number>();
+
+async function refreshJob(jobId: number): Promise<void> {
+  if (refreshing.has(jobId)) return;
+  refreshing.add(jobId);
+  try {
+    useJobs.getState().upsert(await api.call('jobs.get', { jobId }));
+  } catch {
+    // A job that vanished (cleaned up) simply stays as last seen; the list reload corrects it.
+  } finally {
+    refreshing.delete(jobId);
+  }
+}
+
+function isStatus(value: string): value is JobStatus {
+  return ['pending', 'processing', 'completed', 'failed', 'cancelled', 'paused'].includes(value);
+}

@@ -1,0 +1,25 @@
+/** Feeds pushed events into the stores. Called once at start; returns the unsubscribe. */
+import { api, onReconnect } from '../api/client.ts';
+import { useAccounts } from './accounts-store.ts';
+import { useJobs } from './jobs-store.ts';
+
+export function wireEvents(): () => void {
+  const jobs = useJobs.getState();
+  const accounts = useAccounts.getState();
+  const offs = [
+    api.on('job-progress', (payload) => jobs.applyProgress(payload)),
+    api.on('job-state', (payload) => {
+      jobs.applyState(payload);
+      // A finished import or demo may have created an account or changed its sync time.
+      if (payload.status === 'completed' || payload.status === 'failed') void accounts.load();
+    }),
+    api.on('sync-state', (payload) => accounts.setSyncState(payload.accountId, payload.state)),
+    onReconnect(() => {
+      void jobs.load();
+      void accounts.load();
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,75 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatBytes, formatCount } from '../lib/format.ts';
+import { bytesBySender, labelRows } from '../lib/report-extras.ts';
+
+interface LabelRow {
+  label: string;
+  count: number;
+}
+interface BytesRow {
+  address: string;
+  bytes: number;
+  messages: number | null;
+}
+
+/** Figure 13: messages per label, and which senders take the space. */
+export function LabelsView() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const labels = labelRows(report) ?? [];
+  const bytes = bytesBySender(report) ?? [];
+  const maxCount = Math.max(1, ...labels.map((row) => row.count));
+  return (
+    <div className="view-grid">
+      <Figure title="Labels and categories" definition="labels">
+        {labels.length === 0 ? (
+          <EmptyState title="No labelled messages in this range." />
+        ) : (
+          <DataTable
+            label="Messages per label"
+            rows={labels}
+            rowKey={(row) => row.label}
+            columns={[
+              { header: 'Label', cell: (row: LabelRow) => row.label },
+              {
+                header: 'Share',
+                cell: (row: LabelRow) => (
+                  <meter
+                    className="bar-meter"
+                    min={0}
+                    max={maxCount}
+                    value={row.count}
+                    aria-label={`${row.label} share`}
+                  />
+                ),
+              },
+              { header: 'Messages', cell: (row: LabelRow) => formatCount(row.count), numeric: true },
+            ]}
+            onSelect={(row) => drill('labels', { label: row.label }, `Label ${row.label}`)}
+            selectLabel={(row) => `Show messages labelled ${row.label}`}
+          />
+        )}
+      </Figure>
+      <Figure title="Size by sender" definition="bytesBySender">
+        {bytes.length === 0 ? (
+          <EmptyState title="No messages in this range." />
+        ) : (
+          <DataTable
+            label="Bytes per sender"
+            rows={bytes}
+            rowKey={(row) => row.address}
+            columns={[
+              { header: 'Sender', cell: (row: BytesRow) => row.address },
+              { header: 'Messages', cell: (row: BytesRow) => formatCount(row.messages), numeric: true },
+              { header: 'Size', cell: (row: BytesRow) => formatBytes(row.bytes), numeric: true },
+            ]}
+          />
+        )}
+      </Figure>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount, formatDay, formatShare } from '../lib/format.ts';
+import { type NewsletterRow, newsletterRows } from '../lib/report-extras.ts';
+
+/** Figure 12: bulk senders, how much of each is read, and where to unsubscribe. */
+export function NewslettersView() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const [rarelyOnly, setRarelyOnly] = useState(false);
+  const all = newsletterRows(report) ?? [];
+  const list = rarelyOnly ? all.filter((row) => row.rarelyRead) : all;
+  const rarely = all.filter((row) => row.rarelyRead).length;
+  return (
+    <div className="view-grid">
+      <Figure
+        title="Newsletters and bulk senders"
+        definition="newsletters"
+        span="full"
+        actions={
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={rarelyOnly}
+              onChange={(event) => setRarelyOnly(event.target.checked)}
+            />
+            Rarely read only ({rarely})
+          </label>
+        }
+      >
+        {list.length === 0 ? (
+          <EmptyState title={rarelyOnly ? 'No rarely read senders.' : 'No automated mail in this range.'} />
+        ) : (
+          <DataTable
+            label="Newsletters and bulk senders"
+            rows={list}
+            rowKey={(row) => row.address}
+            limit={200}
+            columns={[
+              {
+                header: 'Sender',
+                cell: (row: NewsletterRow) => (
+                  <span>
+                    {row.address} {row.rarelyRead ? <span className="tag">rarely read</span> : null}
+                  </span>
+                ),
+              },
+              { header: 'Messages', cell: (row: NewsletterRow) => formatCount(row.count), numeric: true },
+              { header: 'Read', cell: (row: NewsletterRow) => formatShare(row.readShare), numeric: true },
+              {
+                header: 'Last received',
+                cell: (row: NewsletterRow) => formatDay(row.last, report.timeZone),
+                numeric: true,
+              },
+              {
+                header: 'Unsubscribe',
+                cell: (row: NewsletterRow) => <UnsubscribeLink target={row.unsubscribe} />,
+              },
+            ]}
+            onSelect={(row) =>
+              drill('newsletters', { address: row.address }, `Bulk mail from ${row.address}`)
+            }
+            selectLabel={(row) => `Show bulk mail from ${row.address}`}
+          />
+        )}
+      </Figure>
+    </div>
+  );
+}
+
+/** Opens in the system browser (or mail app): the app's main process intercepts new windows. */
+function UnsubscribeLink({ target }: { target: string | null }) {
+  if (!target) return <span className="muted">no link</span>;
+  const safe = /^(https:|mailto:)/i.test(target);
+  if (!safe) return <span className="muted">no link</span>;
+  return (
+    <a href={target} target="_blank" rel="noopener noreferrer" onClick={(event) => event.stopPropagation()}>
+      {target.startsWith('mailto:') ? 'by e-mail' : 'on the web'}
+    </a>
+  );
+}

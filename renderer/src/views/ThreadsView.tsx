@@ -1,0 +1,75 @@
+import { DataTable } from '../components/DataTable.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { Figure } from '../components/Figure.tsx';
+import { useReport } from '../components/report-context.ts';
+import { StatTile } from '../components/StatTile.tsx';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount, formatDay } from '../lib/format.ts';
+import { longestThreads, medianParticipants, type ThreadRow } from '../lib/report-extras.ts';
+
+function formatLength(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value * 10) / 10);
+}
+
+/** Figure 11: how long conversations run, and the longest ones. */
+export function ThreadsView() {
+  const { report } = useReport();
+  const drill = useDrill();
+  const longest = longestThreads(report) ?? [];
+  return (
+    <div className="view-grid">
+      <section className="headlines" aria-label="Thread figures">
+        <div className="stat-grid">
+          <StatTile label="Threads" value={formatCount(report.threads.count)} definition="threads" />
+          <StatTile
+            label="Median length"
+            value={formatLength(report.threads.medianLength)}
+            definition="threads"
+          />
+          <StatTile
+            label="90th percentile length"
+            value={formatLength(report.threads.p90Length)}
+            definition="threads"
+          />
+          <StatTile
+            label="Median participants"
+            value={formatLength(medianParticipants(report))}
+            definition="threads"
+          />
+        </div>
+      </section>
+      <Figure title="Longest threads" definition="threads" span="full">
+        {longest.length === 0 ? (
+          <EmptyState title="No threads in this range." />
+        ) : (
+          <DataTable
+            label="Longest threads"
+            rows={longest}
+            rowKey={(row) => row.thread}
+            columns={[
+              { header: 'Subject', cell: (row: ThreadRow) => row.subject || '(no subject)' },
+              { header: 'Messages', cell: (row: ThreadRow) => formatCount(row.length), numeric: true },
+              {
+                header: 'Participants',
+                cell: (row: ThreadRow) => formatCount(row.participants),
+                numeric: true,
+              },
+              {
+                header: 'First',
+                cell: (row: ThreadRow) => formatDay(row.first, report.timeZone),
+                numeric: true,
+              },
+              {
+                header: 'Last',
+                cell: (row: ThreadRow) => formatDay(row.last, report.timeZone),
+                numeric: true,
+              },
+            ]}
+            onSelect={(row) => drill('threads', { thread: row.thread }, row.subject || 'Thread')}
+            selectLabel={(row) => `Show the messages of “${row.subject || 'no subject'}”`}
+          />
+        )}
+      </Figure>
+    </div>
+  );
+}

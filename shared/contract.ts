@@ -1,0 +1,245 @@
+/**
+ * The one description of the API (ARCHITECTURE.md "One contract"). The preload, the main-process
+ * router, the worker protocol, the browser bridge and the renderer client are all derived from
+ * this object, so a method is added here and nowhere else.
+ */
+import { z } from 'zod';
+import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
+import type { Account, Job } from './domain.ts';
+import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILES, RANGE_PRESETS, type SYNC_STATES } from './domain.ts';
+import type { ERROR_CODES } from './errors.ts';
+
+/** A method: its argument schema, and (as a phantom type) its result. */
+interface MethodSpec<A extends z.ZodType, R> {
+  args: A;
+  result: R;
+}
+function method<R>() {
+  return <A extends z.ZodType>(args: A): MethodSpec<A, R> => ({ args, result: undefined as R });
+}
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const address = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'Enter an e-mail address such as name@example.com.');
+const accountRef = z.union([id, z.literal('all')]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.');
+const isoInstant = z.iso.datetime({ offset: true });
+const timeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Use an IANA time zone such as Europe/London or America/New_York.');
+export const rangeSchema = z.union([
+  z.object({ preset: z.enum(RANGE_PRESETS) }).strict(),
+  z.object({ from: isoDate, to: isoDate }).strict(),
+]);
+const workingHours = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).max(7),
+    startMinute: z.number().int().min(0).max(1440),
+    endMinute: z.number().int().min(0).max(1440),
+  })
+  .strict();
+const accountSettingsPatch = z
+  .object({
+    quotaProfile: z.enum(QUOTA_PROFILES),
+    includeSpamTrash: z.boolean(),
+    keepRawData: z.boolean(),
+    workingHours,
+  })
+  .partial()
+  .strict();
+const jobFilter = z
+  .object({
+    status: z.enum(JOB_STATUSES).optional(),
+    type: z.enum(JOB_TYPES).optional(),
+    accountId: id.optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    offset: z.number().int().min(0).max(1_000_000_000).optional(),
+  })
+  .strict();
+const jobRef = z.object({ jobId: id }).strict();
+const accountOnly = z.object({ accountId: id }).strict();
+const none = z.object({}).strict();
+
+/** Figures whose cells and rows can be opened (drill-down); key formats in electron/engine/analytics DRILLDOWN_KEYS. */
+export const FIGURES = [
+  'coverage',
+  'volume',
+  'busiestTimes',
+  'topSenders',
+  'topRecipients',
+  'topDomains',
+  'responseTime',
+  'workingHours',
+  'afterHours',
+  'awaiting',
+  'threads',
+  'newsletters',
+  'labels',
+  'bytesBySender',
+  'relationships',
+  'goingQuiet',
+  'network',
+] as const;
+export type Figure = (typeof FIGURES)[number];
+
+export const appSettingsSchema = z
+  .object({
+    syncIntervalMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    quietHours: z
+      .object({
+        enabled: z.boolean(),
+        startMinute: z.number().int().min(0).max(1439),
+        endMinute: z.number().int().min(0).max(1439),
+      })
+      .strict(),
+    keepSyncingInTray: z.boolean(),
+    launchAtLogin: z.boolean(),
+    timeZone: timeZone.nullable(),
+    retentionDays: z.number().int().min(1).max(36500).nullable(),
+    theme: z.enum(['system', 'light', 'dark']),
+  })
+  .strict();
+export type AppSettings = z.infer<typeof appSettingsSchema>;
+
+export const methods = {
+  'app.info': method<{ version: string; databasePath: string; engine: 'worker' | 'in-process' }>()(none),
+  'accounts.list': method<Account[]>()(none),
+  'accounts.get': method<Account>()(accountOnly),
+  'accounts.addAlias': method<Account>()(z.object({ accountId: id, address }).strict()),
+  'accounts.removeAlias': method<Account>()(z.object({ accountId: id, address }).strict()),
+  'accounts.suggestAliases': method<Array<{ address: string; count: number }>>()(accountOnly),
+  'accounts.updateSettings': method<Account>()(
+    z.object({ accountId: id, settings: accountSettingsPatch }).strict(),
+  ),
+  'accounts.forget': method<{ accountId: number; forgotten: true }>()(accountOnly),
+  'jobs.list': method<{ jobs: Job[]; total: number }>()(jobFilter),
+  'jobs.get': method<Job>()(jobRef),
+  'jobs.retry': method<Job>()(jobRef),
+  'jobs.cancel': method<Job>()(jobRef),
+  'jobs.pause': method<Job>()(jobRef),
+  'jobs.resume': method<Job>()(jobRef),
+  'import.start': method<Job>()(
+    z
+      .object({
+        paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
+        account: address,
+        aliases: z.array(address).max(100).optional(),
+      })
+      .strict(),
+  ),
+  'demo.create': method<{ account: Account; job: Job }>()(
+    z
+      .object({
+        messages: z.number().int().min(100).max(1_000_000).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31)
+          .optional(),
+      })
+      .strict(),
+  ),
+  'analytics.report': method<ReportEnvelope>()(
+    z
+      .object({
+        account: accountRef,
+        range: rangeSchema,
+        timeZone: timeZone.optional(),
+        asOf: isoInstant.optional(),
+      })
+      .strict(),
+  ),
+  'analytics.drilldown': method<DrilldownPage>()(
+    z
+      .object({
+        account: accountRef,
+        range: rangeSchema,
+        timeZone: timeZone.optional(),
+        asOf: isoInstant.optional(),
+        figure: z.enum(FIGURES),
+        /** Which cell or row: a string key, or a pair of addresses for a network edge. */
+        key: z.union([
+          z.string().min(1).max(1024),
+          z.tuple([z.string().min(1).max(320), z.string().min(1).max(320)]),
+        ]),
+        direction: z.enum(['sent', 'received']).optional(),
+        page: z.number().int().min(0).max(100_000).optional(),
+        pageSize: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+  ),
+  'analytics.cacheStats': method<AnalyticsCacheStats>()(none),
+  'messages.stats': method<CacheStats>()(z.object({ accountId: id.optional() }).strict()),
+  'settings.get': method<AppSettings>()(none),
+  'settings.update': method<AppSettings>()(appSettingsSchema.partial().strict()),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
+export type MethodResult<M extends MethodName> = Methods[M]['result'];
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/** Pushed events and their payloads. */
+export interface Events {
+  'job-progress': {
+    jobId: number;
+    accountId: number | null;
+    current: number;
+    total: number | null;
+    percentage: number | null;
+    step: string | null;
+    etaSeconds: number | null;
+  };
+  'job-state': {
+    jobId: number;
+    accountId: number | null;
+    type: string;
+    status: string;
+    error: { code: string; message: string } | null;
+  };
+  'sync-state': { accountId: number; state: (typeof SYNC_STATES)[number]; detail: string | null };
+  'data-changed': { accountId: number; dataVersion: number };
+  'analytics-updated': { key: string; account: number | 'all' };
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: EventName[] = [
+  'job-progress',
+  'job-state',
+  'sync-state',
+  'data-changed',
+  'analytics-updated',
+];
+
+/** What every call answers: a result or a typed error, never a stack trace. */
+export type CallOutcome<R> =
+  | { ok: true; value: R }
+  | { ok: false; error: { code: (typeof ERROR_CODES)[number]; message: string } };
+
+/** The client shape the renderer, the CLI and tests use. */
+export type BriefApi = {
+  call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void;
+};

@@ -1,0 +1,143 @@
+import { BriefError } from '../../shared/errors.ts';
+import type { Clock } from './clock.ts';
+import type { Counters, WindowCounters } from './counters.ts';
+import { type ApiError, concurrent429, userRateLimit429 } from './google-error.ts';
+
+export type QuotaProfileName = '2026' | 'legacy';
+
+export type GmailMethod =
+  | 'users.getProfile'
+  | 'users.labels.list'
+  | 'users.labels.get'
+  | 'users.messages.list'
+  | 'users.messages.get'
+  | 'users.threads.list'
+  | 'users.threads.get'
+  | 'users.history.list';
+
+export interface QuotaProfile {
+  unitsPerMinute: number;
+  costs: Record<GmailMethod, number>;
+}
+
+/** ../../../shared/spec/SYNC.md, "The limits that decide speed". threads.list is 10 at both. */
+export const QUOTA_PROFILES: Record<QuotaProfileName, QuotaProfile> = {
+  '2026': {
+    unitsPerMinute: 6000,
+    costs: {
+      'users.getProfile': 1,
+      'users.labels.list': 1,
+      'users.labels.get': 1,
+      'users.messages.list': 5,
+      'users.messages.get': 20,
+      'users.threads.list': 10,
+      'users.threads.get': 40,
+      'users.history.list': 2,
+    },
+  },
+  legacy: {
+    unitsPerMinute: 15000,
+    costs: {
+      'users.getProfile': 1,
+      'users.labels.list': 1,
+      'users.labels.get': 1,
+      'users.messages.list': 5,
+      'users.messages.get': 5,
+      'users.threads.list': 10,
+      'users.threads.get': 10,
+      'users.history.list': 2,
+    },
+  },
+};
+
+export function quotaProfile(name: string): QuotaProfile {
+  if (name !== '2026' && name !== 'legacy') {
+    throw new BriefError('VALIDATION', `Unknown quota profile "${name}"; use "2026" or "legacy".`);
+  }
+  return QUOTA_PROFILES[name];
+}
+
+export interface QuotaOptions {
+  profile: QuotaProfile;
+  clock: Clock;
+  /** Divides the one-minute window (a benchmark at s = 10 sees 6-second windows). */
+  timeScale: number;
+  concurrencyLimit: number;
+  /** Refusals tolerated in an exceeded window before each further one pushes the reset out. */
+  hammerAllowance: number;
+  /** How far (unscaled ms) each refusal past the allowance pushes the window's reset. */
+  hammerPenaltyMs: number;
+}
+
+interface ActiveWindow {
+  counters: WindowCounters;
+  used: number;
+  refusals: number;
+}
+
+/**
+ * Per-user admission: a concurrency slot, then the units of the current window. A window starts
+ * with the first call after the previous one ended and lasts a (scaled) minute. Refused calls
+ * spend nothing. Returns a ticket the caller settles with the call's outcome.
+ */
+export class QuotaMeter {
+  readonly #options: QuotaOptions;
+  readonly #counters: Counters;
+  #window: ActiveWindow | undefined;
+
+  constructor(options: QuotaOptions, counters: Counters) {
+    this.#options = options;
+    this.#counters = counters;
+  }
+
+  get windowMs(): number {
+    return 60_000 / this.#options.timeScale;
+  }
+
+  admit(method: GmailMethod): QuotaTicket | ApiError {
+    if (this.#counters.inFlight >= this.#options.concurrencyLimit) return concurrent429();
+    const now = this.#options.clock.now();
+    const window = this.#current(now);
+    const cost = this.#options.profile.costs[method];
+    if (window.used + cost > this.#options.profile.unitsPerMinute) {
+      window.refusals++;
+      if (window.refusals > this.#options.hammerAllowance) {
+        window.counters.end += this.#options.hammerPenaltyMs / this.#options.timeScale;
+      }
+      return userRateLimit429(window.counters.end);
+    }
+    window.used += cost;
+    window.counters.unitsCharged += cost;
+    this.#counters.enter();
+    const counters = this.#counters;
+    let settled = false;
+    return {
+      cost,
+      settle: (succeeded: boolean) => {
+        if (settled) return;
+        settled = true;
+        counters.leave();
+        if (succeeded) window.counters.unitsSucceeded += cost;
+      },
+    };
+  }
+
+  #current(now: number): ActiveWindow {
+    if (this.#window === undefined || now >= this.#window.counters.end) {
+      const counters: WindowCounters = {
+        start: now,
+        end: now + this.windowMs,
+        unitsCharged: 0,
+        unitsSucceeded: 0,
+      };
+      this.#counters.windows.push(counters);
+      this.#window = { counters, used: 0, refusals: 0 };
+    }
+    return this.#window;
+  }
+}
+
+export interface QuotaTicket {
+  cost: number;
+  settle(succeeded: boolean): void;
+}

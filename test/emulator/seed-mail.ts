@@ -1,0 +1,97 @@
+import type { MessageFacts } from '../../electron/engine/mail/index.ts';
+import { deriveAccount, readMail } from '../../electron/engine/mail/index.ts';
+import type { SeedMessage } from './mailbox.ts';
+
+export interface MailSeedOptions {
+  /** The seeding clock: the internalDate of messages without a usable time, and the as-of instant. */
+  now: number;
+  /** The account's addresses, which steer thread reconstruction. */
+  identities?: string[];
+}
+
+export interface MailSeed {
+  messages: SeedMessage[];
+  /** Files or messages the mail model could not read, with its reason. */
+  skipped: Array<{ file: string; offset: number | null; reason: string }>;
+}
+
+interface ReadMessage {
+  facts: MessageFacts;
+  raw: Buffer;
+}
+
+/**
+ * Real mail (mbox files or folders, .eml folders) read through the engine's mail model: each
+ * message keeps its labels, gets the model's thread (reconstructed when the mail has none), and
+ * its time as internalDate. Ids are Gmail-like: the time in the high bits, so they grow with it.
+ */
+export async function seedFromMail(paths: string[], options: MailSeedOptions): Promise<MailSeed> {
+  const read: ReadMessage[] = [];
+  const skipped: MailSeed['skipped'] = [];
+  for await (const item of readMail(paths)) {
+    if (item.kind === 'message') read.push({ facts: item.facts, raw: item.raw });
+    else skipped.push({ file: item.file, offset: item.offset, reason: item.reason });
+  }
+  const times = read.map((m) => m.facts.time ?? options.now);
+  const order = read.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
+  const ids: string[] = new Array(read.length);
+  order.forEach((index, rank) => {
+    ids[index] = gmailLikeId(times[index]!, rank);
+  });
+  const derived = deriveAccount(
+    read.map((m, rowId) => ({ ...m.facts, rowId })),
+    options.identities ?? [],
+    { countSpamTrash: true, asOfMs: options.now },
+  );
+  const threadIds = new Map<string, string>();
+  const messages = order.map((index): SeedMessage => {
+    const { facts, raw } = read[index]!;
+    const key = derived.get(index)?.threadKey ?? `message:${index}`;
+    let threadId = threadIds.get(key);
+    if (threadId === undefined) {
+      threadId = ids[index]!;
+      threadIds.set(key, threadId);
+    }
+    return {
+      id: ids[index]!,
+      threadId,
+      labelIds: facts.labels,
+      internalDate: times[index]!,
+      sizeEstimate: raw.length,
+      headers: headersOf(raw),
+      raw,
+    };
+  });
+  return { messages, skipped };
+}
+
+function gmailLikeId(time: number, rank: number): string {
+  const value = (BigInt(Math.max(0, Math.floor(time))) << 20n) | BigInt(rank & 0xfffff);
+  return value.toString(16).padStart(16, '0').slice(-16);
+}
+
+/** The header block in the message's own order and spelling, folded lines joined. */
+export function headersOf(raw: Buffer): Array<{ name: string; value: string }> {
+  const end = headerEnd(raw);
+  const lines = raw.subarray(0, end).toString('utf8').split(/\r?\n/);
+  if (lines[0]?.startsWith('From ')) lines.shift();
+  const headers: Array<{ name: string; value: string }> = [];
+  for (const line of lines) {
+    if (line === '') break;
+    if ((line.startsWith(' ') || line.startsWith('\t')) && headers.length > 0) {
+      headers[headers.length - 1]!.value += line;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon > 0)
+      headers.push({ name: line.slice(0, colon).trimEnd(), value: line.slice(colon + 1).trim() });
+  }
+  return headers;
+}
+
+function headerEnd(raw: Buffer): number {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  if (crlf < 0) return lf < 0 ? raw.length : lf;
+  return lf < 0 ? crlf : Math.min(crlf, lf);
+}

@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../electron/engine/db/logger.ts';
+import { openDatabase } from '../../electron/engine/db/open.ts';
+import { appDataFolder, defaultDatabasePath } from '../../electron/engine/db/paths.ts';
+import { openTemp, tempFolder, track } from './helpers.ts';
+
+function recordingLogger(): Logger & { warnings: Array<[string, Record<string, unknown> | undefined]> } {
+  const warnings: Array<[string, Record<string, unknown> | undefined]> = [];
+  return {
+    debug() {},
+    info() {},
+    error() {},
+    warn: (message, fields) => warnings.push([message, fields]),
+    warnings,
+  };
+}
+
+describe('openDatabase', () => {
+  it('creates the parent folder and sets WAL, foreign keys, busy timeout and synchronous=NORMAL', () => {
+    const { store } = openTemp();
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('reopens an existing database without migrating again', () => {
+    const { store, path } = openTemp();
+    store.db.prepare("INSERT INTO accounts (address, provider) VALUES ('a@example.com', 'gmail')").run();
+    store.close();
+    const again = track(openDatabase(path));
+    expect(again.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
+  });
+
+  it.each([
+    [
+      'a text file',
+      () => Buffer.from('this is not a database, just some words that fill the header area '.repeat(3)),
+    ],
+    ['a file shorter than the header', () => Buffer.from('SQLite format 3\0')],
+  ])('refuses %s as CORRUPT_STORE', (_, bytes) => {
+    const path = join(tempFolder(), 'brief.db');
+    writeFileSync(path, bytes());
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'CORRUPT_STORE' }));
+  });
+
+  it('refuses a truncated database as CORRUPT_STORE', () => {
+    const { store, path } = openTemp();
+    store.db.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT randomblob(4000) FROM n;',
+    );
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    const bytes = readFileSync(path);
+    const truncated = join(tempFolder(), 'truncated.db');
+    writeFileSync(truncated, bytes.subarray(0, 2048));
+    expect(() => openDatabase(truncated)).toThrow(expect.objectContaining({ code: 'CORRUPT_STORE' }));
+  });
+
+  it('finds damage inside the file when asked to verify', () => {
+    const { store, path } = openTemp();
+    store.db.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO filler SELECT randomblob(4000) FROM n;',
+    );
+    store.db.exec('CREATE INDEX filler_x ON filler (x);');
+    store.close();
+    const bytes = readFileSync(path);
+    bytes.fill(0x41, 8192, bytes.length - 4096);
+    const damaged = join(tempFolder(), 'damaged.db');
+    writeFileSync(damaged, bytes);
+    expect(() => openDatabase(damaged, { verify: true })).toThrow(
+      expect.objectContaining({ code: 'CORRUPT_STORE' }),
+    );
+  });
+
+  it('logs statements slower than 40 ms with their SQL, and only those', () => {
+    const logger = recordingLogger();
+    let elapsed = 0;
+    let tick = 0;
+    const timer = () => {
+      tick += elapsed;
+      return tick;
+    };
+    const { store } = openTemp({ logger, timer });
+    const statement = store.prepare('SELECT count(*) AS n FROM accounts');
+    elapsed = 39;
+    statement.get();
+    expect(logger.warnings).toEqual([]);
+    elapsed = 41;
+    statement.get();
+    expect(logger.warnings).toEqual([['slow query', { sql: 'SELECT count(*) AS n FROM accounts', ms: 41 }]]);
+  });
+});
+
+describe('defaultDatabasePath', () => {
+  it('honours BRIEF_DB', () => {
+    expect(defaultDatabasePath({ env: { BRIEF_DB: '/tmp/x.db' } })).toBe('/tmp/x.db');
+  });
+
+  it("matches Electron's userData folder on each platform", () => {
+    expect(defaultDatabasePath({ env: {}, platform: 'darwin', home: '/Users/ann' })).toBe(
+      '/Users/ann/Library/Application Support/360Brief/brief.db',
+    );
+    expect(
+      defaultDatabasePath({
+        env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' },
+        platform: 'win32',
+        home: 'C:\\Users\\ann',
+      }),
+    ).toBe('C:\\Users\\ann\\AppData\\Roaming\\360Brief\\brief.db');
+    expect(defaultDatabasePath({ env: {}, platform: 'linux', home: '/home/ann' })).toBe(
+      '/home/ann/.config/360Brief/brief.db',
+    );
+    expect(appDataFolder({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/ann' })).toBe(
+      '/xdg/360Brief',
+    );
+  });
+});

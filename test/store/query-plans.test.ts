@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { AccountService } from '../../electron/engine/cache/account-service.ts';
+import { prepareAnalyticsStatements } from '../../electron/engine/cache/analytics-cache-service.ts';
+import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
+import {
+  type MessageFilter,
+  MessageQueries,
+  messageFilterSchema,
+} from '../../electron/engine/cache/message-query.ts';
+import { prepareMessageStatements } from '../../electron/engine/cache/message-statements.ts';
+import type { Store } from '../../electron/engine/db/store.ts';
+import { listStatements, prepareJobStatements } from '../../electron/engine/jobs/job-statements.ts';
+import { facts, openTemp } from './helpers.ts';
+
+/** The plan's table accesses; each must be a SEARCH through an index or key, never a full SCAN. */
+function accesses(store: Store, sql: string, params: Record<string, unknown> | unknown[]): string[] {
+  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>;
+  return rows
+    .map((row) => row.detail)
+    .filter((detail) => /^(SCAN|SEARCH) /.test(detail) && !/json_each/.test(detail));
+}
+
+function expectIndexed(
+  store: Store,
+  sql: string,
+  params: Record<string, unknown> | unknown[],
+  index: RegExp,
+): void {
+  const plan = accesses(store, sql, params);
+  expect(plan.length, sql).toBeGreaterThan(0);
+  for (const detail of plan)
+    expect(detail, sql).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
+  expect(plan.join('\n'), sql).toMatch(index);
+}
+
+function populated() {
+  const { store } = openTemp();
+  const account = new AccountService(store).createAccount({ address: 'me@example.com', provider: 'gmail' });
+  new MessageCacheService(store).cacheBulk(
+    account.id,
+    'gmail',
+    Array.from({ length: 50 }, (_, index) => ({ facts: facts(index) })),
+  );
+  return { store, accountId: account.id };
+}
+
+describe('hot queries use an index', () => {
+  it('claimNext, listJobs by status, lease recovery and the sync check', () => {
+    const { store } = populated();
+    const jobs = prepareJobStatements(store);
+    expectIndexed(
+      store,
+      jobs.claimCandidate.source,
+      { now: '2026-01-01T00:00:00.000Z', types: null },
+      /analytics_jobs_claim/,
+    );
+    expectIndexed(
+      store,
+      listStatements(store, ['status']).page.source,
+      { status: 'pending', limit: 50, offset: 0 },
+      /\(status=\?\)/,
+    );
+    expectIndexed(
+      store,
+      listStatements(store, ['status']).count.source,
+      { status: 'pending' },
+      /\(status=\?\)/,
+    );
+    expectIndexed(store, jobs.expiredLeases.source, ['2026-01-01T00:00:00.000Z'], /analytics_jobs_lease/);
+    expectIndexed(
+      store,
+      jobs.unfinishedForAccount.source,
+      { accountId: 1, types: null },
+      /analytics_jobs_account/,
+    );
+  });
+
+  it.each<[string, Omit<MessageFilter, 'accountId'>, RegExp]>([
+    ['range + label', { label: 'INBOX', from: 0, to: 1e13 }, /message_labels_label_time/],
+    ['range + sender', { sender: 'sender1@example.com', from: 0, to: 1e13 }, /message_cache_sender/],
+    ['thread', { threadKey: 'k' }, /message_cache_thread/],
+    ['range', { from: 0, to: 1e13 }, /message_cache_time/],
+  ])('getMessages by %s', (_, filter, index) => {
+    const { store, accountId } = populated();
+    const parsed = messageFilterSchema.parse({ accountId, ...filter });
+    const statement = new MessageQueries(store).statement(parsed, true);
+    expectIndexed(store, statement.source, { accountId, ...filter, limit: 100, offset: 0 }, index);
+  });
+
+  it('checkCached and the upsert lookup', () => {
+    const { store } = populated();
+    const messages = prepareMessageStatements(store);
+    expectIndexed(
+      store,
+      messages.cachedIds.source,
+      { accountId: 1, provider: 'gmail', ids: '["m1"]' },
+      /sqlite_autoindex_message_cache_1/,
+    );
+    expectIndexed(
+      store,
+      messages.findId.source,
+      { accountId: 1, provider: 'gmail', providerId: 'm1' },
+      /sqlite_autoindex_message_cache_1/,
+    );
+  });
+
+  it('analytics cache get', () => {
+    const { store } = populated();
+    expectIndexed(
+      store,
+      prepareAnalyticsStatements(store).get.source,
+      ['a=1|f=x'],
+      /sqlite_autoindex_analytics_cache_1/,
+    );
+  });
+});
