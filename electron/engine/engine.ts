@@ -59,6 +59,7 @@ export interface EngineServices {
   rederive(accountId: number): void;
   /** Computes the common views of the account (and "all") into the analytics cache; returns how many. */
   warmAnalytics(accountId: number): number;
+  reports: ReportService;
 }
 
 export const ENGINE_VERSION = '0.1.0';
@@ -82,7 +83,6 @@ export class Engine {
     const events = new EventBus();
     const jobs = new JobService(store, { random: options.random ?? Math.random });
     let runner: JobRunner | null = null;
-    let reports: ReportService | null = null;
     const accounts = new AccountService(store);
     const messages = new MessageCacheService(store);
     const services: EngineServices = {
@@ -101,9 +101,11 @@ export class Engine {
       version: ENGINE_VERSION,
       pokeRunner: () => runner?.poke(),
       rederive: (accountId) => void rederiveAccount(accountId, accounts, messages, clock()),
-      warmAnalytics: (accountId) => reports?.warm(accountId) ?? 0,
+      warmAnalytics: (accountId) => services.reports.warm(accountId),
+      // Set just below: the report service itself reads these services.
+      reports: undefined as unknown as ReportService,
     };
-    reports = new ReportService(services);
+    services.reports = new ReportService(services);
     jobs.onChange((job, change) => {
       if (change !== 'state') return;
       events.emit('job-state', {
@@ -124,7 +126,7 @@ export class Engine {
       concurrency: options.runnerConcurrency ?? 2,
       heartbeatMs: options.heartbeatMs ?? 1000,
     });
-    return new Engine(services, runner, createHandlers(services, reports));
+    return new Engine(services, runner, createHandlers(services, services.reports));
   }
 
   /** Validates the arguments against the contract, then runs the method. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { RangePreset } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
+import { parseCall } from '../../../shared/validate.ts';
 import {
   computeReport,
   type DrilldownPage,
@@ -88,6 +89,24 @@ export class ReportService {
       };
     }
     return this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version);
+  }
+
+  /** The cached report when there is one (fresh or stale, refreshed in the background), else null. */
+  cached(request: ReportRequest): ReportEnvelope | null {
+    const parsed = parseCall('analytics.report', request).args as ReportRequest;
+    const timeZone = parsed.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const asOf = this.#services.clock();
+    const { key, version } = this.#keyAndVersion(parsed.account, parsed.range, timeZone, asOf);
+    const cached = this.#services.analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
+    if (!cached) return null;
+    if (cached.stale) this.#refreshLater(parsed.account, parsed.range, timeZone, key);
+    return {
+      report: cached.value,
+      stale: cached.stale,
+      fromCache: true,
+      computedAt: new Date(asOf).toISOString(),
+      cacheKey: key,
+    };
   }
 
   drilldown(request: ReportRequest & DrilldownRequest): DrilldownPage {

@@ -2,8 +2,18 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { SrTable } from '../components/SrTable.tsx';
 import { RESPONSE_BUCKETS } from '../lib/format.ts';
 
-/** Reply pairs by delay bucket. */
-export function BucketChart({ buckets, label, color }: { buckets: number[]; label: string; color: string }) {
+/** Reply pairs by delay bucket; a bar lists the messages of its pairs. */
+export function BucketChart({
+  buckets,
+  label,
+  color,
+  onSelect,
+}: {
+  buckets: number[];
+  label: string;
+  color: string;
+  onSelect: (bucket: number) => void;
+}) {
   const data = RESPONSE_BUCKETS.map((bucket, index) => ({ bucket, pairs: buckets[index] ?? 0 }));
   const summary = `${label}: ${data.map((d) => `${d.bucket}: ${d.pairs}`).join(', ')}.`;
   return (
@@ -18,7 +28,14 @@ export function BucketChart({ buckets, label, color }: { buckets: number[]; labe
               cursor={{ fill: 'var(--hover)' }}
               contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
             />
-            <Bar dataKey="pairs" name="Reply pairs" fill={color} isAnimationActive={false} />
+            <Bar
+              dataKey="pairs"
+              name="Reply pairs"
+              fill={color}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(_, index) => onSelect(index)}
+            />
           </BarChart>
         </ResponsiveContainer>
       </div>

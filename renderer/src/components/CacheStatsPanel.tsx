@@ -69,10 +69,15 @@ export function CacheStatsPanel({ timeZone }: { timeZone: string }) {
         <div>
           <dt>Oldest / newest</dt>
           <dd>
-            {formatDay(messages?.oldest, timeZone)} / {formatDay(messages?.newest, timeZone)}
+            {formatDay(isoOrNull(messages?.oldest), timeZone)} /{' '}
+            {formatDay(isoOrNull(messages?.newest), timeZone)}
           </dd>
         </div>
       </dl>
     </section>
   );
+}
+
+function isoOrNull(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
 }

@@ -52,16 +52,18 @@ export function DrilldownPanel({ timeZone }: { timeZone: string }) {
               </thead>
               <tbody>
                 {page.messages.map((message) => (
-                  <tr key={`${message.accountId}-${message.id}`}>
+                  <tr key={`${message.accountId}-${message.rowId}`}>
                     <td className="nowrap">{formatInstant(message.time, timeZone)}</td>
                     <td>{message.direction}</td>
-                    <td className="truncate">{message.sender ?? '—'}</td>
-                    <td className="truncate">{message.to.join(', ') || '—'}</td>
+                    <td className="truncate" title={message.sender ?? ''}>
+                      {message.senderName ?? message.sender ?? '—'}
+                    </td>
+                    <td className="truncate">{message.recipients.join(', ') || '—'}</td>
                     <td className="truncate">{message.subject || '(no subject)'}</td>
                     <td className="truncate muted">{message.labels.join(', ')}</td>
                     <td>
-                      {message.gmailLink ? (
-                        <a href={message.gmailLink} target="_blank" rel="noopener noreferrer">
+                      {message.link ? (
+                        <a href={message.link} target="_blank" rel="noopener noreferrer">
                           Open in Gmail
                         </a>
                       ) : (

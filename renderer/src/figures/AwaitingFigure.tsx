@@ -17,10 +17,19 @@ export function AwaitingFigure() {
   const { report } = useReport();
   const drill = useDrill();
   const lists = awaitingLists(report);
-  const list = (title: string, items: AwaitingItem[], empty: string) => (
+  const list = (which: 'onMe' | 'onThem', title: string, items: AwaitingItem[], empty: string) => (
     <div className="awaiting">
       <h3>
         {title} <span className="count-badge">{items.length}</span>
+        {items.length > 0 ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => drill('awaiting', which, `${title}: last messages`)}
+          >
+            Last messages
+          </button>
+        ) : null}
       </h3>
       {items.length === 0 ? (
         <p className="muted small">{empty}</p>
@@ -31,7 +40,7 @@ export function AwaitingFigure() {
           rows={items}
           rowKey={(row) => row.thread}
           limit={15}
-          onSelect={(row) => drill('awaiting', { thread: row.thread }, row.subject || 'Thread')}
+          onSelect={(row) => drill('threads', row.thread, row.subject || 'Thread')}
           selectLabel={(row) => `Show the messages of “${row.subject || 'no subject'}”`}
         />
       )}
@@ -42,11 +51,13 @@ export function AwaitingFigure() {
       {lists ? (
         <div className="two-columns">
           {list(
+            'onMe',
             'Waiting on me',
             lists.onMe,
             'Nothing from a contact has waited more than a day for your reply.',
           )}
           {list(
+            'onThem',
             'Waiting on them',
             lists.onThem,
             'None of your messages has waited 3 days or more for an answer.',

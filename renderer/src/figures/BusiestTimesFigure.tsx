@@ -31,7 +31,7 @@ export function BusiestTimesFigure() {
         onSelect={(weekday, hour) =>
           drill(
             'busiestTimes',
-            { weekday, hour, direction },
+            `${direction}:${weekday}:${hour}`,
             `${direction === 'sent' ? 'Sent' : 'Received'} on ${WEEKDAYS[weekday]} ${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00`,
           )
         }

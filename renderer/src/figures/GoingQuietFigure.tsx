@@ -2,6 +2,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
+import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay } from '../lib/format.ts';
 import { goingQuietRows } from '../lib/report-extras.ts';
 
@@ -14,6 +15,7 @@ interface QuietRow {
 /** Figure 14, going quiet: regular contacts who stopped writing. */
 export function GoingQuietFigure() {
   const { report } = useReport();
+  const drill = useDrill();
   const list = goingQuietRows(report) ?? [];
   return (
     <Figure title="Going quiet" definition="goingQuiet">
@@ -40,6 +42,8 @@ export function GoingQuietFigure() {
               numeric: true,
             },
           ]}
+          onSelect={(row) => drill('goingQuiet', row.address, `Earlier exchanges with ${row.address}`)}
+          selectLabel={(row) => `Show earlier exchanges with ${row.address}`}
         />
       )}
     </Figure>

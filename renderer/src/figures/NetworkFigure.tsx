@@ -17,7 +17,7 @@ export function NetworkFigure() {
       ) : (
         <NetworkGraph
           network={graph}
-          onSelect={(address) => drill('network', { address }, `Messages with ${address}`)}
+          onSelect={(address) => drill('network', address, `Messages with ${address}`)}
         />
       )}
     </Figure>

@@ -55,9 +55,7 @@ export function RelationshipsFigure() {
               numeric: true,
             },
           ]}
-          onSelect={(row) =>
-            drill('relationships', { address: row.address }, `Exchanges with ${row.address}`)
-          }
+          onSelect={(row) => drill('relationships', row.address, `Exchanges with ${row.address}`)}
           selectLabel={(row) => `Show exchanges with ${row.address}`}
         />
       )}

@@ -4,12 +4,14 @@ import { WeeklyMedianChart } from '../charts/WeeklyMedianChart.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
-import { formatCount, formatDuration, formatShare } from '../lib/format.ts';
+import { useDrill } from '../components/use-drill.ts';
+import { formatCount, formatDuration, formatShare, RESPONSE_BUCKETS } from '../lib/format.ts';
 import { weeklyMedians } from '../lib/report-extras.ts';
 
 /** Figures 6 and 7: summary numbers, the delay distribution and the weekly medians. */
 export function ResponseTimeFigure({ who }: { who: 'mine' | 'theirs' }) {
   const { report } = useReport();
+  const drill = useDrill();
   const summary: ResponseTimeSummary = report.responseTime[who];
   const weekly = weeklyMedians(summary) ?? [];
   const color = who === 'mine' ? 'var(--chart-sent)' : 'var(--chart-received)';
@@ -46,7 +48,18 @@ export function ResponseTimeFigure({ who }: { who: 'mine' | 'theirs' }) {
         </EmptyState>
       ) : (
         <>
-          <BucketChart buckets={summary.buckets} label={`${title}: reply pairs by delay`} color={color} />
+          <BucketChart
+            buckets={summary.buckets}
+            label={`${title}: reply pairs by delay`}
+            color={color}
+            onSelect={(bucket) =>
+              drill(
+                'responseTime',
+                `${who}:${bucket}`,
+                `${title}: pairs of ${RESPONSE_BUCKETS[bucket] ?? ''}`,
+              )
+            }
+          />
           {weekly.length > 1 ? (
             <WeeklyMedianChart series={weekly} label={`${title}: weekly median`} color={color} />
           ) : null}

@@ -31,7 +31,7 @@ export function TopDomainsFigure() {
           onSelect={(row) =>
             drill(
               'topDomains',
-              { domain: row.domain, direction },
+              `${direction === 'sent' ? 'recipients' : 'senders'}:${row.domain}`,
               `${direction === 'sent' ? 'To' : 'From'} ${row.domain}`,
             )
           }

@@ -39,7 +39,7 @@ export function TopRecipientsFigure() {
               numeric: true,
             },
           ]}
-          onSelect={(row) => drill('topRecipients', { address: row.address }, `To ${row.address}`)}
+          onSelect={(row) => drill('topRecipients', row.address, `To ${row.address}`)}
           selectLabel={(row) => `Show messages to ${row.address}`}
         />
       )}

@@ -29,7 +29,7 @@ export function TopSendersFigure() {
             { header: 'Automated', cell: (row: SenderRow) => formatShare(row.automatedShare), numeric: true },
             { header: 'Last', cell: (row: SenderRow) => formatDay(row.last, report.timeZone), numeric: true },
           ]}
-          onSelect={(row) => drill('topSenders', { address: row.address }, `From ${row.address}`)}
+          onSelect={(row) => drill('topSenders', row.address, `From ${row.address}`)}
           selectLabel={(row) => `Show messages from ${row.address}`}
         />
       )}

@@ -41,10 +41,18 @@ export function VolumeFigure() {
           series={series}
           unit={unit}
           onSelect={(point) =>
-            drill('volume', { [unit === 'day' ? 'date' : unit]: point.label }, `Messages of ${point.label}`)
+            drill(
+              'volume',
+              unit === 'day' ? point.label : `${unit}:${point.label}`,
+              volumeTitle(unit, point.label),
+            )
           }
         />
       )}
     </Figure>
   );
+}
+
+function volumeTitle(unit: Unit, label: string): string {
+  return unit === 'week' ? `Messages of the week of ${label}` : `Messages of ${label}`;
 }

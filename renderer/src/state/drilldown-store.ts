@@ -8,11 +8,14 @@ import { asError } from './errors.ts';
 import type { ReportRequest } from './report-request.ts';
 
 export type DrilldownKey = MethodArgs<'analytics.drilldown'>['key'];
+export type DrilldownDirection = 'sent' | 'received';
 
 export interface DrilldownTarget {
   title: string;
   figure: Figure;
   key: DrilldownKey;
+  /** For volume cells: only sent or only received messages. */
+  direction?: DrilldownDirection;
   request: ReportRequest;
 }
 
@@ -46,6 +49,7 @@ export const useDrilldown = create<DrilldownState>((set, get) => ({
         ...target.request,
         figure: target.figure,
         key: target.key,
+        ...(target.direction ? { direction: target.direction } : {}),
         page,
         pageSize: PAGE_SIZE,
       });

@@ -49,7 +49,7 @@ export function LabelsView() {
               },
               { header: 'Messages', cell: (row: LabelRow) => formatCount(row.count), numeric: true },
             ]}
-            onSelect={(row) => drill('labels', { label: row.label }, `Label ${row.label}`)}
+            onSelect={(row) => drill('labels', row.label, `Label ${row.label}`)}
             selectLabel={(row) => `Show messages labelled ${row.label}`}
           />
         )}
@@ -67,6 +67,8 @@ export function LabelsView() {
               { header: 'Messages', cell: (row: BytesRow) => formatCount(row.messages), numeric: true },
               { header: 'Size', cell: (row: BytesRow) => formatBytes(row.bytes), numeric: true },
             ]}
+            onSelect={(row) => drill('bytesBySender', row.address, `Messages from ${row.address}`)}
+            selectLabel={(row) => `Show messages from ${row.address}`}
           />
         )}
       </Figure>

@@ -61,9 +61,7 @@ export function NewslettersView() {
                 cell: (row: NewsletterRow) => <UnsubscribeLink target={row.unsubscribe} />,
               },
             ]}
-            onSelect={(row) =>
-              drill('newsletters', { address: row.address }, `Bulk mail from ${row.address}`)
-            }
+            onSelect={(row) => drill('newsletters', row.address, `Bulk mail from ${row.address}`)}
             selectLabel={(row) => `Show bulk mail from ${row.address}`}
           />
         )}

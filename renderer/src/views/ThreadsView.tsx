@@ -65,7 +65,7 @@ export function ThreadsView() {
                 numeric: true,
               },
             ]}
-            onSelect={(row) => drill('threads', { thread: row.thread }, row.subject || 'Thread')}
+            onSelect={(row) => drill('threads', row.thread, row.subject || 'Thread')}
             selectLabel={(row) => `Show the messages of “${row.subject || 'no subject'}”`}
           />
         )}

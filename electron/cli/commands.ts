@@ -1,0 +1,242 @@
+/** The `brief` commands other than serve. Each returns the process exit code. */
+import type { Job } from '../../shared/domain.ts';
+import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
+import { BriefError } from '../../shared/errors.ts';
+import { CSV_FIGURES, type CsvFigure, type Engine, reportToCsv } from '../engine/index.ts';
+import { type ParsedCommand, parseIntegerOption } from './args.ts';
+import { createProgressPrinter } from './progress.ts';
+import { formatReport } from './report-text.ts';
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+/** Runs queued jobs to the end with a progress bar; returns the job as it finished. */
+async function runJob(engine: Engine, job: Job): Promise<Job> {
+  const printer = createProgressPrinter();
+  const stop = engine.on('job-progress', (progress) => {
+    if (progress.jobId === job.id) printer.update(progress);
+  });
+  try {
+    await engine.runner.runUntilIdle({ maxWaitMs: 10 * 60_000 });
+  } finally {
+    stop();
+    printer.done();
+  }
+  return engine.call('jobs.get', { jobId: job.id });
+}
+
+function describeImport(job: Job): string {
+  const summary = job.metadata.summary as
+    | {
+        read: number;
+        imported: number;
+        duplicates: number;
+        skipped: number;
+        skippedSamples: Array<{ file: string; offset: number | null; reason: string }>;
+      }
+    | undefined;
+  if (!summary) return 'Import finished.';
+  const lines = [
+    `Imported ${summary.imported} new messages (${summary.read} read, ${summary.duplicates} duplicates merged).`,
+  ];
+  if (summary.skipped > 0) {
+    lines.push(`Skipped ${summary.skipped} items that are not readable mail:`);
+    for (const skip of summary.skippedSamples.slice(0, 20)) {
+      lines.push(`  ${skip.file}${skip.offset === null ? '' : ` @ byte ${skip.offset}`}: ${skip.reason}`);
+    }
+    if (summary.skipped > 20)
+      lines.push(
+        `  … and ${summary.skipped - 20} more (brief jobs lists the job; its metadata has the first 200).`,
+      );
+  }
+  return lines.join('\n');
+}
+
+function finished(job: Job, success: string): number {
+  if (job.status === 'completed') {
+    out(success);
+    return 0;
+  }
+  const reason = job.error?.message ?? `The job ended as ${job.status}.`;
+  throw new BriefError(
+    (job.error?.code as never) ?? 'INTERNAL',
+    `${reason} (job ${job.id}; retry with \`brief jobs retry ${job.id}\`)`,
+  );
+}
+
+export async function importCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  if (parsed.positionals.length === 0)
+    throw new BriefError(
+      'VALIDATION',
+      'Name what to import: brief import <file or folder>... --account you@example.com',
+    );
+  if (!parsed.values.account)
+    throw new BriefError(
+      'VALIDATION',
+      'Say whose mail this is: add --account you@example.com (and --alias for your other addresses).',
+    );
+  const job = await engine.call('import.start', {
+    paths: parsed.positionals,
+    account: parsed.values.account,
+    aliases: parsed.values.alias ?? [],
+  });
+  const done = await runJob(engine, job);
+  return finished(done, describeImport(done));
+}
+
+async function resolveAccount(engine: Engine, value: string | undefined): Promise<number | 'all'> {
+  const accounts = await engine.call('accounts.list', {});
+  if (value === 'all') return 'all';
+  if (value === undefined) {
+    if (accounts.length === 1) return accounts[0]!.id;
+    if (accounts.length === 0)
+      throw new BriefError(
+        'NOT_FOUND',
+        'There is no account yet: run `brief demo` or `brief import <path> --account you@example.com` first.',
+      );
+    return 'all';
+  }
+  const byId = /^\d+$/.test(value) ? accounts.find((account) => account.id === Number(value)) : undefined;
+  const match = byId ?? accounts.find((account) => account.address.toLowerCase() === value.toLowerCase());
+  if (!match) throw new BriefError('NOT_FOUND', `No account "${value}". \`brief accounts\` lists them.`);
+  return match.id;
+}
+
+function parseRange(value: string | undefined) {
+  if (value === undefined) return { preset: 'all' as const };
+  const custom = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (custom) return { from: custom[1]!, to: custom[2]! };
+  if (['all', 'today', '7', '30', '90', '365'].includes(value)) return { preset: value as 'all' };
+  throw new BriefError(
+    'VALIDATION',
+    `--range takes all, today, 7, 30, 90, 365 or YYYY-MM-DD..YYYY-MM-DD (got "${value}").`,
+  );
+}
+
+export async function reportCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const { values } = parsed;
+  if (values.csv !== undefined && !CSV_FIGURES.includes(values.csv as CsvFigure)) {
+    throw new BriefError('VALIDATION', `--csv takes one figure: ${CSV_FIGURES.join(', ')}.`);
+  }
+  const account = await resolveAccount(engine, values.account);
+  const asOf = values['as-of'] === undefined ? undefined : new Date(values['as-of']);
+  if (asOf && Number.isNaN(asOf.getTime()))
+    throw new BriefError(
+      'VALIDATION',
+      `--as-of must be an ISO time such as 2026-11-29T12:00:00Z (got "${values['as-of']}").`,
+    );
+  const envelope = await engine.call('analytics.report', {
+    account,
+    range: parseRange(values.range),
+    ...(values.tz ? { timeZone: values.tz } : {}),
+    ...(asOf ? { asOf: asOf.toISOString() } : {}),
+  });
+  if (values.json) out(JSON.stringify(envelope.report, null, 2));
+  else if (values.csv) out(reportToCsv(envelope.report as never, values.csv as CsvFigure));
+  else out(formatReport(envelope.report));
+  return 0;
+}
+
+export async function accountsCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const [sub, accountValue, address] = parsed.positionals;
+  if (sub === undefined || sub === 'list') {
+    const accounts = await engine.call('accounts.list', {});
+    if (accounts.length === 0)
+      out('No accounts yet. Try `brief demo`, or `brief import <path> --account you@example.com`.');
+    for (const account of accounts) {
+      const stats = await engine.call('messages.stats', { accountId: account.id });
+      out(
+        `${account.id}\t${account.address}\t${account.provider}\t${stats.count} messages\tidentities: ${account.identities.join(', ')}`,
+      );
+    }
+    return 0;
+  }
+  const accountId = await resolveAccount(engine, accountValue);
+  if (accountId === 'all') throw new BriefError('VALIDATION', 'Name one account (its address or id).');
+  switch (sub) {
+    case 'alias-add':
+    case 'alias-remove': {
+      if (!address) throw new BriefError('VALIDATION', `Usage: brief accounts ${sub} ACCOUNT ADDRESS`);
+      const method = sub === 'alias-add' ? 'accounts.addAlias' : 'accounts.removeAlias';
+      const account = await engine.call(method, { accountId, address });
+      out(`Identities of ${account.address}: ${account.identities.join(', ')}`);
+      return 0;
+    }
+    case 'aliases': {
+      const suggestions = await engine.call('accounts.suggestAliases', { accountId });
+      if (suggestions.length === 0)
+        out('No suggestions: every From address of your sent mail is already an identity.');
+      for (const row of suggestions)
+        out(`${row.count}\t${row.address}\t(add with: brief accounts alias-add ${accountId} ${row.address})`);
+      return 0;
+    }
+    case 'forget':
+      await engine.call('accounts.forget', { accountId });
+      out(`Forgot account ${accountId} and all its data on this device.`);
+      return 0;
+    default:
+      throw new BriefError(
+        'VALIDATION',
+        `Unknown accounts subcommand "${sub}": use list, alias-add, alias-remove, aliases or forget.`,
+      );
+  }
+}
+
+export async function jobsCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const [sub, idValue] = parsed.positionals;
+  if (sub === undefined || sub === 'list') {
+    const { status, type } = parsed.values;
+    if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status))
+      throw new BriefError('VALIDATION', `--status takes ${JOB_STATUSES.join(', ')}.`);
+    if (type !== undefined && !(JOB_TYPES as readonly string[]).includes(type))
+      throw new BriefError('VALIDATION', `--type takes ${JOB_TYPES.join(', ')}.`);
+    const { jobs, total } = await engine.call('jobs.list', {
+      ...(status ? { status: status as never } : {}),
+      ...(type ? { type: type as never } : {}),
+      limit: 50,
+    });
+    for (const job of jobs) {
+      const progress = job.percentage === null ? '' : ` ${job.percentage}%`;
+      const error = job.error ? `  — ${job.error.message}` : '';
+      out(
+        `${job.id}\t${job.type}\t${job.status}${progress}\tattempts ${job.attempts}/${job.maxAttempts}\t${job.createdAt}${error}`,
+      );
+    }
+    out(`${jobs.length} of ${total} jobs`);
+    return 0;
+  }
+  const jobId = parseIntegerOption(idValue, 'job id', 1, Number.MAX_SAFE_INTEGER);
+  if (jobId === undefined) throw new BriefError('VALIDATION', `Usage: brief jobs ${sub} JOB_ID`);
+  const methods = {
+    retry: 'jobs.retry',
+    cancel: 'jobs.cancel',
+    pause: 'jobs.pause',
+    resume: 'jobs.resume',
+  } as const;
+  const method = methods[sub as keyof typeof methods];
+  if (!method)
+    throw new BriefError(
+      'VALIDATION',
+      `Unknown jobs subcommand "${sub}": use list, retry, cancel, pause or resume.`,
+    );
+  const job = await engine.call(method, { jobId });
+  if (sub === 'retry' || sub === 'resume') {
+    const done = await runJob(engine, job);
+    return finished(done, `Job ${job.id} ${done.status}.`);
+  }
+  out(`Job ${job.id} is now ${job.status}.`);
+  return 0;
+}
+
+export async function demoCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const messages = parseIntegerOption(parsed.values.messages, 'messages', 100, 1_000_000);
+  const seed = parseIntegerOption(parsed.values.seed, 'seed', 0, 2 ** 31);
+  const { account, job } = await engine.call('demo.create', {
+    ...(messages ? { messages } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
+  const done = await runJob(engine, job);
+  finished(done, `Demo account ${account.address} is ready. ${describeImport(done)}`);
+  const envelope = await engine.call('analytics.report', { account: account.id, range: { preset: 'all' } });
+  out(formatReport(envelope.report));
+  return 0;
+}

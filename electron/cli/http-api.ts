@@ -1,0 +1,169 @@
+/**
+ * The original web app's HTTP API, answered by the same engine: analytics jobs (create, list,
+ * status, progress from a worker with the service token, cancel) and cached analytics (200 with
+ * the value, or 202 with the id of the job computing it).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
+import { BriefError, toSerializedError } from '../../shared/errors.ts';
+import type { Engine } from '../engine/index.ts';
+
+export interface ApiContext {
+  engine: Engine;
+  /** Whether the request carries the per-run service token (needed to report progress). */
+  isService: boolean;
+  body: () => Promise<unknown>;
+}
+
+const STATUS_OF: Record<string, number> = {
+  VALIDATION: 400,
+  UNSUPPORTED_INPUT: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  AUTH_REQUIRED: 401,
+  RATE_LIMITED: 429,
+  CANCELLED: 409,
+};
+
+export function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+export function sendError(response: ServerResponse, error: unknown): void {
+  const serialized = toSerializedError(error);
+  sendJson(response, STATUS_OF[serialized.code] ?? 500, { ok: false, error: serialized });
+}
+
+const createSchema = z.strictObject({
+  type: z.enum(JOB_TYPES, { error: `type must be one of ${JOB_TYPES.join(', ')}` }),
+  accountId: z.number().int().positive().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+const progressSchema = z.strictObject({
+  current: z.number().int().min(0),
+  total: z.number().int().min(0).nullable().optional(),
+  step: z.string().max(500).optional(),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success)
+    throw new BriefError('VALIDATION', result.error.issues.map((issue) => issue.message).join('; '));
+  return result.data;
+}
+
+function intParam(url: URL, name: string, fallback: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new BriefError('VALIDATION', `${name} must be a whole number from 0 to ${max}.`);
+  return value;
+}
+
+/** Answers /api/analytics… requests; returns false when the path is not part of this API. */
+export async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  context: ApiContext,
+): Promise<boolean> {
+  const { engine } = context;
+  const { jobs } = engine.services;
+  const jobMatch = /^\/api\/analytics\/jobs\/(\d+)$/.exec(url.pathname);
+  try {
+    if (url.pathname === '/api/analytics/jobs' && request.method === 'POST') {
+      const input = parse(createSchema, await context.body());
+      const job = jobs.createJob(input as Parameters<typeof jobs.createJob>[0]);
+      engine.services.pokeRunner();
+      sendJson(response, 201, job);
+    } else if (url.pathname === '/api/analytics/jobs' && request.method === 'GET') {
+      const status = url.searchParams.get('status') ?? undefined;
+      const type = url.searchParams.get('type') ?? undefined;
+      if (status && !(JOB_STATUSES as readonly string[]).includes(status))
+        throw new BriefError('VALIDATION', `status must be one of ${JOB_STATUSES.join(', ')}.`);
+      if (type && !(JOB_TYPES as readonly string[]).includes(type))
+        throw new BriefError('VALIDATION', `type must be one of ${JOB_TYPES.join(', ')}.`);
+      const limit = intParam(url, 'limit', 50, 500) || 50;
+      const offset = intParam(url, 'offset', 0, 1_000_000_000);
+      sendJson(
+        response,
+        200,
+        jobs.listJobs({
+          ...(status ? { status: status as never } : {}),
+          ...(type ? { type: type as never } : {}),
+          limit,
+          offset,
+        }),
+      );
+    } else if (jobMatch && request.method === 'GET') {
+      sendJson(response, 200, jobs.getJob(Number(jobMatch[1])));
+    } else if (jobMatch && request.method === 'PATCH') {
+      if (!context.isService) {
+        sendJson(response, 403, {
+          ok: false,
+          error: {
+            code: 'VALIDATION',
+            message:
+              'Progress can only be reported with the service token printed when `brief serve` started.',
+          },
+        });
+        return true;
+      }
+      const progress = parse(progressSchema, await context.body());
+      sendJson(response, 200, jobs.updateProgress(Number(jobMatch[1]), progress));
+    } else if (jobMatch && request.method === 'DELETE') {
+      sendJson(response, 200, jobs.cancelJob(Number(jobMatch[1])));
+    } else if (url.pathname === '/api/analytics' && request.method === 'GET') {
+      await answerAnalytics(url, response, engine);
+    } else if (url.pathname.startsWith('/api/')) {
+      sendJson(response, 404, {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `No API at ${request.method} ${url.pathname}.` },
+      });
+    } else {
+      return false;
+    }
+  } catch (error) {
+    sendError(response, error);
+  }
+  return true;
+}
+
+/** 200 with the cached report (fresh or stale), or 202 with the compute_analytics job that will produce it. */
+async function answerAnalytics(url: URL, response: ServerResponse, engine: Engine): Promise<void> {
+  const accountParam = url.searchParams.get('account') ?? 'all';
+  const account = accountParam === 'all' ? 'all' : Number(accountParam);
+  const preset = url.searchParams.get('range') ?? 'all';
+  const args = {
+    account,
+    range: { preset },
+    ...(url.searchParams.get('tz') ? { timeZone: url.searchParams.get('tz')! } : {}),
+  };
+  const cached = engine.services.reports.cached(args as never);
+  if (cached) {
+    sendJson(response, 200, cached);
+    return;
+  }
+  if (account === 'all') {
+    // 'all' has no single account to hang a job on: compute now (it is fast).
+    sendJson(response, 200, await engine.call('analytics.report', args as never));
+    return;
+  }
+  const existing = engine.services.jobs.listJobs({
+    accountId: account as number,
+    type: 'compute_analytics',
+    status: 'pending',
+    limit: 1,
+  }).jobs[0];
+  const job =
+    existing ?? engine.services.jobs.createJob({ type: 'compute_analytics', accountId: account as number });
+  engine.services.pokeRunner();
+  sendJson(response, 202, { jobId: job.id, status: job.status });
+}

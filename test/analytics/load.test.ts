@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type AnalyticsMessage,
+  computeReport,
+  loadAnalyticsMessages,
+  loadReportAccounts,
+} from '../../electron/engine/analytics/index.ts';
+import { ROOT } from '../paths.ts';
+import { received, sent } from './builders.ts';
+
+const folders: string[] = [];
+const databases: Database.Database[] = [];
+afterEach(() => {
+  for (const db of databases.splice(0)) db.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function freshDatabase(): Database.Database {
+  const folder = mkdtempSync(join(tmpdir(), 'brief-analytics-'));
+  folders.push(folder);
+  const db = new Database(join(folder, 'brief.db'));
+  databases.push(db);
+  db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
+  db.prepare("INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')").run();
+  db.prepare("INSERT INTO accounts (id, address, provider) VALUES (2, 'me@work.example', 'import')").run();
+  return db;
+}
+
+function store(db: Database.Database, m: AnalyticsMessage): void {
+  db.prepare(
+    `INSERT INTO message_cache (id, account_id, provider, provider_id, provider_thread_id, message_id, in_reply_to, refs,
+       time, from_addr, from_name, sender, sender_name, to_addrs, cc_addrs, bcc_addrs, reply_to, subject, subject_key,
+       labels, list_post, has_list_post, unsubscribe, automated, size, content_key, counted, direction, echo, thread_key)
+     VALUES (?, ?, 'gmail', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.rowId,
+    m.accountId,
+    m.providerId,
+    m.providerThreadId,
+    m.messageId,
+    JSON.stringify(m.inReplyTo),
+    JSON.stringify(m.references),
+    m.time,
+    m.from,
+    m.fromName,
+    m.sender,
+    m.senderName,
+    JSON.stringify(m.to),
+    JSON.stringify(m.cc),
+    JSON.stringify(m.bcc),
+    JSON.stringify(m.replyTo),
+    m.subject,
+    m.subjectKey,
+    JSON.stringify(m.labels),
+    m.listPost,
+    m.hasListPost ? 1 : 0,
+    m.unsubscribe,
+    m.automated ? 1 : 0,
+    m.size,
+    m.contentKey,
+    m.counted ? 1 : 0,
+    m.direction,
+    m.echo ? 1 : 0,
+    m.threadKey,
+  );
+}
+
+describe('loading messages from the store', () => {
+  it('reads message_cache rows back as the same analytics messages, for the accounts asked', () => {
+    const db = freshDatabase();
+    const mine = [
+      received('2025-05-01T09:00:00Z', 'ann@a.example', { rowId: 10, cc: ['x@y.example'], references: ['a@b'], threadKey: 'k' }),
+      sent('2025-05-01T10:00:00Z', ['ann@a.example'], { rowId: 11, unsubscribe: null, automated: true, threadKey: 'k' }),
+    ];
+    const theirs = received('2025-05-02T09:00:00Z', 'bob@b.example', { rowId: 12, accountId: 2 });
+    for (const m of [...mine, theirs]) store(db, m);
+    expect(loadAnalyticsMessages(db, [1])).toEqual(mine);
+    expect(loadAnalyticsMessages(db, [1, 2]).map((m) => m.rowId)).toEqual([10, 11, 12]);
+    expect(loadReportAccounts(db, [1])).toEqual([
+      { id: 1, address: 'me@example.com', provider: 'gmail', identities: ['me@example.com', 'me@alias.example'] },
+    ]);
+    expect(() => loadReportAccounts(db, [1, 9])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('keeps an account\'s report unchanged when another account\'s messages change', () => {
+    const db = freshDatabase();
+    store(db, received('2025-05-01T09:00:00Z', 'ann@a.example', { rowId: 1, threadKey: 'k' }));
+    store(db, sent('2025-05-01T10:00:00Z', ['ann@a.example'], { rowId: 2, threadKey: 'k' }));
+    store(db, received('2025-05-01T09:30:00Z', 'ann@a.example', { rowId: 3, accountId: 2, threadKey: 'k' }));
+    const reportOfA = () =>
+      computeReport({
+        messages: loadAnalyticsMessages(db, [1]),
+        accounts: loadReportAccounts(db, [1]),
+        timeZone: 'UTC',
+        asOf: Date.parse('2025-06-01T00:00:00Z'),
+        range: 'all',
+        threadsDerivedAsOf: Date.parse('2025-06-01T00:00:00Z'),
+      });
+    const before = reportOfA();
+    store(db, sent('2025-05-01T09:45:00Z', ['ann@a.example'], { rowId: 4, accountId: 2, threadKey: 'k' }));
+    db.prepare("UPDATE message_cache SET sender = 'zed@z.example' WHERE id = 3").run();
+    expect(reportOfA()).toEqual(before);
+    expect(before.responseTime.mine.medianMs).toBe(3_600_000);
+  });
+});
