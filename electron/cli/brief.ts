@@ -4,42 +4,44 @@
  * and a sentence a person can act on otherwise.
  */
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
-import { HELP, parseCommandLine } from './args.ts';
+import type { Engine } from '../engine/index.ts';
+import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
 import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
 import { openCliEngine } from './engine.ts';
 import { serveCommand } from './serve.ts';
 
+type Command = (engine: Engine, parsed: ParsedCommand) => Promise<number>;
+
+/** Commands that finish; the engine is closed after each. */
+const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+  report: reportCommand,
+  accounts: accountsCommand,
+  jobs: jobsCommand,
+  demo: demoCommand,
+};
+
 export async function main(argv: string[]): Promise<number> {
-  let engine: Awaited<ReturnType<typeof openCliEngine>> | null = null;
+  let engine: Engine | null = null;
   try {
     const parsed = parseCommandLine(argv);
     if (parsed.values.help || parsed.command === null || parsed.command === 'help') {
       process.stdout.write(HELP);
       return parsed.command === null && !parsed.values.help ? 1 : 0;
     }
-    engine = openCliEngine(parsed.values.db);
-    switch (parsed.command) {
-      case 'import':
-        return await importCommand(engine, parsed);
-      case 'report':
-        return await reportCommand(engine, parsed);
-      case 'accounts':
-        return await accountsCommand(engine, parsed);
-      case 'jobs':
-        return await jobsCommand(engine, parsed);
-      case 'demo':
-        return await demoCommand(engine, parsed);
-      case 'serve': {
-        const running = engine;
-        engine = null; // serve owns the engine until the process is stopped
-        return await serveCommand(running, parsed);
-      }
-      default:
-        throw new BriefError(
-          'VALIDATION',
-          `Unknown command "${parsed.command}". Run \`brief --help\` for the commands.`,
-        );
+    const command = Object.hasOwn(COMMANDS, parsed.command) ? COMMANDS[parsed.command] : undefined;
+    // An unknown command is refused before the database is opened (or created).
+    if (!command && parsed.command !== 'serve') {
+      throw new BriefError(
+        'VALIDATION',
+        `Unknown command "${parsed.command}". Run \`brief --help\` for the commands.`,
+      );
     }
+    engine = openCliEngine(parsed.values.db);
+    if (command) return await command(engine, parsed);
+    const running = engine;
+    engine = null; // serve owns the engine until the process is stopped
+    return await serveCommand(running, parsed);
   } catch (error) {
     const { code, message } = toSerializedError(error);
     process.stderr.write(`brief: ${message}${code === 'INTERNAL' ? '' : ` (${code})`}\n`);

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
-import type { Engine } from '../engine/index.ts';
+import { type Engine, systemTimeZone } from '../engine/index.ts';
 
 export interface ApiContext {
   engine: Engine;
@@ -136,16 +136,18 @@ export async function handleApi(
   return true;
 }
 
-/** 200 with the cached report (fresh or stale), or 202 with the compute_analytics job that will produce it. */
+/**
+ * 200 with the cached report (fresh or stale), or 202 with the compute_analytics job that will
+ * produce exactly this view (range and zone kept in the job, so the next request finds it cached).
+ */
 async function answerAnalytics(url: URL, response: ServerResponse, engine: Engine): Promise<void> {
   const accountParam = url.searchParams.get('account') ?? 'all';
   const account = accountParam === 'all' ? 'all' : Number(accountParam);
-  const preset = url.searchParams.get('range') ?? 'all';
-  const args = {
-    account,
-    range: { preset },
-    ...(url.searchParams.get('tz') ? { timeZone: url.searchParams.get('tz')! } : {}),
+  const view = {
+    range: { preset: url.searchParams.get('range') ?? 'all' },
+    timeZone: url.searchParams.get('tz') ?? engine.services.appSettings.get().timeZone ?? systemTimeZone(),
   };
+  const args = { account, ...view };
   const cached = engine.services.reports.cached(args as never);
   if (cached) {
     sendJson(response, 200, cached);
@@ -156,14 +158,17 @@ async function answerAnalytics(url: URL, response: ServerResponse, engine: Engin
     sendJson(response, 200, await engine.call('analytics.report', args as never));
     return;
   }
-  const existing = engine.services.jobs.listJobs({
-    accountId: account as number,
-    type: 'compute_analytics',
-    status: 'pending',
-    limit: 1,
-  }).jobs[0];
+  const sameView = JSON.stringify(view);
+  const existing = engine.services.jobs
+    .listJobs({ accountId: account as number, type: 'compute_analytics', status: 'pending', limit: 500 })
+    .jobs.find((job) => JSON.stringify(job.metadata.view) === sameView);
   const job =
-    existing ?? engine.services.jobs.createJob({ type: 'compute_analytics', accountId: account as number });
+    existing ??
+    engine.services.jobs.createJob({
+      type: 'compute_analytics',
+      accountId: account as number,
+      metadata: { view },
+    });
   engine.services.pokeRunner();
   sendJson(response, 202, { jobId: job.id, status: job.status });
 }

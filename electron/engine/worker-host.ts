@@ -136,6 +136,13 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
     }
   };
 
+  const notRunning = () =>
+    state === 'crash-loop'
+      ? new BriefError('INTERNAL', 'The engine keeps stopping; restart 360Brief.')
+      : state === 'stopped'
+        ? new BriefError('INTERNAL', 'The engine has been shut down; restart 360Brief.')
+        : new BriefError('INTERNAL', 'The engine is restarting. Try again in a moment.');
+
   const failPending = (message: string) => {
     for (const call of pending.values()) call.reject(new BriefError('INTERNAL', message));
     pending.clear();
@@ -159,6 +166,8 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       failPending('The engine stopped before answering. It restarts by itself; try again in a moment.');
       if (stopping) {
         setState('stopped');
+        for (const waiter of readyWaiters) waiter.reject(notRunning());
+        readyWaiters = [];
         return;
       }
       const now = clock();
@@ -169,8 +178,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
           'crash-loop',
           `The engine stopped ${exits.length} times in a minute (last exit code ${code}). Export diagnostics from Settings and restart 360Brief.`,
         );
-        for (const waiter of readyWaiters)
-          waiter.reject(new BriefError('INTERNAL', 'The engine keeps stopping; restart 360Brief.'));
+        for (const waiter of readyWaiters) waiter.reject(notRunning());
         readyWaiters = [];
         return;
       }
@@ -193,12 +201,12 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
     },
     ready() {
       if (state === 'running') return Promise.resolve();
+      // A stopped or crash-looping engine does not come back by itself: waiting would never end.
+      if (state === 'crash-loop' || state === 'stopped') return Promise.reject(notRunning());
       return new Promise((resolve, reject) => readyWaiters.push({ resolve, reject }));
     },
     call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
-      if (!worker) {
-        return Promise.reject(new BriefError('INTERNAL', 'The engine is restarting. Try again in a moment.'));
-      }
+      if (!worker) return Promise.reject(notRunning());
       const id = ++seq;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });

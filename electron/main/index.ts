@@ -1,46 +1,232 @@
 /**
- * The Electron shell: lifecycle, single-instance lock, the window, the engine worker under
- * supervision, and the IPC router. No business logic lives here (ARCHITECTURE.md).
+ * The Electron shell: lifecycle, single-instance lock, the window, the tray and background-sync
+ * scheduler, notifications, the token vault and Google sign-in, updates, the engine worker under
+ * supervision, and the IPC router. Every decision lives in a module without an Electron import
+ * (tested under Node); this file only connects them to Electron's objects.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
-import { EVENT_NAMES } from '../../shared/contract.ts';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  net,
+  powerMonitor,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import { type AppSettings, EVENT_NAMES, type Events } from '../../shared/contract.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
 import { createFileLogger, startWorkerHost } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import workerPath from '../engine/worker.ts?modulePath';
+import { connectGmail, forgetAccount } from './account-connection.ts';
+import { onWindowClose, quitWhenAllWindowsClosed } from './close-policy.ts';
+import { diagnosticsFileName, writeDiagnostics } from './diagnostics.ts';
+import { readShellFileConfig, requireGoogleClient, resolveGoogleClient } from './google-oauth-client.ts';
 import { createIpcRouter } from './ipc-router.ts';
+import { createMainCallHandler, type MainMethod } from './main-calls.ts';
+import { watchNetwork } from './network-watch.ts';
+import { createNotificationDecider, type Notice } from './notifications.ts';
+import { signInWithGoogle } from './oauth-loopback.ts';
+import { createSyncScheduler } from './scheduler.ts';
+import { registerGmailThroughContract, startSyncThroughContract } from './sync-call.ts';
+import { pauseSyncJobs, resumeSyncJobs } from './sync-control.ts';
+import type { TrayAction, TrayView } from './tray-model.ts';
+import { createTrayPresenter } from './tray-presenter.ts';
+import { resolveUpdateFeed, startUpdater } from './updater.ts';
+import { TokenVault } from './vault.ts';
+import { createVaultTokenProvider } from './vault-token-provider.ts';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './window-security.ts';
 import { loadWindowBounds, saveWindowBounds } from './window-state.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 app.setName('360Brief');
 
+const repeat = (run: () => void, ms: number) => {
+  const timer = setInterval(run, ms);
+  return () => clearInterval(timer);
+};
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const dataDir = app.getPath('userData');
   const databasePath = process.env.BRIEF_DB ?? join(dataDir, 'brief.db');
-  const logger = createFileLogger({ path: join(dataDir, 'logs', 'main.log') });
+  const logPaths = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'logs', 'engine.log')] as const;
+  const logger = createFileLogger({ path: logPaths[0] });
   const boundsPath = join(dataDir, 'window.json');
+  const assetsDir = join(app.getAppPath(), 'build');
   const rendererUrl = process.env.ELECTRON_RENDERER_URL;
   const rendererFile = join(here, '../renderer/index.html');
   const trustedOrigins = rendererUrl ? [new URL(rendererUrl).origin] : [pathToFileURL(rendererFile).href];
+  let shellConfig = {};
+  try {
+    shellConfig = readShellFileConfig(join(dataDir, 'shell.json'));
+  } catch (error) {
+    logger.error('shell.json ignored', { error });
+  }
+  const googleClient = resolveGoogleClient(process.env, shellConfig);
+  const vault = new TokenVault({ path: join(dataDir, 'tokens.vault'), safeStorage });
+  const tokens = createVaultTokenProvider({ vault, client: googleClient });
   let window: BrowserWindow | null = null;
+  let tray: Tray | null = null;
+  let quitting = false;
+  let settings: AppSettings | null = null;
+  const accountNames = new Map<number, string>();
 
   const engine = startWorkerHost({
     workerUrl: pathToFileURL(workerPath),
-    startData: { databasePath, logPath: join(dataDir, 'logs', 'engine.log'), runJobs: true },
+    startData: { databasePath, logPath: logPaths[1], runJobs: true },
+    tokenProvider: tokens,
     onLog: (record) => logger[record.level](`engine: ${record.message}`, record.fields),
     onStateChange: (state, detail) => logger.info('engine supervisor', { state, detail }),
   });
+
+  const showWindow = () => {
+    if (!window) return createWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  const renderTray = (view: TrayView) => {
+    if (!tray) return;
+    tray.setImage(join(assetsDir, 'tray', `${view.icon}.png`));
+    tray.setToolTip(view.tooltip);
+    const actions: Record<TrayAction, () => void> = {
+      open: showWindow,
+      'sync-now': () => void scheduler.trigger('demand'),
+      pause: () => setPaused(true),
+      resume: () => setPaused(false),
+      quit: () => app.quit(),
+    };
+    const template = view.menu.map(({ action, ...item }) => ({
+      ...item,
+      ...(action ? { click: actions[action] } : {}),
+    }));
+    tray.setContextMenu(Menu.buildFromTemplate(template));
+  };
+  const trayPresenter = createTrayPresenter({ now: Date.now, render: renderTray });
+  const notices = createNotificationDecider((id) => accountNames.get(id) ?? `account ${id}`);
+  const notify = (notice: Notice | null) => {
+    if (!notice || !Notification.isSupported()) return;
+    const shown = new Notification({ title: notice.title, body: notice.body });
+    shown.on('click', showWindow);
+    shown.show();
+  };
+
+  const rememberAccounts = async () => {
+    const accounts = await engine.call('accounts.list', {});
+    for (const account of accounts) accountNames.set(account.id, account.address);
+    return accounts;
+  };
+
+  const scheduler = createSyncScheduler({
+    now: Date.now,
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    listAccounts: rememberAccounts,
+    startSync: (accountId) => startSyncThroughContract(engine, accountId),
+    settings: {
+      syncIntervalMinutes: 5,
+      quietHours: { enabled: false, startMinute: 0, endMinute: 0 },
+      timeZone: null,
+    },
+    online: net.isOnline(),
+    onRun: (report) => logger.info('scheduled sync', { ...report }),
+  });
+  const setPaused = (paused: boolean) => {
+    if (paused) scheduler.pause();
+    else scheduler.resume();
+    trayPresenter.setPaused(paused);
+    void (paused ? pauseSyncJobs(engine) : resumeSyncJobs(engine)).catch((error: unknown) =>
+      logger.warn('pausing or resuming sync jobs failed', { error }),
+    );
+  };
+
+  const applySettings = (next: AppSettings) => {
+    settings = next;
+    scheduler.updateSettings(next);
+    // Registering the unpacked dev binary as a login item would start a bare Electron at login.
+    if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.launchAtLogin, args: ['--hidden'] });
+  };
+
   for (const name of EVENT_NAMES) {
     engine.on(name, (payload) => window?.webContents.send(IPC_EVENT_CHANNEL, name, payload));
   }
-  const route = createIpcRouter(engine, trustedOrigins);
+  engine.on('sync-state', (payload: Events['sync-state']) => {
+    trayPresenter.apply({ name: 'sync-state', payload });
+    notify(notices.decide({ name: 'sync-state', payload }));
+  });
+  engine.on('job-state', (payload: Events['job-state']) => {
+    trayPresenter.apply({ name: 'job-state', payload });
+    notify(notices.decide({ name: 'job-state', payload }));
+  });
+  engine.on('job-progress', (payload) => trayPresenter.apply({ name: 'job-progress', payload }));
+
+  const mainMethods = new Map<string, MainMethod>([
+    [
+      'accounts.forget',
+      (args) => forgetAccount(engine, { vault, tokens }, (args as { accountId: number }).accountId),
+    ],
+    [
+      'accounts.connectGmail',
+      () =>
+        connectGmail({
+          vault,
+          tokens,
+          signIn: () =>
+            signInWithGoogle({
+              client: requireGoogleClient(googleClient),
+              openExternal: (url) => shell.openExternal(url),
+            }),
+          register: (address) => registerGmailThroughContract(engine, address),
+        }),
+    ],
+    [
+      'diagnostics.export',
+      async () => {
+        const now = Date.now();
+        const options = { defaultPath: join(app.getPath('downloads'), diagnosticsFileName(now)) };
+        const choice = window
+          ? await dialog.showSaveDialog(window, options)
+          : await dialog.showSaveDialog(options);
+        if (choice.canceled || !choice.filePath) return { path: null };
+        const path = writeDiagnostics(choice.filePath, {
+          now,
+          app: {
+            version: app.getVersion(),
+            platform: process.platform,
+            arch: process.arch,
+            engine: engine.state,
+          },
+          logPaths,
+          jobs: await engine.call('jobs.list', { limit: 500 }),
+          analyticsCache: await engine.call('analytics.cacheStats', {}),
+          messageCache: await engine.call('messages.stats', {}),
+        });
+        return { path };
+      },
+    ],
+  ]);
+  const handleCall = createMainCallHandler({
+    route: createIpcRouter(engine, trustedOrigins),
+    trustedOrigins,
+    local: mainMethods,
+    after: (name, value) => {
+      if (name === 'settings.update') applySettings(value as AppSettings);
+    },
+  });
   ipcMain.handle(IPC_CALL_CHANNEL, (event, name: unknown, args: unknown) =>
-    route(
+    handleCall(
       { frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame === event.sender.mainFrame },
       name,
       args,
@@ -55,13 +241,22 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       show: false,
       title: '360Brief',
+      icon: join(assetsDir, 'icon.png'),
       webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
     });
     if (bounds.maximized) window.maximize();
-    window.once('ready-to-show', () => window?.show());
-    window.on('close', () => {
+    const startHidden = process.argv.includes('--hidden') || app.getLoginItemSettings().wasOpenedAtLogin;
+    window.once('ready-to-show', () => {
+      if (!startHidden || !tray) window?.show();
+    });
+    window.on('close', (event) => {
       if (!window) return;
       saveWindowBounds(boundsPath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+      const keepSyncingInTray = settings?.keepSyncingInTray ?? true;
+      if (onWindowClose({ keepSyncingInTray, quitting, hasTray: tray !== null }) === 'hide') {
+        event.preventDefault();
+        window.hide();
+      }
     });
     window.on('closed', () => {
       window = null;
@@ -75,11 +270,33 @@ if (!app.requestSingleInstanceLock()) {
     else void window.loadFile(rendererFile);
   };
 
-  app.on('second-instance', () => {
-    if (!window) return createWindow();
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  const stopBackground: Array<() => void> = [];
+  const startBackground = async () => {
+    await engine.ready();
+    applySettings(await engine.call('settings.get', {}));
+    trayPresenter.seed(await rememberAccounts());
+    scheduler.start();
+    void scheduler.trigger('interval');
+    powerMonitor.on('resume', () => void scheduler.trigger('resume'));
+    stopBackground.push(
+      () => scheduler.stop(),
+      watchNetwork({
+        isOnline: () => net.isOnline(),
+        repeat,
+        onChange: (online) => scheduler.setOnline(online),
+      }),
+      repeat(() => trayPresenter.refresh(), 60_000),
+    );
+    const updater = await startUpdater({
+      feedUrl: app.isPackaged ? resolveUpdateFeed(process.env, shellConfig) : null,
+      loadUpdater: async () => (await import('electron-updater')).autoUpdater,
+      repeat,
+      onError: (error) => logger.warn('update check failed', { error }),
+    });
+    stopBackground.push(updater.stop);
+  };
+
+  app.on('second-instance', showWindow);
 
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -89,21 +306,35 @@ if (!app.requestSingleInstanceLock()) {
         responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
       });
     });
+    tray = new Tray(join(assetsDir, 'tray', 'idle.png'));
+    tray.on('click', showWindow);
+    renderTray(trayPresenter.view);
     createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
-    });
+    app.on('activate', showWindow);
+    startBackground().catch((error: unknown) => logger.error('background sync did not start', { error }));
+    if (process.env.BRIEF_E2E === '1') {
+      // Lets the Playwright smoke test read what the tray shows (Tray has no getter for it).
+      Object.assign(globalThis, { __brief360Shell: { trayView: () => trayPresenter.view } });
+    }
   });
 
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (
+      quitWhenAllWindowsClosed({
+        keepSyncingInTray: settings?.keepSyncingInTray ?? true,
+        platform: process.platform,
+      })
+    )
+      app.quit();
   });
 
   let shuttingDown = false;
   app.on('before-quit', (event) => {
+    quitting = true;
     if (shuttingDown) return;
     shuttingDown = true;
     event.preventDefault();
+    for (const stop of stopBackground) stop();
     // Let running jobs checkpoint their cursors before the process ends.
     void engine.shutdown(5000).finally(() => app.exit(0));
   });

@@ -27,10 +27,13 @@ export function isTrustedFrame(sender: CallSender, trustedOrigins: readonly stri
   } catch {
     return false;
   }
+  // A file:// page has no origin: it must be the renderer's own file, compared after the URL
+  // parser resolved any `..` (a prefix test would also accept index.html.evil or ../ escapes).
   if (url.protocol === 'file:')
-    return trustedOrigins.some(
-      (origin) => origin.startsWith('file://') && sender.frameUrl!.startsWith(origin),
-    );
+    return trustedOrigins.some((trusted) => {
+      const page = new URL(trusted);
+      return page.protocol === 'file:' && page.host === url.host && page.pathname === url.pathname;
+    });
   return trustedOrigins.includes(url.origin);
 }
 

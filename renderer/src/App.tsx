@@ -6,6 +6,7 @@ import { Shell } from './components/Shell.tsx';
 import { useAccounts } from './state/accounts-store.ts';
 import { useConnection } from './state/connection-store.ts';
 import { useJobs } from './state/jobs-store.ts';
+import { useReportSync } from './state/use-report.ts';
 import { useTheme } from './state/use-theme.ts';
 import { wireEvents } from './state/wire-events.ts';
 import { Onboarding } from './views/Onboarding.tsx';
@@ -17,6 +18,9 @@ export function App() {
   const accounts = useAccounts((s) => s.accounts);
   const error = useAccounts((s) => s.error);
   const load = useAccounts((s) => s.load);
+
+  // The report is asked for alongside the accounts (not after them) so a relaunch draws at once.
+  useReportSync(authorized && accounts?.length !== 0);
 
   useEffect(() => {
     const unwire = wireEvents();

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { computeReport, type ReportAccount } from '../../electron/engine/analytics/index.ts';
 import { ME, received, reportInput, sent } from './builders.ts';
 
-const OTHER: ReportAccount = { id: 2, address: 'me@work.example', identities: ['me@work.example'], provider: 'import' };
+const OTHER: ReportAccount = {
+  id: 2,
+  address: 'me@work.example',
+  identities: ['me@work.example'],
+  provider: 'import',
+};
 const asOf = '2025-06-01T00:00:00Z';
 
 function accountA() {
@@ -15,8 +20,17 @@ function accountA() {
 function accountB(extra = 0) {
   return [
     // Same thread key string as account A: threads never merge across accounts.
-    sent('2025-05-01T09:30:00Z', ['bob@b.example'], { threadKey: 'shared-key', accountId: 2, from: 'me@work.example', sender: 'me@work.example' }),
-    received('2025-05-02T09:30:00Z', 'me@example.com', { threadKey: 'b2', accountId: 2, to: ['me@work.example'] }),
+    sent('2025-05-01T09:30:00Z', ['bob@b.example'], {
+      threadKey: 'shared-key',
+      accountId: 2,
+      from: 'me@work.example',
+      sender: 'me@work.example',
+    }),
+    received('2025-05-02T09:30:00Z', 'me@example.com', {
+      threadKey: 'b2',
+      accountId: 2,
+      to: ['me@work.example'],
+    }),
     ...Array.from({ length: extra }, (_, i) =>
       received(`2025-05-1${i}T09:00:00Z`, 'zed@z.example', { threadKey: `z${i}`, accountId: 2 }),
     ),
@@ -24,7 +38,7 @@ function accountB(extra = 0) {
 }
 
 describe('"all" = the union of accounts', () => {
-  it('adds the accounts\' messages without de-duplication, with the union of identities', () => {
+  it("adds the accounts' messages without de-duplication, with the union of identities", () => {
     const a = accountA();
     const b = accountB();
     const all = computeReport(reportInput([...a, ...b], asOf, 'all', { accounts: [ME, OTHER] }));
@@ -40,8 +54,12 @@ describe('"all" = the union of accounts', () => {
 
   it('adds another account\'s messages to "all" only', () => {
     const a = accountA();
-    const withSmallB = computeReport(reportInput([...a, ...accountB()], asOf, 'all', { accounts: [ME, OTHER] }));
-    const withBigB = computeReport(reportInput([...a, ...accountB(5)], asOf, 'all', { accounts: [ME, OTHER] }));
+    const withSmallB = computeReport(
+      reportInput([...a, ...accountB()], asOf, 'all', { accounts: [ME, OTHER] }),
+    );
+    const withBigB = computeReport(
+      reportInput([...a, ...accountB(5)], asOf, 'all', { accounts: [ME, OTHER] }),
+    );
     expect(withBigB.coverage.messages - withSmallB.coverage.messages).toBe(5);
     expect(withBigB.topSenders.map((s) => [s.address, s.count])).toEqual([
       ['zed@z.example', 5],

@@ -1,6 +1,16 @@
-import type { AnalyticsMessage, RangeSpec, ReportAccount, ReportInput } from '../../electron/engine/analytics/index.ts';
+import type {
+  AnalyticsMessage,
+  RangeSpec,
+  ReportAccount,
+  ReportInput,
+} from '../../electron/engine/analytics/index.ts';
 
-export const ME: ReportAccount = { id: 1, address: 'me@example.com', identities: ['me@example.com'], provider: 'gmail' };
+export const ME: ReportAccount = {
+  id: 1,
+  address: 'me@example.com',
+  identities: ['me@example.com'],
+  provider: 'gmail',
+};
 
 let nextRowId = 1;
 
@@ -43,7 +53,11 @@ export function message(at: string | null, fields: Partial<AnalyticsMessage> = {
 }
 
 /** A received message from `sender` (and a matching From). */
-export function received(at: string, sender: string, fields: Partial<AnalyticsMessage> = {}): AnalyticsMessage {
+export function received(
+  at: string,
+  sender: string,
+  fields: Partial<AnalyticsMessage> = {},
+): AnalyticsMessage {
   return message(at, { from: sender, sender, ...fields });
 }
 

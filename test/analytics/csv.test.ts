@@ -27,6 +27,8 @@ describe('CSV export', () => {
   });
 
   it('refuses an unknown figure with a VALIDATION error', () => {
-    expect(() => reportToCsv(report, 'pie' as 'labels')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => reportToCsv(report, 'pie' as 'labels')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });

@@ -20,8 +20,12 @@ describe('drilldown', () => {
 
   it('opens volume days, busiest-times cells and response buckets', () => {
     expect(drilldown(input, { figure: 'volume', key: '2025-05-06' }).total).toBe(2);
-    expect(drilldown(input, { figure: 'volume', key: '2025-05-05', direction: 'sent' }).messages[0]!.providerId).toBe('18f0a2');
-    expect(drilldown(input, { figure: 'busiestTimes', key: 'received:1:9' }).messages[0]!.providerId).toBe('18f0a3');
+    expect(
+      drilldown(input, { figure: 'volume', key: '2025-05-05', direction: 'sent' }).messages[0]!.providerId,
+    ).toBe('18f0a2');
+    expect(drilldown(input, { figure: 'busiestTimes', key: 'received:1:9' }).messages[0]!.providerId).toBe(
+      '18f0a3',
+    );
     const bucket = drilldown(input, { figure: 'responseTime', key: 'mine:1' });
     expect(bucket.messages.map((m) => m.providerId)).toEqual(['18f0a2', '18f0a1']);
     expect(drilldown(input, { figure: 'responseTime', key: 'mine:0' }).total).toBe(0);

@@ -20,16 +20,28 @@ describe('working-hours view (figure 8)', () => {
     );
     expect(report.responseTime.mine.count).toBe(2);
     expect(report.workingHours.hours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' });
-    expect(report.workingHours.mine).toMatchObject({ count: 2, medianMs: H, p90Ms: 2 * H, meanMs: H, buckets: [1, 1, 0, 0, 0, 0] });
+    expect(report.workingHours.mine).toMatchObject({
+      count: 2,
+      medianMs: H,
+      p90Ms: 2 * H,
+      meanMs: H,
+      buckets: [1, 1, 0, 0, 0, 0],
+    });
   });
 
   it('uses configured working hours in the report zone', () => {
     const report = computeReport(
       reportInput(
-        [received('2025-03-08T10:00:00Z', 'bob@b.example', { threadKey: 'x' }), sent('2025-03-08T12:00:00Z', ['bob@b.example'], { threadKey: 'x' })],
+        [
+          received('2025-03-08T10:00:00Z', 'bob@b.example', { threadKey: 'x' }),
+          sent('2025-03-08T12:00:00Z', ['bob@b.example'], { threadKey: 'x' }),
+        ],
         '2025-03-20T00:00:00Z',
         'all',
-        { workingHours: { days: [6, 7], startMinute: 11 * 60, endMinute: 20 * 60 }, timeZone: 'Europe/Paris' },
+        {
+          workingHours: { days: [6, 7], startMinute: 11 * 60, endMinute: 20 * 60 },
+          timeZone: 'Europe/Paris',
+        },
       ),
     );
     // Saturday 11:00–13:00 Paris (10:00Z–12:00Z): from 11:00 local = 10:00Z to 12:00Z → 2 h, all inside [11:00, 20:00).
@@ -66,7 +78,10 @@ describe('relationships and going quiet (figure 14)', () => {
       reportInput(
         [
           received('2025-05-01T09:00:00Z', 'ann@a.example', { threadKey: 'r' }),
-          sent('2025-05-01T10:00:00Z', ['ann@a.example', 'bob@b.example'], { threadKey: 'r', cc: ['me@example.com'] }),
+          sent('2025-05-01T10:00:00Z', ['ann@a.example', 'bob@b.example'], {
+            threadKey: 'r',
+            cc: ['me@example.com'],
+          }),
           received('2025-05-01T13:00:00Z', 'ann@a.example', { threadKey: 'r' }),
           sent('2025-05-02T10:00:00Z', ['bob@b.example'], { threadKey: 's' }),
         ],
@@ -162,7 +177,9 @@ describe('newsletters (figure 12)', () => {
     });
 
   it('reports share read where the account has UNREAD labels, and flags rarely read senders', () => {
-    const report = computeReport(reportInput([news(1, true), news(2, true), news(3, true), news(4, false)], '2025-06-01T00:00:00Z'));
+    const report = computeReport(
+      reportInput([news(1, true), news(2, true), news(3, true), news(4, false)], '2025-06-01T00:00:00Z'),
+    );
     expect(report.newsletters).toEqual([
       {
         address: 'news@shop.example',
@@ -173,12 +190,16 @@ describe('newsletters (figure 12)', () => {
         rarelyRead: false,
       },
     ]);
-    const rarely = computeReport(reportInput([news(1, true), news(2, true), news(3, true)], '2025-06-01T00:00:00Z'));
+    const rarely = computeReport(
+      reportInput([news(1, true), news(2, true), news(3, true)], '2025-06-01T00:00:00Z'),
+    );
     expect(rarely.newsletters[0]).toMatchObject({ readShare: 0, rarelyRead: true });
   });
 
   it('leaves share read empty when the account has no UNREAD labels', () => {
-    const report = computeReport(reportInput([news(1, false), news(2, false), news(3, false)], '2025-06-01T00:00:00Z'));
+    const report = computeReport(
+      reportInput([news(1, false), news(2, false), news(3, false)], '2025-06-01T00:00:00Z'),
+    );
     expect(report.newsletters[0]).toMatchObject({ readShare: null, rarelyRead: false });
   });
 });

@@ -25,7 +25,9 @@ function freshDatabase(): Database.Database {
   const db = new Database(join(folder, 'brief.db'));
   databases.push(db);
   db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
-  db.prepare("INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')").run();
+  db.prepare(
+    "INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')",
+  ).run();
   db.prepare("INSERT INTO accounts (id, address, provider) VALUES (2, 'me@work.example', 'import')").run();
   return db;
 }
@@ -73,20 +75,35 @@ describe('loading messages from the store', () => {
   it('reads message_cache rows back as the same analytics messages, for the accounts asked', () => {
     const db = freshDatabase();
     const mine = [
-      received('2025-05-01T09:00:00Z', 'ann@a.example', { rowId: 10, cc: ['x@y.example'], references: ['a@b'], threadKey: 'k' }),
-      sent('2025-05-01T10:00:00Z', ['ann@a.example'], { rowId: 11, unsubscribe: null, automated: true, threadKey: 'k' }),
+      received('2025-05-01T09:00:00Z', 'ann@a.example', {
+        rowId: 10,
+        cc: ['x@y.example'],
+        references: ['a@b'],
+        threadKey: 'k',
+      }),
+      sent('2025-05-01T10:00:00Z', ['ann@a.example'], {
+        rowId: 11,
+        unsubscribe: null,
+        automated: true,
+        threadKey: 'k',
+      }),
     ];
     const theirs = received('2025-05-02T09:00:00Z', 'bob@b.example', { rowId: 12, accountId: 2 });
     for (const m of [...mine, theirs]) store(db, m);
     expect(loadAnalyticsMessages(db, [1])).toEqual(mine);
     expect(loadAnalyticsMessages(db, [1, 2]).map((m) => m.rowId)).toEqual([10, 11, 12]);
     expect(loadReportAccounts(db, [1])).toEqual([
-      { id: 1, address: 'me@example.com', provider: 'gmail', identities: ['me@example.com', 'me@alias.example'] },
+      {
+        id: 1,
+        address: 'me@example.com',
+        provider: 'gmail',
+        identities: ['me@example.com', 'me@alias.example'],
+      },
     ]);
     expect(() => loadReportAccounts(db, [1, 9])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 
-  it('keeps an account\'s report unchanged when another account\'s messages change', () => {
+  it("keeps an account's report unchanged when another account's messages change", () => {
     const db = freshDatabase();
     store(db, received('2025-05-01T09:00:00Z', 'ann@a.example', { rowId: 1, threadKey: 'k' }));
     store(db, sent('2025-05-01T10:00:00Z', ['ann@a.example'], { rowId: 2, threadKey: 'k' }));

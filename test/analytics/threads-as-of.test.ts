@@ -7,8 +7,16 @@ const asOf = '2025-06-01T00:00:00Z';
 /** Two messages with the same subject and a shared contact, stored before threads were derived (one thread each). */
 function storedApart() {
   return [
-    received('2025-05-01T09:00:00Z', 'ann@a.example', { subject: 'Plan', subjectKey: 'plan', threadKey: 'r:1' }),
-    sent('2025-05-01T11:00:00Z', ['ann@a.example'], { subject: 'Re: Plan', subjectKey: 'plan', threadKey: 'r:2' }),
+    received('2025-05-01T09:00:00Z', 'ann@a.example', {
+      subject: 'Plan',
+      subjectKey: 'plan',
+      threadKey: 'r:1',
+    }),
+    sent('2025-05-01T11:00:00Z', ['ann@a.example'], {
+      subject: 'Re: Plan',
+      subjectKey: 'plan',
+      threadKey: 'r:2',
+    }),
   ];
 }
 
@@ -27,7 +35,9 @@ describe('threads and the report as-of time', () => {
 
   it('re-derives only when some message is dated under one as-of time and undated under the other', () => {
     const messages = storedApart();
-    const input = reportInput(messages, asOf, 'all', { threadsDerivedAsOf: Date.parse('2025-07-01T00:00:00Z') });
+    const input = reportInput(messages, asOf, 'all', {
+      threadsDerivedAsOf: Date.parse('2025-07-01T00:00:00Z'),
+    });
     expect(threadsNeedRederivation(input)).toBe(false);
     // A message dated 2025-06-15 is valid as of 07-01 but more than a day after 06-01.
     const future = received('2025-06-15T00:00:00Z', 'ann@a.example');

@@ -30,7 +30,9 @@ describe('zone clock', () => {
   });
 
   it('refuses an unknown zone with a VALIDATION error', () => {
-    expect(() => ZoneClock.covering('Mars/Olympus', 0, 1)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => ZoneClock.covering('Mars/Olympus', 0, 1)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });
 
@@ -58,14 +60,21 @@ describe('ranges', () => {
 
   it('refuses malformed or reversed custom ranges', () => {
     for (const bad of ['2025-02-30..2025-03-01', '2025-03-05..2025-03-01', '2025-03-01', 'last week']) {
-      expect(() => resolveRange(bad as '2025..x', clock, asOf)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+      expect(() => resolveRange(bad as '2025..x', clock, asOf)).toThrow(
+        expect.objectContaining({ code: 'VALIDATION' }),
+      );
     }
   });
 });
 
 describe('working time', () => {
   const clock = clockFor('UTC');
-  const calendar = new WorkingCalendar(clock, DEFAULT_WORKING_HOURS, dayOfDate('2025-03-01')!, dayOfDate('2025-03-31')!);
+  const calendar = new WorkingCalendar(
+    clock,
+    DEFAULT_WORKING_HOURS,
+    dayOfDate('2025-03-01')!,
+    dayOfDate('2025-03-31')!,
+  );
   const between = (a: string, b: string) => calendar.between(Date.parse(a), Date.parse(b));
 
   it('counts only Monday–Friday [09:00, 18:00)', () => {

@@ -2,7 +2,7 @@ import { BriefError } from '../../../shared/errors.ts';
 import { isAfterHours, isWeekend } from './figures/after-hours.ts';
 import { awaitingThreads } from './figures/awaiting.ts';
 import { networkParticipants } from './figures/network.ts';
-import { exchangeContacts } from './figures/relationships.ts';
+import { exchangeContactIds } from './figures/relationships.ts';
 import { threadInRange } from './figures/threads.ts';
 import { bucketOf } from './numbers.ts';
 import type { Dataset, PreparedMessage } from './prepare.ts';
@@ -93,8 +93,8 @@ export function selectMessages(
   const inside = (accept: (m: PreparedMessage) => boolean) => where((m) => inRange(m, range) && accept(m));
   if (target.figure === 'network' && Array.isArray(key)) {
     return inside((m) => {
-      const people = networkParticipants(m, data.identities);
-      return people.includes(key[0]) && people.includes(key[1]);
+      const people = networkParticipants(m);
+      return people.includes(data.contacts.find(key[0])) && people.includes(data.contacts.find(key[1]));
     });
   }
   if (typeof key !== 'string') throw badKey(target);
@@ -119,13 +119,15 @@ export function selectMessages(
     case 'topSenders':
       return inside((m) => !m.sent && m.contact === key);
     case 'topRecipients':
-      return inside((m) => m.sent && m.recipients.includes(key));
+      return inside((m) => m.sent && m.recipientIds.includes(data.contacts.find(key)));
     case 'topDomains': {
       const [list, domain] = split(target);
       if (list === 'senders')
         return inside((m) => !m.sent && m.contact !== null && domainOf(m.contact) === domain);
       if (list === 'recipients')
-        return inside((m) => m.sent && m.recipients.some((r) => domainOf(r) === domain));
+        return inside(
+          (m) => m.sent && m.recipientIds.some((id) => domainOf(data.contacts.address(id)) === domain),
+        );
       throw badKey(target);
     }
     case 'responseTime':
@@ -150,7 +152,7 @@ export function selectMessages(
     case 'bytesBySender':
       return inside((m) => m.source.sender === key);
     case 'relationships':
-      return inside((m) => exchangeContacts(m).includes(key));
+      return inside((m) => exchangeContactIds(m).includes(data.contacts.find(key)));
     case 'goingQuiet': {
       const instant = awaitingInstant(range, data.asOf);
       return where(
@@ -158,11 +160,11 @@ export function selectMessages(
           m.dated &&
           m.time >= instant - 120 * DAY_MS &&
           m.time < instant &&
-          exchangeContacts(m).includes(key),
+          exchangeContactIds(m).includes(data.contacts.find(key)),
       );
     }
     case 'network':
-      return inside((m) => networkParticipants(m, data.identities).includes(key));
+      return inside((m) => networkParticipants(m).includes(data.contacts.find(key)));
     default:
       throw new BriefError(
         'VALIDATION',

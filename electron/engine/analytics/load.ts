@@ -38,10 +38,24 @@ type Row = [
   string | null,
 ];
 
-/** Most lists are empty: skip JSON.parse for them (a large share of the load time otherwise). */
-function list(json: string): string[] {
-  return json === '[]' ? [] : (JSON.parse(json) as string[]);
+/**
+ * Parses a JSON list column. Rows repeat the same lists over and over (`["INBOX","UNREAD"]`, the
+ * account address in To), so identical texts share one frozen array: loading allocates less, and
+ * the figures' lookups meet the same string objects again.
+ */
+function listReader(): (json: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (json) => {
+    let list = seen.get(json);
+    if (list === undefined) {
+      list = Object.freeze(JSON.parse(json) as string[]) as string[];
+      if (seen.size < MAX_SHARED_LISTS) seen.set(json, list);
+    }
+    return list;
+  };
 }
+
+const MAX_SHARED_LISTS = 200_000;
 
 function placeholders(count: number): string {
   return new Array(count).fill('?').join(',');
@@ -60,6 +74,7 @@ export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: nu
     )
     .raw(true);
   const rows = statement.all(...accountIds) as Row[];
+  const list = listReader();
   return rows.map((r) => ({
     rowId: r[0],
     accountId: r[1],

@@ -5,12 +5,13 @@ export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5);
 }
 
-export function sortAscending(values: number[]): number[] {
-  return values.slice().sort((a, b) => a - b);
+/** A sorted copy; a typed array sorts numerically without a comparator, several times faster. */
+export function sortAscending(values: ArrayLike<number>): Float64Array {
+  return Float64Array.from(values).sort();
 }
 
 /** The median of sorted values; the mean of the two middle ones for an even count; null when empty. */
-export function medianOfSorted(sorted: readonly number[]): number | null {
+export function medianOfSorted(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   if (n % 2 === 1) return sorted[(n - 1) / 2]!;
@@ -18,17 +19,17 @@ export function medianOfSorted(sorted: readonly number[]): number | null {
 }
 
 /** Nearest-rank percentile: the value at rank ⌈p/100 × n⌉ (integer arithmetic, so 90 × 30 / 100 is exactly 27). */
-export function percentileOfSorted(sorted: readonly number[], p: number): number | null {
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const rank = Math.max(1, Math.ceil((p * n) / 100));
   return sorted[rank - 1]!;
 }
 
-export function meanOf(values: readonly number[]): number | null {
+export function meanOf(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const value of values) sum += value;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
 import type { DerivedFacts } from '../mail/types.ts';
+import { ContactIndex } from './contacts.ts';
 import { compareWalkOrder, PreparedMessage } from './prepared-message.ts';
 import { type ReplyPair, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
@@ -15,6 +16,7 @@ export interface Dataset {
   input: ReportInput;
   asOf: number;
   identities: Set<string>;
+  contacts: ContactIndex;
   clock: ZoneClock;
   workingHours: WorkingHours;
   working: WorkingCalendar;
@@ -58,6 +60,7 @@ export function prepareDataset(input: ReportInput): Dataset {
   const span = rangeSpan(input.range, asOf);
   const clock = ZoneClock.covering(input.timeZone, Math.min(minTime, span.from), Math.max(maxTime, span.to));
   const namespaced = input.accounts.length > 1;
+  const contacts = new ContactIndex(identities);
   const messages: PreparedMessage[] = [];
   const threads = new Map<string, PreparedMessage[]>();
   const accountsWithInbox = new Set<number>();
@@ -66,18 +69,15 @@ export function prepareDataset(input: ReportInput): Dataset {
     const source = input.messages[i]!;
     const facts = factsOf(i);
     if (!facts.counted) continue;
-    if (source.labels.includes('INBOX')) accountsWithInbox.add(source.accountId);
-    if (source.labels.includes('UNREAD')) accountsWithUnread.add(source.accountId);
+    if (!accountsWithInbox.has(source.accountId) && source.labels.includes('INBOX')) {
+      accountsWithInbox.add(source.accountId);
+    }
+    if (!accountsWithUnread.has(source.accountId) && source.labels.includes('UNREAD')) {
+      accountsWithUnread.add(source.accountId);
+    }
     const time = isValidTime(source.time, asOf) ? source.time : null;
     const threadKey = namespaced ? `${source.accountId}:${facts.threadKey}` : facts.threadKey;
-    const message = new PreparedMessage(
-      source,
-      time,
-      facts.direction === 'sent',
-      threadKey,
-      identities,
-      clock,
-    );
+    const message = new PreparedMessage(source, time, facts.direction === 'sent', threadKey, contacts, clock);
     messages.push(message);
     if (time === null) continue;
     const thread = threads.get(threadKey);
@@ -94,6 +94,7 @@ export function prepareDataset(input: ReportInput): Dataset {
     input,
     asOf,
     identities,
+    contacts,
     clock,
     workingHours,
     working,

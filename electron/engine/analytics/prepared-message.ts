@@ -1,10 +1,12 @@
+import { type ContactIndex, IDENTITY } from './contacts.ts';
 import type { ZoneClock } from './time/zone-clock.ts';
 import { DAY_MS, HOUR_MS, weekdayOfDay } from './time/zone-clock.ts';
 import type { AnalyticsMessage } from './types.ts';
 
-function addContacts(into: string[], list: readonly string[], identities: Set<string>): void {
+function addContacts(into: number[], list: readonly string[], contacts: ContactIndex): void {
   for (const address of list) {
-    if (!identities.has(address) && !into.includes(address)) into.push(address);
+    const id = contacts.intern(address);
+    if (id !== IDENTITY && !into.includes(id)) into.push(id);
   }
 }
 
@@ -21,10 +23,13 @@ export class PreparedMessage {
   readonly automated: boolean;
   /** Received mail whose sender is an identity: counted in coverage, volume and busiest times only. */
   readonly echo: boolean;
-  /** The sender when it is a contact (not an identity), else null. */
+  /** The sender when it is a contact (not an identity), else null; and its contact number (-1 for none). */
   readonly contact: string | null;
-  /** Distinct contacts among To, Cc and Bcc, in order of appearance. */
-  readonly recipients: string[];
+  readonly contactId: number;
+  /** Contact numbers of the distinct contacts among To and Cc, then those only in Bcc. */
+  readonly recipientIds: number[];
+  /** How many of recipientIds come from To and Cc (the network leaves Bcc out). */
+  readonly toCcCount: number;
   /** The thread; namespaced by account when a report spans several, so "all" never merges two accounts' threads. */
   readonly threadKey: string;
   /** Local day number, weekday (Monday = 0), hour and ms after local midnight; NaN when undated. */
@@ -38,7 +43,7 @@ export class PreparedMessage {
     time: number | null,
     sent: boolean,
     threadKey: string,
-    identities: Set<string>,
+    contacts: ContactIndex,
     clock: ZoneClock,
   ) {
     this.source = source;
@@ -47,14 +52,16 @@ export class PreparedMessage {
     this.sent = sent;
     this.automated = source.automated;
     const sender = source.sender;
-    const senderIsIdentity = sender !== null && identities.has(sender);
-    this.echo = !sent && senderIsIdentity;
-    this.contact = sender !== null && !senderIsIdentity ? sender : null;
-    const recipients: string[] = [];
-    addContacts(recipients, source.to, identities);
-    addContacts(recipients, source.cc, identities);
-    addContacts(recipients, source.bcc, identities);
-    this.recipients = recipients;
+    const senderId = sender === null ? -1 : contacts.intern(sender);
+    this.echo = !sent && senderId === IDENTITY;
+    this.contactId = senderId < 0 ? -1 : senderId;
+    this.contact = senderId < 0 ? null : sender;
+    const recipientIds: number[] = [];
+    addContacts(recipientIds, source.to, contacts);
+    addContacts(recipientIds, source.cc, contacts);
+    this.toCcCount = recipientIds.length;
+    addContacts(recipientIds, source.bcc, contacts);
+    this.recipientIds = recipientIds;
     this.threadKey = threadKey;
     if (time === null) {
       this.day = Number.NaN;

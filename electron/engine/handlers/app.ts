@@ -13,6 +13,10 @@ export function appHandlers(services: EngineServices): SomeHandlers<AppMethods> 
     }),
     'settings.get': () => services.appSettings.get(),
     'settings.update': (patch) => services.appSettings.update(patch),
-    'messages.stats': ({ accountId }) => services.messages.getCacheStats(accountId),
+    'messages.stats': ({ accountId }) => {
+      // An unknown account is an error, not an empty mailbox.
+      if (accountId !== undefined) services.accounts.getAccount(accountId);
+      return services.messages.getCacheStats(accountId);
+    },
   };
 }

@@ -1,5 +1,8 @@
 /** import.start and demo.create: both fill an account through the same import job. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Account } from '../../../shared/domain.ts';
+import { BriefError } from '../../../shared/errors.ts';
 import type { EngineServices } from '../engine.ts';
 import { createDemoMailbox, DEMO_ADDRESS, DEMO_ALIASES } from '../sources/import/demo.ts';
 import type { SomeHandlers } from './types.ts';
@@ -20,9 +23,21 @@ function ensureAccount(
   return services.accounts.getAccount(account.id);
 }
 
+/** A path that is not there fails the call before an account or a job is written for it. */
+function requireExisting(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (!existsSync(resolve(path)))
+      throw new BriefError(
+        'NOT_FOUND',
+        `Nothing to import at ${resolve(path)}: check the path and try again.`,
+      );
+  }
+}
+
 export function mailSourceHandlers(services: EngineServices): SomeHandlers<SourceMethods> {
   return {
     'import.start': ({ paths, account, aliases }) => {
+      requireExisting(paths);
       const target = ensureAccount(services, account, 'import', aliases ?? []);
       const job = services.jobs.createJob({ type: 'import_mail', accountId: target.id, metadata: { paths } });
       services.pokeRunner();

@@ -1,7 +1,9 @@
 /** Which code runs each job type. */
 import type { JobType } from '../../../shared/domain.ts';
+import { parseCall } from '../../../shared/validate.ts';
 import { cleanup } from '../db/cleanup.ts';
 import type { EngineServices } from '../engine.ts';
+import type { ReportRequest } from '../reports/report-service.ts';
 import { importExecutor } from '../sources/import/import-executor.ts';
 import type { JobExecutor } from './job-runner.ts';
 
@@ -13,8 +15,14 @@ export function createExecutors(services: EngineServices): Partial<Record<JobTyp
       return { warmed: services.warmAnalytics(context.job.accountId) };
     },
     compute_analytics: async (context) => {
-      if (context.job.accountId === null) return { warmed: 0 };
-      return { warmed: services.warmAnalytics(context.job.accountId) };
+      const { accountId, metadata } = context.job;
+      if (accountId === null) return { warmed: 0 };
+      // A job asked for one view (the HTTP API's cache miss) computes exactly that view.
+      if (metadata.view !== undefined) {
+        const request = parseCall('analytics.report', { ...(metadata.view as object), account: accountId });
+        return { cacheKey: services.reports.report(request.args as ReportRequest).cacheKey };
+      }
+      return { warmed: services.warmAnalytics(accountId) };
     },
     cleanup: async () => {
       const retentionDays = services.appSettings.get().retentionDays;

@@ -36,6 +36,8 @@ export interface JobRunnerOptions {
   concurrency?: number;
   /** How often an idle runner looks for due jobs. */
   pollMs?: number;
+  /** How often the polling runner returns jobs with expired leases (a dead runner's) to the queue. */
+  recoverEveryMs?: number;
 }
 
 export class JobRunner {
@@ -52,12 +54,21 @@ export class JobRunner {
     return [...this.#running.keys()];
   }
 
-  /** Starts polling for due jobs in the background (the app). */
+  /**
+   * Starts polling for due jobs in the background (the app). Expired leases are recovered at start
+   * and then every few seconds: a worker that crashed and was restarted left its jobs leased, and
+   * they must run again once the lease runs out, not at the next launch of the app.
+   */
   start(): void {
     this.#stopped = false;
-    this.#options.jobs.recoverExpiredLeases();
+    const { jobs, clock } = this.#options;
+    let lastRecovery = Number.NEGATIVE_INFINITY;
     const tick = () => {
       if (this.#stopped) return;
+      if (clock() - lastRecovery >= (this.#options.recoverEveryMs ?? 5000)) {
+        lastRecovery = clock();
+        jobs.recoverExpiredLeases();
+      }
       this.#fill();
       this.#timer = setTimeout(tick, this.#options.pollMs ?? 250);
       this.#timer.unref?.();

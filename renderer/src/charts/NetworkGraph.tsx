@@ -1,9 +1,10 @@
 import { SrTable } from '../components/SrTable.tsx';
 import type { Network } from '../lib/report-extras.ts';
 
-const SIZE = 440;
+const SIZE = 560;
 const CENTER = SIZE / 2;
-const RADIUS = 150;
+const RADIUS = 180;
+const LABEL_GAP = 14;
 
 /** Contacts on a circle (most exchanges first, clockwise from the top), joined by weighted lines. */
 export function NetworkGraph({
@@ -17,7 +18,8 @@ export function NetworkGraph({
   const maxWeight = Math.max(1, ...network.edges.map((edge) => edge.weight));
   const positions = new Map(
     network.nodes.map((node, index) => {
-      const angle = (index / network.nodes.length) * 2 * Math.PI - Math.PI / 2;
+      // Half a step off the vertical, so no label sits straight above or below the circle.
+      const angle = ((index + 0.5) / network.nodes.length) * 2 * Math.PI - Math.PI / 2;
       return [
         node.address,
         { x: CENTER + RADIUS * Math.cos(angle), y: CENTER + RADIUS * Math.sin(angle), angle },
@@ -50,8 +52,11 @@ export function NetworkGraph({
         </g>
         {network.nodes.map((node) => {
           const p = positions.get(node.address)!;
-          const right = Math.cos(p.angle) >= 0;
-          const label = node.address.split('@')[0] ?? node.address;
+          const cos = Math.cos(p.angle);
+          const sin = Math.sin(p.angle);
+          // Labels sit outside the circle along the radius, running away from it.
+          const anchor = cos >= 0 ? 'start' : 'end';
+          const label = node.address.length > 24 ? `${node.address.slice(0, 23)}…` : node.address;
           return (
             // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; role and key handling make it one.
             <g
@@ -66,8 +71,8 @@ export function NetworkGraph({
               }}
             >
               <circle cx={p.x} cy={p.y} r={4 + 8 * Math.sqrt(node.exchanges / maxExchanges)} />
-              <text x={p.x + (right ? 14 : -14)} y={p.y + 4} textAnchor={right ? 'start' : 'end'}>
-                {label.length > 18 ? `${label.slice(0, 17)}…` : label}
+              <text x={p.x + LABEL_GAP * cos} y={p.y + LABEL_GAP * sin + 4} textAnchor={anchor}>
+                {label}
               </text>
               <title>{`${node.address}: ${node.exchanges} exchanges`}</title>
             </g>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 
 export interface Column<T> {
   header: string;
@@ -27,7 +27,9 @@ export function DataTable<T>({
   selectLabel?: (row: T) => string;
   limit?: number;
 }) {
-  const shown = limit === undefined ? rows : rows.slice(0, limit);
+  const [expanded, setExpanded] = useState(false);
+  const shown = limit === undefined || expanded ? rows : rows.slice(0, limit);
+  const collapsible = limit !== undefined && rows.length > limit;
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label={label}>
@@ -70,6 +72,15 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
+      {collapsible ? (
+        <button
+          type="button"
+          className="button button--small table-more"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show fewer' : `Show all ${rows.length}`}
+        </button>
+      ) : null}
     </div>
   );
 }

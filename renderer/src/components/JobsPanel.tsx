@@ -74,12 +74,12 @@ export function JobsPanel() {
                   <td className="nowrap">{formatAgo(job.updatedAt, now)}</td>
                   <td
                     className="truncate"
-                    title={job.error ? `${job.error.message} (${job.error.code})` : (job.step ?? '')}
+                    title={job.error ? `${job.error.message} (${job.error.code})` : (activeStep(job) ?? '')}
                   >
                     {job.error ? (
                       <span className="error-text">{job.error.message}</span>
                     ) : (
-                      <span className="muted">{job.step ?? ''}</span>
+                      <span className="muted">{activeStep(job) ?? ''}</span>
                     )}
                   </td>
                   <td className="nowrap">
@@ -110,4 +110,9 @@ export function JobsPanel() {
       )}
     </section>
   );
+}
+
+/** The step text describes work in progress; a finished job's last step would read as still running. */
+function activeStep(job: Job): string | null {
+  return ACTIVE_STATUSES.includes(job.status) ? job.step : null;
 }

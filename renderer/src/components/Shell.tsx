@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useAccounts } from '../state/accounts-store.ts';
-import { useCurrentReport, useReportSync } from '../state/use-report.ts';
+import { useCurrentReport } from '../state/use-report.ts';
 import { systemTimeZone, useView } from '../state/view-store.ts';
 import { ActivityView } from '../views/ActivityView.tsx';
 import { LabelsView } from '../views/LabelsView.tsx';
@@ -30,7 +30,6 @@ const REPORT_VIEWS = {
 
 /** The dashboard: header with views and controls, progress, coverage, the view, and the drill-down drawer. */
 export function Shell() {
-  useReportSync(true);
   const view = useView((s) => s.view);
   const account = useView((s) => s.account);
   const setAccount = useView((s) => s.setAccount);

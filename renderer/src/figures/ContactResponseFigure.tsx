@@ -18,7 +18,7 @@ export function ContactResponseFigure() {
           label="Their response time by contact"
           rows={list}
           rowKey={(row) => row.address}
-          limit={20}
+          limit={12}
           columns={[
             { header: 'Contact', cell: (row: ContactDelay) => row.address },
             { header: 'Replies', cell: (row: ContactDelay) => formatCount(row.count), numeric: true },

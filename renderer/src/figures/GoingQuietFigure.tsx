@@ -27,6 +27,7 @@ export function GoingQuietFigure() {
       ) : (
         <DataTable
           label="Going quiet"
+          limit={12}
           rows={list}
           rowKey={(row) => row.address}
           columns={[

@@ -16,7 +16,7 @@ export function HeadlineFigures() {
         report.timeZone,
       )}`
     : report.range.preset === 'all'
-      ? 'All time has no previous range to compare with.'
+      ? 'All time has no previous range to compare with'
       : null;
   return (
     <section className="headlines" aria-label="Headline figures">

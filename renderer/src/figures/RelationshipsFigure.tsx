@@ -24,7 +24,7 @@ export function RelationshipsFigure() {
           label="Relationships"
           rows={list}
           rowKey={(row) => row.address}
-          limit={50}
+          limit={20}
           columns={[
             { header: 'Contact', cell: (row: RelationshipRow) => row.address },
             {

@@ -23,7 +23,7 @@ export function TopDomainsFigure() {
           label={title}
           rows={list}
           rowKey={(row) => row.domain}
-          limit={15}
+          limit={10}
           columns={[
             { header: 'Domain', cell: (row: DomainRow) => row.domain },
             { header: 'Messages', cell: (row: DomainRow) => formatCount(row.count), numeric: true },

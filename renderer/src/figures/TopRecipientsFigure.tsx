@@ -28,6 +28,7 @@ export function TopRecipientsFigure() {
       ) : (
         <DataTable
           label="Top recipients"
+          limit={15}
           rows={list}
           rowKey={(row) => row.address}
           columns={[

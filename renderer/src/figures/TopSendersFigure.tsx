@@ -18,6 +18,7 @@ export function TopSendersFigure() {
       ) : (
         <DataTable
           label="Top senders"
+          limit={15}
           rows={list}
           rowKey={(row) => row.address}
           columns={[

@@ -18,8 +18,14 @@ const UNITS = [
 export function VolumeFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const [unit, setUnit] = useState<Unit>('day');
+  const [chosen, setUnit] = useState<Unit | null>(null);
   const available = UNITS.filter((option) => volumeSeries(report, option.value) !== null);
+  const unit =
+    chosen ??
+    automaticUnit(
+      report.volume.byDay.length,
+      available.map((option) => option.value),
+    );
   const series = volumeSeries(report, unit) ?? volumeSeries(report, 'day') ?? [];
   return (
     <Figure
@@ -51,6 +57,15 @@ export function VolumeFigure() {
       )}
     </Figure>
   );
+}
+
+/** The most bars that still read as bars: longer ranges open grouped by week or month. */
+const MAX_BARS = 120;
+
+function automaticUnit(days: number, available: Unit[]): Unit {
+  if (days <= MAX_BARS || !available.includes('week')) return 'day';
+  if (days / 7 <= MAX_BARS || !available.includes('month')) return 'week';
+  return 'month';
 }
 
 function volumeTitle(unit: Unit, label: string): string {

@@ -5,6 +5,7 @@ import type { Account } from '../../../shared/domain.ts';
 import type { SerializedError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
 import { asError } from './errors.ts';
+import { useView } from './view-store.ts';
 
 export interface AccountsState {
   accounts: Account[] | null;
@@ -30,6 +31,7 @@ export const useAccounts = create<AccountsState>((set, get) => ({
         api.call('settings.get', {}),
       ]);
       set({ accounts, settings, error: null });
+      useView.getState().setSettingsZone(settings.timeZone);
     } catch (error) {
       set({ error: asError(error) });
     }
@@ -49,7 +51,9 @@ export const useAccounts = create<AccountsState>((set, get) => ({
   },
   async updateSettings(patch) {
     try {
-      set({ settings: await api.call('settings.update', patch) });
+      const settings = await api.call('settings.update', patch);
+      set({ settings });
+      useView.getState().setSettingsZone(settings.timeZone);
       return null;
     } catch (error) {
       return asError(error);

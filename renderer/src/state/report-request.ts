@@ -1,4 +1,4 @@
-import type { AppSettings, MethodArgs } from '../../../shared/contract.ts';
+import type { MethodArgs } from '../../../shared/contract.ts';
 import { systemTimeZone } from './view-store.ts';
 
 export type ReportRequest = MethodArgs<'analytics.report'>;
@@ -12,8 +12,9 @@ export interface RequestInputs {
 }
 
 /** The report the current controls ask for; null while custom dates are incomplete or reversed. */
-export function reportRequest(inputs: RequestInputs, settings: AppSettings | null): ReportRequest | null {
-  const timeZone = inputs.timeZone ?? settings?.timeZone ?? systemTimeZone();
+/** `settingsZone` is the app setting's zone (null: the system's). */
+export function reportRequest(inputs: RequestInputs, settingsZone: string | null): ReportRequest | null {
+  const timeZone = inputs.timeZone ?? settingsZone ?? systemTimeZone();
   if (inputs.preset === 'custom') {
     if (!inputs.customFrom || !inputs.customTo || inputs.customFrom > inputs.customTo) return null;
     return { account: inputs.account, range: { from: inputs.customFrom, to: inputs.customTo }, timeZone };

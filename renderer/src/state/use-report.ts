@@ -24,10 +24,12 @@ export function useCurrentRequest(): ReportRequest | null {
   const customFrom = useView((s) => s.customFrom);
   const customTo = useView((s) => s.customTo);
   const timeZone = useView((s) => s.timeZone);
-  const settings = useAccounts((s) => s.settings);
+  const loadedZone = useAccounts((s) => (s.settings ? s.settings.timeZone : undefined));
+  const rememberedZone = useView((s) => s.settingsZone);
+  const settingsZone = loadedZone === undefined ? (rememberedZone ?? null) : loadedZone;
   return useMemo(
-    () => reportRequest({ account, preset, customFrom, customTo, timeZone }, settings),
-    [account, preset, customFrom, customTo, timeZone, settings],
+    () => reportRequest({ account, preset, customFrom, customTo, timeZone }, settingsZone),
+    [account, preset, customFrom, customTo, timeZone, settingsZone],
   );
 }
 

@@ -24,12 +24,18 @@ export interface ViewState {
   timeZone: string | null;
   account: number | 'all';
   theme: Theme;
+  /**
+   * The app setting's time zone as last loaded (null: the system's), so a relaunch can ask for
+   * the report before the settings answer; undefined until first loaded.
+   */
+  settingsZone?: string | null;
   setView(view: ViewName): void;
   setPreset(preset: RangePreset | 'custom'): void;
   setCustomDates(from: string, to: string): void;
   setTimeZone(zone: string | null): void;
   setAccount(account: number | 'all'): void;
   setTheme(theme: Theme): void;
+  setSettingsZone(zone: string | null): void;
 }
 
 export const useView = create<ViewState>()(
@@ -48,11 +54,12 @@ export const useView = create<ViewState>()(
       setTimeZone: (timeZone) => set({ timeZone }),
       setAccount: (account) => set({ account }),
       setTheme: (theme) => set({ theme }),
+      setSettingsZone: (settingsZone) => set({ settingsZone }),
     }),
     {
       name: 'brief.view',
       version: 1,
-      partialize: ({ view, preset, customFrom, customTo, timeZone, account, theme }) => ({
+      partialize: ({ view, preset, customFrom, customTo, timeZone, account, theme, settingsZone }) => ({
         view,
         preset,
         customFrom,
@@ -60,6 +67,7 @@ export const useView = create<ViewState>()(
         timeZone,
         account,
         theme,
+        settingsZone,
       }),
     },
   ),

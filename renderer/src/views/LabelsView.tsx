@@ -60,6 +60,7 @@ export function LabelsView() {
         ) : (
           <DataTable
             label="Bytes per sender"
+            limit={20}
             rows={bytes}
             rowKey={(row) => row.address}
             columns={[

@@ -39,7 +39,7 @@ export function NewslettersView() {
             label="Newsletters and bulk senders"
             rows={list}
             rowKey={(row) => row.address}
-            limit={200}
+            limit={50}
             columns={[
               {
                 header: 'Sender',

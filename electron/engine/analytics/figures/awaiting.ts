@@ -28,7 +28,7 @@ function lastBefore(thread: readonly PreparedMessage[], instant: number): Prepar
 }
 
 function isOnMe(data: Dataset, message: PreparedMessage, age: number): boolean {
-  if (message.sent || message.automated || message.contact === null) return false;
+  if (message.sent || message.automated || message.contactId < 0) return false;
   if (data.accountsWithInbox.has(message.source.accountId) && !message.source.labels.includes('INBOX'))
     return false;
   return age > DAY_MS && age < 30 * DAY_MS;
@@ -36,6 +36,10 @@ function isOnMe(data: Dataset, message: PreparedMessage, age: number): boolean {
 
 function isOnThem(message: PreparedMessage, age: number): boolean {
   return message.sent && age >= 3 * DAY_MS && age < 30 * DAY_MS;
+}
+
+function firstRecipient(data: Dataset, message: PreparedMessage): string | null {
+  return message.recipientIds.length > 0 ? data.contacts.address(message.recipientIds[0]!) : null;
 }
 
 const oldestFirst = (a: AwaitingThread, b: AwaitingThread) =>
@@ -60,7 +64,7 @@ export function awaitingThreads(
     const entry: AwaitingThread = {
       thread,
       subject: message.source.subject,
-      correspondent: me ? message.contact : (message.recipients[0] ?? null),
+      correspondent: me ? message.contact : firstRecipient(data, message),
       last: isoOf(message.time),
       ageMs: age,
     };

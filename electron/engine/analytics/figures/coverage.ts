@@ -26,9 +26,11 @@ export function computeCoverage(data: Dataset, range: ResolvedRange) {
     }
   }
   const mailboxTotal = data.input.mailboxTotal ?? null;
-  const stored = data.input.messages.filter(
-    (m) => m.counted || !(m.labels.includes('SPAM') || m.labels.includes('TRASH')),
-  ).length;
+  const stored = mailboxTotal
+    ? data.input.messages.filter(
+        (m) => m.counted || !(m.labels.includes('SPAM') || m.labels.includes('TRASH')),
+      ).length
+    : 0;
   return {
     messages,
     sent,

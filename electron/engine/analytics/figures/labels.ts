@@ -12,14 +12,14 @@ export const bytesBySenderDefinition =
 
 /** Figure 13: messages per label, and bytes per sender. */
 export function computeLabels(data: Dataset, range: ResolvedRange) {
-  const labels = new Map<string, number>();
+  // Messages per distinct label list first: stored messages share their label lists (see load.ts),
+  // so this is one identity lookup per message instead of one string lookup per label.
+  const perList = new Map<readonly string[], number>();
   const bytes = new Map<string, { bytes: number; count: number }>();
   for (const message of data.messages) {
     if (!inRange(message, range)) continue;
     const own = message.source.labels;
-    for (let i = 0; i < own.length; i++) {
-      if (own.indexOf(own[i]!) === i) increment(labels, own[i]!);
-    }
+    perList.set(own, (perList.get(own) ?? 0) + 1);
     const sender = message.source.sender;
     if (sender === null) continue;
     const entry = bytes.get(sender);
@@ -28,16 +28,22 @@ export function computeLabels(data: Dataset, range: ResolvedRange) {
       entry.count++;
     } else bytes.set(sender, { bytes: message.source.size, count: 1 });
   }
+  const labels = new Map<string, number>();
+  for (const [list, messages] of perList) {
+    for (let i = 0; i < list.length; i++) {
+      if (list.indexOf(list[i]!) === i) increment(labels, list[i]!, messages);
+    }
+  }
   return {
     labels: topCounts(labels, Number.POSITIVE_INFINITY).map(([label, count]) => ({ label, count })),
     bytesBySender: [...bytes]
-      .map(([address, entry]) => ({ address, bytes: entry.bytes, messages: entry.count }))
       .sort(
         byCountThenKey(
-          (s) => s.bytes,
-          (s) => s.address,
+          ([, entry]) => entry.bytes,
+          ([address]) => address,
         ),
       )
-      .slice(0, TOP_LIMIT),
+      .slice(0, TOP_LIMIT)
+      .map(([address, entry]) => ({ address, bytes: entry.bytes, messages: entry.count })),
   };
 }

@@ -1,42 +1,33 @@
-import { byCountThenKey, compareCodePoints } from '../numbers.ts';
+import { compareCodePoints } from '../numbers.ts';
 import type { Dataset, PreparedMessage } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
-import type { Exchanges } from './relationships.ts';
+import type { ExchangeTable } from './relationships.ts';
 
 export const NETWORK_SIZE = 30;
 
 export const networkDefinition =
   'The 30 contacts with the most exchanges in the range (ties by address), and an edge between two of them for every counted message in the range in which both appear as sender, To or Cc, weighted by the number of such messages.';
 
-/** The contacts of a message that the network looks at: sender, To and Cc (not Bcc), each once. */
-export function networkParticipants(message: PreparedMessage, identities: Set<string>): string[] {
-  const people: string[] = message.contact === null ? [] : [message.contact];
-  for (const list of [message.source.to, message.source.cc]) {
-    for (const address of list)
-      if (!identities.has(address) && !people.includes(address)) people.push(address);
-  }
+/** The contact numbers of a message that the network looks at: sender, To and Cc (not Bcc), each once. */
+export function networkParticipants(message: PreparedMessage): number[] {
+  const people = message.recipientIds.slice(0, message.toCcCount);
+  if (message.contactId >= 0 && !people.includes(message.contactId)) people.push(message.contactId);
   return people;
 }
 
 /** Figure 15, from the exchanges per contact in the range. */
-export function computeNetwork(data: Dataset, range: ResolvedRange, exchanges: Map<string, Exchanges>) {
-  const nodes = [...exchanges]
-    .map(([address, entry]) => ({ address, exchanges: entry.sentTo + entry.receivedFrom }))
-    .sort(
-      byCountThenKey(
-        (n) => n.exchanges,
-        (n) => n.address,
-      ),
-    )
-    .slice(0, NETWORK_SIZE);
-  const members = new Set(nodes.map((node) => node.address));
+export function computeNetwork(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
+  const { contacts } = data;
+  const top = contacts.top(table.exchanges, NETWORK_SIZE);
+  const member = new Uint8Array(contacts.size);
+  for (const id of top) member[id] = 1;
   const weights = new Map<string, { a: string; b: string; weight: number }>();
   for (const message of data.messages) {
-    if (!inRange(message, range)) continue;
-    const present = message.recipients.length + (message.contact === null ? 0 : 1);
-    if (present < 2) continue;
-    const people = networkParticipants(message, data.identities).filter((address) => members.has(address));
+    if (message.toCcCount + (message.contactId >= 0 ? 1 : 0) < 2 || !inRange(message, range)) continue;
+    const people = networkParticipants(message)
+      .filter((id) => member[id] === 1)
+      .map((id) => contacts.address(id));
     if (people.length < 2) continue;
     people.sort(compareCodePoints);
     for (let i = 0; i < people.length; i++) {
@@ -51,5 +42,8 @@ export function computeNetwork(data: Dataset, range: ResolvedRange, exchanges: M
   const edges = [...weights.values()].sort(
     (x, y) => y.weight - x.weight || compareCodePoints(x.a, y.a) || compareCodePoints(x.b, y.b),
   );
-  return { nodes, edges };
+  return {
+    nodes: top.map((id) => ({ address: contacts.address(id), exchanges: table.exchanges[id]! })),
+    edges,
+  };
 }

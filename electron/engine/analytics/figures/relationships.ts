@@ -1,4 +1,4 @@
-import { byCountThenKey, medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
+import { medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
 import type { Dataset, PreparedMessage } from '../prepare.ts';
 import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -9,38 +9,47 @@ export const RELATIONSHIPS_LIMIT = 100;
 export const relationshipsDefinition =
   'Per contact, in the range: sent to = your counted messages with the contact among To, Cc or Bcc; received from = counted messages with the contact as sender; exchanges = the sum; balance = sent to − received from; last contact; your and their median response time in pairs with that contact. Sorted by exchanges, then address; top 100.';
 
-export interface Exchanges {
-  sentTo: number;
-  receivedFrom: number;
-  last: number;
+/** Per contact number: messages sent to, received from, their sum, and the last one's time. */
+export interface ExchangeTable {
+  sentTo: Int32Array;
+  receivedFrom: Int32Array;
+  exchanges: Int32Array;
+  last: Float64Array;
 }
 
-/** The contacts a message exchanges with: its recipients when sent, its sender when received. */
-export function exchangeContacts(message: PreparedMessage): readonly string[] {
-  if (message.sent) return message.recipients;
-  return message.contact === null ? [] : [message.contact];
+const NO_CONTACTS: readonly number[] = [];
+
+/** The contact numbers a message exchanges with: its recipients when sent, its sender when received. */
+export function exchangeContactIds(message: PreparedMessage): readonly number[] {
+  if (message.sent) return message.recipientIds;
+  return message.contactId < 0 ? NO_CONTACTS : [message.contactId];
 }
 
-/** Exchanges per contact over the messages accepted by `accept`. */
-export function exchangesPerContact(
-  data: Dataset,
-  accept: (m: PreparedMessage) => boolean,
-): Map<string, Exchanges> {
-  const result = new Map<string, Exchanges>();
+/** Exchanges per contact over the dated messages accepted by `accept`. */
+export function exchangesPerContact(data: Dataset, accept: (m: PreparedMessage) => boolean): ExchangeTable {
+  const size = data.contacts.size;
+  const table: ExchangeTable = {
+    sentTo: new Int32Array(size),
+    receivedFrom: new Int32Array(size),
+    exchanges: new Int32Array(size),
+    last: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
+  };
   for (const message of data.messages) {
     if (!message.dated || !accept(message)) continue;
-    for (const contact of exchangeContacts(message)) {
-      let entry = result.get(contact);
-      if (!entry) {
-        entry = { sentTo: 0, receivedFrom: 0, last: message.time };
-        result.set(contact, entry);
+    if (message.sent) {
+      for (const id of message.recipientIds) {
+        table.sentTo[id]!++;
+        table.exchanges[id]!++;
+        if (message.time > table.last[id]!) table.last[id] = message.time;
       }
-      if (message.sent) entry.sentTo++;
-      else entry.receivedFrom++;
-      if (message.time > entry.last) entry.last = message.time;
+    } else if (message.contactId >= 0) {
+      const id = message.contactId;
+      table.receivedFrom[id]!++;
+      table.exchanges[id]!++;
+      if (message.time > table.last[id]!) table.last[id] = message.time;
     }
   }
-  return result;
+  return table;
 }
 
 function mediansByContact(pairs: readonly ReplyPair[]): Map<string, number | null> {
@@ -56,25 +65,20 @@ function mediansByContact(pairs: readonly ReplyPair[]): Map<string, number | nul
 }
 
 /** Figure 14, from the exchanges per contact in the range. */
-export function computeRelationships(data: Dataset, range: ResolvedRange, exchanges: Map<string, Exchanges>) {
+export function computeRelationships(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
   const mine = mediansByContact(pairsInRange(data.mine, range.from, range.to));
   const theirs = mediansByContact(pairsInRange(data.theirs, range.from, range.to));
-  return [...exchanges]
-    .sort(
-      byCountThenKey(
-        ([, entry]) => entry.sentTo + entry.receivedFrom,
-        ([address]) => address,
-      ),
-    )
-    .slice(0, RELATIONSHIPS_LIMIT)
-    .map(([address, entry]) => ({
+  return data.contacts.top(table.exchanges, RELATIONSHIPS_LIMIT).map((id) => {
+    const address = data.contacts.address(id);
+    return {
       address,
-      sentTo: entry.sentTo,
-      receivedFrom: entry.receivedFrom,
-      exchanges: entry.sentTo + entry.receivedFrom,
-      balance: entry.sentTo - entry.receivedFrom,
-      last: isoOf(entry.last),
+      sentTo: table.sentTo[id]!,
+      receivedFrom: table.receivedFrom[id]!,
+      exchanges: table.exchanges[id]!,
+      balance: table.sentTo[id]! - table.receivedFrom[id]!,
+      last: isoOf(table.last[id]!),
       myMedianMs: mine.get(address) ?? null,
       theirMedianMs: theirs.get(address) ?? null,
-    }));
+    };
+  });
 }

@@ -6,6 +6,8 @@ import type { ResolvedRange } from '../types.ts';
 export const threadsDefinition =
   "Threads with at least one counted dated message in the range. Length = its counted dated messages in the range; participants = the distinct contacts among those messages' senders and recipients. Median (two middle values for an even count) and nearest-rank 90th percentile of length, median participants, and the 10 longest threads.";
 
+const LONGEST_COUNT = 10;
+
 export interface ThreadSummary {
   thread: string;
   subject: string | null;
@@ -34,47 +36,62 @@ export function threadInRange(thread: PreparedMessage[], range: ResolvedRange): 
   return start === 0 && end === thread.length ? thread : thread.slice(start, end);
 }
 
-function participantsOf(messages: readonly PreparedMessage[]): number {
-  if (messages.length === 1) {
-    const only = messages[0]!;
-    return (
-      only.recipients.length + (only.contact !== null && !only.recipients.includes(only.contact) ? 1 : 0)
-    );
-  }
-  const contacts = new Set<string>();
+/**
+ * Distinct contacts among the messages' senders and recipients. `seenIn[id]` holds the stamp of
+ * the last thread that counted contact `id`, so no set is built per thread.
+ */
+function participantsOf(messages: readonly PreparedMessage[], seenIn: Int32Array, stamp: number): number {
+  let count = 0;
   for (const message of messages) {
-    if (message.contact !== null) contacts.add(message.contact);
-    for (const recipient of message.recipients) contacts.add(recipient);
+    const sender = message.contactId;
+    if (sender >= 0 && seenIn[sender] !== stamp) {
+      seenIn[sender] = stamp;
+      count++;
+    }
+    for (const id of message.recipientIds) {
+      if (seenIn[id] !== stamp) {
+        seenIn[id] = stamp;
+        count++;
+      }
+    }
   }
-  return contacts.size;
+  return count;
 }
 
 /** Figure 11. */
 export function computeThreads(data: Dataset, range: ResolvedRange) {
-  const lengths: number[] = [];
+  const keys: string[] = [];
+  const slices: PreparedMessage[][] = [];
   const participants: number[] = [];
-  const inside: Array<{ thread: string; messages: PreparedMessage[] }> = [];
+  const seenIn = new Int32Array(data.contacts.size).fill(-1);
   for (const [thread, messages] of data.threads) {
     const inRange = threadInRange(messages, range);
     if (inRange.length === 0) continue;
-    lengths.push(inRange.length);
-    participants.push(participantsOf(inRange));
-    inside.push({ thread, messages: inRange });
+    participants.push(participantsOf(inRange, seenIn, keys.length));
+    keys.push(thread);
+    slices.push(inRange);
   }
-  const longest: ThreadSummary[] = inside
-    .sort((a, b) => b.messages.length - a.messages.length || compareCodePoints(a.thread, b.thread))
-    .slice(0, 10)
-    .map(({ thread, messages }) => ({
-      thread,
-      subject: messages[0]!.source.subject,
-      length: messages.length,
-      participants: participantsOf(messages),
-      first: isoOf(messages[0]!.time),
-      last: isoOf(messages[messages.length - 1]!.time),
-    }));
-  const sortedLengths = sortAscending(lengths);
+  const sortedLengths = sortAscending(slices.map((slice) => slice.length));
+  // Only threads at least as long as the 10th longest can be among the 10 longest.
+  const threshold = sortedLengths[Math.max(0, sortedLengths.length - LONGEST_COUNT)] ?? 0;
+  const candidates: number[] = [];
+  for (let i = 0; i < slices.length; i++) if (slices[i]!.length >= threshold) candidates.push(i);
+  const longest: ThreadSummary[] = candidates
+    .sort((a, b) => slices[b]!.length - slices[a]!.length || compareCodePoints(keys[a]!, keys[b]!))
+    .slice(0, LONGEST_COUNT)
+    .map((i) => {
+      const messages = slices[i]!;
+      return {
+        thread: keys[i]!,
+        subject: messages[0]!.source.subject,
+        length: messages.length,
+        participants: participants[i]!,
+        first: isoOf(messages[0]!.time),
+        last: isoOf(messages[messages.length - 1]!.time),
+      };
+    });
   return {
-    count: lengths.length,
+    count: slices.length,
     medianLength: medianOfSorted(sortedLengths),
     p90Length: percentileOfSorted(sortedLengths, 90),
     medianParticipants: medianOfSorted(sortAscending(participants)),

@@ -1,6 +1,5 @@
-import { increment, topCounts } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
-import { domainOf, inRange } from '../scope.ts';
+import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
@@ -17,21 +16,26 @@ export function computeTopDomains(
   data: Dataset,
   range: ResolvedRange,
 ): { senders: DomainCount[]; recipients: DomainCount[] } {
-  const senders = new Map<string, number>();
-  const recipients = new Map<string, number>();
-  for (const message of data.messages) {
+  const { contacts } = data;
+  const senders = new Int32Array(contacts.domainCount);
+  const recipients = new Int32Array(contacts.domainCount);
+  // The last message index that counted each domain: a domain counts once per message.
+  const countedBy = new Int32Array(contacts.domainCount).fill(-1);
+  for (let index = 0; index < data.messages.length; index++) {
+    const message = data.messages[index]!;
     if (!inRange(message, range)) continue;
     if (message.sent) {
-      const domains =
-        message.recipients.length === 1
-          ? [domainOf(message.recipients[0]!)]
-          : new Set(message.recipients.map(domainOf));
-      for (const domain of domains) increment(recipients, domain);
-    } else if (message.contact !== null) {
-      increment(senders, domainOf(message.contact));
+      for (const id of message.recipientIds) {
+        const domain = contacts.domainOfContact[id]!;
+        if (countedBy[domain] === index) continue;
+        countedBy[domain] = index;
+        recipients[domain]!++;
+      }
+    } else if (message.contactId >= 0) {
+      senders[contacts.domainOfContact[message.contactId]!]!++;
     }
   }
-  const list = (counts: Map<string, number>) =>
-    topCounts(counts, TOP_LIMIT).map(([domain, count]) => ({ domain, count }));
+  const list = (counts: Int32Array) =>
+    contacts.top(counts, TOP_LIMIT, true).map((id) => ({ domain: contacts.domain(id), count: counts[id]! }));
   return { senders: list(senders), recipients: list(recipients) };
 }

@@ -1,4 +1,3 @@
-import { byCountThenKey } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -16,24 +15,16 @@ export interface TopRecipient {
 
 /** Figure 3. */
 export function computeTopRecipients(data: Dataset, range: ResolvedRange): TopRecipient[] {
-  const groups = new Map<string, { count: number; last: number }>();
+  const counts = new Int32Array(data.contacts.size);
+  const last = new Float64Array(data.contacts.size).fill(Number.NEGATIVE_INFINITY);
   for (const message of data.messages) {
     if (!message.sent || !inRange(message, range)) continue;
-    for (const address of message.recipients) {
-      const group = groups.get(address);
-      if (group) {
-        group.count++;
-        if (message.time > group.last) group.last = message.time;
-      } else groups.set(address, { count: 1, last: message.time });
+    for (const id of message.recipientIds) {
+      counts[id]!++;
+      if (message.time > last[id]!) last[id] = message.time;
     }
   }
-  return [...groups]
-    .sort(
-      byCountThenKey(
-        ([, group]) => group.count,
-        ([address]) => address,
-      ),
-    )
-    .slice(0, TOP_LIMIT)
-    .map(([address, group]) => ({ address, count: group.count, last: isoOf(group.last) }));
+  return data.contacts
+    .top(counts, TOP_LIMIT)
+    .map((id) => ({ address: data.contacts.address(id), count: counts[id]!, last: isoOf(last[id]!) }));
 }

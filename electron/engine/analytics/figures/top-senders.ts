@@ -1,4 +1,3 @@
-import { byCountThenKey } from '../numbers.ts';
 import type { Dataset, PreparedMessage } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -17,45 +16,26 @@ export interface TopSender {
   automatedShare: number;
 }
 
-interface SenderGroup {
-  count: number;
-  automated: number;
-  latest: PreparedMessage;
-  named: PreparedMessage | null;
-}
-
-/** Figure 2: every sender's group (the report keeps the top 50; relationships and drilldown use them all). */
-export function senderGroups(data: Dataset, range: ResolvedRange): Map<string, SenderGroup> {
-  const groups = new Map<string, SenderGroup>();
-  for (const message of data.messages) {
-    if (message.sent || message.contact === null || !inRange(message, range)) continue;
-    let group = groups.get(message.contact);
-    if (!group) {
-      group = { count: 0, automated: 0, latest: message, named: null };
-      groups.set(message.contact, group);
-    }
-    group.count++;
-    if (message.automated) group.automated++;
-    if (isMoreRecent(message, group.latest)) group.latest = message;
-    if (message.source.senderName && isMoreRecent(message, group.named)) group.named = message;
-  }
-  return groups;
-}
-
+/** Figure 2. */
 export function computeTopSenders(data: Dataset, range: ResolvedRange): TopSender[] {
-  return [...senderGroups(data, range)]
-    .sort(
-      byCountThenKey(
-        ([, group]) => group.count,
-        ([address]) => address,
-      ),
-    )
-    .slice(0, TOP_LIMIT)
-    .map(([address, group]) => ({
-      address,
-      name: group.named?.source.senderName ?? null,
-      count: group.count,
-      last: isoOf(group.latest.time),
-      automatedShare: group.automated / group.count,
-    }));
+  const size = data.contacts.size;
+  const counts = new Int32Array(size);
+  const automated = new Int32Array(size);
+  const latest: Array<PreparedMessage | null> = new Array(size).fill(null);
+  const named: Array<PreparedMessage | null> = new Array(size).fill(null);
+  for (const message of data.messages) {
+    const id = message.contactId;
+    if (message.sent || id < 0 || !inRange(message, range)) continue;
+    counts[id]!++;
+    if (message.automated) automated[id]!++;
+    if (isMoreRecent(message, latest[id]!)) latest[id] = message;
+    if (message.source.senderName && isMoreRecent(message, named[id]!)) named[id] = message;
+  }
+  return data.contacts.top(counts, TOP_LIMIT).map((id) => ({
+    address: data.contacts.address(id),
+    name: named[id]?.source.senderName ?? null,
+    count: counts[id]!,
+    last: isoOf(latest[id]!.time),
+    automatedShare: automated[id]! / counts[id]!,
+  }));
 }

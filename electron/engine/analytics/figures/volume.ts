@@ -38,7 +38,8 @@ function nextMonth(month: string): string {
 /** Figure 1. */
 export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
   const perDay = new Map<number, VolumeEntry>();
-  const correspondents = new Set<string>();
+  const correspondents = new Uint8Array(data.contacts.size);
+  let uniqueCorrespondents = 0;
   let firstDay = Number.POSITIVE_INFINITY;
   let lastDay = Number.NEGATIVE_INFINITY;
   let sent = 0;
@@ -60,10 +61,18 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
     }
     if (message.sent) {
       entry.sent++;
-      for (const recipient of message.recipients) correspondents.add(recipient);
+      for (const id of message.recipientIds) {
+        if (correspondents[id] === 0) {
+          correspondents[id] = 1;
+          uniqueCorrespondents++;
+        }
+      }
     } else {
       entry.received++;
-      if (message.contact !== null) correspondents.add(message.contact);
+      if (message.contactId >= 0 && correspondents[message.contactId] === 0) {
+        correspondents[message.contactId] = 1;
+        uniqueCorrespondents++;
+      }
     }
   }
   const byDay: Volume['byDay'] = [];
@@ -93,7 +102,7 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
   }
   return {
     byDay,
-    uniqueCorrespondents: correspondents.size,
+    uniqueCorrespondents,
     byWeek: [...weeks].map(([week, entry]) => ({ week: dateOfDay(week), ...entry })),
     byMonth,
     sent,

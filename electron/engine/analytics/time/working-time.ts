@@ -16,6 +16,9 @@ export class WorkingCalendar {
   private readonly firstDay: number;
   /** prefix[k] = working ms of the days firstDay … firstDay + k - 1. */
   private readonly prefix: Float64Array;
+  /** Each table day's working interval as instants (start = end on a day off). */
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
 
   constructor(clock: ZoneClock, hours: WorkingHours, firstDay: number, lastDay: number) {
     this.clock = clock;
@@ -25,9 +28,12 @@ export class WorkingCalendar {
     this.firstDay = firstDay;
     const count = Math.max(0, lastDay - firstDay + 1);
     this.prefix = new Float64Array(count + 1);
+    this.starts = new Float64Array(count);
+    this.ends = new Float64Array(count);
     for (let k = 0; k < count; k++) {
       const interval = this.intervalOfDay(firstDay + k);
-      this.prefix[k + 1] = this.prefix[k]! + (interval ? interval[1] - interval[0] : 0);
+      if (interval) [this.starts[k], this.ends[k]] = interval;
+      this.prefix[k + 1] = this.prefix[k]! + this.ends[k]! - this.starts[k]!;
     }
   }
 
@@ -48,18 +54,24 @@ export class WorkingCalendar {
 
   private fullDays(fromDay: number, toDay: number): number {
     if (toDay <= fromDay) return 0;
-    const inTable = (day: number) => Math.min(Math.max(day - this.firstDay, 0), this.prefix.length - 1);
-    let total = this.prefix[inTable(toDay)]! - this.prefix[inTable(fromDay)]!;
+    const last = this.prefix.length - 1;
+    const from = Math.min(Math.max(fromDay - this.firstDay, 0), last);
+    const to = Math.min(Math.max(toDay - this.firstDay, 0), last);
+    let total = this.prefix[to]! - this.prefix[from]!;
     // Days outside the table (rare: instants beyond the messages' span) are summed one by one.
     for (let day = fromDay; day < Math.min(toDay, this.firstDay); day++)
       total += this.overlap(day, -Infinity, Infinity);
-    const tableEnd = this.firstDay + this.prefix.length - 1;
-    for (let day = Math.max(fromDay, tableEnd); day < toDay; day++)
+    for (let day = Math.max(fromDay, this.firstDay + last); day < toDay; day++) {
       total += this.overlap(day, -Infinity, Infinity);
+    }
     return total;
   }
 
   private overlap(day: number, from: number, to: number): number {
+    const k = day - this.firstDay;
+    if (k >= 0 && k < this.starts.length) {
+      return Math.max(0, Math.min(to, this.ends[k]!) - Math.max(from, this.starts[k]!));
+    }
     const interval = this.intervalOfDay(day);
     if (!interval) return 0;
     return Math.max(0, Math.min(to, interval[1]) - Math.max(from, interval[0]));

@@ -110,7 +110,16 @@ export class ZoneClock {
     return clock;
   }
 
+  private lastSegment = 0;
+
   private segmentAt(instant: number): number {
+    const last = this.lastSegment;
+    if (
+      this.starts[last]! <= instant &&
+      (last + 1 === this.starts.length || instant < this.starts[last + 1]!)
+    ) {
+      return last;
+    }
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -118,6 +127,7 @@ export class ZoneClock {
       if (this.starts[middle]! <= instant) low = middle;
       else high = middle - 1;
     }
+    this.lastSegment = low;
     return low;
   }
 

@@ -17,6 +17,10 @@ const MAX_REPORTED_SKIPS = 200;
 
 export interface ImportSummary {
   read: number;
+  /**
+   * Messages the account gained: rows after minus rows before. A copy that proves two stored
+   * messages the same removes one, so counting inserts would over-count a re-import.
+   */
   imported: number;
   duplicates: number;
   skipped: number;
@@ -48,6 +52,7 @@ async function importFiles(
   const { messages, accounts, events } = services;
   const keepRaw = accounts.getSettings(accountId).keepRawData;
   const expanded = await expandInputs(inputs);
+  const storedBefore = messages.getCacheStats(accountId).count;
   const summary: ImportSummary = {
     read: 0,
     imported: 0,
@@ -67,8 +72,7 @@ async function importFiles(
   let fileStart = 0;
   const flush = () => {
     if (batch.size === 0) return;
-    const result = messages.cacheBulk(accountId, PROVIDER_IMPORT, [...batch.values()]);
-    summary.imported += result.inserted;
+    messages.cacheBulk(accountId, PROVIDER_IMPORT, [...batch.values()]);
     batch = new Map();
     events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
   };
@@ -106,6 +110,7 @@ async function importFiles(
   } finally {
     expanded.dispose();
   }
+  summary.imported = messages.getCacheStats(accountId).count - storedBefore;
   context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
   services.rederive(accountId);
   events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });

@@ -1,0 +1,88 @@
+/** Row 5: importing the Enron users end to end through the engine; peak RSS at 1× and 4× the input. */
+import { join } from 'node:path';
+import { Engine } from '../electron/engine/engine.ts';
+import { runChildImport } from './child.ts';
+import { type BenchContext, CORPORA_ABSENT } from './context.ts';
+import { catMs, enronAddress, filesUnder, totalBytes } from './corpus.ts';
+import { mbPerSecond, megabytes, ms, now } from './measure.ts';
+import { notMeasured, type Row, type RowGroup } from './row.ts';
+
+const SPEED = 'Mail import speed';
+const RSS = 'Mail import peak RSS, 4× vs 1×';
+const SPEED_TARGET = '≥ 40 MB/s';
+const RSS_TARGET = '4× within 20 % of 1×';
+const CHILD_LIMIT_MS = 300_000;
+const CHILD_RSS_CAP = 4 * 1024 ** 3;
+
+async function speedRow(users: string[], bytes: number, cat: number, context: BenchContext): Promise<Row> {
+  const engine = Engine.open({ databasePath: join(context.scratch('import'), 'brief.db') });
+  try {
+    const started = now();
+    const jobs = [];
+    for (const user of users) {
+      jobs.push(await engine.call('import.start', { paths: [user], account: enronAddress(user) }));
+    }
+    await engine.runner.runUntilIdle();
+    const elapsed = now() - started;
+    const failed = jobs
+      .map((job) => engine.services.jobs.getJob(job.id))
+      .filter((job) => job.status !== 'completed');
+    const rate = mbPerSecond(bytes, elapsed);
+    return {
+      figure: SPEED,
+      value:
+        failed.length > 0
+          ? `failed: ${failed[0]!.error?.message}`
+          : `${rate.toFixed(1)} MB/s (${megabytes(bytes)} in ${ms(elapsed)}; cat ${ms(cat)}, ${(elapsed / cat).toFixed(0)}× cat)`,
+      target: SPEED_TARGET,
+      pass: failed.length === 0 && rate >= 40,
+      protocol: `fresh database, one import.start per user (own account and address) then runner.runUntilIdle: read, merge, store, re-derive and warm the analytics cache; users: ${users.map((user) => user.split('/').pop()).join(', ')}; cat = fastest of 3 over the same files, same run`,
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
+async function rssRow(users: string[], bytes: number, context: BenchContext): Promise<Row> {
+  const account = enronAddress(users[0]!);
+  const run = (copies: number) =>
+    runChildImport({
+      databasePath: join(context.scratch(`rss-${copies}x`), 'brief.db'),
+      account,
+      paths: Array.from({ length: copies }, () => users).flat(),
+      timeLimitMs: CHILD_LIMIT_MS,
+      rssCapBytes: CHILD_RSS_CAP,
+    });
+  const once = await run(1);
+  const four = await run(4);
+  const protocol = `node bench/child-import.ts per size into a fresh database, peak RSS (VmHWM / resourceUsage().maxRSS); one account, one import job; 1× = the user folders once (${megabytes(bytes)}), 4× = the same folders listed 4 times (the copies merge as duplicates, so stored rows stay 1×)`;
+  if (once.stopped || four.stopped) {
+    return notMeasured(RSS, RSS_TARGET, `1×: ${once.stopped ?? 'ok'}; 4×: ${four.stopped ?? 'ok'}`, protocol);
+  }
+  const growth = four.peakRssBytes / once.peakRssBytes - 1;
+  return {
+    figure: RSS,
+    value: `1×: ${megabytes(once.peakRssBytes)}, 4×: ${megabytes(four.peakRssBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %)`,
+    target: RSS_TARGET,
+    pass: Math.abs(growth) <= 0.2,
+    protocol,
+  };
+}
+
+export const mailImportGroup: RowGroup = {
+  name: 'mail-import',
+  figures: [SPEED, RSS],
+  async run(context) {
+    const users = context.enronUsers();
+    if (users === null) {
+      return [
+        notMeasured(SPEED, SPEED_TARGET, CORPORA_ABSENT, 'import of the four Enron users'),
+        notMeasured(RSS, RSS_TARGET, CORPORA_ABSENT, 'peak RSS importing the Enron users 1× and 4×'),
+      ];
+    }
+    const files = users.flatMap(filesUnder);
+    const bytes = totalBytes(files);
+    const cat = catMs(files);
+    return [await speedRow(users, bytes, cat, context), await rssRow(users, bytes, context)];
+  },
+};

@@ -1,0 +1,51 @@
+/** Row 12: peak RSS importing a generated 1,000,000-message mbox (full run only). */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeMbox } from '../electron/engine/mail/generator/index.ts';
+import { runChildImport } from './child.ts';
+import { GENERATED_ADDRESS, generatorOptions } from './context.ts';
+import { count, megabytes, ms, now } from './measure.ts';
+import { notMeasured, type RowGroup } from './row.ts';
+
+const FIGURE = 'Memory importing 1,000,000 messages';
+const TARGET = '< 300 MB peak RSS';
+const SIZE = 1_000_000;
+/** The import may take this long; past it the figure is the peak reached so far, marked as stopped. */
+const TIME_LIMIT_MS = 300_000;
+/** A runaway import is stopped here so it cannot take the shared machine's memory. */
+const RSS_CAP = 4 * 1024 ** 3;
+
+export const memoryGroup: RowGroup = {
+  name: 'memory',
+  figures: [FIGURE],
+  async run(context) {
+    const protocol = `node bench/child-import.ts on a fresh database, one account, a generated mbox of ${count(SIZE)} messages; peak RSS = max(VmHWM polled every 200 ms, the child's resourceUsage().maxRSS); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
+    if (context.quick) return [notMeasured(FIGURE, TARGET, 'full run only', protocol)];
+    const folder = context.scratch('memory');
+    const mbox = join(folder, 'million.mbox');
+    const written = now();
+    await writeMbox(mbox, generatorOptions(4, SIZE));
+    const writeMs = now() - written;
+    const result = await runChildImport({
+      databasePath: join(folder, 'brief.db'),
+      account: GENERATED_ADDRESS,
+      paths: [mbox],
+      timeLimitMs: TIME_LIMIT_MS,
+      rssCapBytes: RSS_CAP,
+    });
+    const size = megabytes(statSync(mbox).size);
+    const peak = megabytes(result.peakRssBytes);
+    const value = result.stopped
+      ? `≥ ${peak} (${result.stopped} after ${ms(result.ms)})`
+      : `${peak} (import of ${size} took ${ms(result.ms)})`;
+    return [
+      {
+        figure: FIGURE,
+        value,
+        target: TARGET,
+        pass: result.stopped === null && result.peakRssBytes < 300 * 1024 ** 2,
+        protocol: `${protocol}; mbox ${size} written beforehand in ${ms(writeMs)}`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * The benchmark (TARGETS.md): every speed and scale figure with its value, target and pass/fail.
+ * Usage: npm run bench [-- --quick] [--json] [--only <substring of a figure or group>]
+ * Progress goes to stderr; stdout carries only the table (or the JSON rows).
+ */
+import { parseArgs } from 'node:util';
+import { analyticsGroup } from './analytics.ts';
+import { cacheHitGroup } from './cache-hit.ts';
+import { BenchContext } from './context.ts';
+import { demoGroup } from './demo.ts';
+import { generatorGroup } from './generator.ts';
+import { mailImportGroup } from './mail-import.ts';
+import { mailReadGroup } from './mail-read.ts';
+import { ms, now } from './measure.ts';
+import { memoryGroup } from './memory.ts';
+import { formatTable } from './report.ts';
+import { matchesOnly, notMeasured, type Row, type RowGroup } from './row.ts';
+import { storeGroup } from './store.ts';
+import { storeSizeGroup } from './store-size.ts';
+import { syncGroup } from './sync.ts';
+
+const GROUPS: readonly RowGroup[] = [
+  storeGroup,
+  mailReadGroup,
+  mailImportGroup,
+  generatorGroup,
+  analyticsGroup,
+  cacheHitGroup,
+  storeSizeGroup,
+  demoGroup,
+  memoryGroup,
+  syncGroup,
+];
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, only: { type: 'string' } },
+});
+const only = values.only ?? null;
+const context = new BenchContext({ quick: values.quick ?? false });
+const started = now();
+const rows: Row[] = [];
+try {
+  for (const group of GROUPS) {
+    const wholeGroup = matchesOnly(group.name, only);
+    if (!wholeGroup && !group.figures.some((figure) => matchesOnly(figure, only))) continue;
+    process.stderr.write(`bench: ${group.name}…\n`);
+    const groupStarted = now();
+    let measured: Row[];
+    try {
+      measured = await group.run(context);
+    } catch (error) {
+      const reason = `failed: ${error instanceof Error ? error.message : String(error)}`;
+      measured = group.figures.map((figure) => notMeasured(figure, '—', reason, `the ${group.name} group`));
+    }
+    process.stderr.write(`bench: ${group.name} took ${ms(now() - groupStarted)}\n`);
+    rows.push(...measured.filter((row) => wholeGroup || matchesOnly(row.figure, only)));
+  }
+} finally {
+  context.cleanup();
+}
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+} else {
+  process.stdout.write(formatTable(rows, { quick: context.quick, elapsedMs: now() - started }));
+}

@@ -1,0 +1,167 @@
+/**
+ * The sync rows (TARGETS.md), kept apart from the rest: they run only when the Gmail sync engine
+ * (electron/engine/sources/gmail/) is present, against the Gmail API emulator, and say so otherwise.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
+import { seedFromMail } from '../test/emulator/seed-mail.ts';
+import { SYNTHETIC_LABELS, seedFromSynthetic } from '../test/emulator/seed-synthetic.ts';
+import { type BenchContext, generatorOptions, ROOT } from './context.ts';
+import { enronAddress } from './corpus.ts';
+import { count, ms } from './measure.ts';
+import { notMeasured, type Row, type RowGroup } from './row.ts';
+import { firstSync, rateLimitErrors, unitsSpent } from './sync-harness.ts';
+
+const GMAIL_INDEX = join(ROOT, 'electron', 'engine', 'sources', 'gmail', 'index.ts');
+const LATENCY = { minMs: 50, maxMs: 150 };
+const HIDDEN = ['SPAM', 'TRASH'];
+
+const THROUGHPUT = 'Sync throughput';
+const UNITS = 'Sync units per message';
+const LATER = [
+  {
+    figure: 'Sync versus the original plan',
+    target: '≥ 5×',
+    protocol:
+      'legacy, latency 50–150 ms, time scale 1, 2,000 messages: list pages of 20 + sequential messages.get ÷ ours',
+  },
+  {
+    figure: 'Sync time to first data',
+    target: '< 2 s (original web app: < 3 s)',
+    protocol:
+      '2026, latency 50–150 ms, time scale 1, 10,000 messages: job start → first data-changed holding the newest message',
+  },
+  {
+    figure: 'Incremental sync',
+    target: 'history.list + fetches only; < 2 s',
+    protocol:
+      '100,000 stored, 100 new in the emulator, legacy, time scale 1: sync_history start → analytics-updated',
+  },
+];
+
+async function throughputRow(
+  gmail: typeof GmailSource,
+  context: BenchContext,
+  profile: '2026' | 'legacy',
+): Promise<Row> {
+  // Enough mail for about seven quota windows at time scale 10 (≈ 18 units a message at 2026, ≈ 5 at legacy).
+  const messages = profile === '2026' ? 2_400 : 20_000;
+  const seed = [...seedFromSynthetic(generatorOptions(21, messages, 'user@example.com'))];
+  const expected = seed.filter(
+    (message) => !message.labelIds?.some((label) => HIDDEN.includes(label)),
+  ).length;
+  const result = await firstSync({
+    gmail,
+    folder: context.scratch(`sync-${profile}`),
+    seed,
+    labels: SYNTHETIC_LABELS,
+    profile,
+    timeScale: 10,
+    latency: LATENCY,
+  });
+  const windows = result.counters.windows;
+  const perMinute = gmail.QUOTA_COSTS[profile].unitsPerMinute;
+  const middle = windows.slice(1, -1);
+  const ratio = middle.reduce((sum, window) => sum + window.unitsSucceeded, 0) / (middle.length * perMinute);
+  const lost = expected - result.stored;
+  const limited = rateLimitErrors(result.counters);
+  const protocol = `emulator seeded with ${count(messages)} generated messages, profile ${profile}, latency 50–150 ms, time scale 10; first sync via the fetch_messages job; value = units of 2xx calls in windows 2…n−1 ÷ the units they allow; rate-limit errors counted over the whole run`;
+  if (result.status !== 'completed')
+    return notMeasured(
+      `${THROUGHPUT} (${profile})`,
+      '≥ 0.95',
+      `sync ${result.status}: ${result.error}`,
+      protocol,
+    );
+  return {
+    figure: `${THROUGHPUT} (${profile})`,
+    value: `${ratio.toFixed(3)} of the ceiling (${windows.length} windows, ${lost} lost, ${limited} rate-limit errors, ${ms(result.ms)})`,
+    target: '≥ 0.95; 0 lost; no rate-limit error after window 1',
+    pass: windows.length >= 5 && ratio >= 0.95 && lost === 0 && limited === 0,
+    protocol,
+  };
+}
+
+async function unitsRow(
+  gmail: typeof GmailSource,
+  context: BenchContext,
+  name: string,
+  paths: string[],
+  identity: string,
+): Promise<Row> {
+  const { messages } = await seedFromMail(paths, { now: Date.now(), identities: [identity] });
+  const kept = messages.filter((message) => !message.labelIds?.some((label) => HIDDEN.includes(label)));
+  const threads = new Map<string, number>();
+  for (const [index, message] of kept.entries()) {
+    // A seed without a thread id is a thread of its own, as the emulator files it.
+    const thread = message.threadId ?? `own:${index}`;
+    threads.set(thread, (threads.get(thread) ?? 0) + 1);
+  }
+  let optimumUnits = 0;
+  for (const size of threads.values()) optimumUnits += gmail.optimalThreadUnits('2026', size);
+  const optimum = optimumUnits / kept.length;
+  const result = await firstSync({
+    gmail,
+    folder: context.scratch('sync-units'),
+    seed: messages,
+    profile: '2026',
+    timeScale: 200,
+    latency: { fixedMs: 0 },
+    user: identity,
+  });
+  const perMessage = unitsSpent(result.counters) / result.stored;
+  return {
+    figure: `${UNITS} (${name})`,
+    value: `${perMessage.toFixed(2)} units (optimum ${optimum.toFixed(2)}; ${count(result.stored)} stored, ${result.status})`,
+    target: `≤ ${(optimum * 1.02).toFixed(2)} (1.02 × optimum; original web app: 20)`,
+    pass: result.status === 'completed' && perMessage <= optimum * 1.02,
+    protocol: `first sync at profile 2026 (time scale 200, no latency) of ${name} seeded by seedFromMail; units charged ÷ messages stored; optimum = Σ over threads of min(k × 20, 40) ÷ messages (spam and trash left out, as the sync does)`,
+  };
+}
+
+function unitsInputs(context: BenchContext): Array<{ name: string; paths: string[]; identity: string }> {
+  const users = context.enronUsers() ?? [];
+  const inputs = users.map((user) => ({
+    name: user.split('/').pop()!,
+    paths: [user],
+    identity: enronAddress(user),
+  }));
+  if (context.corpora !== null && !context.quick) {
+    const ham = join(context.corpora, 'spamassassin');
+    inputs.push({
+      name: 'SpamAssassin ham',
+      paths: [join(ham, 'easy_ham'), join(ham, 'hard_ham')],
+      identity: 'user@example.com',
+    });
+  }
+  return inputs;
+}
+
+export const syncGroup: RowGroup = {
+  name: 'sync',
+  figures: [THROUGHPUT, UNITS, ...LATER.map((row) => row.figure)],
+  async run(context) {
+    if (!existsSync(GMAIL_INDEX)) {
+      const absent = 'sync engine not present';
+      return [
+        notMeasured(THROUGHPUT, '≥ 0.95 at both profiles', absent, 'first sync against the emulator'),
+        notMeasured(UNITS, '≤ 1.02 × optimum', absent, 'first sync of the Enron users and the ham'),
+        ...LATER.map((row) => notMeasured(row.figure, row.target, absent, row.protocol)),
+      ];
+    }
+    const gmail = (await import(pathToFileURL(GMAIL_INDEX).href)) as typeof GmailSource;
+    const rows: Row[] = [];
+    if (!context.quick)
+      rows.push(await throughputRow(gmail, context, '2026'), await throughputRow(gmail, context, 'legacy'));
+    for (const input of unitsInputs(context))
+      rows.push(await unitsRow(gmail, context, input.name, input.paths, input.identity));
+    for (const row of LATER) {
+      rows.push(
+        notMeasured(row.figure, row.target, 'no driver in bench/sync.ts yet', 'see docs/benchmarks.md'),
+      );
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,126 @@
+/**
+ * OAuth 2.0 for installed apps with a loopback redirect (RFC 8252): a one-shot HTTP listener on
+ * 127.0.0.1 at a random port receives the browser's redirect; PKCE S256 binds the code to this
+ * process; `state` rejects a redirect this request did not cause; `access_type=offline` (and
+ * consent) makes Google return a refresh token.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BriefError } from '../../../shared/errors.ts';
+import { GMAIL_METADATA_SCOPE, type OAuthClientConfig } from './oauth-config.ts';
+import { createPkce, createState } from './pkce.ts';
+import { exchangeCode, type TokenGrant } from './token-endpoint.ts';
+
+export interface LoopbackOptions extends OAuthClientConfig {
+  scope?: string;
+  /** Opens the system browser at the consent page. */
+  openBrowser(url: string): void | Promise<void>;
+  /** Gives up waiting for the browser after this long (default 5 minutes). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+export interface Authorization extends TokenGrant {
+  refreshToken: string;
+}
+
+const DONE_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>360Brief</title><p>360Brief is connected. You can close this window.</p>';
+const FAILED_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>360Brief</title><p>The sign-in did not complete. Return to 360Brief and try again.</p>';
+
+export async function runLoopbackAuthorization(options: LoopbackOptions): Promise<Authorization> {
+  const pkce = createPkce();
+  const state = createState();
+  const scope = options.scope ?? GMAIL_METADATA_SCOPE;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  try {
+    const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth2callback`;
+    const url = new URL(options.authorizationEndpoint);
+    url.search = new URLSearchParams({
+      client_id: options.clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope,
+      access_type: 'offline',
+      prompt: 'consent',
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+      state,
+    }).toString();
+    const code = waitForCode(server, state, options);
+    // A bad redirect can arrive while the browser is still opening; it is reported below.
+    code.catch(() => undefined);
+    await options.openBrowser(url.toString());
+    const grant = await exchangeCode(
+      options,
+      { code: await code, verifier: pkce.verifier, redirectUri },
+      options.now,
+    );
+    if (grant.refreshToken === null) {
+      throw new BriefError(
+        'AUTH_REQUIRED',
+        'Google did not grant offline access, so 360Brief could not stay connected. Try connecting again.',
+      );
+    }
+    return { ...grant, refreshToken: grant.refreshToken };
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+function waitForCode(server: Server, state: string, options: LoopbackOptions): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const fail = (error: BriefError) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        fail(
+          new BriefError('CANCELLED', 'The Google sign-in was not completed in time. Try connecting again.'),
+        ),
+      options.timeoutMs ?? 5 * 60_000,
+    );
+    timer.unref();
+    options.signal?.addEventListener(
+      'abort',
+      () => fail(new BriefError('CANCELLED', 'The Google sign-in was cancelled.')),
+      { once: true },
+    );
+    server.on('request', (request, response) => {
+      const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
+      if (!query.has('code') && !query.has('error')) {
+        response.writeHead(404).end();
+        return;
+      }
+      const ok = query.get('state') === state && query.has('code');
+      response.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(ok ? DONE_PAGE : FAILED_PAGE);
+      if (query.get('state') !== state) {
+        fail(
+          new BriefError(
+            'AUTH_REQUIRED',
+            'The sign-in answer did not match this request. Try connecting again.',
+          ),
+        );
+      } else if (!ok) {
+        fail(
+          new BriefError(
+            'AUTH_REQUIRED',
+            `Google sign-in was not completed (${query.get('error')}). Try again.`,
+          ),
+        );
+      } else {
+        clearTimeout(timer);
+        resolve(query.get('code')!);
+      }
+    });
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * One sync job's working set: the account, its Gmail client under the account's quota profile,
+ * progress and state reporting, and the one way fetched messages are stored (through the mail
+ * model's `factsFromGmail`, one transaction per batch, published as they land).
+ */
+import type { gmail_v1 } from '@googleapis/gmail';
+import type { AccountSettings } from '../../../../shared/domain.ts';
+import { BriefError } from '../../../../shared/errors.ts';
+import type { StoredAccount } from '../../cache/account-service.ts';
+import type { CacheItem } from '../../cache/message-cache-service.ts';
+import type { EngineServices } from '../../engine.ts';
+import { factsFromGmail, type GmailMessageResource } from '../../mail/index.ts';
+import type { JobContext } from '../../runner/job-runner.ts';
+import { AccessTokens } from './access-tokens.ts';
+import type { CallContext } from './call-context.ts';
+import { DataPublisher } from './data-publisher.ts';
+import { planFetches } from './fetch-plan.ts';
+import { GmailClient, type ListedMessage } from './gmail-client.ts';
+import { QuotaPacer } from './quota-pacer.ts';
+import { QUOTA_COSTS } from './quota-profile.ts';
+import { runRequests } from './request-runner.ts';
+import { RetryPolicy } from './retry-policy.ts';
+import { Slots } from './slots.ts';
+import type { GmailSyncOptions } from './sync-options.ts';
+import { SyncStatus } from './sync-status.ts';
+
+export const PROVIDER_GMAIL = 'gmail';
+
+const HIDDEN_LABELS = ['SPAM', 'TRASH'];
+const count = (n: number) => n.toLocaleString('en-US');
+
+export class SyncRun {
+  readonly services: EngineServices;
+  readonly job: JobContext;
+  readonly options: GmailSyncOptions;
+  readonly account: StoredAccount;
+  readonly settings: AccountSettings;
+  readonly calls: CallContext;
+  readonly client: GmailClient;
+  readonly status: SyncStatus;
+  readonly publisher: DataPublisher;
+  /** Messages in the cache for this account (what progress counts). */
+  stored = 0;
+  total: number | null = null;
+
+  constructor(services: EngineServices, job: JobContext, options: GmailSyncOptions) {
+    if (job.job.accountId === null) {
+      throw new BriefError(
+        'VALIDATION',
+        'This sync job names no account; start the sync from the account again.',
+      );
+    }
+    const provider = services.tokenProvider;
+    this.services = services;
+    this.job = job;
+    this.options = options;
+    this.account = services.accounts.getAccount(job.job.accountId);
+    if (provider === null) {
+      throw new BriefError(
+        'AUTH_REQUIRED',
+        `Reconnect ${this.account.address}: 360Brief has no access to it yet.`,
+      );
+    }
+    this.settings = this.account.settings;
+    this.status = new SyncStatus(services, this.account.id);
+    this.publisher = new DataPublisher(services, this.account.id, options.rederiveIntervalMs);
+    const quota = QUOTA_COSTS[this.settings.quotaProfile];
+    const onQuotaWait = (waitMs: number) => this.#waiting(waitMs);
+    this.calls = {
+      rootUrl: options.rootUrl,
+      address: this.account.address,
+      quota,
+      pacer: new QuotaPacer({
+        unitsPerMinute: quota.unitsPerMinute,
+        margin: options.quotaMargin,
+        burstFraction: options.burstFraction,
+        timeScale: options.timeScale,
+        now: options.now,
+        sleep: options.sleep,
+        onWait: onQuotaWait,
+      }),
+      slots: new Slots(options.maxInFlight),
+      policy: new RetryPolicy({
+        tries: options.callTries,
+        timeScale: options.timeScale,
+        random: services.random,
+        now: options.now,
+      }),
+      tokens: new AccessTokens(provider, this.account, options.now),
+      signal: job.signal,
+      now: options.now,
+      sleep: options.sleep,
+      onQuotaWait,
+    };
+    this.client = new GmailClient(this.calls);
+    this.stored = services.messages.getCacheStats(this.account.id).count;
+  }
+
+  /** Whether a message with these labels belongs in the cache under the account's settings. */
+  keeps(labels: readonly string[] | null | undefined): boolean {
+    return this.settings.includeSpamTrash || !(labels ?? []).some((label) => HIDDEN_LABELS.includes(label));
+  }
+
+  /** Which of these ids are not yet stored. */
+  uncached(messages: readonly ListedMessage[]): ListedMessage[] {
+    if (messages.length === 0) return [];
+    const cached = this.services.messages.checkCached(
+      this.account.id,
+      PROVIDER_GMAIL,
+      messages.map((m) => m.id),
+    );
+    return messages.filter((m) => !cached.has(m.id));
+  }
+
+  /** Fetches these messages by the cheapest plan and stores them; returns the ones held back. */
+  async fetch(
+    candidates: readonly ListedMessage[],
+    deferrable?: ReadonlySet<string>,
+  ): Promise<ListedMessage[]> {
+    const plan = planFetches(candidates, this.calls.quota, deferrable);
+    await runRequests(this.calls, plan.requests, this.options.batchesInFlight, (messages) =>
+      this.store(messages),
+    );
+    return plan.deferred;
+  }
+
+  /** One transaction for the batch; then progress and (throttled) re-derivation. */
+  store(resources: gmail_v1.Schema$Message[]): void {
+    const items: CacheItem[] = [];
+    for (const resource of resources) {
+      if (!resource.id || !this.keeps(resource.labelIds)) continue;
+      const facts = factsFromGmail(resource as GmailMessageResource);
+      items.push(
+        this.settings.keepRawData ? { facts, raw: Buffer.from(JSON.stringify(resource)) } : { facts },
+      );
+    }
+    if (items.length === 0) return;
+    const { inserted, updated } = this.services.messages.cacheBulk(this.account.id, PROVIDER_GMAIL, items);
+    this.stored += inserted;
+    if (inserted + updated > 0) this.publisher.stored();
+    this.status.set('syncing');
+    this.progress();
+  }
+
+  progress(step?: string, force = false): void {
+    const text =
+      step ??
+      (this.total === null
+        ? `Fetching messages: ${count(this.stored)} stored`
+        : `Fetching ${count(Math.min(this.stored, this.total))} of ${count(this.total)} messages`);
+    this.job.progress(this.stored, this.total, text, { force });
+  }
+
+  /** The end of a sync: re-derive, publish, warm the common views, back to idle. */
+  finish(historyId: string): void {
+    this.services.accounts.setHistoryId(this.account.id, historyId);
+    this.services.accounts.markSynced(this.account.id, this.services.clock());
+    this.progress('Working out threads and directions', true);
+    this.publisher.publish();
+    this.services.warmAnalytics(this.account.id);
+    this.status.set('idle');
+  }
+
+  #waiting(waitMs: number): void {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    const text = `Waiting for Gmail quota (resumes in ${seconds} s)`;
+    this.status.set('waiting-for-quota', text);
+    this.progress(text, true);
+  }
+}

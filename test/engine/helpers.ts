@@ -1,0 +1,100 @@
+/** Shared pieces of the engine integration tests: temporary folders, a fake clock, store snapshots. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach } from 'vitest';
+import { Engine, type EngineOptions } from '../../electron/engine/engine.ts';
+import { EXPECTED } from '../paths.ts';
+
+const folders: string[] = [];
+const engines: Engine[] = [];
+const suiteFolders: string[] = [];
+const suiteEngines: Engine[] = [];
+
+afterEach(async () => {
+  for (const engine of engines.splice(0)) await engine.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+afterAll(async () => {
+  for (const engine of suiteEngines.splice(0)) await engine.close();
+  for (const folder of suiteFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A temporary folder removed after the test. */
+export function tempFolder(prefix = 'brief-engine-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+export interface FakeClock {
+  now: number;
+  advance(ms: number): void;
+  clock: () => number;
+  /** A `sleep` for runUntilIdle that moves the clock instead of waiting. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+export function fakeClock(start = Date.UTC(2026, 0, 15, 12)): FakeClock {
+  const state: FakeClock = {
+    now: start,
+    advance(ms) {
+      state.now += ms;
+    },
+    clock: () => state.now,
+    sleep: async (ms) => {
+      state.now += ms;
+    },
+  };
+  return state;
+}
+
+/** mulberry32: a small seeded generator of [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An in-process engine on a fresh database file, closed after the test. */
+export function openEngine(options: Partial<EngineOptions> = {}): Engine {
+  const databasePath = options.databasePath ?? join(tempFolder(), 'brief.db');
+  const engine = Engine.open({ random: seededRandom(7), ...options, databasePath });
+  engines.push(engine);
+  return engine;
+}
+
+/** Every row of every table, sorted by every column: equal snapshots mean nothing was written. */
+export function snapshotTables(engine: Engine): Record<string, unknown[]> {
+  const { db } = engine.services.store;
+  const tables = db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all();
+  const snapshot: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`).all();
+    const order = columns.map((column) => `"${column.name}"`).join(', ');
+    snapshot[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).all();
+  }
+  return snapshot;
+}
+
+/** An in-process engine shared by a whole file's tests (opened in beforeAll), closed after the file. */
+export function openSuiteEngine(options: Partial<EngineOptions> = {}): Engine {
+  const folder = mkdtempSync(join(tmpdir(), 'brief-suite-'));
+  suiteFolders.push(folder);
+  const engine = Engine.open({ random: seededRandom(7), ...options, databasePath: join(folder, 'brief.db') });
+  suiteEngines.push(engine);
+  return engine;
+}
+
+/** The small hand-built mailbox of the reply-walk case (24 messages in two mbox files). */
+export const REPLY_WALK = join(EXPECTED, 'cases', '01-reply-walk');
+export const REPLY_WALK_PATHS = [join(REPLY_WALK, 'inbox.mbox'), join(REPLY_WALK, 'sent.mbox')];

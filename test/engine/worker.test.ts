@@ -1,0 +1,163 @@
+/**
+ * The engine through its real worker thread (electron/engine/worker.ts run by Node's type
+ * stripping) on a real database file: an import job's progress and state arrive as events, the
+ * report answers through the worker, and the supervisor restarts a killed worker and stops a
+ * crash loop instead of spinning.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SupervisorState, startWorkerHost, type WorkerHost } from '../../electron/engine/worker-host.ts';
+import type { Events } from '../../shared/contract.ts';
+import { BriefError } from '../../shared/errors.ts';
+import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
+
+const ENGINE_WORKER = new URL('../../electron/engine/worker.ts', import.meta.url);
+const UNRESPONSIVE_WORKER = new URL('./fixtures/unresponsive-worker.ts', import.meta.url);
+const hosts: WorkerHost[] = [];
+
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.shutdown(2000);
+});
+
+function start(
+  options: {
+    workerUrl?: URL;
+    databasePath?: string;
+    states?: SupervisorState[];
+    onState?: (state: SupervisorState) => void;
+    crashLoopExits?: number;
+  } = {},
+): WorkerHost {
+  const databasePath = options.databasePath ?? join(tempFolder(), 'brief.db');
+  const host = startWorkerHost({
+    workerUrl: options.workerUrl ?? ENGINE_WORKER,
+    startData: { databasePath, logPath: join(tempFolder(), 'engine.log'), runJobs: true },
+    // Restarts run at once: the test follows the supervisor's decisions, not its delays.
+    schedule: (run) => run(),
+    onStateChange: (state) => {
+      options.states?.push(state);
+      options.onState?.(state);
+    },
+    ...(options.crashLoopExits ? { crashLoopExits: options.crashLoopExits } : {}),
+  });
+  hosts.push(host);
+  return host;
+}
+
+/** Resolves with the job's terminal state event. */
+function finishedJob(host: WorkerHost, jobId: () => number | null): Promise<Events['job-state']> {
+  return new Promise((resolve) => {
+    const stop = host.on('job-state', (event) => {
+      if (event.jobId !== jobId() || !['completed', 'failed', 'cancelled'].includes(event.status)) return;
+      stop();
+      resolve(event);
+    });
+  });
+}
+
+describe('the engine worker thread', () => {
+  it('runs an import job with progress events and answers the report through the worker', async () => {
+    const host = start();
+    await host.ready();
+    expect(host.state).toBe('running');
+    expect((await host.call('app.info', {})).engine).toBe('worker');
+
+    let jobId: number | null = null;
+    const progress: Events['job-progress'][] = [];
+    host.on('job-progress', (event) => {
+      if (event.jobId === jobId) progress.push(event);
+    });
+    const done = finishedJob(host, () => jobId);
+    const job = await host.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
+    jobId = job.id;
+    expect(job.status).toBe('pending');
+
+    const final = await done;
+    expect(final).toMatchObject({ status: 'completed', type: 'import_mail', error: null });
+    expect(progress.length).toBeGreaterThan(0);
+    for (const event of progress) {
+      expect(event.step).toEqual(expect.any(String));
+      expect(event.step!.length).toBeGreaterThan(0);
+    }
+    expect(progress.at(-1)).toMatchObject({ percentage: 100, step: 'Working out threads and directions' });
+
+    const stored = await host.call('jobs.get', { jobId: job.id });
+    expect(stored.status).toBe('completed');
+    // 25 messages read, one of them a copy of another (merged): 24 stored.
+    expect(stored.metadata.summary).toMatchObject({ read: 25, imported: 24, duplicates: 1, skipped: 0 });
+
+    const envelope = await host.call('analytics.report', {
+      account: job.accountId!,
+      range: { preset: 'all' },
+      timeZone: 'UTC',
+      asOf: '2025-03-21T12:00:00.000Z',
+    });
+    expect(envelope.report.coverage).toMatchObject({ messages: 24, sent: 11, received: 13 });
+  });
+
+  it('answers a bad call through the worker with a typed error', async () => {
+    const host = start();
+    await host.ready();
+    await expect(host.call('jobs.get', { jobId: -1 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(host.call('jobs.get', { jobId: 4242 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await host.call('accounts.list', {})).length).toBe(0);
+  });
+});
+
+describe('worker supervision', () => {
+  it('rejects in-flight calls with a typed error when the worker dies', async () => {
+    const host = start({ workerUrl: UNRESPONSIVE_WORKER });
+    await host.ready();
+    const inFlight = host.call('app.info', {});
+    await host.kill();
+    const error = await inFlight.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BriefError);
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/stopped before answering/),
+    });
+  });
+
+  it('restarts a killed worker, and calls work again on the same data', async () => {
+    const states: SupervisorState[] = [];
+    const databasePath = join(tempFolder(), 'brief.db');
+    const host = start({ databasePath, states });
+    await host.ready();
+    const job = await host.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
+
+    await host.kill();
+    expect(states).toContain('restarting');
+    await host.ready();
+    expect(host.state).toBe('running');
+
+    const accounts = await host.call('accounts.list', {});
+    expect(accounts.map((account) => account.address)).toEqual(['me@example.com']);
+    // The job survived the crash in the durable queue, whatever state the crash left it in.
+    const again = await host.call('jobs.get', { jobId: job.id });
+    expect(again.type).toBe('import_mail');
+  });
+
+  it('stops restarting after repeated crashes and says so', async () => {
+    const states: SupervisorState[] = [];
+    let crashLoop = () => {};
+    const looping = new Promise<void>((resolve) => {
+      crashLoop = resolve;
+    });
+    // A folder where the database file should be: every start fails to open it.
+    const host = start({
+      databasePath: tempFolder(),
+      states,
+      onState: (state) => state === 'crash-loop' && crashLoop(),
+      crashLoopExits: 3,
+    });
+    await expect(host.ready()).rejects.toBeInstanceOf(BriefError);
+    await looping;
+    expect(states.filter((state) => state === 'restarting')).toHaveLength(2);
+    expect(states.at(-1)).toBe('crash-loop');
+    await expect(host.ready()).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(host.call('app.info', {})).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/keeps stopping/),
+    });
+  });
+});

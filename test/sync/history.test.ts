@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SeedMessage } from '../emulator/mailbox.ts';
+import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
+import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
+
+let bench: SyncBench | null = null;
+afterEach(async () => {
+  await bench?.close();
+  bench = null;
+});
+
+const mailbox = (messages: number, seed: number) => [...seedFromSynthetic({ seed, messages })];
+
+function newMessage(n: number, threadId?: string): SeedMessage {
+  return {
+    ...(threadId === undefined ? {} : { threadId }),
+    labelIds: ['INBOX', 'UNREAD'],
+    internalDate: Date.UTC(2026, 10, 2, 9, n),
+    sizeEstimate: 900 + n,
+    headers: [
+      { name: 'From', value: `New ${n} <new${n}@example.net>` },
+      { name: 'To', value: 'me@example.com' },
+      { name: 'Subject', value: `Fresh news ${n}` },
+      { name: 'Message-ID', value: `<fresh-${n}@example.net>` },
+      { name: 'Date', value: new Date(Date.UTC(2026, 10, 2, 9, n)).toUTCString() },
+    ],
+  };
+}
+
+describe('incremental sync (sync_history)', () => {
+  it('ends right after messages are added, deleted and relabelled during and after the first sync', async () => {
+    bench = await startSyncBench({ messages: mailbox(700, 31), labels: SYNTHETIC_LABELS });
+    const { mailbox: box } = bench.emulator;
+    const ids = [...mailboxState(bench.emulator).keys()];
+    let changedDuringSync = false;
+    bench.engine.on('data-changed', () => {
+      if (changedDuringSync) return;
+      changedDuringSync = true;
+      // While the first sync runs: new mail, deletions, archive, spam, labels on unfetched mail.
+      for (let n = 0; n < 5; n++) box.addMessage(newMessage(n));
+      box.addMessage(newMessage(9, ids[0] ? box.getMessage(ids[0])!.threadId : undefined));
+      box.deleteMessage(ids[1]!);
+      box.deleteMessage(ids.at(-1)!);
+      box.modifyLabels(ids[2]!, { remove: ['INBOX'] });
+      box.modifyLabels(ids[3]!, { add: ['SPAM'], remove: ['INBOX'] });
+      box.modifyLabels(ids.at(-2)!, { add: ['STARRED'] });
+    });
+    const first = await bench.runJob('fetch_messages');
+    expect(first.status).toBe('completed');
+    expect(changedDuringSync).toBe(true);
+
+    // After the sync: more of each, including a message restored from trash.
+    const trashed = [...box.sortedMessages()].find((m) => m.labelIds.includes('TRASH'));
+    if (trashed) box.modifyLabels(trashed.id, { remove: ['TRASH'], add: ['INBOX'] });
+    const added = box.addMessage(newMessage(20));
+    box.modifyLabels(added.id, { remove: ['UNREAD'] });
+    box.deleteMessage(ids[5]!);
+    box.modifyLabels(ids[6]!, { add: ['TRASH'] });
+    box.modifyLabels(ids[7]!, { add: ['IMPORTANT'], remove: ['UNREAD'] });
+
+    const before = bench.emulator.counters.snapshot().callsByMethod['users.messages.list'] ?? 0;
+    const second = await bench.runJob('sync_history');
+    expect(second.status).toBe('completed');
+    expect(cacheState(bench.engine, bench.accountId)).toEqual(mailboxState(bench.emulator));
+    // Incremental: history pages and fetches only, no listing.
+    expect(bench.emulator.counters.snapshot().callsByMethod['users.messages.list'] ?? 0).toBe(before);
+    const account = bench.engine.services.accounts.getAccount(bench.accountId);
+    expect(account.historyId).toBe(String(box.historyId));
+
+    // Nothing changed: one history call, nothing else.
+    const third = await bench.runJob('sync_history');
+    expect(third.metadata.changes).toBe(0);
+  });
+
+  it('runs a full resync keeping the cache when history is too old (404)', async () => {
+    bench = await startSyncBench({
+      messages: mailbox(400, 41),
+      labels: SYNTHETIC_LABELS,
+      historyHorizon: 20,
+    });
+    const { mailbox: box } = bench.emulator;
+    await bench.runJob('fetch_messages');
+    const ids = [...mailboxState(bench.emulator).keys()];
+    for (let n = 0; n < 10; n++) box.addMessage(newMessage(n));
+    for (const id of ids.slice(0, 5)) box.deleteMessage(id);
+    for (const id of ids.slice(5, 10))
+      box.modifyLabels(id, { add: ['STARRED'], remove: ['UNREAD', 'INBOX'] });
+    const versions: number[] = [];
+    bench.engine.on('data-changed', (event) => versions.push(event.dataVersion));
+    const job = await bench.runJob('sync_history');
+    expect(job.status).toBe('completed');
+    expect(bench.emulator.counters.snapshot().errorsByKind['404 notFound']).toBeGreaterThan(0);
+    expect(cacheState(bench.engine, bench.accountId)).toEqual(mailboxState(bench.emulator));
+    const rows = storedRows(bench.engine, bench.accountId);
+    expect(rows.rows).toBe(rows.distinct);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(bench.engine.services.accounts.getAccount(bench.accountId).historyId).toBe(String(box.historyId));
+  });
+});
