@@ -25,5 +25,7 @@ export function rederiveAccount(
   });
   const updates = [];
   for (const [id, facts] of derived) updates.push({ id, ...facts });
-  return messages.updateDerived(accountId, updates);
+  const changed = messages.updateDerived(accountId, updates);
+  accounts.setDerivedAsOf(accountId, asOfMs);
+  return changed;
 }

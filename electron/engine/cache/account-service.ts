@@ -28,16 +28,25 @@ interface AccountRow {
   sync_state: SyncState;
   last_sync_at: string | null;
   mailbox_total: number | null;
+  derived_as_of: number | null;
   settings: string;
   created_at: string;
 }
 
 /** The bookkeeping columns written one at a time. */
-type AccountField = 'settings' | 'sync_state' | 'history_id' | 'mailbox_total' | 'last_sync_at';
+type AccountField =
+  | 'settings'
+  | 'sync_state'
+  | 'history_id'
+  | 'mailbox_total'
+  | 'last_sync_at'
+  | 'derived_as_of';
 
 /** An account as stored: the domain account plus the coverage total the sync records. */
 export interface StoredAccount extends Account {
   mailboxTotal: number | null;
+  /** The as-of instant (ms) the stored derivations were computed with; null before the first. */
+  derivedAsOf: number | null;
 }
 
 function readSettings(json: string): AccountSettings {
@@ -58,6 +67,7 @@ function toAccount(row: AccountRow): StoredAccount {
     syncState: row.sync_state,
     lastSyncAt: row.last_sync_at,
     mailboxTotal: row.mailbox_total,
+    derivedAsOf: row.derived_as_of,
     settings: readSettings(row.settings),
     createdAt: row.created_at,
   };
@@ -93,6 +103,7 @@ export class AccountService {
       history_id: fieldUpdate('history_id'),
       mailbox_total: fieldUpdate('mailbox_total'),
       last_sync_at: fieldUpdate('last_sync_at'),
+      derived_as_of: fieldUpdate('derived_as_of'),
     };
   }
 
@@ -195,6 +206,11 @@ export class AccountService {
 
   markSynced(id: number, at: number = this.#store.clock()): void {
     this.#set(id, 'last_sync_at', new Date(parseInput(timestampSchema, at, 'The sync time')).toISOString());
+  }
+
+  /** Records the as-of instant the account's derivations were just computed with. */
+  setDerivedAsOf(id: number, asOfMs: number): void {
+    this.#set(id, 'derived_as_of', parseInput(timestampSchema, asOfMs, 'The derivation time'));
   }
 
   getDataVersion(id: number): number {

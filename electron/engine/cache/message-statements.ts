@@ -1,4 +1,5 @@
 import type { Store } from '../db/store.ts';
+import { EARLIEST_VALID_TIME } from '../mail/date.ts';
 import type { MessageRow } from './message-row.ts';
 
 /** Processed column → bound parameter (see factsToParams). */
@@ -89,8 +90,10 @@ export function prepareMessageStatements(store: Store) {
       oldest: number | null;
       newest: number | null;
     }>(
+      // Oldest and newest skip times the mail model calls invalid (before 1990): a bad Date is not a date.
       `SELECT account_id, count(*) AS count, total(size) + total(length(raw_data)) AS bytes,
-         min(time) AS oldest, max(time) AS newest
+         min(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS oldest,
+         max(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS newest
        FROM message_cache GROUP BY account_id ORDER BY account_id`,
     ),
   };

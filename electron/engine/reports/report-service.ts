@@ -214,7 +214,10 @@ export class ReportService {
       mailboxTotal: single ? single.mailboxTotal : null,
       lastSync: single ? single.lastSyncAt : null,
       countSpamTrash: (single ?? first)?.settings.includeSpamTrash ?? false,
-      threadsDerivedAsOf: null,
+      // One stored derivation time for all the accounts, or re-derive for the report.
+      threadsDerivedAsOf: accounts.every((row) => row.derivedAsOf === first?.derivedAsOf)
+        ? (first?.derivedAsOf ?? null)
+        : null,
     };
   }
 }
