@@ -1,5 +1,5 @@
 import type { MessageFacts } from '../../electron/engine/mail/index.ts';
-import { deriveAccount, readMail } from '../../electron/engine/mail/index.ts';
+import { DuplicateMerger, deriveAccount, readMail } from '../../electron/engine/mail/index.ts';
 import type { SeedMessage } from './mailbox.ts';
 
 export interface MailSeedOptions {
@@ -21,17 +21,26 @@ interface ReadMessage {
 }
 
 /**
- * Real mail (mbox files or folders, .eml folders) read through the engine's mail model: each
- * message keeps its labels, gets the model's thread (reconstructed when the mail has none), and
- * its time as internalDate. Ids are Gmail-like: the time in the high bits, so they grow with it.
+ * Real mail (mbox files or folders, .eml folders) read through the engine's mail model: copies of
+ * one message (the same message in several folders) become one Gmail message with the union of
+ * their labels, as the mail model's duplicate rule says and as Gmail itself holds them; each
+ * message gets the model's thread (reconstructed when the mail has none) and its time as
+ * internalDate. Ids are Gmail-like: the time in the high bits, so they grow with it.
  */
 export async function seedFromMail(paths: string[], options: MailSeedOptions): Promise<MailSeed> {
-  const read: ReadMessage[] = [];
   const skipped: MailSeed['skipped'] = [];
+  const merger = new DuplicateMerger();
+  const rawById = new Map<string, Buffer>();
   for await (const item of readMail(paths)) {
-    if (item.kind === 'message') read.push({ facts: item.facts, raw: item.raw });
-    else skipped.push({ file: item.file, offset: item.offset, reason: item.reason });
+    if (item.kind !== 'message') {
+      skipped.push({ file: item.file, offset: item.offset, reason: item.reason });
+      continue;
+    }
+    if (merger.add(item.facts).kind === 'new') rawById.set(item.facts.providerId, item.raw);
   }
+  const read: ReadMessage[] = merger
+    .results()
+    .map((facts) => ({ facts, raw: rawById.get(facts.providerId)! }));
   const times = read.map((m) => m.facts.time ?? options.now);
   const order = read.map((_, i) => i).sort((a, b) => times[a]! - times[b]! || a - b);
   const ids: string[] = new Array(read.length);

@@ -9,12 +9,14 @@ import { type FetchRequest, fetchBatch, requestCost } from './batch-getter.ts';
 import type { CallContext } from './call-context.ts';
 
 export function groupIntoBatches(context: CallContext, requests: readonly FetchRequest[]): FetchRequest[][] {
+  // A batch's parts are all in flight at once, so one batch never exceeds the concurrency slots.
+  const maxParts = Math.min(MAX_BATCH_PARTS, context.slots.limit);
   const batches: FetchRequest[][] = [];
   let current: FetchRequest[] = [];
   let units = 0;
   for (const request of requests) {
     const cost = requestCost(context, request);
-    if (current.length > 0 && (current.length >= MAX_BATCH_PARTS || units + cost > context.pacer.capacity)) {
+    if (current.length > 0 && (current.length >= maxParts || units + cost > context.pacer.capacity)) {
       batches.push(current);
       current = [];
       units = 0;
