@@ -129,6 +129,10 @@ export const methods = {
     z.object({ accountId: id, settings: accountSettingsPatch }).strict(),
   ),
   'accounts.forget': method<{ accountId: number; forgotten: true }>()(accountOnly),
+  /** Creates (or finds) the Gmail account for an address whose refresh token the caller's vault holds, and queues its first sync. */
+  'accounts.registerGmail': method<Account>()(z.object({ address }).strict()),
+  /** Signs in with Google in the system browser and registers the account (answered by the desktop shell). */
+  'accounts.connectGmail': method<Account>()(none),
   'jobs.list': method<{ jobs: Job[]; total: number }>()(jobFilter),
   'jobs.get': method<Job>()(jobRef),
   'jobs.retry': method<Job>()(jobRef),
@@ -157,6 +161,8 @@ export const methods = {
       })
       .strict(),
   ),
+  /** Queues an incremental sync (a first sync when the account has never synced); CONFLICT when one is queued or running. */
+  'sync.start': method<Job>()(accountOnly),
   'analytics.report': method<ReportEnvelope>()(
     z
       .object({
@@ -188,6 +194,8 @@ export const methods = {
   ),
   'analytics.cacheStats': method<AnalyticsCacheStats>()(none),
   'messages.stats': method<CacheStats>()(z.object({ accountId: id.optional() }).strict()),
+  /** Writes logs, job history and cache statistics, tokens and addresses removed (answered by the desktop shell). */
+  'diagnostics.export': method<{ path: string | null }>()(none),
   'settings.get': method<AppSettings>()(none),
   'settings.update': method<AppSettings>()(appSettingsSchema.partial().strict()),
 } as const;

@@ -19,6 +19,11 @@ Commands
   jobs                     List jobs (--status S, --type T). Subcommands: retry|cancel|pause|resume ID.
   demo                     Create the demo account from a generated mailbox and print its report
                            (--messages N, default 20000; --seed S).
+  connect                  Connect a Gmail account: sign in with Google in your browser (read-only
+                           metadata scope), then fetch your mail newest first. Options:
+                           --endpoint URL (a Gmail API emulator instead of Google),
+                           --client-id ID --client-secret S (or BRIEF_GOOGLE_CLIENT_ID/_SECRET).
+  sync                     Bring connected Gmail accounts up to date (--account ADDRESS for one).
   serve                    Serve the dashboard and the contract on 127.0.0.1 for a browser
                            (--port N, default any free port). Prints the URL with its token.
 
@@ -43,6 +48,10 @@ const OPTIONS = {
   seed: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  endpoint: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  'no-sync': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,6 +73,10 @@ export interface ParsedCommand {
     seed?: string;
     port?: string;
     host?: string;
+    endpoint?: string;
+    'client-id'?: string;
+    'client-secret'?: string;
+    'no-sync'?: boolean;
     help?: boolean;
   };
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/index.ts';
 import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
 import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
 import { openCliEngine } from './engine.ts';
+import { connectCommand, syncCommand } from './gmail-commands.ts';
 import { serveCommand } from './serve.ts';
 
 type Command = (engine: Engine, parsed: ParsedCommand) => Promise<number>;
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   accounts: accountsCommand,
   jobs: jobsCommand,
   demo: demoCommand,
+  connect: connectCommand,
+  sync: syncCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -37,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         `Unknown command "${parsed.command}". Run \`brief --help\` for the commands.`,
       );
     }
-    engine = openCliEngine(parsed.values.db);
+    engine = openCliEngine(parsed.values.db, parsed.values.endpoint);
     if (command) return await command(engine, parsed);
     const running = engine;
     engine = null; // serve owns the engine until the process is stopped

@@ -4,25 +4,10 @@ import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { CSV_FIGURES, type CsvFigure, type Engine, reportToCsv } from '../engine/index.ts';
 import { type ParsedCommand, parseIntegerOption } from './args.ts';
-import { createProgressPrinter } from './progress.ts';
 import { formatReport } from './report-text.ts';
+import { finished, runJob } from './run-job.ts';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-
-/** Runs queued jobs to the end with a progress bar; returns the job as it finished. */
-async function runJob(engine: Engine, job: Job): Promise<Job> {
-  const printer = createProgressPrinter();
-  const stop = engine.on('job-progress', (progress) => {
-    if (progress.jobId === job.id) printer.update(progress);
-  });
-  try {
-    await engine.runner.runUntilIdle({ maxWaitMs: 10 * 60_000 });
-  } finally {
-    stop();
-    printer.done();
-  }
-  return engine.call('jobs.get', { jobId: job.id });
-}
 
 function describeImport(job: Job): string {
   const summary = job.metadata.summary as
@@ -49,18 +34,6 @@ function describeImport(job: Job): string {
       );
   }
   return lines.join('\n');
-}
-
-function finished(job: Job, success: string): number {
-  if (job.status === 'completed') {
-    out(success);
-    return 0;
-  }
-  const reason = job.error?.message ?? `The job ended as ${job.status}.`;
-  throw new BriefError(
-    (job.error?.code as never) ?? 'INTERNAL',
-    `${reason} (job ${job.id}; retry with \`brief jobs retry ${job.id}\`)`,
-  );
 }
 
 export async function importCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {

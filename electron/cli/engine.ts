@@ -1,9 +1,46 @@
-/** The CLI's engine: in-process, on the app's database by default, logging to the data folder. */
+/**
+ * The CLI's engine: in-process, on the app's database by default, logging to the data folder,
+ * with a token provider over the CLI's file vault (created on first use, so commands that never
+ * touch Gmail need no OAuth client configured).
+ */
 import { dirname, join } from 'node:path';
-import { createFileLogger, defaultDatabasePath, Engine } from '../engine/index.ts';
+import {
+  type AccessToken,
+  createFileLogger,
+  defaultDatabasePath,
+  Engine,
+  FileVault,
+  RefreshingTokenProvider,
+  type TokenProvider,
+} from '../engine/index.ts';
+import { gmailRootUrlFor, resolveGoogleConfig, vaultPath } from './google-config.ts';
 
-export function openCliEngine(databaseOption: string | undefined): Engine {
-  const databasePath = databaseOption ?? defaultDatabasePath();
+export function cliDatabasePath(databaseOption: string | undefined): string {
+  return databaseOption ?? defaultDatabasePath();
+}
+
+function lazyTokenProvider(databasePath: string): TokenProvider {
+  let provider: RefreshingTokenProvider | null = null;
+  return {
+    getAccessToken(account, options): Promise<AccessToken> {
+      provider ??= new RefreshingTokenProvider(
+        new FileVault(vaultPath(databasePath)),
+        resolveGoogleConfig(databasePath).oauth,
+      );
+      return provider.getAccessToken(account, options);
+    },
+  };
+}
+
+export function openCliEngine(databaseOption: string | undefined, endpoint?: string): Engine {
+  const databasePath = cliDatabasePath(databaseOption);
   const logger = createFileLogger({ path: join(dirname(databasePath), 'logs', 'cli.log') });
-  return Engine.open({ databasePath, logger, mode: 'in-process' });
+  const rootUrl = gmailRootUrlFor(databasePath, endpoint);
+  return Engine.open({
+    databasePath,
+    logger,
+    mode: 'in-process',
+    tokenProvider: lazyTokenProvider(databasePath),
+    ...(rootUrl ? { gmailSync: { rootUrl } } : {}),
+  });
 }

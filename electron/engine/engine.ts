@@ -22,6 +22,7 @@ import { ReportService } from './reports/report-service.ts';
 import { createExecutors } from './runner/executors.ts';
 import { type JobExecutor, JobRunner } from './runner/job-runner.ts';
 import { AppSettingsService } from './settings/app-settings.ts';
+import type { GmailSyncOptions } from './sources/gmail/index.ts';
 
 export interface EngineOptions {
   databasePath: string;
@@ -35,6 +36,8 @@ export interface EngineOptions {
   /** Replaces or adds job executors (tests). */
   executors?: Partial<Record<string, JobExecutor>>;
   runnerConcurrency?: number;
+  /** Gmail endpoint and pacing (the emulator in tests and development). */
+  gmailSync?: Partial<GmailSyncOptions>;
   heartbeatMs?: number;
 }
 
@@ -122,7 +125,10 @@ export class Engine {
       events,
       logger,
       clock,
-      executors: { ...createExecutors(services), ...(options.executors as Record<string, JobExecutor>) },
+      executors: {
+        ...createExecutors(services, options.gmailSync),
+        ...(options.executors as Record<string, JobExecutor>),
+      },
       concurrency: options.runnerConcurrency ?? 2,
       heartbeatMs: options.heartbeatMs ?? 1000,
     });

@@ -1,9 +1,19 @@
 /** The engine's public entry: what main, preload and the CLI may import (ARCHITECTURE.md). */
 
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from './analytics/index.ts';
+export {
+  FileVault,
+  GMAIL_METADATA_SCOPE,
+  type OAuthClientConfig,
+  oauthConfig,
+  RefreshingTokenProvider,
+  type RefreshTokenVault,
+  runLoopbackAuthorization,
+} from './auth/index.ts';
 export type { AccessToken, TokenProvider } from './auth/token-provider.ts';
 export { defaultDatabasePath } from './db/paths.ts';
 export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';
 export { systemTimeZone } from './reports/report-service.ts';
+export { GOOGLE_GMAIL_ROOT_URL } from './sources/gmail/index.ts';
 export { type SupervisorState, startWorkerHost, type WorkerHost } from './worker-host.ts';

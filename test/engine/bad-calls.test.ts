@@ -60,6 +60,10 @@ function specificCases(accountId: number, jobId: number): Record<MethodName, unk
     'app.info': [{ verbose: true }],
     'accounts.list': [{ limit: 1 }],
     'accounts.get': ids('accountId'),
+    'accounts.registerGmail': [{ address: 'not an address' }, { address: LONG_ADDRESS }, { address: 42 }, {}],
+    'accounts.connectGmail': [{ address: 'me@example.com' }, {}],
+    'diagnostics.export': [{ path: '/etc/passwd' }, {}],
+    'sync.start': ids('accountId'),
     'accounts.addAlias': [
       ...ids('accountId').map((args) => ({ ...args, address: 'other@example.com' })),
       { accountId, address: 'not an address' },
@@ -160,7 +164,8 @@ function specificCases(accountId: number, jobId: number): Record<MethodName, unk
   };
 }
 
-const REFUSALS = ['VALIDATION', 'NOT_FOUND', 'CONFLICT'];
+// UNSUPPORTED_INPUT: the two shell-only methods refuse every call that reaches the engine.
+const REFUSALS = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'UNSUPPORTED_INPUT'];
 
 async function expectRefused(engine: Engine, name: string, args: unknown): Promise<void> {
   let outcome: unknown;

@@ -27,11 +27,11 @@ export class SkippingTime {
   readonly now = (): number => Date.now() + this.skipped;
   readonly sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
     if (signal.aborted) throw new BriefError('CANCELLED', 'stopped');
-    this.skipped += Math.max(0, ms);
+    this.skipped += Math.max(0, Math.ceil(ms));
     await new Promise((resolve) => setImmediate(resolve));
   };
   readonly skip = async (ms: number): Promise<void> => {
-    this.skipped += Math.max(0, ms);
+    this.skipped += Math.max(0, Math.ceil(ms));
     await new Promise((resolve) => setImmediate(resolve));
   };
 }

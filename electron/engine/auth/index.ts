@@ -1,6 +1,10 @@
 /** Google sign-in for the engine and the CLI: the loopback flow, the token endpoint, a file vault and a refreshing token provider. */
 export { FileVault, type RefreshTokenVault, type VaultEntry } from './file-vault.ts';
-export { type Authorization, type LoopbackOptions, runLoopbackAuthorization } from './loopback-authorization.ts';
+export {
+  type Authorization,
+  type LoopbackOptions,
+  runLoopbackAuthorization,
+} from './loopback-authorization.ts';
 export {
   GMAIL_METADATA_SCOPE,
   GOOGLE_AUTHORIZATION_ENDPOINT,

@@ -4,6 +4,7 @@ import type { ReportService } from '../reports/report-service.ts';
 import { accountHandlers } from './accounts.ts';
 import { analyticsHandlers } from './analytics.ts';
 import { appHandlers } from './app.ts';
+import { gmailHandlers } from './gmail.ts';
 import { jobHandlers } from './jobs.ts';
 import { mailSourceHandlers } from './mail-sources.ts';
 import type { Handlers } from './types.ts';
@@ -16,6 +17,7 @@ export function createHandlers(services: EngineServices, reports: ReportService)
     ...accountHandlers(services),
     ...jobHandlers(services),
     ...mailSourceHandlers(services),
+    ...gmailHandlers(services),
     ...analyticsHandlers(services, reports),
   };
 }

@@ -182,6 +182,14 @@ export class JobService {
     return this.#transition(id, ['pending', 'processing'], 'paused', 'pause');
   }
 
+  /**
+   * The engine is shutting down under a running job: it goes back to `pending` with its cursor,
+   * and the interrupted attempt is not counted (the job did not fail; the app closed).
+   */
+  releaseJob(id: number): Job {
+    return this.#transition(id, ['processing'], 'released', 'release');
+  }
+
   /** Back to `pending`, metadata (and so the cursor) untouched. */
   resumeJob(id: number): Job {
     return this.#transition(id, ['paused'], 'resumed', 'resume');
@@ -272,7 +280,7 @@ export class JobService {
     id: number,
     from: readonly JobStatus[],
     verb: string,
-    statement: 'requeue' | 'cancel' | 'pause' | 'resume',
+    statement: 'requeue' | 'cancel' | 'pause' | 'resume' | 'release',
   ): Job {
     const jobId = parseInput(idSchema, id, 'The job id');
     return this.#change(jobId, from, verb, 'state', () => {

@@ -68,6 +68,12 @@ export function prepareJobStatements(store: Store) {
       `UPDATE analytics_jobs SET status = 'paused', lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
        WHERE id = @id`,
     ),
+    // The engine stopped under a running job: back to the queue, the attempt not spent.
+    release: store.prepare(
+      `UPDATE analytics_jobs SET status = 'pending', attempts = max(attempts - 1, 0), run_after = @now,
+         lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+       WHERE id = @id`,
+    ),
     resume: store.prepare(
       "UPDATE analytics_jobs SET status = 'pending', run_after = @now, updated_at = @now WHERE id = @id",
     ),

@@ -178,6 +178,10 @@ export class JobRunner {
       const current = jobs.getJob(job.id);
       if (current.status === 'cancelled' || current.status === 'paused') {
         logger.info('job stopped', { jobId: job.id, status: current.status });
+      } else if (current.status === 'processing' && this.#stopped) {
+        // The engine is closing: the job checkpointed its cursor and resumes at the next start.
+        jobs.releaseJob(job.id);
+        logger.info('job released for the next start', { jobId: job.id });
       } else if (current.status === 'processing') {
         if (serialized.code === 'INTERNAL')
           logger.error('job failed', { jobId: job.id, type: job.type, error });

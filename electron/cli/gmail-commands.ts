@@ -1,0 +1,91 @@
+/** `brief connect` (Google sign-in in the browser, loopback redirect, PKCE) and `brief sync`. */
+import { spawn } from 'node:child_process';
+import { BriefError } from '../../shared/errors.ts';
+import { type Engine, FileVault, GMAIL_METADATA_SCOPE, runLoopbackAuthorization } from '../engine/index.ts';
+import type { ParsedCommand } from './args.ts';
+import { cliDatabasePath } from './engine.ts';
+import { type GoogleConfig, resolveGoogleConfig, saveGoogleConfig, vaultPath } from './google-config.ts';
+import { finished, runJob } from './run-job.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
+/** The system browser for Google; a local emulator consents by itself, so fetching the page is enough. */
+async function openBrowser(url: string): Promise<void> {
+  if (isLoopback(url)) {
+    await fetch(url, { redirect: 'follow' });
+    return;
+  }
+  process.stderr.write(`Opening your browser to sign in with Google. If it does not open, visit:\n${url}\n`);
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer.exe' : 'xdg-open';
+  const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+async function profileAddress(config: GoogleConfig, accessToken: string): Promise<string> {
+  const response = await fetch(`${config.gmailRootUrl}gmail/v1/users/me/profile`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  if (!response.ok)
+    throw new BriefError(
+      'AUTH_REQUIRED',
+      `Gmail refused the new sign-in (HTTP ${response.status}); run \`brief connect\` again.`,
+    );
+  const profile = (await response.json()) as { emailAddress?: string };
+  if (!profile.emailAddress)
+    throw new BriefError('INTERNAL', 'Gmail did not say which address was connected; try again.');
+  return profile.emailAddress.toLowerCase();
+}
+
+export async function connectCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const databasePath = cliDatabasePath(parsed.values.db);
+  const config = resolveGoogleConfig(databasePath, {
+    clientId: parsed.values['client-id'],
+    clientSecret: parsed.values['client-secret'],
+    endpoint: parsed.values.endpoint,
+  });
+  const authorization = await runLoopbackAuthorization({
+    ...config.oauth,
+    scope: GMAIL_METADATA_SCOPE,
+    openBrowser,
+  });
+  const address = await profileAddress(config, authorization.accessToken);
+  new FileVault(vaultPath(databasePath)).set(address, {
+    refreshToken: authorization.refreshToken,
+    scope: authorization.scope,
+  });
+  saveGoogleConfig(databasePath, config, parsed.values.endpoint ?? null);
+  const account = await engine.call('accounts.registerGmail', { address });
+  out(`Connected ${address}. Fetching your mail (newest first); the dashboard fills in as it goes.`);
+  if (parsed.values['no-sync']) return 0;
+  const { jobs } = await engine.call('jobs.list', { accountId: account.id, status: 'pending', limit: 1 });
+  if (jobs[0]) finished(await runJob(engine, jobs[0]), `First sync of ${address} finished.`);
+  return 0;
+}
+
+export async function syncCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const accounts = (await engine.call('accounts.list', {})).filter((account) => account.provider === 'gmail');
+  const wanted = parsed.values.account;
+  const targets = wanted
+    ? accounts.filter((account) => account.address === wanted.toLowerCase() || String(account.id) === wanted)
+    : accounts;
+  if (targets.length === 0) {
+    throw new BriefError(
+      'NOT_FOUND',
+      wanted
+        ? `No Gmail account "${wanted}". \`brief accounts\` lists them.`
+        : 'No Gmail account is connected: run `brief connect` first.',
+    );
+  }
+  for (const account of targets) {
+    const job = await engine.call('sync.start', { accountId: account.id });
+    finished(await runJob(engine, job), `${account.address} is up to date.`);
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+/** Gmail accounts and syncs: registering an account after sign-in, and starting a sync on demand. */
+import { BriefError } from '../../../shared/errors.ts';
+import type { EngineServices } from '../engine.ts';
+import type { SomeHandlers } from './types.ts';
+
+type GmailMethods = 'accounts.registerGmail' | 'accounts.connectGmail' | 'sync.start' | 'diagnostics.export';
+
+export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMethods> {
+  const { accounts, jobs } = services;
+  return {
+    'accounts.registerGmail': ({ address }) => {
+      const account =
+        accounts.findByAddress(address, 'gmail') ?? accounts.createAccount({ address, provider: 'gmail' });
+      if (!jobs.hasRunningJob(account.id, ['fetch_messages', 'sync_history'])) {
+        jobs.createJob({
+          type: account.historyId ? 'sync_history' : 'fetch_messages',
+          accountId: account.id,
+        });
+        services.pokeRunner();
+      }
+      return accounts.getAccount(account.id);
+    },
+    'sync.start': ({ accountId }) => {
+      const account = accounts.getAccount(accountId);
+      if (account.provider !== 'gmail') {
+        throw new BriefError(
+          'UNSUPPORTED_INPUT',
+          `${account.address} is imported mail, not a Gmail account: import newer files to update it.`,
+        );
+      }
+      const job = jobs.createJob({ type: account.historyId ? 'sync_history' : 'fetch_messages', accountId });
+      services.pokeRunner();
+      return job;
+    },
+    // These two need the desktop shell (system browser, safe storage, a save dialog); the shell answers them itself.
+    'accounts.connectGmail': () => {
+      throw new BriefError(
+        'UNSUPPORTED_INPUT',
+        'Connect Gmail from the 360Brief desktop app, or run `brief connect` in a terminal.',
+      );
+    },
+    'diagnostics.export': () => {
+      throw new BriefError(
+        'UNSUPPORTED_INPUT',
+        'Export diagnostics from the 360Brief desktop app (Settings → Export diagnostics).',
+      );
+    },
+  };
+}
