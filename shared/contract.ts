@@ -119,7 +119,13 @@ export const appSettingsSchema = z
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
 export const methods = {
-  'app.info': method<{ version: string; databasePath: string; engine: 'worker' | 'in-process' }>()(none),
+  'app.info': method<{
+    version: string;
+    databasePath: string;
+    engine: 'worker' | 'in-process';
+    /** Set when the database was found damaged at start: it was set aside there and the cache is being rebuilt. */
+    storeRecovery: { setAsidePath: string; reason: string; at: string } | null;
+  }>()(none),
   'accounts.list': method<Account[]>()(none),
   'accounts.get': method<Account>()(accountOnly),
   'accounts.addAlias': method<Account>()(z.object({ accountId: id, address }).strict()),

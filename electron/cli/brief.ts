@@ -4,11 +4,12 @@
  * and a sentence a person can act on otherwise.
  */
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
-import type { Engine } from '../engine/index.ts';
+import { type Engine, FileVault } from '../engine/index.ts';
 import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
 import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
-import { openCliEngine } from './engine.ts';
+import { cliDatabasePath, openCliEngine } from './engine.ts';
 import { connectCommand, syncCommand } from './gmail-commands.ts';
+import { vaultPath } from './google-config.ts';
 import { serveCommand } from './serve.ts';
 
 type Command = (engine: Engine, parsed: ParsedCommand) => Promise<number>;
@@ -23,6 +24,18 @@ const COMMANDS: Record<string, Command> = {
   connect: connectCommand,
   sync: syncCommand,
 };
+
+/** A damaged database was set aside at start: say so, and queue a full sync of every connected Gmail account. */
+async function rebuildAfterDamage(engine: Engine, databaseOption: string | undefined): Promise<void> {
+  const recovery = engine.services.recovery;
+  if (!recovery) return;
+  process.stderr.write(
+    `brief: the database was damaged (${recovery.reason}). It was set aside at ${recovery.setAsidePath} and a new one started; connected Gmail accounts sync again, imported mail needs importing again.\n`,
+  );
+  for (const address of new FileVault(vaultPath(cliDatabasePath(databaseOption))).addresses()) {
+    await engine.call('accounts.registerGmail', { address });
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   let engine: Engine | null = null;
@@ -41,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
     engine = openCliEngine(parsed.values.db, parsed.values.endpoint);
+    await rebuildAfterDamage(engine, parsed.values.db);
     if (command) return await command(engine, parsed);
     const running = engine;
     engine = null; // serve owns the engine until the process is stopped

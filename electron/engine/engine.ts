@@ -11,7 +11,7 @@ import type { TokenProvider } from './auth/token-provider.ts';
 import { AccountService } from './cache/account-service.ts';
 import { AnalyticsCacheService } from './cache/analytics-cache-service.ts';
 import { MessageCacheService } from './cache/message-cache-service.ts';
-import { openDatabase } from './db/open.ts';
+import { openDatabaseRecovering, type StoreRecovery } from './db/recover.ts';
 import type { Store } from './db/store.ts';
 import { rederiveAccount } from './derive-account.ts';
 import { EventBus } from './events.ts';
@@ -44,6 +44,8 @@ export interface EngineOptions {
 /** Everything a handler or executor may use. */
 export interface EngineServices {
   store: Store;
+  /** Set when the database was damaged at start, set aside and replaced by a fresh one. */
+  recovery: StoreRecovery | null;
   clock: () => number;
   random: () => number;
   logger: Logger;
@@ -82,7 +84,7 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const clock = options.clock ?? Date.now;
     const logger = options.logger ?? createMemoryLogger();
-    const store = openDatabase(options.databasePath, { clock, logger });
+    const { store, recovery } = openDatabaseRecovering(options.databasePath, { clock, logger });
     const events = new EventBus();
     const jobs = new JobService(store, { random: options.random ?? Math.random });
     let runner: JobRunner | null = null;
@@ -90,6 +92,7 @@ export class Engine {
     const messages = new MessageCacheService(store);
     const services: EngineServices = {
       store,
+      recovery,
       clock,
       random: options.random ?? Math.random,
       logger,

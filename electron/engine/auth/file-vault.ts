@@ -33,6 +33,11 @@ export class FileVault implements RefreshTokenVault {
     this.#write({ ...this.#read(), [address.toLowerCase()]: entry });
   }
 
+  /** The addresses with a stored refresh token (to reconnect accounts after a damaged database). */
+  addresses(): string[] {
+    return Object.keys(this.#read()).sort();
+  }
+
   remove(address: string): void {
     const entries = this.#read();
     delete entries[address.toLowerCase()];

@@ -10,6 +10,7 @@ export function appHandlers(services: EngineServices): SomeHandlers<AppMethods> 
       version: services.version,
       databasePath: services.store.path,
       engine: services.mode,
+      storeRecovery: services.recovery,
     }),
     'settings.get': () => services.appSettings.get(),
     'settings.update': (patch) => services.appSettings.update(patch),

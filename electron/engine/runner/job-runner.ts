@@ -186,10 +186,8 @@ export class JobRunner {
         if (serialized.code === 'INTERNAL')
           logger.error('job failed', { jobId: job.id, type: job.type, error });
         else logger.warn('job attempt failed', { jobId: job.id, type: job.type, code: serialized.code });
-        const retry =
-          serialized.code !== 'CANCELLED' &&
-          serialized.code !== 'AUTH_REQUIRED' &&
-          serialized.code !== 'UNSUPPORTED_INPUT';
+        // These need the person (reconnect, other input, free disk space): retrying cannot help.
+        const retry = !['CANCELLED', 'AUTH_REQUIRED', 'UNSUPPORTED_INPUT', 'STORAGE_FULL'].includes(serialized.code);
         jobs.failJob(job.id, serialized, { retry });
       }
     } finally {
