@@ -1,10 +1,17 @@
 /** `brief connect` (Google sign-in in the browser, loopback redirect, PKCE) and `brief sync`. */
 import { spawn } from 'node:child_process';
+import type { Account } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { type Engine, FileVault, GMAIL_METADATA_SCOPE, runLoopbackAuthorization } from '../engine/index.ts';
 import type { ParsedCommand } from './args.ts';
 import { cliDatabasePath } from './engine.ts';
-import { type GoogleConfig, resolveGoogleConfig, saveGoogleConfig, vaultPath } from './google-config.ts';
+import {
+  type GoogleConfig,
+  resolveGoogleConfig,
+  savedEndpoint,
+  saveGoogleConfig,
+  vaultPath,
+} from './google-config.ts';
 import { finished, runJob } from './run-job.ts';
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -43,13 +50,21 @@ async function profileAddress(config: GoogleConfig, accessToken: string): Promis
   return profile.emailAddress.toLowerCase();
 }
 
-export async function connectCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
-  const databasePath = cliDatabasePath(parsed.values.db);
-  const config = resolveGoogleConfig(databasePath, {
-    clientId: parsed.values['client-id'],
-    clientSecret: parsed.values['client-secret'],
-    endpoint: parsed.values.endpoint,
-  });
+/**
+ * Signs in with Google (browser + loopback + PKCE), keeps the refresh token in the CLI's vault,
+ * saves where Google (or the emulator) is, and registers the account, which queues its first sync.
+ * `brief connect` and the browser bridge's `accounts.connectGmail` both come here.
+ */
+export async function signInAndRegister(
+  engine: Engine,
+  databasePath: string,
+  given: {
+    clientId?: string | undefined;
+    clientSecret?: string | undefined;
+    endpoint?: string | undefined;
+  } = {},
+): Promise<Account> {
+  const config = resolveGoogleConfig(databasePath, given);
   const authorization = await runLoopbackAuthorization({
     ...config.oauth,
     scope: GMAIL_METADATA_SCOPE,
@@ -60,12 +75,20 @@ export async function connectCommand(engine: Engine, parsed: ParsedCommand): Pro
     refreshToken: authorization.refreshToken,
     scope: authorization.scope,
   });
-  saveGoogleConfig(databasePath, config, parsed.values.endpoint ?? null);
-  const account = await engine.call('accounts.registerGmail', { address });
-  out(`Connected ${address}. Fetching your mail (newest first); the dashboard fills in as it goes.`);
+  saveGoogleConfig(databasePath, config, given.endpoint ?? savedEndpoint(databasePath));
+  return engine.call('accounts.registerGmail', { address });
+}
+
+export async function connectCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+  const account = await signInAndRegister(engine, cliDatabasePath(parsed.values.db), {
+    clientId: parsed.values['client-id'],
+    clientSecret: parsed.values['client-secret'],
+    endpoint: parsed.values.endpoint,
+  });
+  out(`Connected ${account.address}. Fetching your mail (newest first); the dashboard fills in as it goes.`);
   if (parsed.values['no-sync']) return 0;
   const { jobs } = await engine.call('jobs.list', { accountId: account.id, status: 'pending', limit: 1 });
-  if (jobs[0]) finished(await runJob(engine, jobs[0]), `First sync of ${address} finished.`);
+  if (jobs[0]) finished(await runJob(engine, jobs[0]), `First sync of ${account.address} finished.`);
   return 0;
 }
 

@@ -98,3 +98,8 @@ export function gmailRootUrlFor(databasePath: string, endpoint: string | undefin
   const chosen = endpoint ?? readSaved(googleConfigPath(databasePath)).endpoint;
   return chosen ? endpointsOf(chosen).gmailRootUrl : undefined;
 }
+
+/** The endpoint `brief connect` saved (null for Google's own). */
+export function savedEndpoint(databasePath: string): string | null {
+  return readSaved(googleConfigPath(databasePath)).endpoint ?? null;
+}

@@ -12,8 +12,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_NAMES } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
+import { parseCall } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
 import { type ParsedCommand, parseIntegerOption } from './args.ts';
+import { signInAndRegister } from './gmail-commands.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
 import { acceptWebSocket, type SocketPeer } from './websocket.ts';
 
@@ -91,6 +93,19 @@ function serveStatic(folder: string, url: URL, response: ServerResponse): void {
   response.end(readFileSync(file));
 }
 
+/** The bridge answers `accounts.connectGmail` itself, as the desktop shell does: sign-in happens on this machine. */
+async function connectFromBrowser(engine: Engine, args: unknown, google: GoogleOverrides) {
+  parseCall('accounts.connectGmail', args ?? {});
+  return signInAndRegister(engine, engine.services.store.path, google);
+}
+
+/** --endpoint, --client-id and --client-secret given to `brief serve`, for Connect Gmail. */
+export interface GoogleOverrides {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  endpoint?: string | undefined;
+}
+
 export interface Bridge {
   server: Server;
   url: string;
@@ -140,7 +155,10 @@ export async function startBridge(
             });
           const body = (await readBody(request)) as { method?: unknown; args?: unknown };
           try {
-            const value = await engine.call(body.method as never, (body.args ?? {}) as never);
+            const value =
+              body.method === 'accounts.connectGmail'
+                ? await connectFromBrowser(engine, body.args, options.google ?? {})
+                : await engine.call(body.method as never, (body.args ?? {}) as never);
             sendJson(response, 200, { ok: true, value });
           } catch (error) {
             sendJson(response, 200, { ok: false, error: toSerializedError(error) });
@@ -195,7 +213,12 @@ export async function startBridge(
 export async function serveCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
   const port = parseIntegerOption(parsed.values.port, 'port', 0, 65535) ?? 0;
   engine.runner.start();
-  const bridge = await startBridge(engine, { port });
+  const google = {
+    clientId: parsed.values['client-id'],
+    clientSecret: parsed.values['client-secret'],
+    endpoint: parsed.values.endpoint,
+  };
+  const bridge = await startBridge(engine, { port, google });
   process.stdout.write(
     `${JSON.stringify({ url: bridge.url, token: bridge.token, serviceToken: bridge.serviceToken })}\n`,
   );

@@ -1,3 +1,4 @@
+import { ConnectGmailCard } from '../components/ConnectGmailCard.tsx';
 import { DemoCard } from '../components/DemoCard.tsx';
 import { ImportForm } from '../components/ImportForm.tsx';
 import { SyncTracker } from '../components/SyncTracker.tsx';
@@ -15,20 +16,7 @@ export function Onboarding() {
       </header>
       <SyncTracker />
       <div className="onboarding__cards">
-        <section className="card" aria-labelledby="connect-title">
-          <h2 id="connect-title">Connect Gmail</h2>
-          <p>
-            Sign in with Google in your browser; 360Brief reads headers and labels only (never message bodies)
-            and keeps syncing in the background.
-          </p>
-          <p className="muted small">
-            Signing in happens in the desktop app's own window. This browser session, served by{' '}
-            <code>brief serve</code>, cannot start it: open 360Brief from your applications to connect Gmail.
-          </p>
-          <button type="button" className="button" disabled>
-            Connect Gmail
-          </button>
-        </section>
+        <ConnectGmailCard />
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">Import a Takeout or mail folder</h2>
           <p>
