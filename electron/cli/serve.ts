@@ -117,7 +117,7 @@ export interface Bridge {
 /** Starts the bridge on 127.0.0.1 (port 0 = any free port). */
 export async function startBridge(
   engine: Engine,
-  options: { port?: number; rendererDir?: string } = {},
+  options: { port?: number; rendererDir?: string; google?: GoogleOverrides } = {},
 ): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
   const serviceToken = randomBytes(24).toString('base64url');
