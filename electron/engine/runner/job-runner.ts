@@ -187,7 +187,9 @@ export class JobRunner {
           logger.error('job failed', { jobId: job.id, type: job.type, error });
         else logger.warn('job attempt failed', { jobId: job.id, type: job.type, code: serialized.code });
         // These need the person (reconnect, other input, free disk space): retrying cannot help.
-        const retry = !['CANCELLED', 'AUTH_REQUIRED', 'UNSUPPORTED_INPUT', 'STORAGE_FULL'].includes(serialized.code);
+        const retry = !['CANCELLED', 'AUTH_REQUIRED', 'UNSUPPORTED_INPUT', 'STORAGE_FULL'].includes(
+          serialized.code,
+        );
         jobs.failJob(job.id, serialized, { retry });
       }
     } finally {
