@@ -19,6 +19,11 @@ export interface LoopbackOptions extends OAuthClientConfig {
   timeoutMs?: number;
   signal?: AbortSignal;
   now?: () => number;
+  /**
+   * Answer a redirect carrying another `state` with an error page and keep waiting, so a stale tab
+   * or another local process cannot end the sign-in (the app). By default it ends the attempt.
+   */
+  ignoreMismatchedState?: boolean;
 }
 
 export interface Authorization extends TokenGrant {
@@ -89,11 +94,9 @@ function waitForCode(server: Server, state: string, options: LoopbackOptions): P
       options.timeoutMs ?? 5 * 60_000,
     );
     timer.unref();
-    options.signal?.addEventListener(
-      'abort',
-      () => fail(new BriefError('CANCELLED', 'The Google sign-in was cancelled.')),
-      { once: true },
-    );
+    const cancel = () => fail(new BriefError('CANCELLED', 'The Google sign-in was cancelled.'));
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
     server.on('request', (request, response) => {
       const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
       if (!query.has('code') && !query.has('error')) {
@@ -104,6 +107,7 @@ function waitForCode(server: Server, state: string, options: LoopbackOptions): P
       response.writeHead(ok ? 200 : 400, { 'content-type': 'text/html; charset=utf-8' });
       response.end(ok ? DONE_PAGE : FAILED_PAGE);
       if (query.get('state') !== state) {
+        if (options.ignoreMismatchedState) return;
         fail(
           new BriefError(
             'AUTH_REQUIRED',
@@ -111,10 +115,13 @@ function waitForCode(server: Server, state: string, options: LoopbackOptions): P
           ),
         );
       } else if (!ok) {
+        const error = query.get('error');
         fail(
           new BriefError(
             'AUTH_REQUIRED',
-            `Google sign-in was not completed (${query.get('error')}). Try again.`,
+            error === 'access_denied'
+              ? 'Google sign-in was cancelled: access was not allowed. Connect again when you are ready.'
+              : `Google sign-in was not completed (${error}). Try again.`,
           ),
         );
       } else {

@@ -1,7 +1,9 @@
 /**
  * A TokenProvider over a refresh-token vault: access tokens are cached until a minute before they
- * expire and refreshed from the token endpoint; one refresh at a time per account. A revoked or
- * expired grant (`invalid_grant`) becomes AUTH_REQUIRED naming the account, and is not retried.
+ * expire and refreshed from the token endpoint; one refresh at a time per account, shared by every
+ * request that arrives meanwhile (forced ones too: a burst of 401s costs one refresh). A rotated
+ * refresh token is saved. A revoked or expired grant (`invalid_grant`) becomes AUTH_REQUIRED
+ * naming the account, and is not retried.
  */
 import { BriefError } from '../../../shared/errors.ts';
 import type { RefreshTokenVault } from './file-vault.ts';
@@ -15,7 +17,8 @@ export class RefreshingTokenProvider implements TokenProvider {
   readonly #vault: RefreshTokenVault;
   readonly #config: OAuthClientConfig;
   readonly #now: () => number;
-  readonly #cache = new Map<string, Promise<AccessToken>>();
+  readonly #tokens = new Map<string, AccessToken>();
+  readonly #pending = new Map<string, Promise<AccessToken>>();
 
   constructor(vault: RefreshTokenVault, config: OAuthClientConfig, now: () => number = Date.now) {
     this.#vault = vault;
@@ -23,27 +26,35 @@ export class RefreshingTokenProvider implements TokenProvider {
     this.#now = now;
   }
 
-  async getAccessToken(
+  getAccessToken(
     account: { id: number; address: string },
     options: { forceRefresh?: boolean } = {},
   ): Promise<AccessToken> {
     const key = account.address.toLowerCase();
-    const cached = this.#cache.get(key);
-    if (cached !== undefined && !options.forceRefresh) {
-      const token = await cached.catch(() => null);
-      if (token !== null && token.expiresAt - EARLY_MS > this.#now()) return token;
-    }
-    const pending = this.#refresh(account.address);
-    this.#cache.set(key, pending);
-    pending.catch(() => {
-      if (this.#cache.get(key) === pending) this.#cache.delete(key);
+    // A refresh under way started after the caller's token was issued, so it answers forced requests too.
+    const pending = this.#pending.get(key);
+    if (pending !== undefined) return pending;
+    const cached = this.#tokens.get(key);
+    if (!options.forceRefresh && cached !== undefined && cached.expiresAt - EARLY_MS > this.#now())
+      return Promise.resolve(cached);
+    const refresh = this.#refresh(account.address).then((token) => {
+      // Unless the account was forgotten meanwhile.
+      if (this.#pending.get(key) === refresh) this.#tokens.set(key, token);
+      return token;
     });
-    return pending;
+    this.#pending.set(key, refresh);
+    const settled = () => {
+      if (this.#pending.get(key) === refresh) this.#pending.delete(key);
+    };
+    refresh.then(settled, settled);
+    return refresh;
   }
 
-  /** Forgets the cached access token (after a disconnect). */
+  /** Forgets the cached access token (after a disconnect or a reconnect). */
   forget(address: string): void {
-    this.#cache.delete(address.toLowerCase());
+    const key = address.toLowerCase();
+    this.#tokens.delete(key);
+    this.#pending.delete(key);
   }
 
   async #refresh(address: string): Promise<AccessToken> {
@@ -51,6 +62,10 @@ export class RefreshingTokenProvider implements TokenProvider {
     if (entry === null) throw reconnect(address, 'no sign-in is stored for it');
     try {
       const grant = await refreshAccessToken(this.#config, entry.refreshToken, this.#now);
+      // Google may rotate the refresh token; only the newest keeps working.
+      if (grant.refreshToken !== null && grant.refreshToken !== entry.refreshToken) {
+        this.#vault.set(address, { refreshToken: grant.refreshToken, scope: grant.scope || entry.scope });
+      }
       return { accessToken: grant.accessToken, expiresAt: grant.expiresAt };
     } catch (error) {
       if (error instanceof InvalidGrantError)

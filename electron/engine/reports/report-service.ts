@@ -11,6 +11,7 @@ import type { RangePreset } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { parseCall } from '../../../shared/validate.ts';
 import {
+  type AnalyticsMessage,
   computeReport,
   type DrilldownPage,
   type DrilldownRequest,
@@ -56,6 +57,12 @@ function localDate(instant: number, timeZone: string): string {
 export class ReportService {
   readonly #services: EngineServices;
   readonly #refreshing = new Set<string>();
+  /**
+   * The last loaded message sets, keyed by accounts and their data versions: warming computes
+   * eight views in a row and the dashboard moves between ranges, and reading the store is most
+   * of a report's cost. A write bumps the data version, so a stale set is never reused.
+   */
+  readonly #loaded = new Map<string, AnalyticsMessage[]>();
 
   constructor(services: EngineServices) {
     this.#services = services;
@@ -175,6 +182,17 @@ export class ReportService {
     return [account];
   }
 
+  #messages(ids: number[], accounts: ReadonlyArray<{ id: number; dataVersion: number }>): AnalyticsMessage[] {
+    const key = combinedDataVersion(accounts);
+    const cached = this.#loaded.get(key);
+    if (cached) return cached;
+    const messages = loadAnalyticsMessages(this.#services.store.db, ids);
+    this.#loaded.set(key, messages);
+    // Two sets at most: one account and "all" while warming.
+    while (this.#loaded.size > 2) this.#loaded.delete(this.#loaded.keys().next().value!);
+    return messages;
+  }
+
   #keyAndVersion(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number) {
     const accounts = this.#accountIds(account).map((id) => this.#services.accounts.getAccount(id));
     const settings = accounts.map((row) => [
@@ -205,7 +223,7 @@ export class ReportService {
     const first = accounts[0];
     const single = account === 'all' ? null : first;
     return {
-      messages: loadAnalyticsMessages(db, ids),
+      messages: this.#messages(ids, accounts),
       accounts: loadReportAccounts(db, ids),
       timeZone,
       asOf,
