@@ -15,5 +15,5 @@ export { defaultDatabasePath } from './db/paths.ts';
 export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';
 export { systemTimeZone } from './reports/report-service.ts';
-export { GOOGLE_GMAIL_ROOT_URL } from './sources/gmail/index.ts';
+export { GOOGLE_GMAIL_ROOT_URL, syncOptionsFromEnv } from './sources/gmail/index.ts';
 export { type SupervisorState, startWorkerHost, type WorkerHost } from './worker-host.ts';

@@ -5,13 +5,13 @@
  */
 import type { BriefApi } from '../../shared/contract.ts';
 import type { Account } from '../../shared/domain.ts';
-import type { GoogleSignIn } from './oauth-loopback.ts';
+import type { AppTokenProvider } from './app-token-provider.ts';
+import type { GoogleSignIn } from './google-sign-in.ts';
 import type { TokenVault } from './vault.ts';
-import type { VaultTokenProvider } from './vault-token-provider.ts';
 
 export interface ConnectDeps {
   vault: TokenVault;
-  tokens: VaultTokenProvider;
+  tokens: AppTokenProvider;
   signIn(): Promise<GoogleSignIn>;
   /** Creates (or finds) the engine's account for the address and queues its first sync. */
   register(address: string): Promise<Account>;
@@ -23,7 +23,7 @@ export async function connectGmail(deps: ConnectDeps): Promise<Account> {
   const signIn = await deps.signIn();
   const hadToken = deps.vault.has(signIn.address);
   deps.vault.set(signIn.address, { refreshToken: signIn.refreshToken, scope: signIn.scope });
-  deps.tokens.evict(signIn.address);
+  deps.tokens.forget(signIn.address);
   try {
     return await deps.register(signIn.address);
   } catch (error) {
@@ -36,12 +36,12 @@ export async function connectGmail(deps: ConnectDeps): Promise<Account> {
 /** "Forget account": the store's data through the engine, then its token here. */
 export async function forgetAccount(
   engine: Pick<BriefApi, 'call'>,
-  deps: { vault: TokenVault; tokens: VaultTokenProvider },
+  deps: { vault: TokenVault; tokens: AppTokenProvider },
   accountId: number,
 ): Promise<{ accountId: number; forgotten: true }> {
   const account = await engine.call('accounts.get', { accountId });
   const result = await engine.call('accounts.forget', { accountId });
   deps.vault.remove(account.address);
-  deps.tokens.evict(account.address);
+  deps.tokens.forget(account.address);
   return result;
 }

@@ -1,43 +1,29 @@
 /**
- * The OAuth client the app signs in with, and Google's endpoints (overridable, so the app can be
- * pointed at the local Gmail API emulator). Values come from the environment first, then from
- * `shell.json` in the data folder.
+ * The OAuth client the app signs in with, and where Google is. The client id and secret come from
+ * the environment first, then from `shell.json` in the data folder; the endpoints from the same
+ * environment variables the engine and the CLI read (`oauthConfig`, `BRIEF_GMAIL_ROOT_URL`), so
+ * one set of variables points the sign-in, the profile lookup and the worker's sync at the emulator.
  */
 import { readFileSync } from 'node:fs';
 import { BriefError } from '../../shared/errors.ts';
-
-export const GMAIL_METADATA_SCOPE = 'https://www.googleapis.com/auth/gmail.metadata';
-
-export interface GoogleEndpoints {
-  authUrl: string;
-  tokenUrl: string;
-  revokeUrl: string;
-  /** Root of the Gmail API, ending with a slash. */
-  gmailRootUrl: string;
-}
-
-export const GOOGLE_ENDPOINTS: GoogleEndpoints = {
-  authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
-  tokenUrl: 'https://oauth2.googleapis.com/token',
-  revokeUrl: 'https://oauth2.googleapis.com/revoke',
-  gmailRootUrl: 'https://gmail.googleapis.com/',
-};
-
-export interface GoogleClientConfig {
-  clientId: string;
-  /** Desktop clients have a secret Google does not treat as confidential; PKCE protects the code. */
-  clientSecret: string;
-  scope: string;
-  endpoints: GoogleEndpoints;
-}
+import {
+  GOOGLE_GMAIL_ROOT_URL,
+  type OAuthClientConfig,
+  oauthConfig,
+  syncOptionsFromEnv,
+} from '../engine/index.ts';
 
 /** What `shell.json` in the data folder may hold. */
 export interface ShellFileConfig {
   googleClientId?: string;
   googleClientSecret?: string;
-  googleScope?: string;
-  googleEndpoints?: Partial<GoogleEndpoints>;
   updateFeedUrl?: string;
+}
+
+export interface GoogleClient {
+  oauth: OAuthClientConfig;
+  /** Root of the Gmail API, ending with a slash: where the signed-in account's address is read. */
+  gmailRootUrl: string;
 }
 
 export function readShellFileConfig(path: string): ShellFileConfig {
@@ -56,35 +42,25 @@ export function readShellFileConfig(path: string): ShellFileConfig {
 }
 
 /** The configured client, or null when none is set up (Gmail is then unavailable; import and demo still work). */
-export function resolveGoogleClient(
-  env: NodeJS.ProcessEnv,
-  file: ShellFileConfig,
-): GoogleClientConfig | null {
+export function resolveGoogleClient(env: NodeJS.ProcessEnv, file: ShellFileConfig): GoogleClient | null {
   const clientId = env.BRIEF_GOOGLE_CLIENT_ID || file.googleClientId;
   const clientSecret = env.BRIEF_GOOGLE_CLIENT_SECRET || file.googleClientSecret;
+  // A Desktop client always has a secret; without it Google would refuse the code after consent.
   if (!clientId || !clientSecret) return null;
-  const base = env.BRIEF_GOOGLE_BASE_URL?.replace(/\/+$/, '');
-  // One base URL points every endpoint at the emulator (`npm run emulator` prints it).
-  const fromBase: Partial<GoogleEndpoints> = base
-    ? {
-        authUrl: `${base}/o/oauth2/v2/auth`,
-        tokenUrl: `${base}/token`,
-        revokeUrl: `${base}/revoke`,
-        gmailRootUrl: `${base}/`,
-      }
-    : {};
   return {
-    clientId,
-    clientSecret,
-    scope: env.BRIEF_GOOGLE_SCOPE || file.googleScope || GMAIL_METADATA_SCOPE,
-    endpoints: { ...GOOGLE_ENDPOINTS, ...file.googleEndpoints, ...fromBase },
+    oauth: oauthConfig({ clientId, clientSecret }, env),
+    gmailRootUrl: syncOptionsFromEnv(env).rootUrl ?? GOOGLE_GMAIL_ROOT_URL,
   };
 }
 
-export function requireGoogleClient(client: GoogleClientConfig | null): GoogleClientConfig {
-  if (client) return client;
-  throw new BriefError(
+export function missingClientError(): BriefError {
+  return new BriefError(
     'AUTH_REQUIRED',
     'No Google OAuth client is configured. Set BRIEF_GOOGLE_CLIENT_ID and BRIEF_GOOGLE_CLIENT_SECRET (see docs/shell.md), then restart 360Brief.',
   );
+}
+
+export function requireGoogleClient(client: GoogleClient | null): GoogleClient {
+  if (client) return client;
+  throw missingClientError();
 }

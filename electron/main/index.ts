@@ -26,22 +26,21 @@ import { createFileLogger, startWorkerHost } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import workerPath from '../engine/worker.ts?modulePath';
 import { connectGmail, forgetAccount } from './account-connection.ts';
+import { createAppTokenProvider } from './app-token-provider.ts';
 import { onWindowClose, quitWhenAllWindowsClosed } from './close-policy.ts';
 import { diagnosticsFileName, writeDiagnostics } from './diagnostics.ts';
 import { readShellFileConfig, requireGoogleClient, resolveGoogleClient } from './google-oauth-client.ts';
+import { signInWithGoogle } from './google-sign-in.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { createMainCallHandler, type MainMethod } from './main-calls.ts';
 import { watchNetwork } from './network-watch.ts';
 import { createNotificationDecider, type Notice } from './notifications.ts';
-import { signInWithGoogle } from './oauth-loopback.ts';
 import { createSyncScheduler } from './scheduler.ts';
-import { registerGmailThroughContract, startSyncThroughContract } from './sync-call.ts';
 import { pauseSyncJobs, resumeSyncJobs } from './sync-control.ts';
 import type { TrayAction, TrayView } from './tray-model.ts';
 import { createTrayPresenter } from './tray-presenter.ts';
 import { resolveUpdateFeed, startUpdater } from './updater.ts';
 import { TokenVault } from './vault.ts';
-import { createVaultTokenProvider } from './vault-token-provider.ts';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, secureWebPreferences } from './window-security.ts';
 import { loadWindowBounds, saveWindowBounds } from './window-state.ts';
 
@@ -73,12 +72,13 @@ if (!app.requestSingleInstanceLock()) {
   }
   const googleClient = resolveGoogleClient(process.env, shellConfig);
   const vault = new TokenVault({ path: join(dataDir, 'tokens.vault'), safeStorage });
-  const tokens = createVaultTokenProvider({ vault, client: googleClient });
+  const tokens = createAppTokenProvider(vault, googleClient);
   let window: BrowserWindow | null = null;
   let tray: Tray | null = null;
   let quitting = false;
   let settings: AppSettings | null = null;
   const accountNames = new Map<number, string>();
+  let connecting: AbortController | null = null;
 
   const engine = startWorkerHost({
     workerUrl: pathToFileURL(workerPath),
@@ -134,7 +134,7 @@ if (!app.requestSingleInstanceLock()) {
       return () => clearTimeout(timer);
     },
     listAccounts: rememberAccounts,
-    startSync: (accountId) => startSyncThroughContract(engine, accountId),
+    startSync: (accountId) => engine.call('sync.start', { accountId }),
     settings: {
       syncIntervalMinutes: 5,
       quietHours: { enabled: false, startMinute: 0, endMinute: 0 },
@@ -179,17 +179,25 @@ if (!app.requestSingleInstanceLock()) {
     ],
     [
       'accounts.connectGmail',
-      () =>
-        connectGmail({
+      () => {
+        // Connecting again (the first browser tab was closed) replaces the waiting attempt.
+        connecting?.abort();
+        const attempt = new AbortController();
+        connecting = attempt;
+        return connectGmail({
           vault,
           tokens,
           signIn: () =>
             signInWithGoogle({
               client: requireGoogleClient(googleClient),
-              openExternal: (url) => shell.openExternal(url),
+              openBrowser: (url) => shell.openExternal(url),
+              signal: attempt.signal,
             }),
-          register: (address) => registerGmailThroughContract(engine, address),
-        }),
+          register: (address) => engine.call('accounts.registerGmail', { address }),
+        }).finally(() => {
+          if (connecting === attempt) connecting = null;
+        });
+      },
     ],
     [
       'diagnostics.export',
@@ -335,6 +343,7 @@ if (!app.requestSingleInstanceLock()) {
     shuttingDown = true;
     event.preventDefault();
     for (const stop of stopBackground) stop();
+    connecting?.abort();
     // Let running jobs checkpoint their cursors before the process ends.
     void engine.shutdown(5000).finally(() => app.exit(0));
   });

@@ -3,12 +3,13 @@
  * (the OS keychain's key), in one file in the app's data folder readable only by the user. A
  * system that offers only plain-text storage (Linux without a keyring: backend `basic_text`) is
  * refused instead of silently keeping tokens readable. No Electron import: `safeStorage` is
- * passed in, so tests use a stand-in. Its get/set/remove match the engine's RefreshTokenVault
- * (electron/engine/auth/file-vault.ts), the CLI's plain-file counterpart.
+ * passed in, so tests use a stand-in. It is the engine's RefreshTokenVault for the app, as the
+ * CLI's plain file vault (FileVault) is for the command line.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BriefError } from '../../shared/errors.ts';
+import type { RefreshTokenVault } from '../engine/index.ts';
 
 /** The part of Electron's `safeStorage` the vault uses. */
 export interface SafeStorageAdapter {
@@ -40,7 +41,7 @@ export interface TokenVaultOptions {
 
 const keyOf = (address: string) => address.trim().toLowerCase();
 
-export class TokenVault {
+export class TokenVault implements RefreshTokenVault {
   readonly #path: string;
   readonly #safe: SafeStorageAdapter;
   readonly #platform: NodeJS.Platform;

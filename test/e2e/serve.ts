@@ -11,16 +11,39 @@ export interface Bridge {
   url: string;
   origin: string;
   token: string;
+  /** The temporary folder holding the database (removed by stop()). */
+  folder: string;
+  /** Calls the bridge's `POST /rpc` with the token and returns the value, throwing the typed error. */
+  rpc<T = unknown>(method: string, args?: unknown): Promise<T>;
+  /** Ends the serve process (SIGTERM) and keeps the folder, as when the service goes away. */
+  kill(): Promise<void>;
+  /** Ends the serve process and removes its folder. */
   stop(): Promise<void>;
 }
 
-export async function startBridge(): Promise<Bridge> {
+export interface BridgeOptions {
+  /** Extra command-line arguments after `serve --db … --port 0` (e.g. --endpoint for Connect Gmail). */
+  args?: readonly string[];
+  /** Extra environment for the serve process (e.g. BRIEF_SYNC_TIME_SCALE). */
+  env?: Readonly<Record<string, string>>;
+}
+
+export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> {
   const folder = mkdtempSync(join(tmpdir(), 'brief-e2e-'));
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'brief.js'), 'serve', '--db', join(folder, 'brief.db'), '--port', '0'],
+    [
+      join(ROOT, 'bin', 'brief.js'),
+      'serve',
+      '--db',
+      join(folder, 'brief.db'),
+      '--port',
+      '0',
+      ...(options.args ?? []),
+    ],
     {
       cwd: ROOT,
+      env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -28,12 +51,16 @@ export async function startBridge(): Promise<Bridge> {
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const first = await firstLine(child, () => stderr);
+  const first = await firstLine(child, 'brief serve', () => stderr);
   const { url, token } = JSON.parse(first) as { url: string; token: string };
+  const origin = new URL(url).origin;
   return {
     url,
     token,
-    origin: new URL(url).origin,
+    origin,
+    folder,
+    rpc: (method, args = {}) => callBridge(origin, token, method, args),
+    kill: () => stopChild(child),
     async stop() {
       await stopChild(child);
       rmSync(folder, { recursive: true, force: true });
@@ -41,18 +68,33 @@ export async function startBridge(): Promise<Bridge> {
   };
 }
 
-function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
+async function callBridge<T>(origin: string, token: string, method: string, args: unknown): Promise<T> {
+  const response = await fetch(`${origin}/rpc`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ method, args }),
+  });
+  const body = (await response.json()) as
+    | { ok: true; value: T }
+    | { ok: false; error: { code: string; message: string } };
+  if (!body.ok) throw new Error(`${method} failed: ${body.error.code} ${body.error.message}`);
+  return body.value;
+}
+
+/** The first stdout line of a child that announces itself with one JSON line (serve, the emulator). */
+export function firstLine(child: ChildProcess, name: string, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve(line));
     child.once('exit', (code) =>
-      reject(new Error(`brief serve exited (${code}) before printing its address: ${stderr()}`)),
+      reject(new Error(`${name} exited (${code}) before printing its address: ${stderr()}`)),
     );
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+/** SIGTERM to this child only (by its pid), resolved when it has exited. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');

@@ -61,7 +61,8 @@ export async function runLoopbackAuthorization(options: LoopbackOptions): Promis
     const code = waitForCode(server, state, options);
     // A bad redirect can arrive while the browser is still opening; it is reported below.
     code.catch(() => undefined);
-    await options.openBrowser(url.toString());
+    // Cancelled already: a consent page nobody waits for would only confuse.
+    if (!options.signal?.aborted) await options.openBrowser(url.toString());
     const grant = await exchangeCode(
       options,
       { code: await code, verifier: pkce.verifier, redirectUri },

@@ -92,7 +92,10 @@ async function requestToken(
   if (answer.error === 'invalid_grant')
     throw new InvalidGrantError(answer.error_description ?? 'invalid_grant');
   if (response.status === 429) {
-    throw new BriefError('RATE_LIMITED', 'Google is limiting sign-in requests. 360Brief tries again shortly.');
+    throw new BriefError(
+      'RATE_LIMITED',
+      'Google is limiting sign-in requests. 360Brief tries again shortly.',
+    );
   }
   if (response.status >= 500) {
     throw new BriefError(

@@ -93,17 +93,19 @@ export class MessageCacheService {
           raw: raw ?? null,
           now,
         };
-        const existing = this.#sql.findId.get(params);
-        let id: number;
-        if (existing) {
-          if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
-          id = existing.id;
-          updated += 1;
-        } else {
-          id = this.#sql.insert.get(params)!.id;
+        // Most rows of a batch are new: try the insert first and look up the row only on conflict.
+        const fresh = this.#sql.insert.get(params);
+        if (fresh) {
+          for (const label of facts.labels) {
+            this.#sql.addLabel.run({ id: fresh.id, accountId: account, label, time: facts.time });
+          }
           inserted += 1;
+          continue;
         }
-        this.#writeLabels(id, account, facts.labels, facts.time);
+        const existing = this.#sql.findId.get(params)!;
+        if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
+        updated += 1;
+        this.#writeLabels(existing.id, account, facts.labels, facts.time);
       }
       if (inserted + updated > 0) this.#bump(account, now);
       return { inserted, updated };

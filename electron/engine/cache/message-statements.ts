@@ -46,7 +46,8 @@ export function prepareMessageStatements(store: Store) {
     ),
     insert: store.prepare<{ id: number }>(
       `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, raw_data, created_at, updated_at)
-       VALUES (@accountId, @provider, @providerId, ${params}, @raw, @now, @now) RETURNING id`,
+       VALUES (@accountId, @provider, @providerId, ${params}, @raw, @now, @now)
+       ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
     ),
     update: store.prepare(
       `UPDATE message_cache SET ${assignments}, raw_data = coalesce(@raw, raw_data), updated_at = @now

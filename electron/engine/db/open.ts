@@ -76,6 +76,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Store {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Imports and syncs write into several indexes keyed by random ids; a 64 MB page cache keeps
+    // them in memory instead of re-reading pages (SQLite's default is 2 MB).
+    db.pragma('cache_size = -65536');
     migrate(db, migrations, path, logger);
     if (options.verify) {
       const result = db.pragma('quick_check(1)', { simple: true });

@@ -66,7 +66,12 @@ function contentKeyOf(
 ) {
   if (dateTime === null) return null;
   const recipients = [...new Set([...to, ...cc])].sort();
-  return JSON.stringify([from ?? '', dateTime, subject ?? '', recipients]);
+  // A digest, not the text: it is compared for equality only, and is stored and kept in memory
+  // for every message of a mailbox (the text runs to hundreds of bytes on a long Cc list).
+  return createHash('sha1')
+    .update(JSON.stringify([from ?? '', dateTime, subject ?? '', recipients]))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function factsFromHeaders(headers: HeaderMap, source: SourceFacts): MessageFacts {

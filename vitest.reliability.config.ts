@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The reliability suite (TARGETS.md "Reliability and security"): `npm run test:reliability`.
+ * BRIEF_RELIABILITY=full runs the sizes TARGETS.md names; the default quick mode is CI's subset.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/reliability/**/*.test.ts'],
+    exclude: ['node_modules/**'],
+    // Two cores on the build machines, and the trials start workers and processes of their own.
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
