@@ -86,7 +86,9 @@ describe('brief', () => {
     const run = await runCli(['jobs', ...db]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\timport_mail\tcompleted 100%\tattempts 1\/5\t/);
-    expect(run.stdout).toMatch(/2 of 2 jobs\n$/);
+    // Two imports, each followed by the warm_cache job it queued.
+    expect(run.stdout).toMatch(/\twarm_cache\tcompleted\t/);
+    expect(run.stdout).toMatch(/4 of 4 jobs\n$/);
     const failed = await runCli(['jobs', '--status', 'failed', ...db]);
     expect(failed.stdout).toBe('0 of 0 jobs\n');
     expectRefusal(await runCli(['jobs', '--status', 'exploded', ...db]), 2, /--status takes pending/);

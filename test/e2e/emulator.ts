@@ -10,8 +10,8 @@ export interface EmulatorProcess {
   clientSecret: string;
   /** A token the emulator issued at start, to ask it what the mailbox holds. */
   accessToken: string;
-  /** How many messages `messages.list` lists (spam and trash excluded, as the sync sees the mailbox). */
-  listedMessages(): Promise<number>;
+  /** How many messages `messages.list` lists (spam and trash excluded, as the sync sees the mailbox), optionally only those with a label. */
+  listedMessages(labelId?: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -59,11 +59,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<EmulatorP
     clientId,
     clientSecret,
     accessToken,
-    async listedMessages() {
+    async listedMessages(labelId) {
       let count = 0;
       let pageToken: string | undefined;
       do {
-        const query = new URLSearchParams({ maxResults: '500', ...(pageToken ? { pageToken } : {}) });
+        const query = new URLSearchParams({
+          maxResults: '500',
+          ...(labelId ? { labelIds: labelId } : {}),
+          ...(pageToken ? { pageToken } : {}),
+        });
         const response = await fetch(`${url}/gmail/v1/users/me/messages?${query}`, {
           headers: { authorization: `Bearer ${accessToken}` },
         });

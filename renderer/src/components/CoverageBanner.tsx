@@ -30,7 +30,7 @@ export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope
             {formatShare(synced)} of {formatCount(coverage.mailboxTotal)} in the mailbox synced
           </span>
         ) : null}
-        <span>{coverage.lastSync ? `synced ${formatAgo(coverage.lastSync, now)}` : 'imported mail'}</span>
+        <span>{syncedWhen(coverage.lastSync, coverage.mailboxTotal, now)}</span>
         <span className="muted">
           {report.account === 'all' ? 'all accounts' : report.account} · {report.timeZone}
         </span>
@@ -46,4 +46,10 @@ export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope
       </details>
     </section>
   );
+}
+
+/** A Gmail mailbox (it has a total) that never finished a sync is mid first sync, not imported mail. */
+function syncedWhen(lastSync: string | null, mailboxTotal: number | null, now: number): string {
+  if (lastSync) return `synced ${formatAgo(lastSync, now)}`;
+  return mailboxTotal !== null ? 'first sync not finished' : 'imported mail';
 }

@@ -10,6 +10,7 @@ import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger, readMail } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
 import { expandInputs } from './expand-inputs.ts';
+import { ImportBatch } from './import-batch.ts';
 
 export const PROVIDER_IMPORT = 'import';
 const BATCH = 1000;
@@ -65,16 +66,13 @@ async function importFiles(
   // What is already stored takes part in the merge, so a copy imported later joins its twin.
   for (const stored of messages.iterateMessages({ accountId })) merger.add(stored);
 
-  // Insertion-ordered, keyed by provider id, so a later copy can merge into or remove a pending row.
-  let batch = new Map<string, CacheItem>();
+  const batch = new ImportBatch(services.store, messages, accountId, PROVIDER_IMPORT);
   let bytesDone = 0;
   let currentFile = '';
   let fileStart = 0;
   const flush = () => {
-    if (batch.size === 0) return;
-    messages.cacheBulk(accountId, PROVIDER_IMPORT, [...batch.values()]);
-    batch = new Map();
-    events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
+    if (batch.flush())
+      events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
   };
 
   try {
@@ -94,10 +92,10 @@ async function importFiles(
       const merged = merger.add(item.facts);
       if (merged.kind === 'new') {
         const entry: CacheItem = keepRaw ? { facts: item.facts, raw: item.raw } : { facts: item.facts };
-        batch.set(item.facts.providerId, entry);
+        batch.add(entry);
       } else {
         summary.duplicates += 1;
-        applyMerge(services, accountId, merged, batch, flush);
+        batch.merge(merged);
       }
       if (batch.size >= BATCH) flush();
       context.progress(
@@ -114,27 +112,9 @@ async function importFiles(
   context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
   services.rederive(accountId);
   events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
-  services.warmAnalytics(accountId);
+  // The common views are warmed by a job of their own, so the import is done (and says so) as soon
+  // as its messages are stored and derived.
+  services.jobs.createJob({ type: 'warm_cache', accountId });
+  services.pokeRunner();
   return summary;
-}
-
-function applyMerge(
-  services: EngineServices,
-  accountId: number,
-  merged: { intoProviderId: string; labels: string[]; absorbedProviderIds: string[] },
-  batch: Map<string, CacheItem>,
-  flush: () => void,
-): void {
-  const pending = batch.get(merged.intoProviderId);
-  if (pending) pending.facts = { ...pending.facts, labels: merged.labels };
-  const absorbedStored = merged.absorbedProviderIds.filter((id) => !batch.has(id));
-  for (const id of merged.absorbedProviderIds) batch.delete(id);
-  if (!pending || absorbedStored.length > 0) {
-    // The surviving or absorbed copy is already stored: write the batch first so order holds.
-    flush();
-    if (!pending)
-      services.messages.updateLabels(accountId, PROVIDER_IMPORT, merged.intoProviderId, merged.labels);
-    if (absorbedStored.length > 0)
-      services.messages.deleteMessages(accountId, PROVIDER_IMPORT, absorbedStored);
-  }
 }

