@@ -25,13 +25,26 @@ function smallMbox(): Buffer {
       '',
       `Note ${n}.`,
       '',
+      '',
     ].join('\n');
   return Buffer.from(
     [
       message(1, 'ana@example.org', OWNER, 'Mon, 02 Nov 2026 09:00:00 +0000'),
-      message(2, OWNER, 'ana@example.org', 'Mon, 02 Nov 2026 10:30:00 +0000', 'In-Reply-To: <plan-1@example.org>'),
+      message(
+        2,
+        OWNER,
+        'ana@example.org',
+        'Mon, 02 Nov 2026 10:30:00 +0000',
+        'In-Reply-To: <plan-1@example.org>',
+      ),
       message(3, 'bo@example.net', OWNER, 'Tue, 03 Nov 2026 14:00:00 +0000'),
-      message(4, OWNER, 'bo@example.net', 'Wed, 04 Nov 2026 08:15:00 +0000', 'In-Reply-To: <plan-3@example.org>'),
+      message(
+        4,
+        OWNER,
+        'bo@example.net',
+        'Wed, 04 Nov 2026 08:15:00 +0000',
+        'In-Reply-To: <plan-3@example.org>',
+      ),
     ].join(''),
   );
 }

@@ -165,7 +165,15 @@ export function specificCases(accountId: number, jobId: number): Record<MethodNa
 export const REFUSALS = ['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'UNSUPPORTED_INPUT'];
 
 /** Unknown method names, hostile ones included. */
-export const UNKNOWN_METHODS = ['', 'accounts', 'accounts.drop', '__proto__', 'constructor', 'toString', HUGE];
+export const UNKNOWN_METHODS = [
+  '',
+  'accounts',
+  'accounts.drop',
+  '__proto__',
+  'constructor',
+  'toString',
+  HUGE,
+];
 
 /** A short, printable form of the arguments for assertion labels. */
 export function describeArgs(args: unknown): string {

@@ -15,13 +15,7 @@ import { startWorkerHost, type WorkerHost } from '../../electron/engine/worker-h
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { openSuiteEngine, REPLY_WALK_PATHS, snapshotTables } from '../engine/helpers.ts';
-import {
-  describeArgs,
-  EVERY_METHOD,
-  REFUSALS,
-  specificCases,
-  UNKNOWN_METHODS,
-} from './bad-call-cases.ts';
+import { describeArgs, EVERY_METHOD, REFUSALS, specificCases, UNKNOWN_METHODS } from './bad-call-cases.ts';
 import { snapshotDatabase } from './snapshot.ts';
 
 const ENGINE_WORKER = new URL('../../electron/engine/worker.ts', import.meta.url);
@@ -204,7 +198,9 @@ describe('bad calls through the browser bridge (POST /rpc)', () => {
     await post(oversized).catch(() => undefined);
     expect(snapshotTables(engine)).toEqual(before);
     const listed = await post(JSON.stringify({ method: 'accounts.list', args: {} }));
-    expect((listed as { value: Array<{ id: number }> }).value.map((account) => account.id)).toEqual([accountId]);
+    expect((listed as { value: Array<{ id: number }> }).value.map((account) => account.id)).toEqual([
+      accountId,
+    ]);
   });
 
   for (const name of METHOD_NAMES) {
@@ -216,12 +212,17 @@ describe('bad calls through the browser bridge (POST /rpc)', () => {
           ? EVERY_METHOD.map(([, make]) => make())
           : casesFor(name, accountId, jobId);
       for (const args of cases.filter(jsonFaithful)) {
-        expectRefusal(await post(JSON.stringify({ method: name, args })), `bridge ${name}(${describeArgs(args)})`);
+        expectRefusal(
+          await post(JSON.stringify({ method: name, args })),
+          `bridge ${name}(${describeArgs(args)})`,
+        );
       }
       expect(snapshotTables(engine)).toEqual(before);
       expect((await engine.call('app.info', {})).version).toEqual(expect.any(String));
       const listed = await post(JSON.stringify({ method: 'accounts.list', args: {} }));
-      expect((listed as { value: Array<{ id: number }> }).value.map((account) => account.id)).toEqual([accountId]);
+      expect((listed as { value: Array<{ id: number }> }).value.map((account) => account.id)).toEqual([
+        accountId,
+      ]);
     });
   }
 });

@@ -76,7 +76,10 @@ interface Killable {
 }
 
 /** Runs the sync until `killAfter` batches were stored, then kills it; true when it finished first. */
-function runAndKill(start: (onLine: (line: string) => void) => Killable, killAfter: number): Promise<boolean> {
+function runAndKill(
+  start: (onLine: (line: string) => void) => Killable,
+  killAfter: number,
+): Promise<boolean> {
   return new Promise((resolve, reject) => {
     let seen = 0;
     let finished = false;

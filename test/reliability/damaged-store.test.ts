@@ -12,8 +12,8 @@ import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { Engine } from '../../electron/engine/engine.ts';
 import type { Job } from '../../shared/domain.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { openEngine, REPLY_WALK_PATHS, tempFolder } from '../engine/helpers.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
+import { openEngine, REPLY_WALK_PATHS, tempFolder } from '../engine/helpers.ts';
 import { CORPORA, hasCorpora } from '../paths.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench } from '../sync/harness.ts';
 import { LEASE_PASSED_MS } from './crash-trial.ts';
@@ -47,15 +47,20 @@ async function populatedDatabase(): Promise<string> {
 const DAMAGE: Array<[string, (bytes: Buffer) => Buffer]> = [
   ['truncated to its first 2 KB', (bytes) => bytes.subarray(0, 2048)],
   ['with its header overwritten', (bytes) => Buffer.concat([Buffer.alloc(100, 0x5a), bytes.subarray(100)])],
-  ['with its schema page overwritten', (bytes) => {
-    const damaged = Buffer.from(bytes);
-    damaged.fill(0xa5, 100, 4096);
-    return damaged;
-  }],
+  [
+    'with its schema page overwritten',
+    (bytes) => {
+      const damaged = Buffer.from(bytes);
+      damaged.fill(0xa5, 100, 4096);
+      return damaged;
+    },
+  ],
 ];
 
 function setAsideFiles(databasePath: string): string[] {
-  return readdirSync(dirname(databasePath)).filter((name) => name.startsWith(`${basename(databasePath)}.damaged-`));
+  return readdirSync(dirname(databasePath)).filter((name) =>
+    name.startsWith(`${basename(databasePath)}.damaged-`),
+  );
 }
 
 describe('a damaged database at start', () => {
@@ -120,29 +125,32 @@ function expectStorageFull(job: Job): void {
 }
 
 describe('the disk fills up', () => {
-  it.skipIf(!hasCorpora)('during an import: STORAGE_FULL, not retried, integrity_check ok, fine again once space is back', async () => {
-    const engine = openEngine();
-    let filled = false;
-    engine.on('job-progress', () => {
-      if (filled) return;
-      filled = true;
-      fillDisk(engine);
-    });
-    const started = await engine.call('import.start', {
-      paths: [join(CORPORA, 'spamassassin', 'hard_ham')],
-      account: 'me@example.com',
-    });
-    await engine.runner.runUntilIdle();
-    expectStorageFull(await engine.call('jobs.get', { jobId: started.id }));
-    expect(integrity(engine)).toBe('ok');
-    expect((await engine.call('accounts.list', {})).length).toBe(1);
+  it.skipIf(!hasCorpora)(
+    'during an import: STORAGE_FULL, not retried, integrity_check ok, fine again once space is back',
+    async () => {
+      const engine = openEngine();
+      let filled = false;
+      engine.on('job-progress', () => {
+        if (filled) return;
+        filled = true;
+        fillDisk(engine);
+      });
+      const started = await engine.call('import.start', {
+        paths: [join(CORPORA, 'spamassassin', 'hard_ham')],
+        account: 'me@example.com',
+      });
+      await engine.runner.runUntilIdle();
+      expectStorageFull(await engine.call('jobs.get', { jobId: started.id }));
+      expect(integrity(engine)).toBe('ok');
+      expect((await engine.call('accounts.list', {})).length).toBe(1);
 
-    engine.services.store.db.pragma('max_page_count = 1073741823');
-    await engine.call('jobs.retry', { jobId: started.id });
-    await engine.runner.runUntilIdle();
-    expect((await engine.call('jobs.get', { jobId: started.id })).status).toBe('completed');
-    expect(integrity(engine)).toBe('ok');
-  });
+      engine.services.store.db.pragma('max_page_count = 1073741823');
+      await engine.call('jobs.retry', { jobId: started.id });
+      await engine.runner.runUntilIdle();
+      expect((await engine.call('jobs.get', { jobId: started.id })).status).toBe('completed');
+      expect(integrity(engine)).toBe('ok');
+    },
+  );
 
   async function syncIntoFullDisk(): Promise<{ current: SyncBench; outcome: unknown }> {
     const seed = trialSeed(ROW, 0);
@@ -174,7 +182,8 @@ describe('the disk fills up', () => {
 
   it('during a Gmail sync: the write meets STORAGE_FULL, the file stays sound, and the sync finishes once space is back', async () => {
     const { current, outcome } = await syncIntoFullDisk();
-    const code = outcome instanceof Error ? (outcome as { code?: string }).code : (outcome as Job).error?.code;
+    const code =
+      outcome instanceof Error ? (outcome as { code?: string }).code : (outcome as Job).error?.code;
     expect(code).toBe('STORAGE_FULL');
     expect(integrity(current.engine)).toBe('ok');
 

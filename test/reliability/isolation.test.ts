@@ -15,7 +15,13 @@ const ENRON = join(CORPORA, 'enron');
 const A = 'phillip.allen@enron.com';
 const B = 'john.lavorato@enron.com';
 const AS_OF = '2002-06-01T12:00:00.000Z';
-const RANGES = [{ preset: 'all' }, { preset: '365' }, { preset: '90' }, { preset: '30' }, { from: '2001-01-01', to: '2001-06-30' }] as const;
+const RANGES = [
+  { preset: 'all' },
+  { preset: '365' },
+  { preset: '90' },
+  { preset: '30' },
+  { from: '2001-01-01', to: '2001-06-30' },
+] as const;
 /** More mail for B: the ham sets, and in full mode two more Enron mailboxes. */
 const MORE_FOR_B = [
   [join(CORPORA, 'spamassassin', 'hard_ham')],
@@ -34,14 +40,24 @@ async function runImport(engine: Engine, paths: string[], account: string): Prom
 async function figuresOf(engine: Engine, accountId: number) {
   const reports = [];
   for (const range of RANGES) {
-    const envelope = await engine.call('analytics.report', { account: accountId, range, timeZone: 'UTC', asOf: AS_OF });
+    const envelope = await engine.call('analytics.report', {
+      account: accountId,
+      range,
+      timeZone: 'UTC',
+      asOf: AS_OF,
+    });
     reports.push(envelope.report);
   }
   return { reports, stats: await engine.call('messages.stats', { accountId }) };
 }
 
 /** A's figures as answered (from the cache) and as computed from scratch (cache emptied). */
-async function expectUnchanged(engine: Engine, accountId: number, baseline: unknown, step: string): Promise<void> {
+async function expectUnchanged(
+  engine: Engine,
+  accountId: number,
+  baseline: unknown,
+  step: string,
+): Promise<void> {
   expect(await figuresOf(engine, accountId), `${step}, answered`).toEqual(baseline);
   engine.services.store.db.exec('DELETE FROM analytics_cache');
   expect(await figuresOf(engine, accountId), `${step}, recomputed`).toEqual(baseline);

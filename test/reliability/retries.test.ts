@@ -8,10 +8,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
-import { classifyResponse, classifyThrown, type Failure } from '../../electron/engine/sources/gmail/gmail-errors.ts';
+import {
+  classifyResponse,
+  classifyThrown,
+  type Failure,
+} from '../../electron/engine/sources/gmail/gmail-errors.ts';
 import { freshBudget, RetryPolicy } from '../../electron/engine/sources/gmail/retry-policy.ts';
 import { DEFAULTS } from '../../shared/domain.ts';
-import { fakeClock, openEngine } from '../engine/helpers.ts';
 import {
   type ApiError,
   backendError,
@@ -21,6 +24,7 @@ import {
   userRateLimit429,
 } from '../emulator/google-error.ts';
 import { createRandom } from '../emulator/random.ts';
+import { fakeClock, openEngine } from '../engine/helpers.ts';
 import { MODE, SIZES, trialSeed } from './mode.ts';
 
 const ROW = 3;
@@ -34,7 +38,10 @@ const SHAPES: Array<[string, (now: number) => Failure]> = [
   ['403 userRateLimitExceeded', (now) => answered(usageLimit403('userRateLimitExceeded'), now)],
   ['500', (now) => answered(backendError(), now)],
   ['503', (now) => answered(unavailable(), now)],
-  ['dropped connection', (now) => classifyThrown(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), now)],
+  [
+    'dropped connection',
+    (now) => classifyThrown(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), now),
+  ],
 ];
 
 function answered(error: ApiError, now: number): Failure {

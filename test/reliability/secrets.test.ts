@@ -7,7 +7,7 @@
  * only in the CLI vault (tokens.json) and the client secret only in the CLI's Google settings
  * (google.json), both readable by the user alone.
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,15 @@ import { runCli } from '../cli/run-cli.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { type RunningEmulator, startEmulator } from '../emulator/server.ts';
 import { snapshotTables } from '../engine/helpers.ts';
-import { type IssuedSecrets, filesUnder, recordIssuedSecrets, secretsInFile, secretsInValue } from './secrets.ts';
+import { mailboxState } from '../sync/harness.ts';
 import { trialSeed } from './mode.ts';
+import {
+  filesUnder,
+  type IssuedSecrets,
+  recordIssuedSecrets,
+  secretsInFile,
+  secretsInValue,
+} from './secrets.ts';
 
 const ROW = 8;
 /** Where each secret may be stored, by file name; everywhere else it must be absent. */
@@ -69,9 +76,9 @@ beforeAll(async () => {
   engine = openCliEngine(databasePath);
   for (const name of EVENT_NAMES) engine.on(name, (payload) => events.push({ name, payload }));
   const rendererDir = join(folder, 'renderer');
-  const bridge = await startBridge(engine, { port: 0, rendererDir: folder });
-  writeFileSync(join(folder, 'index.html'), '<!doctype html><title>360Brief</title>');
-  void rendererDir;
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>360Brief</title>');
+  const bridge = await startBridge(engine, { port: 0, rendererDir });
   const origin = new URL(bridge.url).origin;
   const socket = new WebSocket(`${origin.replace('http', 'ws')}/events?token=${bridge.token}`);
   socket.addEventListener('message', (message) => socketMessages.push(String(message.data)));
@@ -109,7 +116,8 @@ describe('secrets stay in the vault', () => {
     expect(secrets.accessTokens.size).toBeGreaterThan(1);
     expect(secrets.refreshTokens.size).toBeGreaterThan(1);
     const [account] = await engine.call('accounts.list', {});
-    expect((await engine.call('messages.stats', { accountId: account!.id })).count).toBe(150);
+    const stats = await engine.call('messages.stats', { accountId: account!.id });
+    expect(stats.count).toBe(mailboxState(emulator).size);
     expect(events.some((event) => event.name === 'job-state')).toBe(true);
   });
 
@@ -121,9 +129,12 @@ describe('secrets stay in the vault', () => {
       if (kinds.length > 0) found[file.slice(folder.length + 1)] = kinds;
     }
     for (const [file, kinds] of Object.entries(found)) {
-      expect(ALLOWED[basename(file)] ?? [], `${file} holds ${kinds.join(', ')}`).toEqual(expect.arrayContaining(kinds));
+      expect(ALLOWED[basename(file)] ?? [], `${file} holds ${kinds.join(', ')}`).toEqual(
+        expect.arrayContaining(kinds),
+      );
     }
     expect(found['tokens.json']).toEqual(['refresh token']);
+    expect(found['google.json']).toEqual(['client secret']);
     for (const vault of Object.keys(ALLOWED)) {
       expect(statSync(join(folder, vault)).mode & 0o777, vault).toBe(0o600);
     }
@@ -135,7 +146,12 @@ describe('secrets stay in the vault', () => {
     expect(secretsInValue(snapshotTables(engine), secrets)).toEqual([]);
     const jobs = await engine.call('jobs.list', { limit: 500 });
     expect(jobs.total).toBeGreaterThanOrEqual(3);
-    expect(secretsInValue(jobs.jobs.map((job) => job.metadata), secrets)).toEqual([]);
+    expect(
+      secretsInValue(
+        jobs.jobs.map((job) => job.metadata),
+        secrets,
+      ),
+    ).toEqual([]);
     const cache = engine.services.store.db.prepare('SELECT * FROM analytics_cache').all();
     expect(secretsInValue(cache, secrets)).toEqual([]);
   });

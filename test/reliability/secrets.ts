@@ -59,7 +59,10 @@ export function secretsInFile(path: string, secrets: IssuedSecrets): string[] {
   const bytes = readFileSync(path);
   return secrets
     .all()
-    .filter(({ value }) => bytes.includes(Buffer.from(value, 'utf8')) || bytes.includes(Buffer.from(value, 'utf16le')))
+    .filter(
+      ({ value }) =>
+        bytes.includes(Buffer.from(value, 'utf8')) || bytes.includes(Buffer.from(value, 'utf16le')),
+    )
     .map(({ kind }) => kind);
 }
 

@@ -14,7 +14,9 @@ export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope
   return (
     <section className="coverage" aria-label="Coverage">
       <div className="coverage__main">
-        <strong>{formatCount(coverage.messages)} messages</strong>
+        <strong>
+          {formatCount(coverage.messages)} {coverage.messages === 1 ? 'message' : 'messages'}
+        </strong>
         <span>
           {formatCount(coverage.sent)} sent · {formatCount(coverage.received)} received
         </span>
