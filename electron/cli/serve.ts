@@ -212,7 +212,7 @@ export async function startBridge(
 
 export async function serveCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
   const port = parseIntegerOption(parsed.values.port, 'port', 0, 65535) ?? 0;
-  engine.runner.start();
+  engine.startBackgroundWork();
   const google = {
     clientId: parsed.values['client-id'],
     clientSecret: parsed.values['client-secret'],

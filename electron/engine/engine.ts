@@ -16,6 +16,7 @@ import type { Store } from './db/store.ts';
 import { rederiveAccount } from './derive-account.ts';
 import { EventBus } from './events.ts';
 import { createHandlers, type Handlers } from './handlers/index.ts';
+import { scheduleDailyCleanup } from './housekeeping/daily-cleanup.ts';
 import { JobService } from './jobs/job-service.ts';
 import { createMemoryLogger, type Logger } from './log.ts';
 import { ReportService } from './reports/report-service.ts';
@@ -74,6 +75,7 @@ export class Engine {
   readonly runner: JobRunner;
   readonly #handlers: Handlers;
   #closed = false;
+  #stopHousekeeping: (() => void) | null = null;
 
   private constructor(services: EngineServices, runner: JobRunner, handlers: Handlers) {
     this.services = services;
@@ -146,6 +148,14 @@ export class Engine {
     return (await handler(call.args)) as MethodResult<M>;
   }
 
+  /** The app and `brief serve`: run queued jobs in the background and keep the store tidy daily. */
+  startBackgroundWork(): void {
+    this.runner.start();
+    this.#stopHousekeeping ??= scheduleDailyCleanup(this.services.jobs, this.services.clock, () =>
+      this.runner.poke(),
+    );
+  }
+
   on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
     return this.services.events.on(name, listener);
   }
@@ -153,6 +163,7 @@ export class Engine {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#stopHousekeeping?.();
     await this.runner.stop();
     this.services.store.close();
   }

@@ -47,7 +47,7 @@ try {
   process.exit(1);
 }
 engine.services.events.onAny((name, payload) => post({ kind: 'event', name, payload } as FromWorker));
-if (start.runJobs) engine.runner.start();
+if (start.runJobs) engine.startBackgroundWork();
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
