@@ -1,8 +1,10 @@
 /**
- * A first Gmail sync against the emulator, through the engine's job runner and the sync engine's
- * own `fetch_messages` executor, with the emulator's counters to read afterwards.
+ * The sync rows' shared bench: an engine on a real SQLite file whose Gmail executors talk to the
+ * emulator, a token provider that hands out the emulator's token, a first sync run to completion,
+ * and readings of the emulator's counters.
  */
 import { join } from 'node:path';
+import type { TokenProvider } from '../electron/engine/auth/token-provider.ts';
 import { Engine } from '../electron/engine/engine.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
 import type { QuotaProfile } from '../shared/domain.ts';
@@ -10,8 +12,63 @@ import { BriefError } from '../shared/errors.ts';
 import type { CountersSnapshot } from '../test/emulator/counters.ts';
 import type { LatencyOptions } from '../test/emulator/latency.ts';
 import type { SeedMessage } from '../test/emulator/mailbox.ts';
-import { startEmulator } from '../test/emulator/server.ts';
+import { type RunningEmulator, startEmulator } from '../test/emulator/server.ts';
 import { now } from './measure.ts';
+
+/** The latency every timed sync row uses (TARGETS.md): uniform 50–150 ms per call. */
+export const LATENCY: LatencyOptions = { minMs: 50, maxMs: 150 };
+/** Labels a first sync leaves out (includeSpamTrash is off by default). */
+export const HIDDEN_LABELS = ['SPAM', 'TRASH'];
+/** Long enough that no token expires during a row. */
+export const TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+export function isHidden(labelIds: readonly string[] | undefined): boolean {
+  return (labelIds ?? []).some((label) => HIDDEN_LABELS.includes(label));
+}
+
+/** Always the emulator's first access token: the rows measure sync, not sign-in. */
+export function emulatorTokens(emulator: RunningEmulator): TokenProvider {
+  return {
+    getAccessToken: async () => ({ accessToken: emulator.accessToken, expiresAt: Date.now() + 3600_000 }),
+  };
+}
+
+export interface SyncEngine {
+  engine: Engine;
+  accountId: number;
+}
+
+/**
+ * An engine whose `fetch_messages` and `sync_history` run the sync engine's own executors against
+ * the emulator at this time scale, with one Gmail account for the emulator's user.
+ */
+export function openSyncEngine(options: {
+  gmail: typeof GmailSource;
+  folder: string;
+  emulator: RunningEmulator;
+  profile: QuotaProfile;
+  timeScale: number;
+  /** How soon a cancelled job notices (ms). */
+  heartbeatMs?: number;
+}): SyncEngine {
+  const { gmail, emulator } = options;
+  const overrides = { rootUrl: `${emulator.url}/`, timeScale: options.timeScale };
+  const engine: Engine = Engine.open({
+    databasePath: join(options.folder, 'brief.db'),
+    tokenProvider: emulatorTokens(emulator),
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    executors: {
+      fetch_messages: (context) => gmail.fetchMessagesExecutor(engine.services, overrides)(context),
+      sync_history: (context) => gmail.syncHistoryExecutor(engine.services, overrides)(context),
+    },
+  });
+  const account = engine.services.accounts.createAccount({
+    address: emulator.user,
+    provider: 'gmail',
+    settings: { quotaProfile: options.profile },
+  });
+  return { engine, accountId: account.id };
+}
 
 export interface FirstSyncResult {
   counters: CountersSnapshot;
@@ -39,36 +96,21 @@ export async function firstSync(options: {
     timeScale: options.timeScale,
     latency: options.latency,
     user: options.user,
-    accessTokenLifetimeSeconds: 24 * 3600,
+    accessTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
   });
   let engine: Engine | null = null;
   try {
-    const tokenProvider = {
-      getAccessToken: async () => ({ accessToken: emulator.accessToken, expiresAt: Date.now() + 3600_000 }),
-    };
-    const overrides = { rootUrl: `${emulator.url}/`, timeScale: options.timeScale };
-    const opened = Engine.open({
-      databasePath: join(options.folder, 'brief.db'),
-      tokenProvider,
-      executors: {
-        fetch_messages: (context) => options.gmail.fetchMessagesExecutor(opened.services, overrides)(context),
-      },
-    });
-    engine = opened;
-    const account = opened.services.accounts.createAccount({
-      address: emulator.user,
-      provider: 'gmail',
-      settings: { quotaProfile: options.profile },
-    });
+    const opened = openSyncEngine({ ...options, emulator });
+    engine = opened.engine;
     const started = now();
-    const job = opened.services.jobs.createJob({ type: 'fetch_messages', accountId: account.id });
-    await opened.runner.runUntilIdle();
+    const job = engine.services.jobs.createJob({ type: 'fetch_messages', accountId: opened.accountId });
+    await engine.runner.runUntilIdle();
     const elapsed = now() - started;
-    const done = opened.services.jobs.getJob(job.id);
+    const done = engine.services.jobs.getJob(job.id);
     return {
       counters: emulator.counters.snapshot(),
       seeded: emulator.mailbox.messageCount,
-      stored: opened.services.messages.getCacheStats(account.id).count,
+      stored: engine.services.messages.getCacheStats(opened.accountId).count,
       ms: elapsed,
       status: done.status,
       error: done.error?.message ?? null,
@@ -92,4 +134,11 @@ export function rateLimitErrors(counters: CountersSnapshot): number {
   return Object.entries(counters.errorsByKind)
     .filter(([kind]) => /429|rateLimit|RateLimit/.test(kind))
     .reduce((sum, [, seen]) => sum + seen, 0);
+}
+
+/** The emulator's admitted calls as "history.list ×1, messages.get ×100", without the `users.` prefix. */
+export function describeCalls(counters: CountersSnapshot): string {
+  const calls = Object.entries(counters.callsByMethod).filter(([, seen]) => seen > 0);
+  if (calls.length === 0) return 'no calls';
+  return calls.map(([method, seen]) => `${method.replace(/^users\./, '')} ×${seen}`).join(', ');
 }

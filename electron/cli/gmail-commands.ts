@@ -7,6 +7,7 @@ import type { ParsedCommand } from './args.ts';
 import { cliDatabasePath } from './engine.ts';
 import {
   type GoogleConfig,
+  type GoogleOverrides,
   resolveGoogleConfig,
   savedEndpoint,
   saveGoogleConfig,
@@ -58,11 +59,7 @@ async function profileAddress(config: GoogleConfig, accessToken: string): Promis
 export async function signInAndRegister(
   engine: Engine,
   databasePath: string,
-  given: {
-    clientId?: string | undefined;
-    clientSecret?: string | undefined;
-    endpoint?: string | undefined;
-  } = {},
+  given: GoogleOverrides = {},
 ): Promise<Account> {
   const config = resolveGoogleConfig(databasePath, given);
   const authorization = await runLoopbackAuthorization({

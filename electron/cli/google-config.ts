@@ -61,14 +61,14 @@ function endpointsOf(base: string | null | undefined) {
   };
 }
 
-export function resolveGoogleConfig(
-  databasePath: string,
-  given: {
-    clientId?: string | undefined;
-    clientSecret?: string | undefined;
-    endpoint?: string | undefined;
-  } = {},
-): GoogleConfig {
+/** What a person may give on the command line (or to `brief serve`) instead of the saved config. */
+export interface GoogleOverrides {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  endpoint?: string | undefined;
+}
+
+export function resolveGoogleConfig(databasePath: string, given: GoogleOverrides = {}): GoogleConfig {
   const saved = readSaved(googleConfigPath(databasePath));
   const { gmailRootUrl, ...oauthEndpoints } = endpointsOf(given.endpoint ?? saved.endpoint);
   const oauth = oauthConfig({

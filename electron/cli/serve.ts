@@ -16,6 +16,7 @@ import { parseCall } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
 import { type ParsedCommand, parseIntegerOption } from './args.ts';
 import { signInAndRegister } from './gmail-commands.ts';
+import type { GoogleOverrides } from './google-config.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
 import { acceptWebSocket, type SocketPeer } from './websocket.ts';
 
@@ -97,13 +98,6 @@ function serveStatic(folder: string, url: URL, response: ServerResponse): void {
 async function connectFromBrowser(engine: Engine, args: unknown, google: GoogleOverrides) {
   parseCall('accounts.connectGmail', args ?? {});
   return signInAndRegister(engine, engine.services.store.path, google);
-}
-
-/** --endpoint, --client-id and --client-secret given to `brief serve`, for Connect Gmail. */
-export interface GoogleOverrides {
-  clientId?: string | undefined;
-  clientSecret?: string | undefined;
-  endpoint?: string | undefined;
 }
 
 export interface Bridge {

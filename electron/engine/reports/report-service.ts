@@ -70,43 +70,48 @@ export class ReportService {
 
   /** The report through the cache (see the file comment). */
   report(request: ReportRequest): ReportEnvelope {
-    const { analyticsCache, clock } = this.#services;
-    const timeZone = request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const timeZone = this.#zone(request);
     if (request.asOf !== undefined) {
       const input = this.#input(request.account, request.range, timeZone, Date.parse(request.asOf));
       return {
         report: computeReport(input),
         stale: false,
         fromCache: false,
-        computedAt: new Date(clock()).toISOString(),
+        computedAt: new Date(this.#services.clock()).toISOString(),
         cacheKey: '',
       };
     }
-    const asOf = clock();
+    const asOf = this.#services.clock();
     const { key, version } = this.#keyAndVersion(request.account, request.range, timeZone, asOf);
-    const cached = analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
-    if (cached) {
-      if (cached.stale) this.#refreshLater(request.account, request.range, timeZone, key);
-      return {
-        report: cached.value,
-        stale: cached.stale,
-        fromCache: true,
-        computedAt: new Date(asOf).toISOString(),
-        cacheKey: key,
-      };
-    }
-    return this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version);
+    return (
+      this.#fromCache(request, timeZone, asOf, key, version) ??
+      this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version)
+    );
   }
 
   /** The cached report when there is one (fresh or stale, refreshed in the background), else null. */
   cached(request: ReportRequest): ReportEnvelope | null {
     const parsed = parseCall('analytics.report', request).args as ReportRequest;
-    const timeZone = parsed.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const timeZone = this.#zone(parsed);
     const asOf = this.#services.clock();
     const { key, version } = this.#keyAndVersion(parsed.account, parsed.range, timeZone, asOf);
+    return this.#fromCache(parsed, timeZone, asOf, key, version);
+  }
+
+  #zone(request: { timeZone?: string | undefined }): string {
+    return request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+  }
+
+  #fromCache(
+    request: ReportRequest,
+    timeZone: string,
+    asOf: number,
+    key: string,
+    version: string,
+  ): ReportEnvelope | null {
     const cached = this.#services.analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
     if (!cached) return null;
-    if (cached.stale) this.#refreshLater(parsed.account, parsed.range, timeZone, key);
+    if (cached.stale) this.#refreshLater(request.account, request.range, timeZone, key);
     return {
       report: cached.value,
       stale: cached.stale,
@@ -117,7 +122,7 @@ export class ReportService {
   }
 
   drilldown(request: ReportRequest & DrilldownRequest): DrilldownPage {
-    const timeZone = request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const timeZone = this.#zone(request);
     const asOf = request.asOf === undefined ? this.#services.clock() : Date.parse(request.asOf);
     const { account, range, timeZone: _zone, asOf: _asOf, ...target } = request;
     return drilldown(this.#input(account, range, timeZone, asOf), target);
@@ -125,7 +130,7 @@ export class ReportService {
 
   /** Computes the common views so the dashboard opens from the cache (after every sync and import). */
   warm(accountId: number): number {
-    const timeZone = this.#services.appSettings.get().timeZone ?? systemTimeZone();
+    const timeZone = this.#zone({});
     let warmed = 0;
     for (const account of [accountId, 'all'] as const) {
       for (const preset of WARM_PRESETS) {
