@@ -52,8 +52,10 @@ function readBody(request: IncomingMessage): Promise<unknown> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop reading but keep the socket: the typed answer still has to reach the client.
+        request.removeAllListeners('data');
+        request.resume();
         reject(new BriefError('VALIDATION', 'The request body is larger than 1 MB.'));
-        request.destroy();
         return;
       }
       chunks.push(chunk);

@@ -135,6 +135,10 @@ export class Engine {
         ...(options.executors as Record<string, JobExecutor>),
       },
       concurrency: options.runnerConcurrency ?? 2,
+      freeSpace: () => {
+        // Computed analytics can always be computed again; dropping them makes room on a full disk.
+        services.analyticsCache.invalidate();
+      },
       heartbeatMs: options.heartbeatMs ?? 1000,
     });
     return new Engine(services, runner, createHandlers(services, services.reports));

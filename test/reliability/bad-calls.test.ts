@@ -184,10 +184,7 @@ describe('bad calls through the browser bridge (POST /rpc)', () => {
     for (const body of hostileBodies) expectRefusal(await post(body), `bridge ${body.slice(0, 60)}`);
   });
 
-  // Known bug, reported: serve.ts destroys the request of a body over 1 MB before its VALIDATION
-  // answer is sent, so the client sees a reset connection instead of a typed error. Passes while
-  // that is so; turns red (drop `.fails`) once the bridge answers 413 with the error.
-  it.fails('answers a body over 1 MB with a typed error (known bug: the connection is reset)', async () => {
+  it('answers a body over 1 MB with a typed error', async () => {
     const oversized = JSON.stringify({ method: 'accounts.list', args: { limit: 'x'.repeat(2_000_000) } });
     expectRefusal(await post(oversized), 'bridge oversized body');
   });

@@ -39,6 +39,8 @@ export const jobErrorSchema = z.strictObject({
 export const failOptionsSchema = z.strictObject({
   /** False for errors another attempt cannot fix (e.g. AUTH_REQUIRED): fail at once. */
   retry: z.boolean().default(true),
+  /** Fail without retry and drop the metadata (the cursor), so the write fits on a full disk. */
+  compact: z.boolean().default(false),
 });
 
 export const workerIdSchema = z.string().min(1).max(200);

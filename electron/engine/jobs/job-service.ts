@@ -147,10 +147,14 @@ export class JobService {
    * Records a failed attempt. With attempts left (and `retry` not turned off) the job goes back to
    * `pending` after a backoff, keeping the error so the reason is visible; otherwise it is `failed`.
    */
-  failJob(id: number, error: { code: string; message: string }, options: { retry?: boolean } = {}): Job {
+  failJob(
+    id: number,
+    error: { code: string; message: string },
+    options: { retry?: boolean; compact?: boolean } = {},
+  ): Job {
     const jobId = parseInput(idSchema, id, 'The job id');
     const reason = parseInput(jobErrorSchema, error, 'The job error');
-    const { retry } = parseInput(failOptionsSchema, options, 'The failure options');
+    const { retry, compact } = parseInput(failOptionsSchema, options, 'The failure options');
     return this.#change(jobId, ['processing'], 'failed', 'state', (row) => {
       const now = this.#store.clock();
       const params = {
@@ -159,7 +163,9 @@ export class JobService {
         message: reason.message,
         now: new Date(now).toISOString(),
       };
-      if (retry && row.attempts < row.max_attempts) {
+      if (compact) {
+        this.#sql.failCompact.run(params);
+      } else if (retry && row.attempts < row.max_attempts) {
         const runAfter = new Date(now + retryDelayMs(row.attempts, this.#random)).toISOString();
         this.#sql.retryLater.run({ ...params, runAfter });
       } else {

@@ -54,6 +54,13 @@ export function prepareJobStatements(store: Store) {
          error_code = @code, error_message = @message, finished_at = @now, updated_at = @now
        WHERE id = @id`,
     ),
+    // On a full disk: the same, and the cursor dropped so the row shrinks instead of needing pages
+    // (a retry lists again; what is stored is skipped by the cache check).
+    failCompact: store.prepare(
+      `UPDATE analytics_jobs SET status = 'failed', lease_owner = NULL, lease_expires_at = NULL, metadata = '{}',
+         error_code = @code, error_message = @message, finished_at = @now, updated_at = @now
+       WHERE id = @id`,
+    ),
     requeue: store.prepare(
       `UPDATE analytics_jobs SET status = 'pending', attempts = 0, run_after = @now, error_code = NULL,
          error_message = NULL, finished_at = NULL, updated_at = @now

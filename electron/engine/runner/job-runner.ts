@@ -34,6 +34,8 @@ export interface JobRunnerOptions {
   heartbeatMs?: number;
   /** How many jobs may run at once (different accounts; one sync per account is the queue's rule). */
   concurrency?: number;
+  /** Frees disposable storage (the analytics cache) when a failure cannot be recorded on a full disk. */
+  freeSpace?: () => void;
   /** How often an idle runner looks for due jobs. */
   pollMs?: number;
   /** How often the polling runner returns jobs with expired leases (a dead runner's) to the queue. */
@@ -190,10 +192,31 @@ export class JobRunner {
         const retry = !['CANCELLED', 'AUTH_REQUIRED', 'UNSUPPORTED_INPUT', 'STORAGE_FULL'].includes(
           serialized.code,
         );
-        jobs.failJob(job.id, serialized, { retry });
+        this.#recordFailure(job.id, serialized, retry);
       }
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Records a failed attempt. On a full disk the record itself may not fit: the runner then frees
+   * disposable space (the analytics cache) and records the failure with the row shrunk (its
+   * cursor dropped); if even that fails, the job is left to its lease, which returns it to the
+   * queue once the disk has room.
+   */
+  #recordFailure(jobId: number, error: { code: string; message: string }, retry: boolean): void {
+    const { jobs, logger } = this.#options;
+    try {
+      jobs.failJob(jobId, error, { retry });
+    } catch (recordError) {
+      if (toSerializedError(recordError).code !== 'STORAGE_FULL') throw recordError;
+      this.#options.freeSpace?.();
+      try {
+        jobs.failJob(jobId, error, { retry: false, compact: true });
+      } catch (again) {
+        logger.error('could not record a job failure on a full disk', { jobId, error: again });
+      }
     }
   }
 }
