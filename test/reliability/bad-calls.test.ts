@@ -14,8 +14,14 @@ import type { Engine } from '../../electron/engine/engine.ts';
 import { startWorkerHost, type WorkerHost } from '../../electron/engine/worker-host.ts';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract.ts';
 import { BriefError } from '../../shared/errors.ts';
+import {
+  describeArgs,
+  EVERY_METHOD,
+  REFUSALS,
+  specificCases,
+  UNKNOWN_METHODS,
+} from '../engine/bad-call-cases.ts';
 import { openSuiteEngine, REPLY_WALK_PATHS, snapshotTables } from '../engine/helpers.ts';
-import { describeArgs, EVERY_METHOD, REFUSALS, specificCases, UNKNOWN_METHODS } from './bad-call-cases.ts';
 import { snapshotDatabase } from './snapshot.ts';
 
 const ENGINE_WORKER = new URL('../../electron/engine/worker.ts', import.meta.url);

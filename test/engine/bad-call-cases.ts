@@ -4,7 +4,7 @@
  * arguments of the right shape with values it must refuse. The engine test keeps its own copy.
  */
 import type { MethodName } from '../../shared/contract.ts';
-import { REPLY_WALK_PATHS } from '../engine/helpers.ts';
+import { REPLY_WALK_PATHS } from './helpers.ts';
 
 const UNKNOWN_ID = 987_654;
 export const HUGE = 'x'.repeat(300_000);
