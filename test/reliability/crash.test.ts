@@ -6,14 +6,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRandom } from '../emulator/random.ts';
-import { cacheState, mailboxState, storedRows } from '../sync/harness.ts';
 import {
   type CrashTrial,
   restartEngine,
   setUpCrashTrial,
   sigkillProcessAfter,
   terminateWorkerAfter,
-} from './crash-trial.ts';
+} from '../sync/crash-trial.ts';
+import { cacheState, mailboxState, storedRows } from '../sync/harness.ts';
 import { MODE, SIZES, trialSeed } from './mode.ts';
 
 const ROW = 1;

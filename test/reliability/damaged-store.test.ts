@@ -15,8 +15,8 @@ import { runCli } from '../cli/run-cli.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { openEngine, REPLY_WALK_PATHS, tempFolder } from '../engine/helpers.ts';
 import { CORPORA, hasCorpora } from '../paths.ts';
+import { LEASE_PASSED_MS } from '../sync/crash-trial.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench } from '../sync/harness.ts';
-import { LEASE_PASSED_MS } from './crash-trial.ts';
 import { trialSeed } from './mode.ts';
 
 const ROW = 6;

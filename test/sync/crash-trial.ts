@@ -1,6 +1,6 @@
 /**
  * One crash trial: a Gmail emulator and a database holding a pending first sync, an engine that
- * runs it in a worker thread or a child process (test/sync/sync-child.ts) killed after a seeded
+ * runs it in a worker thread or a child process (sync-child.ts) killed after a seeded
  * number of stored batches, and an in-process engine that restarts on the same file afterwards.
  */
 import { spawn } from 'node:child_process';
@@ -14,9 +14,9 @@ import { Engine } from '../../electron/engine/engine.ts';
 import { fetchMessagesExecutor, syncHistoryExecutor } from '../../electron/engine/sources/gmail/index.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { type RunningEmulator, startEmulator } from '../emulator/server.ts';
-import type { ChildConfig } from '../sync/sync-child.ts';
+import type { ChildConfig } from './sync-child.ts';
 
-const CHILD = new URL('../sync/sync-child.ts', import.meta.url);
+const CHILD = new URL('./sync-child.ts', import.meta.url);
 const TIME_SCALE = 100;
 /** Past the 30 s lease a killed run leaves on its job. */
 export const LEASE_PASSED_MS = 31_000;
@@ -29,7 +29,11 @@ export interface CrashTrial {
   close(): Promise<void>;
 }
 
-export async function setUpCrashTrial(seed: number, messages: number): Promise<CrashTrial> {
+export async function setUpCrashTrial(
+  seed: number,
+  messages: number,
+  options: { maxAttempts?: number } = {},
+): Promise<CrashTrial> {
   const emulator = await startEmulator({
     messages: seedFromSynthetic({ seed, messages }),
     labels: SYNTHETIC_LABELS,
@@ -55,8 +59,12 @@ export async function setUpCrashTrial(seed: number, messages: number): Promise<C
   });
   const engine = Engine.open({ databasePath: config.databasePath });
   const accountId = engine.services.accounts.createAccount({ address: emulator.user, provider: 'gmail' }).id;
-  // The default max attempts: a crash costs the job one of them, and it must still finish.
-  const jobId = engine.services.jobs.createJob({ type: 'fetch_messages', accountId }).id;
+  // By default the default max attempts: a crash costs the job one of them, and it must still finish.
+  const jobId = engine.services.jobs.createJob({
+    type: 'fetch_messages',
+    accountId,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+  }).id;
   await engine.close();
   return {
     emulator,
@@ -118,13 +126,13 @@ export function sigkillProcessAfter(config: ChildConfig, killAfter: number): Pro
 }
 
 /** The restarted engine: in-process, on the same file, its clock past the killed run's lease. */
-export function restartEngine(config: ChildConfig): Engine {
+export function restartEngine(config: ChildConfig, clockOffsetMs = LEASE_PASSED_MS): Engine {
   const provider = new RefreshingTokenProvider(new FileVault(config.vaultPath), config);
   const options = { rootUrl: config.rootUrl, timeScale: TIME_SCALE, now: Date.now };
   let engine: Engine | null = null;
   engine = Engine.open({
     databasePath: config.databasePath,
-    clock: () => Date.now() + LEASE_PASSED_MS,
+    clock: () => Date.now() + clockOffsetMs,
     tokenProvider: provider,
     executors: {
       fetch_messages: (context) => fetchMessagesExecutor(engine!.services, options)(context),
