@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach } from 'vitest';
 import { Engine, type EngineOptions } from '../../electron/engine/engine.ts';
 import { EXPECTED } from '../paths.ts';
@@ -71,7 +72,20 @@ export function openEngine(options: Partial<EngineOptions> = {}): Engine {
 
 /** Every row of every table, sorted by every column: equal snapshots mean nothing was written. */
 export function snapshotTables(engine: Engine): Record<string, unknown[]> {
-  const { db } = engine.services.store;
+  return snapshotOf(engine.services.store.db);
+}
+
+/** The same, of a database file, read over a separate read-only connection. */
+export function snapshotDatabase(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return snapshotOf(db);
+  } finally {
+    db.close();
+  }
+}
+
+function snapshotOf(db: Database.Database): Record<string, unknown[]> {
   const tables = db
     .prepare<[], { name: string }>(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",

@@ -21,8 +21,7 @@ import {
   specificCases,
   UNKNOWN_METHODS,
 } from '../engine/bad-call-cases.ts';
-import { openSuiteEngine, REPLY_WALK_PATHS, snapshotTables } from '../engine/helpers.ts';
-import { snapshotDatabase } from './snapshot.ts';
+import { openSuiteEngine, REPLY_WALK_PATHS, snapshotDatabase, snapshotTables } from '../engine/helpers.ts';
 
 const ENGINE_WORKER = new URL('../../electron/engine/worker.ts', import.meta.url);
 
