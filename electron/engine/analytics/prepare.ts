@@ -2,7 +2,7 @@ import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../../../shared/domain
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
 import type { DerivedFacts } from '../mail/types.ts';
 import { ContactIndex } from './contacts.ts';
-import { compareWalkOrder, PreparedMessage } from './prepared-message.ts';
+import { compareWalkOrder, PreparedMessage, type RecipientMemo } from './prepared-message.ts';
 import { type ReplyPair, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
 import { rangeSpan } from './time/ranges.ts';
@@ -61,6 +61,7 @@ export function prepareDataset(input: ReportInput): Dataset {
   const clock = ZoneClock.covering(input.timeZone, Math.min(minTime, span.from), Math.max(maxTime, span.to));
   const namespaced = input.accounts.length > 1;
   const contacts = new ContactIndex(identities);
+  const recipientMemo: RecipientMemo = new Map();
   const messages: PreparedMessage[] = [];
   const threads = new Map<string, PreparedMessage[]>();
   const accountsWithInbox = new Set<number>();
@@ -77,7 +78,15 @@ export function prepareDataset(input: ReportInput): Dataset {
     }
     const time = isValidTime(source.time, asOf) ? source.time : null;
     const threadKey = namespaced ? `${source.accountId}:${facts.threadKey}` : facts.threadKey;
-    const message = new PreparedMessage(source, time, facts.direction === 'sent', threadKey, contacts, clock);
+    const message = new PreparedMessage(
+      source,
+      time,
+      facts.direction === 'sent',
+      threadKey,
+      contacts,
+      clock,
+      recipientMemo,
+    );
     messages.push(message);
     if (time === null) continue;
     const thread = threads.get(threadKey);

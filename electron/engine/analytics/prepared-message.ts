@@ -11,6 +11,31 @@ function addContacts(into: number[], list: readonly string[], contacts: ContactI
 }
 
 /**
+ * Recipient numbers per To list, for messages with neither Cc nor Bcc (nearly all of them). Loaded
+ * messages share their list arrays (see list-column.ts), so most messages find theirs by identity
+ * and share one frozen array; numbering order is unchanged, since a list is interned on first sight.
+ */
+export type RecipientMemo = Map<readonly string[], readonly number[]>;
+
+function recipientsOf(
+  source: AnalyticsMessage,
+  contacts: ContactIndex,
+  memo: RecipientMemo,
+): readonly number[] {
+  const alone = source.cc.length === 0 && source.bcc.length === 0;
+  if (alone) {
+    const known = memo.get(source.to);
+    if (known !== undefined) return known;
+  }
+  const recipientIds: number[] = [];
+  addContacts(recipientIds, source.to, contacts);
+  addContacts(recipientIds, source.cc, contacts);
+  addContacts(recipientIds, source.bcc, contacts);
+  if (alone) memo.set(source.to, Object.freeze(recipientIds));
+  return recipientIds;
+}
+
+/**
  * A counted message with everything the figures ask of it computed once. A class, so that a
  * million of them share one shape and the figure loops stay fast.
  */
@@ -27,7 +52,7 @@ export class PreparedMessage {
   readonly contact: string | null;
   readonly contactId: number;
   /** Contact numbers of the distinct contacts among To and Cc, then those only in Bcc. */
-  readonly recipientIds: number[];
+  readonly recipientIds: readonly number[];
   /** How many of recipientIds come from To and Cc (the network leaves Bcc out). */
   readonly toCcCount: number;
   /** The thread; namespaced by account when a report spans several, so "all" never merges two accounts' threads. */
@@ -45,6 +70,7 @@ export class PreparedMessage {
     threadKey: string,
     contacts: ContactIndex,
     clock: ZoneClock,
+    memo: RecipientMemo,
   ) {
     this.source = source;
     this.dated = time !== null;
@@ -56,12 +82,8 @@ export class PreparedMessage {
     this.echo = !sent && senderId === IDENTITY;
     this.contactId = senderId < 0 ? -1 : senderId;
     this.contact = senderId < 0 ? null : sender;
-    const recipientIds: number[] = [];
-    addContacts(recipientIds, source.to, contacts);
-    addContacts(recipientIds, source.cc, contacts);
-    this.toCcCount = recipientIds.length;
-    addContacts(recipientIds, source.bcc, contacts);
-    this.recipientIds = recipientIds;
+    this.recipientIds = recipientsOf(source, contacts, memo);
+    this.toCcCount = source.bcc.length === 0 ? this.recipientIds.length : toCcCountOf(source, contacts);
     this.threadKey = threadKey;
     if (time === null) {
       this.day = Number.NaN;
@@ -77,6 +99,14 @@ export class PreparedMessage {
       this.hour = Math.floor(this.msOfDay / HOUR_MS);
     }
   }
+}
+
+/** How many of the recipients are among To and Cc: those come first, Bcc-only ones after. */
+function toCcCountOf(source: AnalyticsMessage, contacts: ContactIndex): number {
+  const toCc: number[] = [];
+  addContacts(toCc, source.to, contacts);
+  addContacts(toCc, source.cc, contacts);
+  return toCc.length;
 }
 
 /** Walk order of figure 6: time, then received before sent, then storage id. */

@@ -111,6 +111,7 @@ export const FLAG_COUNTED = 1;
 export const FLAG_SENT = 2;
 export const FLAG_ECHO = 4;
 export const FLAG_AUTOMATED = 8;
+/** SQLite gives `<<` and `|` one precedence, left to right, so every shift is parenthesised. */
 export const FLAGS_SQL = `((counted != 0) | ((direction = 'sent') << 1) | ((echo != 0) << 2) | ((automated != 0) << 3))`;
 
 /** What the figures read of each row, in {@link EagerRow} order. */
