@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { analyticsGroup } from './analytics.ts';
 import { cacheHitGroup } from './cache-hit.ts';
 import { BenchContext } from './context.ts';
+import { dashboardGroup } from './dashboard.ts';
 import { demoGroup } from './demo.ts';
 import { generatorGroup } from './generator.ts';
 import { mailImportGroup } from './mail-import.ts';
@@ -28,6 +29,7 @@ const GROUPS: readonly RowGroup[] = [
   cacheHitGroup,
   storeSizeGroup,
   demoGroup,
+  dashboardGroup,
   memoryGroup,
   syncGroup,
 ];
