@@ -16,7 +16,7 @@ import { renderMessage } from '../test/emulator/render.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../test/emulator/seed-synthetic.ts';
 import { type RunningEmulator, startEmulator } from '../test/emulator/server.ts';
 import { type BenchContext, generatorOptions } from './context.ts';
-import { count, ms, now } from './measure.ts';
+import { count, ms, now, seededRandom } from './measure.ts';
 import { notMeasured, type Row } from './row.ts';
 import {
   describeCalls,
@@ -31,6 +31,8 @@ export const INCREMENTAL = 'Incremental sync';
 const TARGET = 'history.list + fetches only (no messages.list); < 2 s';
 const NEW_MESSAGES = 100;
 const STORE_BATCH = 1_000;
+/** The newest messages the arrivals are drawn from. */
+const ARRIVAL_POOL = 1_000;
 /** What an incremental sync may call: history pages and fetches. */
 const ALLOWED_CALLS = ['users.history.list', 'users.messages.get', 'users.threads.get'];
 
@@ -56,17 +58,28 @@ function storeAsSynced(gmail: typeof GmailSource, emulator: RunningEmulator, syn
   return performance.now() - started;
 }
 
-/** The generated mailbox split by time: all but the newest 100 are already there; those 100 arrive. */
-function splitByTime(stored: number): { before: SeedMessage[]; arriving: SeedMessage[] } {
+/**
+ * The generated mailbox split in two: 100 messages picked at random (seeded) among the newest
+ * 1,000 arrive later; the rest is already there. Not simply the 100 newest: the generator ends
+ * its last replies at one instant, so those would be a dozen long threads, not a morning's mail.
+ */
+function splitArrivals(stored: number): { before: SeedMessage[]; arriving: SeedMessage[] } {
   const all = [...seedFromSynthetic(generatorOptions(26, stored + NEW_MESSAGES, 'user@example.com'))];
   all.sort((a, b) => a.internalDate - b.internalDate);
-  return { before: all.slice(0, stored), arriving: all.slice(stored) };
+  const random = seededRandom(26);
+  const recent = all.length - ARRIVAL_POOL;
+  const picked = new Set<number>();
+  while (picked.size < NEW_MESSAGES) picked.add(recent + Math.floor(random() * ARRIVAL_POOL));
+  return {
+    before: all.filter((_, index) => !picked.has(index)),
+    arriving: [...picked].sort((a, b) => a - b).map((index) => all[index]!),
+  };
 }
 
 export async function incrementalRow(gmail: typeof GmailSource, context: BenchContext): Promise<Row> {
   const stored = context.quick ? 10_000 : 100_000;
   const figure = `${INCREMENTAL}, ${count(stored)} stored`;
-  const { before, arriving } = splitByTime(stored);
+  const { before, arriving } = splitArrivals(stored);
   const visibleNew = arriving.filter((message) => !isHidden(message.labelIds)).length;
   const emulator = await startEmulator({
     messages: before,
@@ -92,8 +105,9 @@ export async function incrementalRow(gmail: typeof GmailSource, context: BenchCo
       `legacy profile, latency uniform 50–150 ms, time scale 1; ${count(stored)} generated messages in the ` +
       `emulator${context.quick ? ' (100,000 in the full run)' : ''}, ${count(storedBefore)} of them (outside ` +
       'spam and trash) stored as a finished first sync leaves them (rendered format=metadata by the emulator → ' +
-      `factsFromGmail → cacheBulk, history id, re-derived, analytics warmed; ${ms(fillMs)}); then the ` +
-      `${NEW_MESSAGES} newest generated messages added with mailbox.addMessage; timed: sync_history job ` +
+      `factsFromGmail → cacheBulk, history id, re-derived, analytics warmed; ${ms(fillMs)}); then ` +
+      `${NEW_MESSAGES} more generated messages, held back from the seed (seeded random picks among the ` +
+      `${count(ARRIVAL_POOL)} newest), added with mailbox.addMessage; timed: sync_history job ` +
       "creation → the first analytics-updated; calls = the emulator's admitted calls during the job";
     for (const message of arriving) emulator.mailbox.addMessage(message);
     const marks: { dataChanged: number | null; analyticsUpdated: number | null } = {
