@@ -156,7 +156,8 @@ export class SyncRun {
     this.services.accounts.setHistoryId(this.account.id, historyId);
     this.services.accounts.markSynced(this.account.id, this.services.clock());
     this.progress('Working out threads and directions', true);
-    this.publisher.publish();
+    // Only what was stored since the last publish: an incremental sync of one batch derives once.
+    this.publisher.flush();
     this.services.warmAnalytics(this.account.id);
     this.status.set('idle');
   }
