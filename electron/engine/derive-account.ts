@@ -2,10 +2,17 @@
  * Recomputes an account's derivations (counted, direction, echo, thread) from its stored facts:
  * after each import or sync batch, and when its identities or spam/trash setting change
  * (ARCHITECTURE.md "The store": never trusted from the moment a message arrived).
+ *
+ * Two streaming passes keep memory small however large the account: the first reads only the
+ * columns the derivations need into compact arrays, the second pages through the rows again and
+ * writes their facts a page per transaction.
  */
+import { BriefError } from '../../shared/errors.ts';
 import type { AccountService } from './cache/account-service.ts';
 import type { MessageCacheService } from './cache/message-cache-service.ts';
-import { type DerivableMessage, deriveAccount } from './mail/index.ts';
+import { AccountDerivation } from './mail/derive.ts';
+
+const PAGE = 5000;
 
 export function rederiveAccount(
   accountId: number,
@@ -14,18 +21,34 @@ export function rederiveAccount(
   asOfMs: number,
 ): number {
   const account = accounts.getAccount(accountId);
-  const rows: DerivableMessage[] = [];
-  for (const message of messages.iterateMessages({ accountId })) {
-    rows.push(Object.assign(message, { rowId: message.id }));
+  const derivation = new AccountDerivation(
+    account.identities,
+    { countSpamTrash: account.settings.includeSpamTrash, asOfMs },
+    messages.getCacheStats(accountId).count,
+  );
+  for (const input of messages.iterateDerivationInputs(accountId)) derivation.add(input);
+  derivation.finish();
+
+  let changed = 0;
+  let index = 0;
+  for (let after = 0; ; ) {
+    const page = messages.threadIdsAfter(accountId, after, PAGE);
+    if (page.length === 0) break;
+    if (index + page.length > derivation.size) throw changedUnderfoot(accountId);
+    const updates = page.map((row) => {
+      if (row.id !== derivation.rowIdAt(index)) throw changedUnderfoot(accountId);
+      return { id: row.id, ...derivation.derivedAt(index++, row.providerThreadId) };
+    });
+    changed += messages.updateDerived(accountId, updates);
+    after = page[page.length - 1]!.id;
   }
-  rows.sort((a, b) => a.rowId - b.rowId);
-  const derived = deriveAccount(rows, account.identities, {
-    countSpamTrash: account.settings.includeSpamTrash,
-    asOfMs,
-  });
-  const updates = [];
-  for (const [id, facts] of derived) updates.push({ id, ...facts });
-  const changed = messages.updateDerived(accountId, updates);
   accounts.setDerivedAsOf(accountId, asOfMs);
   return changed;
+}
+
+function changedUnderfoot(accountId: number): BriefError {
+  return new BriefError(
+    'CONFLICT',
+    `The messages of account ${accountId} changed while its threads were worked out; derive it again.`,
+  );
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
 import { idSchema, parseInput } from '../db/validation.ts';
+import type { DerivationInput } from '../mail/derive.ts';
+import type { DuplicateKeys } from '../mail/duplicates.ts';
 import type { MessageFacts } from '../mail/types.ts';
 import { messageFactsSchema, providerSchema } from './message-facts-schema.ts';
 import {
@@ -139,6 +141,53 @@ export class MessageCacheService {
     for (const row of this.#queries.statement(parsed, false).iterate(filterParams(parsed))) {
       yield toCachedMessage(row);
     }
+  }
+
+  /** What the duplicate rule reads of every stored message, in `iterateMessages` order. */
+  *iterateDuplicateKeys(accountId: number): Generator<DuplicateKeys> {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    for (const row of this.#sql.duplicateKeys.iterate(account)) {
+      yield {
+        providerId: row.provider_id,
+        messageId: row.message_id,
+        contentKey: row.content_key,
+        labels: JSON.parse(row.labels) as string[],
+      };
+    }
+  }
+
+  /** What the per-account derivations read of every stored message, in storage (rowId) order. */
+  *iterateDerivationInputs(accountId: number): Generator<DerivationInput> {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    for (const row of this.#sql.derivationInputs.iterate(account)) {
+      yield {
+        rowId: row.id,
+        providerThreadId: row.provider_thread_id,
+        messageId: row.message_id,
+        inReplyTo: JSON.parse(row.in_reply_to) as string[],
+        references: JSON.parse(row.refs) as string[],
+        time: row.time,
+        sender: row.sender,
+        to: JSON.parse(row.to_addrs) as string[],
+        cc: JSON.parse(row.cc_addrs) as string[],
+        subjectKey: row.subject_key,
+        labels: JSON.parse(row.labels) as string[],
+      };
+    }
+  }
+
+  /** Up to `limit` (row id, provider thread id) pairs after row `afterId`, in storage order. */
+  threadIdsAfter(
+    accountId: number,
+    afterId: number,
+    limit: number,
+  ): Array<{ id: number; providerThreadId: string | null }> {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    const after = parseInput(z.number().int().min(0), afterId, 'The row id');
+    const count = parseInput(z.number().int().min(1).max(MAX_BATCH), limit, 'The page size');
+    return this.#sql.threadIdsAfter
+      .all(account, after, count)
+      .map((row) => ({ id: row.id, providerThreadId: row.provider_thread_id }));
   }
 
   /** The messages of one (derived) thread, oldest first. */

@@ -84,6 +84,40 @@ export function prepareMessageStatements(store: Store) {
     belongs: store.prepare<{ found: number }>(
       'SELECT 1 AS found FROM message_cache WHERE id = ? AND account_id = ?',
     ),
+    // Lean reads for whole-account passes: only the columns the pass needs.
+    duplicateKeys: store.prepare<{
+      provider_id: string;
+      message_id: string | null;
+      content_key: string | null;
+      labels: string;
+    }>(
+      // The order iterateMessages streams in (time, then storage order): the merger's first-read copy.
+      `SELECT provider_id, message_id, content_key, labels FROM message_cache
+       WHERE account_id = ? ORDER BY time ASC, id ASC`,
+    ),
+    derivationInputs: store.prepare<
+      Pick<
+        MessageRow,
+        | 'id'
+        | 'provider_thread_id'
+        | 'message_id'
+        | 'in_reply_to'
+        | 'refs'
+        | 'time'
+        | 'sender'
+        | 'to_addrs'
+        | 'cc_addrs'
+        | 'subject_key'
+        | 'labels'
+      >
+    >(
+      `SELECT id, provider_thread_id, message_id, in_reply_to, refs, time, sender, to_addrs, cc_addrs,
+         subject_key, labels
+       FROM message_cache WHERE account_id = ? ORDER BY id`,
+    ),
+    threadIdsAfter: store.prepare<{ id: number; provider_thread_id: string | null }>(
+      'SELECT id, provider_thread_id FROM message_cache WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
     stats: store.prepare<{
       account_id: number;
       count: number;

@@ -3,7 +3,8 @@
  * recomputed in one pass over an account's messages whenever they or its identities change.
  */
 import { normalizeAddress } from './addresses.ts';
-import { reconstructThreads } from './threads.ts';
+import { ensureLength } from './compact-tables.ts';
+import { ThreadReconstruction } from './threads.ts';
 import type { DerivedFacts, MessageFacts } from './types.ts';
 
 export type DerivableMessage = MessageFacts & { rowId: number };
@@ -30,33 +31,119 @@ export function isCounted(labels: readonly string[], countSpamTrash: boolean): b
   return countSpamTrash || !(labels.includes('SPAM') || labels.includes('TRASH'));
 }
 
+/** What the derivations read of a message. */
+export type DerivationInput = Pick<
+  DerivableMessage,
+  | 'rowId'
+  | 'providerThreadId'
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'time'
+  | 'sender'
+  | 'to'
+  | 'cc'
+  | 'subjectKey'
+  | 'labels'
+>;
+
+const COUNTED = 1;
+const SENT_LABEL = 2;
+const FROM_IDENTITY = 4;
+const RECONSTRUCTED = 8;
+
+/**
+ * The derivations of a whole account, computed from messages added one at a time in rowId order
+ * and kept as a few typed arrays (so an account of a million messages derives in little memory).
+ * After `finish`, `derivedAt(i, providerThreadId)` gives the facts of the i-th message added.
+ */
+export class AccountDerivation {
+  readonly #own: Set<string>;
+  readonly #countSpamTrash: boolean;
+  readonly #threads: ThreadReconstruction;
+  #count = 0;
+  #members = 0;
+  #anySent = false;
+  #flags: Uint8Array;
+  #rowIds: Float64Array;
+  /** Index among the reconstructed messages, -1 for the others. */
+  #memberIndex: Int32Array;
+  #threadRows: Float64Array | null = null;
+
+  constructor(identities: readonly string[], options: DeriveOptions, expected = 0) {
+    this.#own = identitySet(identities);
+    this.#countSpamTrash = options.countSpamTrash;
+    this.#threads = new ThreadReconstruction(this.#own, options.asOfMs, expected);
+    this.#flags = new Uint8Array(expected);
+    this.#rowIds = new Float64Array(expected);
+    this.#memberIndex = new Int32Array(expected);
+  }
+
+  get size(): number {
+    return this.#count;
+  }
+
+  add(message: DerivationInput): void {
+    const i = this.#count;
+    this.#count += 1;
+    this.#flags = ensureLength(this.#flags, this.#count);
+    this.#rowIds = ensureLength(this.#rowIds, this.#count);
+    this.#memberIndex = ensureLength(this.#memberIndex, this.#count);
+    const counted = isCounted(message.labels, this.#countSpamTrash);
+    const sentLabel = message.labels.includes('SENT');
+    if (sentLabel) this.#anySent = true;
+    let flags = (counted ? COUNTED : 0) | (sentLabel ? SENT_LABEL : 0);
+    if (message.sender !== null && this.#own.has(message.sender)) flags |= FROM_IDENTITY;
+    this.#memberIndex[i] = -1;
+    if (counted && message.providerThreadId === null) {
+      flags |= RECONSTRUCTED;
+      this.#memberIndex[i] = this.#members;
+      this.#members += 1;
+      this.#threads.add(message);
+    }
+    this.#flags[i] = flags;
+    this.#rowIds[i] = message.rowId;
+  }
+
+  /** The rowId of the `index`-th message added. */
+  rowIdAt(index: number): number {
+    return this.#rowIds[index]!;
+  }
+
+  /** Reconstructs the threads; call once, after the last `add`. */
+  finish(): void {
+    this.#threadRows = this.#threads.finish();
+  }
+
+  /** The facts of the `index`-th message added, given its provider thread id again. */
+  derivedAt(index: number, providerThreadId: string | null): DerivedFacts {
+    const flags = this.#flags[index]!;
+    const fromIdentity = (flags & FROM_IDENTITY) !== 0;
+    const sent = this.#anySent ? (flags & SENT_LABEL) !== 0 : fromIdentity;
+    const member = this.#memberIndex[index]!;
+    const reconstructed = member !== -1 && this.#threadRows !== null ? this.#threadRows[member] : undefined;
+    return {
+      counted: (flags & COUNTED) !== 0,
+      direction: sent ? 'sent' : 'received',
+      echo: !sent && fromIdentity,
+      threadKey: providerThreadId ?? `r:${reconstructed ?? this.#rowIds[index]}`,
+    };
+  }
+}
+
 /** Derives counted, direction, echo and thread key for every message, keyed by rowId. Messages come in rowId order. */
 export function deriveAccount(
   messages: readonly DerivableMessage[],
   identities: readonly string[],
   options: DeriveOptions,
 ): Map<number, DerivedFacts> {
-  const own = identitySet(identities);
-  const anySent = messages.some((message) => message.labels.includes('SENT'));
-  const counted = messages.map((message) => isCounted(message.labels, options.countSpamTrash));
-  const reconstructed: number[] = [];
-  for (let i = 0; i < messages.length; i++) {
-    if (counted[i] && messages[i]!.providerThreadId === null) reconstructed.push(i);
-  }
-  const memberKeys = reconstructThreads(messages, reconstructed, own, options.asOfMs);
-  const threadKeys = new Map<number, string>();
-  for (let k = 0; k < reconstructed.length; k++) threadKeys.set(reconstructed[k]!, memberKeys[k]!);
+  const derivation = new AccountDerivation(identities, options, messages.length);
+  for (const message of messages) derivation.add(message);
+  derivation.finish();
   const derived = new Map<number, DerivedFacts>();
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i]!;
-    const fromIdentity = message.sender !== null && own.has(message.sender);
-    const sent = anySent ? message.labels.includes('SENT') : fromIdentity;
-    derived.set(message.rowId, {
-      counted: counted[i]!,
-      direction: sent ? 'sent' : 'received',
-      echo: !sent && fromIdentity,
-      threadKey: message.providerThreadId ?? threadKeys.get(i) ?? `r:${message.rowId}`,
-    });
+    derived.set(message.rowId, derivation.derivedAt(i, message.providerThreadId));
   }
   return derived;
 }

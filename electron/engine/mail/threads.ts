@@ -4,7 +4,12 @@
  * still connects), then, in time order, an unlinked dated message joins by subject the thread
  * with the latest last message among those that hold its subject key, last spoke at most
  * 30 × 24 h before it and share a participant (identities excluded).
+ *
+ * Built to stay small at a million messages: members are added one at a time and kept as typed
+ * arrays of integers (ids, subjects and addresses as digests or dense ids, see compact-tables),
+ * with each thread's participants read from its members instead of copied into a set per thread.
  */
+import { DigestMap, ensureLength } from './compact-tables.ts';
 import { isValidTime } from './date.ts';
 import type { MessageFacts } from './types.ts';
 
@@ -12,9 +17,195 @@ const JOIN_WINDOW_MS = 30 * 24 * 3_600_000;
 
 export type ThreadInput = MessageFacts & { rowId: number };
 
-interface ThreadState {
-  last: number;
-  participants: Set<string>;
+/** What reconstruction reads of a message. */
+export type ThreadMember = Pick<
+  ThreadInput,
+  'rowId' | 'messageId' | 'inReplyTo' | 'references' | 'time' | 'sender' | 'to' | 'cc' | 'subjectKey'
+>;
+
+export class ThreadReconstruction {
+  readonly #identities: ReadonlySet<string>;
+  readonly #asOfMs: number;
+  #count = 0;
+  #rowIds: Float64Array;
+  /** The member's time, NaN when it is not a valid time. */
+  #times: Float64Array;
+  /** Union-find over the reference components: the root is the smallest member of each. */
+  #parent: Int32Array;
+  /** Dense subject id, -1 for an empty subject key. */
+  #subjects: Int32Array;
+  /** Member i's participants are #participants[#participantStart[i] .. #participantStart[i + 1]). */
+  #participantStart: Int32Array;
+  #participants = new Int32Array(0);
+  /** Message ids → the first member that mentioned them. */
+  readonly #idOwners: DigestMap;
+  readonly #subjectIds = new DigestMap();
+  readonly #addressIds = new DigestMap();
+
+  constructor(identities: ReadonlySet<string>, asOfMs: number, expected = 0) {
+    this.#identities = identities;
+    this.#asOfMs = asOfMs;
+    this.#rowIds = new Float64Array(expected);
+    this.#times = new Float64Array(expected);
+    this.#parent = new Int32Array(expected);
+    this.#subjects = new Int32Array(expected);
+    this.#participantStart = new Int32Array(expected + 1);
+    this.#idOwners = new DigestMap(expected);
+  }
+
+  /** Adds the next counted message without a provider thread id, in storage order. */
+  add(member: ThreadMember): void {
+    const i = this.#count;
+    this.#count += 1;
+    this.#rowIds = ensureLength(this.#rowIds, this.#count);
+    this.#times = ensureLength(this.#times, this.#count);
+    this.#parent = ensureLength(this.#parent, this.#count);
+    this.#subjects = ensureLength(this.#subjects, this.#count);
+    this.#participantStart = ensureLength(this.#participantStart, this.#count + 1);
+    this.#rowIds[i] = member.rowId;
+    this.#times[i] = isValidTime(member.time, this.#asOfMs) ? (member.time as number) : Number.NaN;
+    this.#parent[i] = i;
+    // Ids map to the first member that mentions them; every later mention unites with it.
+    if (member.messageId !== null) this.#mention(member.messageId, i);
+    for (const id of member.inReplyTo) this.#mention(id, i);
+    for (const id of member.references) this.#mention(id, i);
+    this.#subjects[i] = member.subjectKey === '' ? -1 : this.#subjectIds.intern(member.subjectKey);
+    let end = this.#participantStart[i]!;
+    const addParticipant = (address: string | null) => {
+      if (address === null || this.#identities.has(address)) return;
+      this.#participants = ensureLength(this.#participants, end + 1);
+      this.#participants[end] = this.#addressIds.intern(address);
+      end += 1;
+    };
+    addParticipant(member.sender);
+    for (const address of member.to) addParticipant(address);
+    for (const address of member.cc) addParticipant(address);
+    this.#participantStart[i + 1] = end;
+  }
+
+  /** The smallest rowId of each member's thread (its key is `r:` + that), in the order added. */
+  finish(): Float64Array {
+    const n = this.#count;
+    const componentSize = new Int32Array(n);
+    const thread = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      thread[i] = this.#find(i);
+      componentSize[thread[i]!]! += 1;
+    }
+    const times = this.#times;
+    let datedCount = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(times[i]!)) datedCount += 1;
+    const dated = new Int32Array(datedCount);
+    for (let i = 0, at = 0; i < n; i++) if (!Number.isNaN(times[i]!)) dated[at++] = i;
+    // Equal times keep storage order.
+    dated.sort((a, b) => times[a]! - times[b]! || a - b);
+
+    /** The latest time of each thread that has one (NaN: no dated member yet). */
+    const last = new Float64Array(n).fill(Number.NaN);
+    /** Each thread's dated members so far, newest first, as a linked list. */
+    const firstMember = new Int32Array(n).fill(-1);
+    const nextMember = new Int32Array(n);
+    const subjectThreads = new SubjectThreads(this.#subjectIds.size);
+
+    for (const i of dated) {
+      const time = times[i]!;
+      const subject = this.#subjects[i]!;
+      let target = thread[i]!;
+      if (componentSize[target] === 1 && subject !== -1) {
+        let best = -1;
+        let bestLast = Number.NEGATIVE_INFINITY;
+        for (const candidate of subjectThreads.threadsOf(subject)) {
+          const candidateLast = last[candidate]!;
+          if (time - candidateLast > JOIN_WINDOW_MS || candidateLast <= bestLast) continue;
+          if (this.#shares(candidate, i, firstMember, nextMember)) {
+            best = candidate;
+            bestLast = candidateLast;
+          }
+        }
+        if (best !== -1) target = best;
+      }
+      thread[i] = target;
+      if (Number.isNaN(last[target]!) || time > last[target]!) last[target] = time;
+      nextMember[i] = firstMember[target]!;
+      firstMember[target] = i;
+      if (subject !== -1) subjectThreads.add(subject, target);
+    }
+
+    const smallestRow = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < n; i++) {
+      const at = thread[i]!;
+      if (this.#rowIds[i]! < smallestRow[at]!) smallestRow[at] = this.#rowIds[i]!;
+    }
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = smallestRow[thread[i]!]!;
+    return keys;
+  }
+
+  #mention(id: string, i: number): void {
+    const owner = this.#idOwners.getOrSet(id, i);
+    if (owner === -1) return;
+    const a = this.#find(owner);
+    const b = this.#find(i);
+    if (a !== b) this.#parent[Math.max(a, b)] = Math.min(a, b);
+  }
+
+  #find(x: number): number {
+    const parent = this.#parent;
+    let at = x;
+    while (parent[at] !== at) {
+      parent[at] = parent[parent[at]!]!;
+      at = parent[at]!;
+    }
+    return at;
+  }
+
+  /** Whether a dated member of thread `candidate` so far has a participant of member `i`. */
+  #shares(candidate: number, i: number, firstMember: Int32Array, nextMember: Int32Array): boolean {
+    const start = this.#participantStart;
+    const participants = this.#participants;
+    for (let own = start[i]!; own < start[i + 1]!; own++) {
+      const address = participants[own]!;
+      for (let member = firstMember[candidate]!; member !== -1; member = nextMember[member]!) {
+        for (let at = start[member]!; at < start[member + 1]!; at++)
+          if (participants[at] === address) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Per subject, the distinct threads that hold it, in the order they first did. */
+class SubjectThreads {
+  readonly #first: Int32Array;
+  readonly #last: Int32Array;
+  #thread = new Int32Array(0);
+  #next = new Int32Array(0);
+  #count = 0;
+
+  constructor(subjects: number) {
+    this.#first = new Int32Array(subjects).fill(-1);
+    this.#last = new Int32Array(subjects).fill(-1);
+  }
+
+  *threadsOf(subject: number): Generator<number> {
+    for (let entry = this.#first[subject]!; entry !== -1; entry = this.#next[entry]!)
+      yield this.#thread[entry]!;
+  }
+
+  add(subject: number, thread: number): void {
+    for (let entry = this.#first[subject]!; entry !== -1; entry = this.#next[entry]!) {
+      if (this.#thread[entry] === thread) return;
+    }
+    const entry = this.#count;
+    this.#count += 1;
+    this.#thread = ensureLength(this.#thread, this.#count);
+    this.#next = ensureLength(this.#next, this.#count);
+    this.#thread[entry] = thread;
+    this.#next[entry] = -1;
+    if (this.#last[subject] === -1) this.#first[subject] = entry;
+    else this.#next[this.#last[subject]!] = entry;
+    this.#last[subject] = entry;
+  }
 }
 
 /**
@@ -27,111 +218,7 @@ export function reconstructThreads(
   identities: ReadonlySet<string>,
   asOfMs: number,
 ): string[] {
-  const n = members.length;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    let at = x;
-    while (parent[at] !== at) {
-      parent[at] = parent[parent[at]!]!;
-      at = parent[at]!;
-    }
-    return at;
-  };
-  // Ids map to the first message that mentions them; every later mention unites with it.
-  const idOwner = new Map<string, number>();
-  const mention = (id: string, i: number) => {
-    const owner = idOwner.get(id);
-    if (owner === undefined) idOwner.set(id, i);
-    else {
-      const a = find(owner);
-      const b = find(i);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    const facts = messages[members[i]!]!;
-    if (facts.messageId !== null) mention(facts.messageId, i);
-    for (const id of facts.inReplyTo) mention(id, i);
-    for (const id of facts.references) mention(id, i);
-  }
-  const componentSize = new Int32Array(n);
-  for (let i = 0; i < n; i++) componentSize[find(i)]! += 1;
-
-  const dated: number[] = [];
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const time = messages[members[i]!]!.time;
-    if (isValidTime(time, asOfMs)) {
-      times[i] = time;
-      dated.push(i);
-    }
-  }
-  // Stable: equal times keep storage order.
-  dated.sort((a, b) => times[a]! - times[b]!);
-
-  /** thread[i] = the component root whose thread message i ends up in. */
-  const thread = new Int32Array(n);
-  for (let i = 0; i < n; i++) thread[i] = find(i);
-  const states: Array<ThreadState | undefined> = new Array(n);
-  const bySubject = new Map<string, number[]>();
-
-  for (const i of dated) {
-    const facts = messages[members[i]!]!;
-    const time = times[i]!;
-    const own = participantsOf(facts, identities);
-    let target = thread[i]!;
-    if (componentSize[target] === 1 && facts.subjectKey !== '') {
-      let best = -1;
-      let bestLast = Number.NEGATIVE_INFINITY;
-      for (const candidate of bySubject.get(facts.subjectKey) ?? []) {
-        const state = states[candidate] as ThreadState;
-        if (time - state.last > JOIN_WINDOW_MS || state.last <= bestLast) continue;
-        if (shares(state.participants, own)) {
-          best = candidate;
-          bestLast = state.last;
-        }
-      }
-      if (best !== -1) target = best;
-    }
-    thread[i] = target;
-    let state = states[target];
-    if (!state) {
-      state = { last: time, participants: new Set() };
-      states[target] = state;
-    }
-    if (time > state.last) state.last = time;
-    for (const address of own) state.participants.add(address);
-    if (facts.subjectKey !== '') {
-      const list = bySubject.get(facts.subjectKey);
-      if (!list) bySubject.set(facts.subjectKey, [target]);
-      else if (!list.includes(target)) list.push(target);
-    }
-  }
-
-  const smallestRow = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  for (let i = 0; i < n; i++) {
-    const rowId = messages[members[i]!]!.rowId;
-    const at = thread[i]!;
-    if (rowId < smallestRow[at]!) smallestRow[at] = rowId;
-  }
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) keys[i] = `r:${smallestRow[thread[i]!]}`;
-  return keys;
-}
-
-function participantsOf(facts: MessageFacts, identities: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const add = (address: string | null) => {
-    if (address !== null && !identities.has(address)) out.push(address);
-  };
-  add(facts.sender);
-  for (const address of facts.to) add(address);
-  for (const address of facts.cc) add(address);
-  return out;
-}
-
-function shares(participants: ReadonlySet<string>, own: readonly string[]): boolean {
-  for (const address of own) if (participants.has(address)) return true;
-  return false;
+  const reconstruction = new ThreadReconstruction(identities, asOfMs, members.length);
+  for (const index of members) reconstruction.add(messages[index]!);
+  return Array.from(reconstruction.finish(), (smallest) => `r:${smallest}`);
 }

@@ -9,7 +9,7 @@ import type { CacheItem } from '../../cache/message-cache-service.ts';
 import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger, readMail } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
-import { expandInputs } from './expand-inputs.ts';
+import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
 
 export const PROVIDER_IMPORT = 'import';
@@ -51,60 +51,11 @@ async function importFiles(
   inputs: string[],
 ): Promise<ImportSummary> {
   const { messages, accounts, events } = services;
-  const keepRaw = accounts.getSettings(accountId).keepRawData;
   const expanded = await expandInputs(inputs);
   const storedBefore = messages.getCacheStats(accountId).count;
-  const summary: ImportSummary = {
-    read: 0,
-    imported: 0,
-    duplicates: 0,
-    skipped: 0,
-    skippedSamples: [],
-    bytes: expanded.bytes,
-  };
-  const merger = new DuplicateMerger({ retainFacts: false });
-  // What is already stored takes part in the merge, so a copy imported later joins its twin.
-  for (const stored of messages.iterateMessages({ accountId })) merger.add(stored);
-
-  const batch = new ImportBatch(services.store, messages, accountId, PROVIDER_IMPORT);
-  let bytesDone = 0;
-  let currentFile = '';
-  let fileStart = 0;
-  const flush = () => {
-    if (batch.flush())
-      events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
-  };
-
+  let summary: ImportSummary;
   try {
-    for await (const item of readMail(expanded.paths, { signal: context.signal })) {
-      if (item.file !== currentFile) {
-        currentFile = item.file;
-        fileStart = bytesDone;
-      }
-      if (item.kind === 'skipped') {
-        summary.skipped += 1;
-        if (summary.skippedSamples.length < MAX_REPORTED_SKIPS)
-          summary.skippedSamples.push({ file: item.file, offset: item.offset, reason: item.reason });
-        continue;
-      }
-      summary.read += 1;
-      bytesDone = Math.max(bytesDone, fileStart + item.offset + item.raw.length);
-      const merged = merger.add(item.facts);
-      if (merged.kind === 'new') {
-        const entry: CacheItem = keepRaw ? { facts: item.facts, raw: item.raw } : { facts: item.facts };
-        batch.add(entry);
-      } else {
-        summary.duplicates += 1;
-        batch.merge(merged);
-      }
-      if (batch.size >= BATCH) flush();
-      context.progress(
-        Math.min(bytesDone, expanded.bytes),
-        expanded.bytes,
-        `Importing: ${summary.read.toLocaleString('en-US')} messages read`,
-      );
-    }
-    flush();
+    summary = await storeMessages(services, context, accountId, expanded);
   } finally {
     expanded.dispose();
   }
@@ -116,5 +67,70 @@ async function importFiles(
   // as its messages are stored and derived.
   services.jobs.createJob({ type: 'warm_cache', accountId });
   services.pokeRunner();
+  return summary;
+}
+
+/**
+ * Reads, merges and stores every message. Its own function so that the merger's memory is free
+ * before the derivations (which need their own) start.
+ */
+async function storeMessages(
+  services: EngineServices,
+  context: JobContext,
+  accountId: number,
+  expanded: ExpandedInputs,
+): Promise<ImportSummary> {
+  const { messages, accounts, events } = services;
+  const keepRaw = accounts.getSettings(accountId).keepRawData;
+  const summary: ImportSummary = {
+    read: 0,
+    imported: 0,
+    duplicates: 0,
+    skipped: 0,
+    skippedSamples: [],
+    bytes: expanded.bytes,
+  };
+  const merger = new DuplicateMerger({ retainFacts: false });
+  // What is already stored takes part in the merge, so a copy imported later joins its twin.
+  for (const stored of messages.iterateDuplicateKeys(accountId)) merger.seed(stored);
+
+  const batch = new ImportBatch(services.store, messages, accountId, PROVIDER_IMPORT);
+  let bytesDone = 0;
+  let currentFile = '';
+  let fileStart = 0;
+  const flush = () => {
+    if (batch.flush())
+      events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
+  };
+
+  for await (const item of readMail(expanded.paths, { signal: context.signal })) {
+    if (item.file !== currentFile) {
+      currentFile = item.file;
+      fileStart = bytesDone;
+    }
+    if (item.kind === 'skipped') {
+      summary.skipped += 1;
+      if (summary.skippedSamples.length < MAX_REPORTED_SKIPS)
+        summary.skippedSamples.push({ file: item.file, offset: item.offset, reason: item.reason });
+      continue;
+    }
+    summary.read += 1;
+    bytesDone = Math.max(bytesDone, fileStart + item.offset + item.raw.length);
+    const merged = merger.add(item.facts);
+    if (merged.kind === 'new') {
+      const entry: CacheItem = keepRaw ? { facts: item.facts, raw: item.raw } : { facts: item.facts };
+      batch.add(entry);
+    } else {
+      summary.duplicates += 1;
+      batch.merge(merged);
+    }
+    if (batch.size >= BATCH) flush();
+    context.progress(
+      Math.min(bytesDone, expanded.bytes),
+      expanded.bytes,
+      `Importing: ${summary.read.toLocaleString('en-US')} messages read`,
+    );
+  }
+  flush();
   return summary;
 }
