@@ -11,6 +11,7 @@ import { BriefError } from '../../shared/errors.ts';
 import type { AccountService } from './cache/account-service.ts';
 import type { MessageCacheService } from './cache/message-cache-service.ts';
 import { AccountDerivation } from './mail/derive.ts';
+import type { DerivedFacts } from './mail/types.ts';
 
 const PAGE = 5000;
 
@@ -35,15 +36,24 @@ export function rederiveAccount(
     const page = messages.threadIdsAfter(accountId, after, PAGE);
     if (page.length === 0) break;
     if (index + page.length > derivation.size) throw changedUnderfoot(accountId);
-    const updates = page.map((row) => {
+    const updates = [];
+    for (const row of page) {
       if (row.id !== derivation.rowIdAt(index)) throw changedUnderfoot(accountId);
-      return { id: row.id, ...derivation.derivedAt(index++, row.providerThreadId) };
-    });
-    changed += messages.updateDerived(accountId, updates);
+      const next = derivation.derivedAt(index++, row.providerThreadId);
+      // Most rows derive as before: write only those that changed.
+      if (!sameDerivation(row.derived, next)) updates.push({ id: row.id, ...next });
+    }
+    if (updates.length > 0) changed += messages.updateDerived(accountId, updates);
     after = page[page.length - 1]!.id;
   }
   accounts.setDerivedAsOf(accountId, asOfMs);
   return changed;
+}
+
+function sameDerivation(a: DerivedFacts, b: DerivedFacts): boolean {
+  return (
+    a.counted === b.counted && a.direction === b.direction && a.echo === b.echo && a.threadKey === b.threadKey
+  );
 }
 
 function changedUnderfoot(accountId: number): BriefError {

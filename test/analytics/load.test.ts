@@ -1,7 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AnalyticsMessage,
@@ -9,67 +5,12 @@ import {
   loadAnalyticsMessages,
   loadReportAccounts,
 } from '../../electron/engine/analytics/index.ts';
-import { ROOT } from '../paths.ts';
 import { received, sent } from './builders.ts';
+import { store, storedMailboxes } from './stored-mailbox.ts';
 
-const folders: string[] = [];
-const databases: Database.Database[] = [];
-afterEach(() => {
-  for (const db of databases.splice(0)) db.close();
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-function freshDatabase(): Database.Database {
-  const folder = mkdtempSync(join(tmpdir(), 'brief-analytics-'));
-  folders.push(folder);
-  const db = new Database(join(folder, 'brief.db'));
-  databases.push(db);
-  db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
-  db.prepare(
-    "INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')",
-  ).run();
-  db.prepare("INSERT INTO accounts (id, address, provider) VALUES (2, 'me@work.example', 'import')").run();
-  return db;
-}
-
-function store(db: Database.Database, m: AnalyticsMessage): void {
-  db.prepare(
-    `INSERT INTO message_cache (id, account_id, provider, provider_id, provider_thread_id, message_id, in_reply_to, refs,
-       time, from_addr, from_name, sender, sender_name, to_addrs, cc_addrs, bcc_addrs, reply_to, subject, subject_key,
-       labels, list_post, has_list_post, unsubscribe, automated, size, content_key, counted, direction, echo, thread_key)
-     VALUES (?, ?, 'gmail', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    m.rowId,
-    m.accountId,
-    m.providerId,
-    m.providerThreadId,
-    m.messageId,
-    JSON.stringify(m.inReplyTo),
-    JSON.stringify(m.references),
-    m.time,
-    m.from,
-    m.fromName,
-    m.sender,
-    m.senderName,
-    JSON.stringify(m.to),
-    JSON.stringify(m.cc),
-    JSON.stringify(m.bcc),
-    JSON.stringify(m.replyTo),
-    m.subject,
-    m.subjectKey,
-    JSON.stringify(m.labels),
-    m.listPost,
-    m.hasListPost ? 1 : 0,
-    m.unsubscribe,
-    m.automated ? 1 : 0,
-    m.size,
-    m.contentKey,
-    m.counted ? 1 : 0,
-    m.direction,
-    m.echo ? 1 : 0,
-    m.threadKey,
-  );
-}
+const mailboxes = storedMailboxes();
+afterEach(() => mailboxes.close());
+const freshDatabase = () => mailboxes.fresh();
 
 describe('loading messages from the store', () => {
   it('reads message_cache rows back as the same analytics messages, for the accounts asked', () => {

@@ -2,11 +2,12 @@ import { BriefError } from '../../../shared/errors.ts';
 import { isAfterHours, isWeekend } from './figures/after-hours.ts';
 import { awaitingThreads } from './figures/awaiting.ts';
 import { networkParticipants } from './figures/network.ts';
-import { exchangeContactIds } from './figures/relationships.ts';
+import { exchangesWith } from './figures/relationships.ts';
 import { threadInRange } from './figures/threads.ts';
+import { workingDelay } from './figures/working-hours.ts';
 import { bucketOf } from './numbers.ts';
-import type { Dataset, PreparedMessage } from './prepare.ts';
-import { pairsInRange, type ReplyPair } from './reply-walk.ts';
+import { AUTOMATED, DATED, type Dataset, SENT, textOf } from './prepare.ts';
+import { pairsInRange, type ReplyPairs } from './reply-walk.ts';
 import { awaitingInstant, domainOf, inRange, inTotals } from './scope.ts';
 import { DAY_MS, dateOfDay, weekStartOfDay } from './time/zone-clock.ts';
 import type { ResolvedRange } from './types.ts';
@@ -56,8 +57,14 @@ function split(target: DrilldownTarget): [string, string] {
   return [target.key.slice(0, at), target.key.slice(at + 1)];
 }
 
-function pairMessages(pairs: readonly ReplyPair[]): PreparedMessage[] {
-  return [...new Set(pairs.flatMap((pair) => [pair.opening, pair.closing]))];
+/** The distinct messages of the pairs, openings and closings in pair order. */
+function pairMessages(pairs: ReplyPairs, chosen: readonly number[]): number[] {
+  const messages = new Set<number>();
+  for (const k of chosen) {
+    messages.add(pairs.opening[k]!);
+    messages.add(pairs.closing[k]!);
+  }
+  return [...messages];
 }
 
 function responseCell(
@@ -65,69 +72,87 @@ function responseCell(
   range: ResolvedRange,
   target: DrilldownTarget,
   working: boolean,
-): PreparedMessage[] {
+): number[] {
   const [kind, bucket] = split(target);
   if ((kind !== 'mine' && kind !== 'theirs') || !/^[0-5]$/.test(bucket)) throw badKey(target);
-  const delay = (pair: ReplyPair) =>
-    working ? data.working.between(pair.opening.time, pair.closing.time) : pair.delay;
-  const pairs = pairsInRange(kind === 'mine' ? data.mine : data.theirs, range.from, range.to);
-  return pairMessages(pairs.filter((pair) => bucketOf(delay(pair)) === Number(bucket)));
+  const pairs = kind === 'mine' ? data.mine : data.theirs;
+  const delay = (k: number) => (working ? workingDelay(data, pairs, k) : pairs.delay[k]!);
+  const inside = pairsInRange(pairs, range.from, range.to);
+  return pairMessages(
+    pairs,
+    inside.filter((k) => bucketOf(delay(k)) === Number(bucket)),
+  );
 }
 
-function volumeCell(range: ResolvedRange, key: string): (m: PreparedMessage) => boolean {
+function volumeCell(data: Dataset, range: ResolvedRange, key: string): (i: number) => boolean {
+  const day = (i: number) => data.day[i]!;
   if (key.startsWith('week:'))
-    return (m) => inRange(m, range) && dateOfDay(weekStartOfDay(m.day)) === key.slice(5);
+    return (i) => inRange(data, i, range) && dateOfDay(weekStartOfDay(day(i))) === key.slice(5);
   if (key.startsWith('month:'))
-    return (m) => inRange(m, range) && dateOfDay(m.day).slice(0, 7) === key.slice(6);
-  return (m) => inRange(m, range) && dateOfDay(m.day) === key;
+    return (i) => inRange(data, i, range) && dateOfDay(day(i)).slice(0, 7) === key.slice(6);
+  return (i) => inRange(data, i, range) && dateOfDay(day(i)) === key;
+}
+
+function recipientsOf(data: Dataset, i: number): Int32Array {
+  const { pool, start, length } = data.recipients;
+  return pool.subarray(start[i]!, start[i]! + length[i]!);
 }
 
 /** The messages behind one cell or row of a figure, unordered. */
-export function selectMessages(
-  data: Dataset,
-  range: ResolvedRange,
-  target: DrilldownTarget,
-): PreparedMessage[] {
+export function selectMessages(data: Dataset, range: ResolvedRange, target: DrilldownTarget): number[] {
   const key = target.key;
-  const where = (accept: (m: PreparedMessage) => boolean) => data.messages.filter(accept);
-  const inside = (accept: (m: PreparedMessage) => boolean) => where((m) => inRange(m, range) && accept(m));
+  const where = (accept: (i: number) => boolean) => {
+    const chosen: number[] = [];
+    for (let i = 0; i < data.count; i++) if (accept(i)) chosen.push(i);
+    return chosen;
+  };
+  const inside = (accept: (i: number) => boolean) => where((i) => inRange(data, i, range) && accept(i));
+  const sent = (i: number) => (data.flags[i]! & SENT) !== 0;
+  const automated = (i: number) => (data.flags[i]! & AUTOMATED) !== 0;
+  const dated = (i: number) => (data.flags[i]! & DATED) !== 0;
+  const sender = (i: number) => textOf(data, data.sender[i]!);
   if (target.figure === 'network' && Array.isArray(key)) {
-    return inside((m) => {
-      const people = networkParticipants(m);
+    return inside((i) => {
+      const people = networkParticipants(data, i);
       return people.includes(data.contacts.find(key[0])) && people.includes(data.contacts.find(key[1]));
     });
   }
   if (typeof key !== 'string') throw badKey(target);
   switch (target.figure) {
     case 'coverage':
-      if (key === 'undated') return where((m) => !m.dated && range.preset === 'all');
-      if (key === 'all') return where((m) => inTotals(m, range));
+      if (key === 'undated') return where((i) => !dated(i) && range.preset === 'all');
+      if (key === 'all') return where((i) => inTotals(data, i, range));
       throw badKey(target);
     case 'volume': {
-      const cell = volumeCell(range, key);
+      const cell = volumeCell(data, range, key);
       return where(
-        (m) => cell(m) && (target.direction === undefined || m.sent === (target.direction === 'sent')),
+        (i) => cell(i) && (target.direction === undefined || sent(i) === (target.direction === 'sent')),
       );
     }
     case 'busiestTimes': {
       const [direction, weekday, hour] = key.split(':');
       if (direction !== 'sent' && direction !== 'received') throw badKey(target);
       return inside(
-        (m) => m.sent === (direction === 'sent') && m.weekday === Number(weekday) && m.hour === Number(hour),
+        (i) =>
+          sent(i) === (direction === 'sent') &&
+          data.weekday[i] === Number(weekday) &&
+          data.hour[i] === Number(hour),
       );
     }
-    case 'topSenders':
-      return inside((m) => !m.sent && m.contact === key);
-    case 'topRecipients':
-      return inside((m) => m.sent && m.recipientIds.includes(data.contacts.find(key)));
+    case 'topSenders': {
+      const id = data.contacts.find(key);
+      return inside((i) => !sent(i) && id >= 0 && data.contact[i] === id);
+    }
+    case 'topRecipients': {
+      const id = data.contacts.find(key);
+      return inside((i) => sent(i) && recipientsOf(data, i).includes(id));
+    }
     case 'topDomains': {
       const [list, domain] = split(target);
+      const ofDomain = (id: number) => domainOf(data.contacts.address(id)) === domain;
       if (list === 'senders')
-        return inside((m) => !m.sent && m.contact !== null && domainOf(m.contact) === domain);
-      if (list === 'recipients')
-        return inside(
-          (m) => m.sent && m.recipientIds.some((id) => domainOf(data.contacts.address(id)) === domain),
-        );
+        return inside((i) => !sent(i) && data.contact[i]! >= 0 && ofDomain(data.contact[i]!));
+      if (list === 'recipients') return inside((i) => sent(i) && recipientsOf(data, i).some(ofDomain));
       throw badKey(target);
     }
     case 'responseTime':
@@ -135,36 +160,42 @@ export function selectMessages(
     case 'workingHours':
       return responseCell(data, range, target, true);
     case 'afterHours':
-      if (key === 'outside') return inside((m) => m.sent && isAfterHours(data, m));
-      if (key === 'weekend') return inside((m) => m.sent && isWeekend(m));
+      if (key === 'outside') return inside((i) => sent(i) && isAfterHours(data, i));
+      if (key === 'weekend') return inside((i) => sent(i) && isWeekend(data, i));
       throw badKey(target);
     case 'awaiting': {
       if (key !== 'onMe' && key !== 'onThem') throw badKey(target);
       const { lists, last } = awaitingThreads(data, range);
       return lists[key].map((entry) => last.get(entry.thread)!);
     }
-    case 'threads':
-      return threadInRange(data.threads.get(key) ?? [], range);
+    case 'threads': {
+      const t = data.threads.numberOf(key);
+      if (t === undefined) return [];
+      const [from, to] = threadInRange(data, t, range);
+      return Array.from(data.threads.members.subarray(from, to));
+    }
     case 'newsletters':
-      return inside((m) => !m.sent && m.automated && m.source.sender === key);
+      return inside((i) => !sent(i) && automated(i) && sender(i) === key);
     case 'labels':
-      return inside((m) => m.source.labels.includes(key));
+      return inside((i) => data.lists[data.labels[i]!]!.includes(key));
     case 'bytesBySender':
-      return inside((m) => m.source.sender === key);
-    case 'relationships':
-      return inside((m) => exchangeContactIds(m).includes(data.contacts.find(key)));
+      return inside((i) => sender(i) === key);
+    case 'relationships': {
+      const id = data.contacts.find(key);
+      return inside((i) => exchangesWith(data, i, id));
+    }
     case 'goingQuiet': {
       const instant = awaitingInstant(range, data.asOf);
+      const id = data.contacts.find(key);
       return where(
-        (m) =>
-          m.dated &&
-          m.time >= instant - 120 * DAY_MS &&
-          m.time < instant &&
-          exchangeContactIds(m).includes(data.contacts.find(key)),
+        (i) =>
+          data.time[i]! >= instant - 120 * DAY_MS && data.time[i]! < instant && exchangesWith(data, i, id),
       );
     }
-    case 'network':
-      return inside((m) => networkParticipants(m).includes(data.contacts.find(key)));
+    case 'network': {
+      const id = data.contacts.find(key);
+      return inside((i) => networkParticipants(data, i).includes(id));
+    }
     default:
       throw new BriefError(
         'VALIDATION',

@@ -1,6 +1,6 @@
 import { BriefError } from '../../../shared/errors.ts';
 import { type DrilldownTarget, selectMessages } from './drilldown-select.ts';
-import type { PreparedMessage } from './prepare.ts';
+import { AUTOMATED, DATED, type Dataset, messageAt, SENT } from './prepare.ts';
 import { prepareReport } from './report.ts';
 import { isoOf } from './time/zone-clock.ts';
 import type { ReportInput } from './types.ts';
@@ -38,9 +38,12 @@ export interface DrilldownPage {
 const MAX_PAGE_SIZE = 500;
 
 /** Newest first; undated last; ties by storage order. */
-function newestFirst(a: PreparedMessage, b: PreparedMessage): number {
-  if (a.dated !== b.dated) return a.dated ? -1 : 1;
-  return (a.dated ? b.time - a.time : 0) || a.source.rowId - b.source.rowId;
+function newestFirst(data: Dataset): (a: number, b: number) => number {
+  return (a, b) => {
+    const aDated = (data.flags[a]! & DATED) !== 0;
+    if (aDated !== ((data.flags[b]! & DATED) !== 0)) return aDated ? -1 : 1;
+    return (aDated ? data.time[b]! - data.time[a]! : 0) || data.rowId[a]! - data.rowId[b]!;
+  };
 }
 
 /**
@@ -63,30 +66,29 @@ export function drilldown(input: ReportInput, request: DrilldownRequest): Drilld
     );
   }
   const { data, range } = prepareReport(input);
-  const selected = selectMessages(data, range, request).sort(newestFirst);
+  const selected = selectMessages(data, range, request).sort(newestFirst(data));
   const gmailAddress = new Map(
     input.accounts
       .filter((account) => account.provider === 'gmail')
       .map((account) => [account.id, account.address]),
   );
-  const messages = selected.slice(page * pageSize, (page + 1) * pageSize).map((m): DrilldownMessage => {
-    const address = gmailAddress.get(m.source.accountId);
+  const messages = selected.slice(page * pageSize, (page + 1) * pageSize).map((i): DrilldownMessage => {
+    const source = messageAt(data, i);
+    const address = gmailAddress.get(source.accountId);
     return {
-      rowId: m.source.rowId,
-      accountId: m.source.accountId,
-      providerId: m.source.providerId,
-      time: m.dated ? isoOf(m.time) : null,
-      direction: m.sent ? 'sent' : 'received',
-      sender: m.source.sender,
-      senderName: m.source.senderName,
-      recipients: [...m.source.to, ...m.source.cc, ...m.source.bcc],
-      subject: m.source.subject,
-      automated: m.automated,
-      labels: m.source.labels,
+      rowId: source.rowId,
+      accountId: source.accountId,
+      providerId: source.providerId,
+      time: (data.flags[i]! & DATED) !== 0 ? isoOf(data.time[i]!) : null,
+      direction: (data.flags[i]! & SENT) !== 0 ? 'sent' : 'received',
+      sender: source.sender,
+      senderName: source.senderName,
+      recipients: [...source.to, ...source.cc, ...source.bcc],
+      subject: source.subject,
+      automated: (data.flags[i]! & AUTOMATED) !== 0,
+      labels: source.labels,
       link:
-        address === undefined
-          ? null
-          : `https://mail.google.com/mail/u/${address}/#all/${m.source.providerId}`,
+        address === undefined ? null : `https://mail.google.com/mail/u/${address}/#all/${source.providerId}`,
     };
   });
   return { total: selected.length, page, pageSize, messages };

@@ -24,15 +24,54 @@ function splitPlainList(json: string): string[] | null {
   }
 }
 
+function parseList(json: string): string[] {
+  return Object.freeze(splitPlainList(json) ?? (JSON.parse(json) as string[])) as string[];
+}
+
 export function listReader(): (json: string) => string[] {
   const seen = new Map<string, string[]>();
   return (json) => {
     if (json === '[]') return EMPTY;
     let list = seen.get(json);
     if (list === undefined) {
-      list = Object.freeze(splitPlainList(json) ?? (JSON.parse(json) as string[])) as string[];
+      list = parseList(json);
       if (seen.size < MAX_SHARED_LISTS) seen.set(json, list);
     }
     return list;
   };
+}
+
+/**
+ * Distinct lists numbered as they are first met, 0 being the empty list: a column of list numbers
+ * is one Int32Array, and what depends only on a list (its contacts, whether it holds INBOX) is
+ * worked out once per list. Stored lists are numbered by their JSON text, in-memory ones by identity.
+ */
+export class ListDictionary {
+  readonly lists: Array<readonly string[]> = [EMPTY];
+  readonly #byText = new Map<string, number>();
+  readonly #byArray = new Map<readonly string[], number>();
+
+  /** The number of a stored list column's JSON text. */
+  ofJson(json: string): number {
+    if (json === '[]') return 0;
+    let id = this.#byText.get(json);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.lists.push(parseList(json));
+      this.#byText.set(json, id);
+    }
+    return id;
+  }
+
+  /** The number of an in-memory list. */
+  of(list: readonly string[]): number {
+    if (list.length === 0) return 0;
+    let id = this.#byArray.get(list);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.lists.push(list);
+      this.#byArray.set(list, id);
+    }
+    return id;
+  }
 }

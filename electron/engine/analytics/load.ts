@@ -1,12 +1,38 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
-import { listReader } from './list-column.ts';
+import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
-import { EAGER_COLUMNS, type EagerRow, StoredMessage } from './stored-message.ts';
+import { EAGER_COLUMNS, type EagerRow, StoredMessage, type StoredSet } from './stored-message.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
 
 function placeholders(count: number): string {
   return new Array(count).fill('?').join(',');
+}
+
+/** Rows read per query: few enough that each batch dies young instead of being promoted whole. */
+const BATCH_ROWS = 4096;
+
+/** Appends one row to the set's columns (growing them when full) and its message to `messages`. */
+function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): void {
+  const i = messages.length;
+  if (i === set.columns.rowId.length) set.columns = resizedColumns(set.columns, i, i * 2);
+  const columns = set.columns;
+  const { texts, lists } = columns;
+  columns.rowId[i] = row[0];
+  columns.accountId[i] = row[1];
+  columns.time[i] = row[2] ?? Number.NaN;
+  columns.flags[i] = row[3];
+  columns.size[i] = row[4];
+  columns.sender[i] = texts.id(row[5]);
+  columns.senderName[i] = texts.id(row[6]);
+  columns.subject[i] = row[7];
+  columns.unsubscribe[i] = texts.id(row[8]);
+  columns.to[i] = lists.ofJson(row[9]);
+  columns.cc[i] = lists.ofJson(row[10]);
+  columns.bcc[i] = lists.ofJson(row[11]);
+  columns.labels[i] = lists.ofJson(row[12]);
+  columns.threadKey[i] = columns.threadKeys.id(row[13] ?? `r:${row[0]}`);
+  messages.push(new StoredMessage(set, i));
 }
 
 /**
@@ -17,21 +43,34 @@ function placeholders(count: number): string {
  * Speed (most of a cold report is this read): the table is scanned in rowid order (`+account_id`
  * keeps SQLite off the (account, time) index, which would make it sort every row in a temporary
  * b-tree), only the columns the figures use are read, the four flags come as one number, and the
- * facts only re-derivation needs are read on first use (see StoredMessage).
+ * facts only re-derivation needs are read on first use (see StoredMessage). The rows are read in
+ * batches inside one read transaction (one snapshot) and go straight into columns (see
+ * MessageColumns), which reports read without touching the message objects; the set is frozen so
+ * that its columns always describe it.
  */
 export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: number[]): AnalyticsMessage[] {
   if (accountIds.length === 0) return [];
-  const where = `WHERE +account_id IN (${placeholders(accountIds.length)}) ORDER BY id`;
-  const rows = db
-    .prepare(`SELECT ${EAGER_COLUMNS} FROM message_cache ${where}`)
-    .raw(true)
-    .all(...accountIds) as EagerRow[];
-  const rowIds = new Array<number>(rows.length);
-  for (let i = 0; i < rows.length; i++) rowIds[i] = rows[i]![0];
-  const rare = new RareFactsLoader(db, where, accountIds, rowIds);
-  const list = listReader();
-  const messages = new Array<AnalyticsMessage>(rows.length);
-  for (let i = 0; i < rows.length; i++) messages[i] = new StoredMessage(i, rare, rows[i]!, list);
+  const filter = `+account_id IN (${placeholders(accountIds.length)})`;
+  const batch = db
+    .prepare(
+      `SELECT ${EAGER_COLUMNS} FROM message_cache WHERE ${filter} AND id > ? ORDER BY id LIMIT ${BATCH_ROWS}`,
+    )
+    .raw(true);
+  const messages: AnalyticsMessage[] = [];
+  const set: StoredSet = { columns: emptyColumns(messages, BATCH_ROWS), rare: null };
+  db.transaction(() => {
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const rows = batch.all(...accountIds, after) as EagerRow[];
+      for (const row of rows) append(set, messages, row);
+      if (rows.length < BATCH_ROWS) break;
+      after = rows[rows.length - 1]![0];
+    }
+  })();
+  set.columns = resizedColumns(set.columns, messages.length, messages.length);
+  set.rare = new RareFactsLoader(db, `WHERE ${filter} ORDER BY id`, accountIds, set.columns.rowId);
+  Object.freeze(messages);
+  registerColumns(set.columns);
   return messages;
 }
 

@@ -1,17 +1,33 @@
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
-import type { DerivedFacts } from '../mail/types.ts';
-import { ContactIndex } from './contacts.ts';
-import { compareWalkOrder, PreparedMessage, type RecipientMemo } from './prepared-message.ts';
-import { type ReplyPair, walkThreads } from './reply-walk.ts';
+import { ContactIndex, IDENTITY } from './contacts.ts';
+import {
+  columnsOf,
+  FLAG_AUTOMATED,
+  FLAG_COUNTED,
+  FLAG_SENT,
+  type MessageColumns,
+} from './message-columns.ts';
+import { AUTOMATED, DATED, SENT } from './message-flags.ts';
+import { RecipientPool } from './recipient-pool.ts';
+import { type ReplyPairs, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
+import { ThreadIndex, ThreadNumbering } from './thread-index.ts';
 import { rangeSpan } from './time/ranges.ts';
 import { WorkingCalendar } from './time/working-time.ts';
-import { ZoneClock } from './time/zone-clock.ts';
-import type { ReportInput } from './types.ts';
+import { DAY_MS, HOUR_MS, weekdayOfDay, ZoneClock } from './time/zone-clock.ts';
+import type { AnalyticsMessage, ReportInput } from './types.ts';
 
-export { compareWalkOrder, PreparedMessage };
+const UNSEEN = -3;
 
+export { AUTOMATED, DATED, SENT };
+
+/**
+ * Everything the figures share, computed once per report, as columns: message i (0 ≤ i < count)
+ * is the i-th counted message in input order, and each typed array holds one of its facts. The
+ * figures are single passes over these arrays; a million messages make a few arrays, not a
+ * million objects for the collector to trace.
+ */
 export interface Dataset {
   input: ReportInput;
   asOf: number;
@@ -20,12 +36,38 @@ export interface Dataset {
   clock: ZoneClock;
   workingHours: WorkingHours;
   working: WorkingCalendar;
-  /** Counted messages, in input order. */
-  messages: PreparedMessage[];
+  /** Every message of the input (counted or not), as columns. */
+  columns: MessageColumns;
+  count: number;
+  /** The message's position in `columns` (and the input). */
+  storedIndex: Int32Array;
+  accountId: Int32Array;
+  size: Float64Array;
+  /** Sender, display name and unsubscribe target: numbers into `texts`, -1 for none. */
+  texts: readonly string[];
+  sender: Int32Array;
+  senderName: Int32Array;
+  unsubscribe: Int32Array;
+  /** The labels: a number into `lists`. */
+  lists: ReadonlyArray<readonly string[]>;
+  labels: Int32Array;
+  rowId: Float64Array;
+  /** The valid time, or NaN when undated (so every range test fails for it). */
+  time: Float64Array;
+  /** SENT, AUTOMATED and DATED bits. */
+  flags: Uint8Array;
+  /** The sender's contact number, or -1 when there is none or it is one of the report's identities. */
+  contact: Int32Array;
+  recipients: RecipientPool;
+  /** Local day number, weekday (Monday = 0), hour and ms after local midnight; 0 when undated. */
+  day: Int32Array;
+  weekday: Uint8Array;
+  hour: Uint8Array;
+  msOfDay: Float64Array;
   /** Each thread's counted dated messages in walk order (time; received before sent; storage id). */
-  threads: Map<string, PreparedMessage[]>;
-  mine: ReplyPair[];
-  theirs: ReplyPair[];
+  threads: ThreadIndex;
+  mine: ReplyPairs;
+  theirs: ReplyPairs;
   /** Accounts where the INBOX test of "awaiting on me" applies, and where "share read" exists. */
   accountsWithInbox: Set<number>;
   accountsWithUnread: Set<number>;
@@ -42,63 +84,128 @@ function identitySet(input: ReportInput): Set<string> {
   return identities;
 }
 
+/** The span of the counted messages' valid times. */
+function timeSpan(columns: MessageColumns, asOf: number): { minTime: number; maxTime: number } {
+  let minTime = Number.POSITIVE_INFINITY;
+  let maxTime = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < columns.count; i++) {
+    const time = columns.time[i]!;
+    if ((columns.flags[i]! & FLAG_COUNTED) === 0 || !isValidTime(time, asOf)) continue;
+    if (time < minTime) minTime = time;
+    if (time > maxTime) maxTime = time;
+  }
+  return { minTime, maxTime };
+}
+
+/** The message at dataset index i, as given. */
+export function messageAt(data: Dataset, i: number): AnalyticsMessage {
+  return data.columns.messages[data.storedIndex[i]!]!;
+}
+
+/** The subject of the message at dataset index i. */
+export function subjectAt(data: Dataset, i: number): string | null {
+  return data.columns.subject[data.storedIndex[i]!]!;
+}
+
+/** A text of the dataset (sender, name, subject…) by its number; null for -1. */
+export function textOf(data: Dataset, id: number): string | null {
+  return id < 0 ? null : data.texts[id]!;
+}
+
+function countedCount(columns: MessageColumns): number {
+  let count = 0;
+  for (let i = 0; i < columns.count; i++) if ((columns.flags[i]! & FLAG_COUNTED) !== 0) count++;
+  return count;
+}
+
 /** Everything the figures share, computed once per report: counted messages, local times, threads, the reply walk. */
 export function prepareDataset(input: ReportInput): Dataset {
   const asOf = input.asOf;
   const identities = identitySet(input);
-  const derived = threadKeysForReport(input);
-  const factsOf = (index: number): DerivedFacts =>
-    derived?.get(input.messages[index]!.rowId) ?? input.messages[index]!;
-  let minTime = Number.POSITIVE_INFINITY;
-  let maxTime = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < input.messages.length; i++) {
-    const time = input.messages[i]!.time;
-    if (!factsOf(i).counted || !isValidTime(time, asOf)) continue;
-    if (time < minTime) minTime = time;
-    if (time > maxTime) maxTime = time;
-  }
+  const columns = columnsOf(input.messages, threadKeysForReport(input));
+  const { minTime, maxTime } = timeSpan(columns, asOf);
   const span = rangeSpan(input.range, asOf);
   const clock = ZoneClock.covering(input.timeZone, Math.min(minTime, span.from), Math.max(maxTime, span.to));
   const namespaced = input.accounts.length > 1;
   const contacts = new ContactIndex(identities);
-  const recipientMemo: RecipientMemo = new Map();
-  const messages: PreparedMessage[] = [];
-  const threads = new Map<string, PreparedMessage[]>();
+  const count = countedCount(columns);
+  const storedIndex = new Int32Array(count);
+  const accountId = new Int32Array(count);
+  const size = new Float64Array(count);
+  const sender = new Int32Array(count);
+  const senderName = new Int32Array(count);
+  const unsubscribe = new Int32Array(count);
+  const labels = new Int32Array(count);
+  const { texts } = columns.texts;
+  const { lists } = columns.lists;
+  const recipients = new RecipientPool(count, contacts, lists);
+  // The contact number of each sender text, looked up once per text (UNSEEN until then).
+  const senderContact = new Int32Array(texts.length).fill(UNSEEN);
+  const rowId = new Float64Array(count);
+  const time = new Float64Array(count);
+  const flags = new Uint8Array(count);
+  const contact = new Int32Array(count);
+  const day = new Int32Array(count);
+  const weekday = new Uint8Array(count);
+  const hour = new Uint8Array(count);
+  const msOfDay = new Float64Array(count);
+  const threadOf = new Int32Array(count);
+  const threadNumbers = new ThreadNumbering(columns.threadKeys.texts, namespaced);
   const accountsWithInbox = new Set<number>();
   const accountsWithUnread = new Set<number>();
-  for (let i = 0; i < input.messages.length; i++) {
-    const source = input.messages[i]!;
-    const facts = factsOf(i);
-    if (!facts.counted) continue;
-    if (!accountsWithInbox.has(source.accountId) && source.labels.includes('INBOX')) {
-      accountsWithInbox.add(source.accountId);
+  let i = -1;
+  for (let stored = 0; stored < columns.count; stored++) {
+    const storedFlags = columns.flags[stored]!;
+    if ((storedFlags & FLAG_COUNTED) === 0) continue;
+    i++;
+    storedIndex[i] = stored;
+    const account = columns.accountId[stored]!;
+    const ownLabels = columns.labels[stored]!;
+    if (!accountsWithInbox.has(account) && lists[ownLabels]!.includes('INBOX'))
+      accountsWithInbox.add(account);
+    if (!accountsWithUnread.has(account) && lists[ownLabels]!.includes('UNREAD'))
+      accountsWithUnread.add(account);
+    accountId[i] = account;
+    labels[i] = ownLabels;
+    size[i] = columns.size[stored]!;
+    rowId[i] = columns.rowId[stored]!;
+    const from = columns.sender[stored]!;
+    sender[i] = from;
+    senderName[i] = columns.senderName[stored]!;
+    unsubscribe[i] = columns.unsubscribe[stored]!;
+    if (from < 0) contact[i] = -1;
+    else {
+      if (senderContact[from] === UNSEEN) {
+        const id = contacts.intern(texts[from]!);
+        senderContact[from] = id === IDENTITY ? -1 : id;
+      }
+      contact[i] = senderContact[from]!;
     }
-    if (!accountsWithUnread.has(source.accountId) && source.labels.includes('UNREAD')) {
-      accountsWithUnread.add(source.accountId);
+    recipients.add(i, columns.to[stored]!, columns.cc[stored]!, columns.bcc[stored]!);
+    flags[i] =
+      ((storedFlags & FLAG_SENT) !== 0 ? SENT : 0) | ((storedFlags & FLAG_AUTOMATED) !== 0 ? AUTOMATED : 0);
+    threadOf[i] = -1;
+    const instant = columns.time[stored]!;
+    if (!isValidTime(instant, asOf)) {
+      time[i] = Number.NaN;
+      continue;
     }
-    const time = isValidTime(source.time, asOf) ? source.time : null;
-    const threadKey = namespaced ? `${source.accountId}:${facts.threadKey}` : facts.threadKey;
-    const message = new PreparedMessage(
-      source,
-      time,
-      facts.direction === 'sent',
-      threadKey,
-      contacts,
-      clock,
-      recipientMemo,
-    );
-    messages.push(message);
-    if (time === null) continue;
-    const thread = threads.get(threadKey);
-    if (thread) thread.push(message);
-    else threads.set(threadKey, [message]);
+    flags[i]! |= DATED;
+    time[i] = instant;
+    const wall = clock.wall(instant);
+    const localDay = Math.floor(wall / DAY_MS);
+    day[i] = localDay;
+    weekday[i] = weekdayOfDay(localDay);
+    msOfDay[i] = wall - localDay * DAY_MS;
+    hour[i] = Math.floor(msOfDay[i]! / HOUR_MS);
+    threadOf[i] = threadNumbers.of(account, columns.threadKey[stored]!);
   }
-  for (const thread of threads.values()) if (thread.length > 1) thread.sort(compareWalkOrder);
+  const threads = ThreadIndex.build(threadNumbers.keys, threadOf, time, flags, rowId);
   const workingHours = input.workingHours ?? DEFAULT_WORKING_HOURS;
   const firstDay = clock.dayOf(Number.isFinite(minTime) ? minTime : asOf);
   const lastDay = clock.dayOf(Number.isFinite(maxTime) ? Math.max(maxTime, asOf) : asOf);
   const working = new WorkingCalendar(clock, workingHours, firstDay, lastDay);
-  const { mine, theirs } = walkThreads(threads.values());
+  const { mine, theirs } = walkThreads(threads, time, flags, contact);
   return {
     input,
     asOf,
@@ -107,7 +214,26 @@ export function prepareDataset(input: ReportInput): Dataset {
     clock,
     workingHours,
     working,
-    messages,
+    columns,
+    count,
+    storedIndex,
+    accountId,
+    size,
+    texts,
+    sender,
+    senderName,
+    unsubscribe,
+    lists,
+    labels,
+    rowId,
+    time,
+    flags,
+    contact,
+    recipients,
+    day,
+    weekday,
+    hour,
+    msOfDay,
     threads,
     mine,
     theirs,

@@ -46,10 +46,10 @@ export class RareFactsLoader {
   readonly #db: BetterSqlite3.Database;
   readonly #query: string;
   readonly #accountIds: number[];
-  readonly #rowIds: number[];
+  readonly #rowIds: ArrayLike<number>;
   #facts: RareFacts[] | null = null;
 
-  constructor(db: BetterSqlite3.Database, where: string, accountIds: number[], rowIds: number[]) {
+  constructor(db: BetterSqlite3.Database, where: string, accountIds: number[], rowIds: ArrayLike<number>) {
     this.#db = db;
     this.#query = `SELECT ${RARE_COLUMNS} FROM message_cache ${where}`;
     this.#accountIds = accountIds;

@@ -1,51 +1,95 @@
-import type { PreparedMessage } from './prepare.ts';
+import { AUTOMATED, SENT } from './message-flags.ts';
+import type { ThreadIndex } from './thread-index.ts';
 
-/** A wait and the message that ended it; it belongs to a range by the closing message's time. */
-export interface ReplyPair {
-  opening: PreparedMessage;
-  closing: PreparedMessage;
-  delay: number;
-  /** The contact of the pair: the opener's sender for my replies, the answering contact for theirs. */
-  contact: string;
+/**
+ * Waits and the messages that ended them, as parallel arrays: pair k opened with dataset message
+ * `opening[k]` and closed with `closing[k]` (whose time is `closingTime[k]`) after `delay[k]` ms;
+ * `contact[k]` is the opener's sender for my replies, the answering contact for theirs. A pair
+ * belongs to a range by its closing message's time.
+ */
+export interface ReplyPairs {
+  count: number;
+  opening: Int32Array;
+  closing: Int32Array;
+  openingTime: Float64Array;
+  closingTime: Float64Array;
+  delay: Float64Array;
+  contact: Int32Array;
 }
 
 export const replyWalkDefinition =
   "Each thread's counted dated messages are walked in time order (all of them, whatever the range; ties: received before sent, then storage order). A received message that is not automated and whose sender is a contact opens a wait on you if none is open; your next non-automated sent message closes it. A non-automated sent message opens a wait on them if none is open; the next non-automated received message from a contact closes it. Delay = closing time − opening time; pairs with delay ≤ 0 are dropped. A pair belongs to the range holding its closing message.";
 
+class PairsBuilder {
+  readonly opening: number[] = [];
+  readonly closing: number[] = [];
+  readonly delay: number[] = [];
+  readonly contact: number[] = [];
+
+  add(opening: number, closing: number, delay: number, contact: number): void {
+    this.opening.push(opening);
+    this.closing.push(closing);
+    this.delay.push(delay);
+    this.contact.push(contact);
+  }
+
+  build(time: Float64Array): ReplyPairs {
+    const opening = Int32Array.from(this.opening);
+    const closing = Int32Array.from(this.closing);
+    return {
+      count: opening.length,
+      opening,
+      closing,
+      openingTime: Float64Array.from(opening, (i) => time[i]!),
+      closingTime: Float64Array.from(closing, (i) => time[i]!),
+      delay: Float64Array.from(this.delay),
+      contact: Int32Array.from(this.contact),
+    };
+  }
+}
+
 /** Figures 6 and 7: one walk of every thread, giving my reply pairs and theirs. */
-export function walkThreads(threads: Iterable<PreparedMessage[]>): {
-  mine: ReplyPair[];
-  theirs: ReplyPair[];
-} {
-  const mine: ReplyPair[] = [];
-  const theirs: ReplyPair[] = [];
-  for (const thread of threads) {
-    let waitingOnMe: PreparedMessage | null = null;
-    let waitingOnThem: PreparedMessage | null = null;
-    for (const message of thread) {
-      if (message.automated) continue;
-      if (message.sent) {
-        if (waitingOnMe) {
-          const delay = message.time - waitingOnMe.time;
-          if (delay > 0)
-            mine.push({ opening: waitingOnMe, closing: message, delay, contact: waitingOnMe.contact! });
-          waitingOnMe = null;
+export function walkThreads(
+  threads: ThreadIndex,
+  time: Float64Array,
+  flags: Uint8Array,
+  contact: Int32Array,
+): { mine: ReplyPairs; theirs: ReplyPairs } {
+  const mine = new PairsBuilder();
+  const theirs = new PairsBuilder();
+  const { start, members } = threads;
+  for (let t = 0; t < threads.count; t++) {
+    let waitingOnMe = -1;
+    let waitingOnThem = -1;
+    for (let k = start[t]!; k < start[t + 1]!; k++) {
+      const i = members[k]!;
+      const flag = flags[i]!;
+      if ((flag & AUTOMATED) !== 0) continue;
+      if ((flag & SENT) !== 0) {
+        if (waitingOnMe >= 0) {
+          const delay = time[i]! - time[waitingOnMe]!;
+          if (delay > 0) mine.add(waitingOnMe, i, delay, contact[waitingOnMe]!);
+          waitingOnMe = -1;
         }
-        if (!waitingOnThem) waitingOnThem = message;
-      } else if (message.contact !== null) {
-        if (waitingOnThem) {
-          const delay = message.time - waitingOnThem.time;
-          if (delay > 0)
-            theirs.push({ opening: waitingOnThem, closing: message, delay, contact: message.contact });
-          waitingOnThem = null;
+        if (waitingOnThem < 0) waitingOnThem = i;
+      } else if (contact[i]! >= 0) {
+        if (waitingOnThem >= 0) {
+          const delay = time[i]! - time[waitingOnThem]!;
+          if (delay > 0) theirs.add(waitingOnThem, i, delay, contact[i]!);
+          waitingOnThem = -1;
         }
-        if (!waitingOnMe) waitingOnMe = message;
+        if (waitingOnMe < 0) waitingOnMe = i;
       }
     }
   }
-  return { mine, theirs };
+  return { mine: mine.build(time), theirs: theirs.build(time) };
 }
 
-export function pairsInRange(pairs: readonly ReplyPair[], from: number, to: number): ReplyPair[] {
-  return pairs.filter((pair) => pair.closing.time >= from && pair.closing.time < to);
+/** The pairs (indices into `pairs`) whose closing message lies in [from, to). */
+export function pairsInRange(pairs: ReplyPairs, from: number, to: number): number[] {
+  const inside: number[] = [];
+  for (let k = 0; k < pairs.count; k++) {
+    if (pairs.closingTime[k]! >= from && pairs.closingTime[k]! < to) inside.push(k);
+  }
+  return inside;
 }

@@ -17,7 +17,6 @@ import { computeTopSenders } from './figures/top-senders.ts';
 import { computeVolume } from './figures/volume.ts';
 import { computeWorkingHoursView } from './figures/working-hours.ts';
 import { type Dataset, prepareDataset } from './prepare.ts';
-import { inRange } from './scope.ts';
 import { resolveRange } from './time/ranges.ts';
 import { isoOf } from './time/zone-clock.ts';
 import type { ReportInput, ResolvedRange } from './types.ts';
@@ -45,7 +44,7 @@ export function computeReport(input: ReportInput) {
   const afterHours = computeAfterHours(data, range);
   const threads = computeThreads(data, range);
   const { labels, bytesBySender } = computeLabels(data, range);
-  const exchanges = exchangesPerContact(data, (message) => inRange(message, range));
+  const exchanges = exchangesPerContact(data, range.from, range.to);
   const current = {
     sent: volume.sent,
     received: volume.received,

@@ -1,90 +1,128 @@
-import type { RareFactsLoader } from './rare-facts.ts';
+import {
+  FLAG_AUTOMATED,
+  FLAG_COUNTED,
+  FLAG_ECHO,
+  FLAG_SENT,
+  type MessageColumns,
+} from './message-columns.ts';
+import type { RareFacts, RareFactsLoader } from './rare-facts.ts';
 import type { AnalyticsMessage } from './types.ts';
 
+/** A loaded message set: its columns (replaced while they grow) and the rare facts (set once loaded). */
+export interface StoredSet {
+  columns: MessageColumns;
+  rare: RareFactsLoader | null;
+}
+
 /**
- * One stored message as the analytics read it. The facts the figures use are read with the row;
- * the rest (threading headers, provider ids) come from the set's {@link RareFactsLoader} on first
- * use, so a report that keeps the stored threads never reads or allocates them.
+ * One stored message as the analytics read it: a view of row `index` of its set's columns, so a
+ * loaded set is a few arrays plus one two-field object per message. The facts only re-derivation
+ * and drill-downs need (threading headers, provider ids) come from the set's
+ * {@link RareFactsLoader} on first use, so a report that keeps the stored threads never reads them.
  */
 export class StoredMessage implements AnalyticsMessage {
+  readonly #set: StoredSet;
   readonly #index: number;
-  readonly #rare: RareFactsLoader;
-  rowId: number;
-  accountId: number;
-  time: number | null;
-  sender: string | null;
-  senderName: string | null;
-  subject: string | null;
-  unsubscribe: string | null;
-  to: string[];
-  cc: string[];
-  bcc: string[];
-  labels: string[];
-  size: number;
-  automated: boolean;
-  counted: boolean;
-  direction: 'sent' | 'received';
-  echo: boolean;
-  threadKey: string;
 
-  constructor(index: number, rare: RareFactsLoader, row: EagerRow, list: (json: string) => string[]) {
+  constructor(set: StoredSet, index: number) {
+    this.#set = set;
     this.#index = index;
-    this.#rare = rare;
-    this.rowId = row[0];
-    this.accountId = row[1];
-    this.time = row[2];
-    const flags = row[3];
-    this.size = row[4];
-    this.sender = row[5];
-    this.senderName = row[6];
-    this.subject = row[7];
-    this.unsubscribe = row[8];
-    this.to = list(row[9]);
-    this.cc = list(row[10]);
-    this.bcc = list(row[11]);
-    this.labels = list(row[12]);
-    this.threadKey = row[13] ?? `r:${row[0]}`;
-    this.automated = (flags & FLAG_AUTOMATED) !== 0;
-    this.counted = (flags & FLAG_COUNTED) !== 0;
-    this.direction = (flags & FLAG_SENT) !== 0 ? 'sent' : 'received';
-    this.echo = (flags & FLAG_ECHO) !== 0;
   }
 
+  get #columns(): MessageColumns {
+    return this.#set.columns;
+  }
+  get #rare(): RareFacts {
+    return this.#set.rare!.at(this.#index);
+  }
+
+  get rowId(): number {
+    return this.#columns.rowId[this.#index]!;
+  }
+  get accountId(): number {
+    return this.#columns.accountId[this.#index]!;
+  }
+  get time(): number | null {
+    const time = this.#columns.time[this.#index]!;
+    return Number.isNaN(time) ? null : time;
+  }
+  get sender(): string | null {
+    return this.#columns.texts.text(this.#columns.sender[this.#index]!);
+  }
+  get senderName(): string | null {
+    return this.#columns.texts.text(this.#columns.senderName[this.#index]!);
+  }
+  get subject(): string | null {
+    return this.#columns.subject[this.#index]!;
+  }
+  get unsubscribe(): string | null {
+    return this.#columns.texts.text(this.#columns.unsubscribe[this.#index]!);
+  }
+  get to(): string[] {
+    return this.#columns.lists.lists[this.#columns.to[this.#index]!] as string[];
+  }
+  get cc(): string[] {
+    return this.#columns.lists.lists[this.#columns.cc[this.#index]!] as string[];
+  }
+  get bcc(): string[] {
+    return this.#columns.lists.lists[this.#columns.bcc[this.#index]!] as string[];
+  }
+  get labels(): string[] {
+    return this.#columns.lists.lists[this.#columns.labels[this.#index]!] as string[];
+  }
+  get size(): number {
+    return this.#columns.size[this.#index]!;
+  }
+  get automated(): boolean {
+    return (this.#columns.flags[this.#index]! & FLAG_AUTOMATED) !== 0;
+  }
+  get counted(): boolean {
+    return (this.#columns.flags[this.#index]! & FLAG_COUNTED) !== 0;
+  }
+  get direction(): 'sent' | 'received' {
+    return (this.#columns.flags[this.#index]! & FLAG_SENT) !== 0 ? 'sent' : 'received';
+  }
+  get echo(): boolean {
+    return (this.#columns.flags[this.#index]! & FLAG_ECHO) !== 0;
+  }
+  get threadKey(): string {
+    return this.#columns.threadKeys.texts[this.#columns.threadKey[this.#index]!]!;
+  }
   get providerId(): string {
-    return this.#rare.at(this.#index).providerId;
+    return this.#rare.providerId;
   }
   get providerThreadId(): string | null {
-    return this.#rare.at(this.#index).providerThreadId;
+    return this.#rare.providerThreadId;
   }
   get messageId(): string | null {
-    return this.#rare.at(this.#index).messageId;
+    return this.#rare.messageId;
   }
   get inReplyTo(): string[] {
-    return this.#rare.at(this.#index).inReplyTo;
+    return this.#rare.inReplyTo;
   }
   get references(): string[] {
-    return this.#rare.at(this.#index).references;
+    return this.#rare.references;
   }
   get from(): string | null {
-    return this.#rare.at(this.#index).from;
+    return this.#rare.from;
   }
   get fromName(): string | null {
-    return this.#rare.at(this.#index).fromName;
+    return this.#rare.fromName;
   }
   get replyTo(): string[] {
-    return this.#rare.at(this.#index).replyTo;
+    return this.#rare.replyTo;
   }
   get subjectKey(): string {
-    return this.#rare.at(this.#index).subjectKey;
+    return this.#rare.subjectKey;
   }
   get listPost(): string | null {
-    return this.#rare.at(this.#index).listPost;
+    return this.#rare.listPost;
   }
   get hasListPost(): boolean {
-    return this.#rare.at(this.#index).hasListPost;
+    return this.#rare.hasListPost;
   }
   get contentKey(): string | null {
-    return this.#rare.at(this.#index).contentKey;
+    return this.#rare.contentKey;
   }
 }
 
@@ -106,11 +144,6 @@ export type EagerRow = [
   string | null,
 ];
 
-/** The bits of the `flags` column the loader computes in SQL (one value read instead of four). */
-export const FLAG_COUNTED = 1;
-export const FLAG_SENT = 2;
-export const FLAG_ECHO = 4;
-export const FLAG_AUTOMATED = 8;
 /** SQLite gives `<<` and `|` one precedence, left to right, so every shift is parenthesised. */
 export const FLAGS_SQL = `((counted != 0) | ((direction = 'sent') << 1) | ((echo != 0) << 2) | ((automated != 0) << 3))`;
 

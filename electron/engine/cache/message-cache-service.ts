@@ -4,7 +4,7 @@ import type { Store } from '../db/store.ts';
 import { idSchema, parseInput } from '../db/validation.ts';
 import type { DerivationInput } from '../mail/derive.ts';
 import type { DuplicateKeys } from '../mail/duplicates.ts';
-import type { MessageFacts } from '../mail/types.ts';
+import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
 import { messageFactsSchema, providerSchema } from './message-facts-schema.ts';
 import {
   filterParams,
@@ -33,6 +33,7 @@ export interface DerivedRow {
 }
 
 const MAX_BATCH = 10_000;
+const NONE: string[] = [];
 const IN_CHUNK = 500;
 
 const itemSchema = z.strictObject({ facts: messageFactsSchema, raw: z.instanceof(Buffer).optional() });
@@ -160,34 +161,44 @@ export class MessageCacheService {
   *iterateDerivationInputs(accountId: number): Generator<DerivationInput> {
     const account = parseInput(idSchema, accountId, 'The account id');
     for (const row of this.#sql.derivationInputs.iterate(account)) {
+      // A message with the provider's thread id takes no part in reconstructing threads: its
+      // references and recipients are not needed (most of the cost of a synced account's pass).
+      const reconstructed = row.provider_thread_id === null;
       yield {
         rowId: row.id,
         providerThreadId: row.provider_thread_id,
         messageId: row.message_id,
-        inReplyTo: JSON.parse(row.in_reply_to) as string[],
-        references: JSON.parse(row.refs) as string[],
+        inReplyTo: reconstructed ? (JSON.parse(row.in_reply_to) as string[]) : NONE,
+        references: reconstructed ? (JSON.parse(row.refs) as string[]) : NONE,
         time: row.time,
         sender: row.sender,
-        to: JSON.parse(row.to_addrs) as string[],
-        cc: JSON.parse(row.cc_addrs) as string[],
+        to: reconstructed ? (JSON.parse(row.to_addrs) as string[]) : NONE,
+        cc: reconstructed ? (JSON.parse(row.cc_addrs) as string[]) : NONE,
         subjectKey: row.subject_key,
         labels: JSON.parse(row.labels) as string[],
       };
     }
   }
 
-  /** Up to `limit` (row id, provider thread id) pairs after row `afterId`, in storage order. */
+  /** Up to `limit` rows after row `afterId`, in storage order: the provider thread id and the stored derivations. */
   threadIdsAfter(
     accountId: number,
     afterId: number,
     limit: number,
-  ): Array<{ id: number; providerThreadId: string | null }> {
+  ): Array<{ id: number; providerThreadId: string | null; derived: DerivedFacts }> {
     const account = parseInput(idSchema, accountId, 'The account id');
     const after = parseInput(z.number().int().min(0), afterId, 'The row id');
     const count = parseInput(z.number().int().min(1).max(MAX_BATCH), limit, 'The page size');
-    return this.#sql.threadIdsAfter
-      .all(account, after, count)
-      .map((row) => ({ id: row.id, providerThreadId: row.provider_thread_id }));
+    return this.#sql.threadIdsAfter.all(account, after, count).map((row) => ({
+      id: row.id,
+      providerThreadId: row.provider_thread_id,
+      derived: {
+        counted: row.counted === 1,
+        direction: row.direction,
+        echo: row.echo === 1,
+        threadKey: row.thread_key ?? '',
+      },
+    }));
   }
 
   /** The messages of one (derived) thread, oldest first. */

@@ -115,8 +115,10 @@ export function prepareMessageStatements(store: Store) {
          subject_key, labels
        FROM message_cache WHERE account_id = ? ORDER BY id`,
     ),
-    threadIdsAfter: store.prepare<{ id: number; provider_thread_id: string | null }>(
-      'SELECT id, provider_thread_id FROM message_cache WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
+    threadIdsAfter: store.prepare<
+      Pick<MessageRow, 'id' | 'provider_thread_id' | 'counted' | 'direction' | 'echo' | 'thread_key'>
+    >(
+      'SELECT id, provider_thread_id, counted, direction, echo, thread_key FROM message_cache WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
     ),
     stats: store.prepare<{
       account_id: number;

@@ -1,17 +1,17 @@
 import { shareOf } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 
 export const afterHoursDefinition =
   'Share = dated sent messages in the range outside working hours (local time; default Monday–Friday 09:00–18:00, start inclusive, end exclusive) ÷ all dated sent messages in the range. Weekend share = those sent on a local Saturday or Sunday ÷ the same total.';
 
-export function isAfterHours(data: Dataset, message: PreparedMessage): boolean {
-  return !data.working.isWorkingWall(message.weekday, message.msOfDay);
+export function isAfterHours(data: Dataset, i: number): boolean {
+  return !data.working.isWorkingWall(data.weekday[i]!, data.msOfDay[i]!);
 }
 
-export function isWeekend(message: PreparedMessage): boolean {
-  return message.weekday >= 5;
+export function isWeekend(data: Dataset, i: number): boolean {
+  return data.weekday[i]! >= 5;
 }
 
 /** Figure 9. */
@@ -19,11 +19,11 @@ export function computeAfterHours(data: Dataset, range: ResolvedRange) {
   let sent = 0;
   let outside = 0;
   let weekend = 0;
-  for (const message of data.messages) {
-    if (!message.sent || !inRange(message, range)) continue;
+  for (let i = 0; i < data.count; i++) {
+    if ((data.flags[i]! & SENT) === 0 || !inRange(data, i, range)) continue;
     sent++;
-    if (isAfterHours(data, message)) outside++;
-    if (isWeekend(message)) weekend++;
+    if (isAfterHours(data, i)) outside++;
+    if (isWeekend(data, i)) weekend++;
   }
   return { share: shareOf(outside, sent), weekendShare: shareOf(weekend, sent) };
 }

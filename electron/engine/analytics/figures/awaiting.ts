@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, subjectAt } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
 import { DAY_MS, isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -20,26 +20,26 @@ export interface AwaitingLists {
   onThem: AwaitingThread[];
 }
 
-function lastBefore(thread: readonly PreparedMessage[], instant: number): PreparedMessage | null {
-  for (let i = thread.length - 1; i >= 0; i--) {
-    if (thread[i]!.time < instant) return thread[i]!;
-  }
-  return null;
+/** Thread t's last message before the instant (a dataset index), or -1. */
+function lastBefore(data: Dataset, t: number, instant: number): number {
+  const position = data.threads.firstAtOrAfter(t, instant, data.time) - 1;
+  return position >= data.threads.start[t]! ? data.threads.members[position]! : -1;
 }
 
-function isOnMe(data: Dataset, message: PreparedMessage, age: number): boolean {
-  if (message.sent || message.automated || message.contactId < 0) return false;
-  if (data.accountsWithInbox.has(message.source.accountId) && !message.source.labels.includes('INBOX'))
+function isOnMe(data: Dataset, i: number, age: number): boolean {
+  if ((data.flags[i]! & (SENT | AUTOMATED)) !== 0 || data.contact[i]! < 0) return false;
+  if (data.accountsWithInbox.has(data.accountId[i]!) && !data.lists[data.labels[i]!]!.includes('INBOX'))
     return false;
   return age > DAY_MS && age < 30 * DAY_MS;
 }
 
-function isOnThem(message: PreparedMessage, age: number): boolean {
-  return message.sent && age >= 3 * DAY_MS && age < 30 * DAY_MS;
+function isOnThem(data: Dataset, i: number, age: number): boolean {
+  return (data.flags[i]! & SENT) !== 0 && age >= 3 * DAY_MS && age < 30 * DAY_MS;
 }
 
-function firstRecipient(data: Dataset, message: PreparedMessage): string | null {
-  return message.recipientIds.length > 0 ? data.contacts.address(message.recipientIds[0]!) : null;
+function firstRecipient(data: Dataset, i: number): string | null {
+  const { pool, start, length } = data.recipients;
+  return length[i]! > 0 ? data.contacts.address(pool[start[i]!]!) : null;
 }
 
 const oldestFirst = (a: AwaitingThread, b: AwaitingThread) =>
@@ -49,23 +49,24 @@ const oldestFirst = (a: AwaitingThread, b: AwaitingThread) =>
 export function awaitingThreads(
   data: Dataset,
   range: ResolvedRange,
-): { lists: AwaitingLists; last: Map<string, PreparedMessage> } {
+): { lists: AwaitingLists; last: Map<string, number> } {
   const instant = awaitingInstant(range, data.asOf);
   const onMe: AwaitingThread[] = [];
   const onThem: AwaitingThread[] = [];
-  const last = new Map<string, PreparedMessage>();
-  for (const [thread, messages] of data.threads) {
-    const message = lastBefore(messages, instant);
-    if (!message) continue;
-    const age = instant - message.time;
-    const me = isOnMe(data, message, age);
-    if (!me && !isOnThem(message, age)) continue;
-    last.set(thread, message);
+  const last = new Map<string, number>();
+  for (let t = 0; t < data.threads.count; t++) {
+    const i = lastBefore(data, t, instant);
+    if (i < 0) continue;
+    const age = instant - data.time[i]!;
+    const me = isOnMe(data, i, age);
+    if (!me && !isOnThem(data, i, age)) continue;
+    const thread = data.threads.keys[t]!;
+    last.set(thread, i);
     const entry: AwaitingThread = {
       thread,
-      subject: message.source.subject,
-      correspondent: me ? message.contact : firstRecipient(data, message),
-      last: isoOf(message.time),
+      subject: subjectAt(data, i),
+      correspondent: me ? data.contacts.address(data.contact[i]!) : firstRecipient(data, i),
+      last: isoOf(data.time[i]!),
       ageMs: age,
     };
     (me ? onMe : onThem).push(entry);

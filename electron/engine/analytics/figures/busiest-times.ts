@@ -1,4 +1,4 @@
-import type { Dataset } from '../prepare.ts';
+import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -18,10 +18,10 @@ export function computeBusiestTimes(
 ): { sent: WeekMatrix; received: WeekMatrix } {
   const sent = emptyMatrix();
   const received = emptyMatrix();
-  for (const message of data.messages) {
-    if (!inRange(message, range)) continue;
-    const row = (message.sent ? sent : received)[message.weekday]!;
-    row[message.hour]!++;
+  for (let i = 0; i < data.count; i++) {
+    if (!inRange(data, i, range)) continue;
+    const row = ((data.flags[i]! & SENT) !== 0 ? sent : received)[data.weekday[i]!]!;
+    row[data.hour[i]!]!++;
   }
   return { sent, received };
 }

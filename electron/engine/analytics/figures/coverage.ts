@@ -1,4 +1,4 @@
-import type { Dataset } from '../prepare.ts';
+import { AUTOMATED, DATED, type Dataset, SENT } from '../prepare.ts';
 import { inRange, inTotals } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -14,23 +14,29 @@ export function computeCoverage(data: Dataset, range: ResolvedRange) {
   let automated = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const message of data.messages) {
-    if (!inTotals(message, range)) continue;
+  for (let i = 0; i < data.count; i++) {
+    if (!inTotals(data, i, range)) continue;
+    const flags = data.flags[i]!;
     messages++;
-    if (message.sent) sent++;
-    if (message.automated) automated++;
-    if (!message.dated) undated++;
-    else if (inRange(message, range)) {
-      if (message.time < first) first = message.time;
-      if (message.time > last) last = message.time;
+    if ((flags & SENT) !== 0) sent++;
+    if ((flags & AUTOMATED) !== 0) automated++;
+    if ((flags & DATED) === 0) undated++;
+    else if (inRange(data, i, range)) {
+      const time = data.time[i]!;
+      if (time < first) first = time;
+      if (time > last) last = time;
     }
   }
   const mailboxTotal = data.input.mailboxTotal ?? null;
-  const stored = mailboxTotal
-    ? data.input.messages.filter(
-        (m) => m.counted || !(m.labels.includes('SPAM') || m.labels.includes('TRASH')),
-      ).length
-    : 0;
+  let stored = 0;
+  if (mailboxTotal) {
+    // The stored derivation's counted flag (the messages as stored), not the report's.
+    const { columns } = data;
+    for (let k = 0; k < columns.count; k++) {
+      const labels = columns.lists.lists[columns.labels[k]!]!;
+      if (columns.messages[k]!.counted || !(labels.includes('SPAM') || labels.includes('TRASH'))) stored++;
+    }
+  }
   return {
     messages,
     sent,

@@ -11,8 +11,8 @@ export const goingQuietDefinition =
 export function computeGoingQuiet(data: Dataset, range: ResolvedRange) {
   const instant = awaitingInstant(range, data.asOf);
   const quietFrom = instant - 30 * DAY_MS;
-  const before = exchangesPerContact(data, (m) => m.time >= instant - 120 * DAY_MS && m.time < quietFrom);
-  const recent = exchangesPerContact(data, (m) => m.time >= quietFrom && m.time < instant);
+  const before = exchangesPerContact(data, instant - 120 * DAY_MS, quietFrom);
+  const recent = exchangesPerContact(data, quietFrom, instant);
   const quiet = before.exchanges.map((count, id) => (count >= 10 && recent.exchanges[id] === 0 ? count : 0));
   return data.contacts.top(quiet, Number.POSITIVE_INFINITY).map((id) => ({
     address: data.contacts.address(id),

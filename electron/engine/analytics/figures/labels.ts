@@ -12,38 +12,39 @@ export const bytesBySenderDefinition =
 
 /** Figure 13: messages per label, and bytes per sender. */
 export function computeLabels(data: Dataset, range: ResolvedRange) {
-  // Messages per distinct label list first: stored messages share their label lists (see load.ts),
-  // so this is one identity lookup per message instead of one string lookup per label.
-  const perList = new Map<readonly string[], number>();
-  const bytes = new Map<string, { bytes: number; count: number }>();
-  for (const message of data.messages) {
-    if (!inRange(message, range)) continue;
-    const own = message.source.labels;
-    perList.set(own, (perList.get(own) ?? 0) + 1);
-    const sender = message.source.sender;
-    if (sender === null) continue;
-    const entry = bytes.get(sender);
-    if (entry) {
-      entry.bytes += message.source.size;
-      entry.count++;
-    } else bytes.set(sender, { bytes: message.source.size, count: 1 });
+  // Messages per label list number first (see ListDictionary), then per label; bytes and messages
+  // per sender text number.
+  const perList = new Float64Array(data.lists.length);
+  const bytes = new Float64Array(data.texts.length);
+  const messages = new Int32Array(data.texts.length);
+  for (let i = 0; i < data.count; i++) {
+    if (!inRange(data, i, range)) continue;
+    perList[data.labels[i]!]!++;
+    const sender = data.sender[i]!;
+    if (sender < 0) continue;
+    bytes[sender]! += data.size[i]!;
+    messages[sender]!++;
   }
   const labels = new Map<string, number>();
-  for (const [list, messages] of perList) {
+  for (let id = 0; id < perList.length; id++) {
+    if (perList[id] === 0) continue;
+    const list = data.lists[id]!;
     for (let i = 0; i < list.length; i++) {
-      if (list.indexOf(list[i]!) === i) increment(labels, list[i]!, messages);
+      if (list.indexOf(list[i]!) === i) increment(labels, list[i]!, perList[id]!);
     }
   }
+  const senders: number[] = [];
+  for (let id = 0; id < messages.length; id++) if (messages[id]! > 0) senders.push(id);
   return {
     labels: topCounts(labels, Number.POSITIVE_INFINITY).map(([label, count]) => ({ label, count })),
-    bytesBySender: [...bytes]
+    bytesBySender: senders
       .sort(
         byCountThenKey(
-          ([, entry]) => entry.bytes,
-          ([address]) => address,
+          (id) => bytes[id]!,
+          (id) => data.texts[id]!,
         ),
       )
       .slice(0, TOP_LIMIT)
-      .map(([address, entry]) => ({ address, bytes: entry.bytes, messages: entry.count })),
+      .map((id) => ({ address: data.texts[id]!, bytes: bytes[id]!, messages: messages[id]! })),
   };
 }

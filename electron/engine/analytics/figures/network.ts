@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import type { Dataset } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import type { ExchangeTable } from './relationships.ts';
@@ -10,9 +10,11 @@ export const networkDefinition =
   'The 30 contacts with the most exchanges in the range (ties by address), and an edge between two of them for every counted message in the range in which both appear as sender, To or Cc, weighted by the number of such messages.';
 
 /** The contact numbers of a message that the network looks at: sender, To and Cc (not Bcc), each once. */
-export function networkParticipants(message: PreparedMessage): number[] {
-  const people = message.recipientIds.slice(0, message.toCcCount);
-  if (message.contactId >= 0 && !people.includes(message.contactId)) people.push(message.contactId);
+export function networkParticipants(data: Dataset, i: number): number[] {
+  const { pool, start, toCc } = data.recipients;
+  const people = Array.from(pool.subarray(start[i]!, start[i]! + toCc[i]!));
+  const sender = data.contact[i]!;
+  if (sender >= 0 && !people.includes(sender)) people.push(sender);
   return people;
 }
 
@@ -20,28 +22,35 @@ export function networkParticipants(message: PreparedMessage): number[] {
 export function computeNetwork(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
   const { contacts } = data;
   const top = contacts.top(table.exchanges, NETWORK_SIZE);
-  const member = new Uint8Array(contacts.size);
-  for (const id of top) member[id] = 1;
-  const weights = new Map<string, { a: string; b: string; weight: number }>();
-  for (const message of data.messages) {
-    if (message.toCcCount + (message.contactId >= 0 ? 1 : 0) < 2 || !inRange(message, range)) continue;
-    const people = networkParticipants(message)
-      .filter((id) => member[id] === 1)
-      .map((id) => contacts.address(id));
-    if (people.length < 2) continue;
-    people.sort(compareCodePoints);
-    for (let i = 0; i < people.length; i++) {
-      for (let j = i + 1; j < people.length; j++) {
-        const key = `${people[i]}\n${people[j]}`;
-        const edge = weights.get(key);
-        if (edge) edge.weight++;
-        else weights.set(key, { a: people[i]!, b: people[j]!, weight: 1 });
+  // Edge weights between the top contacts, by their rank in `top`, counted in one pass.
+  const rank = new Int32Array(contacts.size).fill(-1);
+  for (let r = 0; r < top.length; r++) rank[top[r]!] = r;
+  const weights = new Int32Array(top.length * top.length);
+  const present: number[] = [];
+  const { pool, start, toCc } = data.recipients;
+  for (let i = 0; i < data.count; i++) {
+    const sender = data.contact[i]!;
+    if (toCc[i]! + (sender >= 0 ? 1 : 0) < 2 || !inRange(data, i, range)) continue;
+    present.length = 0;
+    for (let k = start[i]!, end = k + toCc[i]!; k < end; k++)
+      if (rank[pool[k]!]! >= 0) present.push(rank[pool[k]!]!);
+    if (sender >= 0 && rank[sender]! >= 0 && !present.includes(rank[sender]!)) present.push(rank[sender]!);
+    for (let x = 0; x < present.length; x++) {
+      for (let y = x + 1; y < present.length; y++) {
+        weights[Math.min(present[x]!, present[y]!) * top.length + Math.max(present[x]!, present[y]!)]!++;
       }
     }
   }
-  const edges = [...weights.values()].sort(
-    (x, y) => y.weight - x.weight || compareCodePoints(x.a, y.a) || compareCodePoints(x.b, y.b),
-  );
+  const edges: Array<{ a: string; b: string; weight: number }> = [];
+  for (let x = 0; x < top.length; x++) {
+    for (let y = x + 1; y < top.length; y++) {
+      const weight = weights[x * top.length + y]!;
+      if (weight === 0) continue;
+      const [a, b] = [contacts.address(top[x]!), contacts.address(top[y]!)].sort(compareCodePoints);
+      edges.push({ a: a!, b: b!, weight });
+    }
+  }
+  edges.sort((x, y) => y.weight - x.weight || compareCodePoints(x.a, y.a) || compareCodePoints(x.b, y.b));
   return {
     nodes: top.map((id) => ({ address: contacts.address(id), exchanges: table.exchanges[id]! })),
     edges,

@@ -1,5 +1,5 @@
 import { byCountThenKey } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, textOf } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -21,46 +21,49 @@ interface Group {
   count: number;
   withReadState: number;
   unread: number;
-  latest: PreparedMessage;
-  unsubscribeFrom: PreparedMessage | null;
+  /** Dataset indices of the latest message and of the latest with an unsubscribe target (-1 = none). */
+  latest: number;
+  unsubscribeFrom: number;
 }
 
 /** Figure 12. */
 export function computeNewsletters(data: Dataset, range: ResolvedRange): Newsletter[] {
-  const groups = new Map<string, Group>();
-  for (const message of data.messages) {
-    const sender = message.source.sender;
-    if (message.sent || !message.automated || sender === null || !inRange(message, range)) continue;
+  const groups = new Map<number, Group>();
+  for (let i = 0; i < data.count; i++) {
+    if ((data.flags[i]! & (SENT | AUTOMATED)) !== AUTOMATED || !inRange(data, i, range)) continue;
+    const sender = data.sender[i]!;
+    if (sender < 0) continue;
     let group = groups.get(sender);
     if (!group) {
-      group = { count: 0, withReadState: 0, unread: 0, latest: message, unsubscribeFrom: null };
+      group = { count: 0, withReadState: 0, unread: 0, latest: i, unsubscribeFrom: -1 };
       groups.set(sender, group);
     }
     group.count++;
-    if (data.accountsWithUnread.has(message.source.accountId)) {
+    if (data.accountsWithUnread.has(data.accountId[i]!)) {
       group.withReadState++;
-      if (message.source.labels.includes('UNREAD')) group.unread++;
+      if (data.lists[data.labels[i]!]!.includes('UNREAD')) group.unread++;
     }
-    if (isMoreRecent(message, group.latest)) group.latest = message;
-    if (message.source.unsubscribe && isMoreRecent(message, group.unsubscribeFrom))
-      group.unsubscribeFrom = message;
+    if (isMoreRecent(data, i, group.latest)) group.latest = i;
+    if (textOf(data, data.unsubscribe[i]!) && isMoreRecent(data, i, group.unsubscribeFrom))
+      group.unsubscribeFrom = i;
   }
   return [...groups]
     .sort(
       byCountThenKey(
         ([, group]) => group.count,
-        ([address]) => address,
+        ([sender]) => data.texts[sender]!,
       ),
     )
     .slice(0, TOP_LIMIT)
-    .map(([address, group]) => {
+    .map(([sender, group]) => {
       const readShare = group.withReadState === 0 ? null : 1 - group.unread / group.withReadState;
       return {
-        address,
+        address: data.texts[sender]!,
         count: group.count,
         readShare,
-        last: isoOf(group.latest.time),
-        unsubscribe: group.unsubscribeFrom?.source.unsubscribe ?? null,
+        last: isoOf(data.time[group.latest]!),
+        unsubscribe:
+          group.unsubscribeFrom < 0 ? null : textOf(data, data.unsubscribe[group.unsubscribeFrom]!),
         rarelyRead: group.count >= 3 && readShare !== null && readShare < 0.2,
       };
     });

@@ -1,6 +1,6 @@
 import { medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
-import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
+import { type Dataset, SENT } from '../prepare.ts';
+import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -17,16 +17,16 @@ export interface ExchangeTable {
   last: Float64Array;
 }
 
-const NO_CONTACTS: readonly number[] = [];
-
-/** The contact numbers a message exchanges with: its recipients when sent, its sender when received. */
-export function exchangeContactIds(message: PreparedMessage): readonly number[] {
-  if (message.sent) return message.recipientIds;
-  return message.contactId < 0 ? NO_CONTACTS : [message.contactId];
+/** Whether message i exchanges with contact `id`: among its recipients when sent, its sender when received. */
+export function exchangesWith(data: Dataset, i: number, id: number): boolean {
+  if ((data.flags[i]! & SENT) === 0) return id >= 0 && data.contact[i] === id;
+  const { pool, start, length } = data.recipients;
+  for (let k = start[i]!, end = k + length[i]!; k < end; k++) if (pool[k] === id) return true;
+  return false;
 }
 
-/** Exchanges per contact over the dated messages accepted by `accept`. */
-export function exchangesPerContact(data: Dataset, accept: (m: PreparedMessage) => boolean): ExchangeTable {
+/** Exchanges per contact over the dated messages whose time is in [from, to). */
+export function exchangesPerContact(data: Dataset, from: number, to: number): ExchangeTable {
   const size = data.contacts.size;
   const table: ExchangeTable = {
     sentTo: new Int32Array(size),
@@ -34,30 +34,33 @@ export function exchangesPerContact(data: Dataset, accept: (m: PreparedMessage) 
     exchanges: new Int32Array(size),
     last: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
   };
-  for (const message of data.messages) {
-    if (!message.dated || !accept(message)) continue;
-    if (message.sent) {
-      for (const id of message.recipientIds) {
+  const { pool, start, length } = data.recipients;
+  for (let i = 0; i < data.count; i++) {
+    const time = data.time[i]!;
+    if (!(time >= from && time < to)) continue;
+    if ((data.flags[i]! & SENT) !== 0) {
+      for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
+        const id = pool[k]!;
         table.sentTo[id]!++;
         table.exchanges[id]!++;
-        if (message.time > table.last[id]!) table.last[id] = message.time;
+        if (time > table.last[id]!) table.last[id] = time;
       }
-    } else if (message.contactId >= 0) {
-      const id = message.contactId;
+    } else if (data.contact[i]! >= 0) {
+      const id = data.contact[i]!;
       table.receivedFrom[id]!++;
       table.exchanges[id]!++;
-      if (message.time > table.last[id]!) table.last[id] = message.time;
+      if (time > table.last[id]!) table.last[id] = time;
     }
   }
   return table;
 }
 
-function mediansByContact(pairs: readonly ReplyPair[]): Map<string, number | null> {
-  const delays = new Map<string, number[]>();
-  for (const pair of pairs) {
-    const list = delays.get(pair.contact);
-    if (list) list.push(pair.delay);
-    else delays.set(pair.contact, [pair.delay]);
+function mediansByContact(pairs: ReplyPairs, inside: readonly number[]): Map<number, number | null> {
+  const delays = new Map<number, number[]>();
+  for (const k of inside) {
+    const list = delays.get(pairs.contact[k]!);
+    if (list) list.push(pairs.delay[k]!);
+    else delays.set(pairs.contact[k]!, [pairs.delay[k]!]);
   }
   return new Map(
     [...delays].map(([contact, list]) => [contact, nullableRound(medianOfSorted(sortAscending(list)))]),
@@ -66,8 +69,8 @@ function mediansByContact(pairs: readonly ReplyPair[]): Map<string, number | nul
 
 /** Figure 14, from the exchanges per contact in the range. */
 export function computeRelationships(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
-  const mine = mediansByContact(pairsInRange(data.mine, range.from, range.to));
-  const theirs = mediansByContact(pairsInRange(data.theirs, range.from, range.to));
+  const mine = mediansByContact(data.mine, pairsInRange(data.mine, range.from, range.to));
+  const theirs = mediansByContact(data.theirs, pairsInRange(data.theirs, range.from, range.to));
   return data.contacts.top(table.exchanges, RELATIONSHIPS_LIMIT).map((id) => {
     const address = data.contacts.address(id);
     return {
@@ -77,8 +80,8 @@ export function computeRelationships(data: Dataset, range: ResolvedRange, table:
       exchanges: table.exchanges[id]!,
       balance: table.sentTo[id]! - table.receivedFrom[id]!,
       last: isoOf(table.last[id]!),
-      myMedianMs: mine.get(address) ?? null,
-      theirMedianMs: theirs.get(address) ?? null,
+      myMedianMs: mine.get(id) ?? null,
+      theirMedianMs: theirs.get(id) ?? null,
     };
   });
 }

@@ -9,7 +9,7 @@ import {
   sortAscending,
 } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
+import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import { dateOfDay, HOUR_MS, weekStartOfDay } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
@@ -55,17 +55,22 @@ export function delayStats(delays: number[]): DelayStats {
   };
 }
 
-/** Median delay per local ISO week of the closing message. */
+/** A delay per pair index: the real one, or the working time between the two messages. */
+export type DelayOf = (k: number) => number;
+
+/** Median delay per local ISO week of the closing message, over the pairs `inside` (with their `delays`). */
 export function weeklyMedians(
-  pairs: readonly ReplyPair[],
-  delayOf: (pair: ReplyPair) => number,
+  data: Dataset,
+  pairs: ReplyPairs,
+  inside: readonly number[],
+  delays: readonly number[],
 ): WeeklyMedian[] {
   const weeks = new Map<number, number[]>();
-  for (const pair of pairs) {
-    const week = weekStartOfDay(pair.closing.day);
+  for (let j = 0; j < inside.length; j++) {
+    const week = weekStartOfDay(data.day[pairs.closing[inside[j]!]!]!);
     const list = weeks.get(week);
-    if (list) list.push(delayOf(pair));
-    else weeks.set(week, [delayOf(pair)]);
+    if (list) list.push(delays[j]!);
+    else weeks.set(week, [delays[j]!]);
   }
   return [...weeks]
     .sort((a, b) => a[0] - b[0])
@@ -77,26 +82,28 @@ export function weeklyMedians(
 }
 
 export function responseStats(
-  pairs: readonly ReplyPair[],
-  delayOf: (pair: ReplyPair) => number,
+  data: Dataset,
+  pairs: ReplyPairs,
+  inside: readonly number[],
+  delayOf: DelayOf,
 ): ResponseStats {
-  return { ...delayStats(pairs.map(delayOf)), weekly: weeklyMedians(pairs, delayOf) };
+  const delays = inside.map((k) => delayOf(k));
+  return { ...delayStats(delays), weekly: weeklyMedians(data, pairs, inside, delays) };
 }
-
-const realDelay = (pair: ReplyPair) => pair.delay;
 
 /** Figures 6 and 7, with figure 7 per contact (top 50 contacts by number of answers). */
 export function computeResponseTime(data: Dataset, range: ResolvedRange) {
   const mine = pairsInRange(data.mine, range.from, range.to);
   const theirs = pairsInRange(data.theirs, range.from, range.to);
-  const byContact = new Map<string, number[]>();
-  for (const pair of theirs) {
-    const list = byContact.get(pair.contact);
-    if (list) list.push(pair.delay);
-    else byContact.set(pair.contact, [pair.delay]);
+  const byContact = new Map<number, number[]>();
+  for (const k of theirs) {
+    const contact = data.theirs.contact[k]!;
+    const list = byContact.get(contact);
+    if (list) list.push(data.theirs.delay[k]!);
+    else byContact.set(contact, [data.theirs.delay[k]!]);
   }
   const perContact = [...byContact]
-    .map(([address, delays]) => ({ address, ...delayStats(delays) }))
+    .map(([id, delays]) => ({ address: data.contacts.address(id), ...delayStats(delays) }))
     .sort(
       byCountThenKey(
         (c) => c.count,
@@ -105,7 +112,10 @@ export function computeResponseTime(data: Dataset, range: ResolvedRange) {
     )
     .slice(0, TOP_LIMIT);
   return {
-    mine: responseStats(mine, realDelay),
-    theirs: { ...responseStats(theirs, realDelay), byContact: perContact },
+    mine: responseStats(data, data.mine, mine, (k) => data.mine.delay[k]!),
+    theirs: {
+      ...responseStats(data, data.theirs, theirs, (k) => data.theirs.delay[k]!),
+      byContact: perContact,
+    },
   };
 }

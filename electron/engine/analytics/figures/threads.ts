@@ -1,5 +1,5 @@
 import { compareCodePoints, medianOfSorted, percentileOfSorted, sortAscending } from '../numbers.ts';
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import { type Dataset, subjectAt } from '../prepare.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -17,38 +17,31 @@ export interface ThreadSummary {
   last: string;
 }
 
-/** The first index of a time-ordered thread whose time is at or after `instant`. */
-function firstAtOrAfter(thread: readonly PreparedMessage[], instant: number): number {
-  let low = 0;
-  let high = thread.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (thread[middle]!.time < instant) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** A thread's messages in the range (threads are in time order, so the range is one slice). */
-export function threadInRange(thread: PreparedMessage[], range: ResolvedRange): PreparedMessage[] {
-  const start = firstAtOrAfter(thread, range.from);
-  const end = firstAtOrAfter(thread, range.to);
-  return start === 0 && end === thread.length ? thread : thread.slice(start, end);
+/** Thread t's messages in the range: positions [start, end) of data.threads.members (one slice, threads being in time order). */
+export function threadInRange(data: Dataset, t: number, range: ResolvedRange): [number, number] {
+  return [
+    data.threads.firstAtOrAfter(t, range.from, data.time),
+    data.threads.firstAtOrAfter(t, range.to, data.time),
+  ];
 }
 
 /**
- * Distinct contacts among the messages' senders and recipients. `seenIn[id]` holds the stamp of
- * the last thread that counted contact `id`, so no set is built per thread.
+ * Distinct contacts among the senders and recipients of members[from, to). `seenIn[id]` holds the
+ * stamp of the last thread that counted contact `id`, so no set is built per thread.
  */
-function participantsOf(messages: readonly PreparedMessage[], seenIn: Int32Array, stamp: number): number {
+function participantsOf(data: Dataset, from: number, to: number, seenIn: Int32Array, stamp: number): number {
+  const { members } = data.threads;
+  const { pool, start, length } = data.recipients;
   let count = 0;
-  for (const message of messages) {
-    const sender = message.contactId;
+  for (let position = from; position < to; position++) {
+    const i = members[position]!;
+    const sender = data.contact[i]!;
     if (sender >= 0 && seenIn[sender] !== stamp) {
       seenIn[sender] = stamp;
       count++;
     }
-    for (const id of message.recipientIds) {
+    for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
+      const id = pool[k]!;
       if (seenIn[id] !== stamp) {
         seenIn[id] = stamp;
         count++;
@@ -60,38 +53,42 @@ function participantsOf(messages: readonly PreparedMessage[], seenIn: Int32Array
 
 /** Figure 11. */
 export function computeThreads(data: Dataset, range: ResolvedRange) {
+  const { keys: threadKeys, members } = data.threads;
   const keys: string[] = [];
-  const slices: PreparedMessage[][] = [];
+  const firsts: number[] = [];
+  const lengths: number[] = [];
   const participants: number[] = [];
   const seenIn = new Int32Array(data.contacts.size).fill(-1);
-  for (const [thread, messages] of data.threads) {
-    const inRange = threadInRange(messages, range);
-    if (inRange.length === 0) continue;
-    participants.push(participantsOf(inRange, seenIn, keys.length));
-    keys.push(thread);
-    slices.push(inRange);
+  for (let t = 0; t < threadKeys.length; t++) {
+    const [from, to] = threadInRange(data, t, range);
+    if (to === from) continue;
+    participants.push(participantsOf(data, from, to, seenIn, keys.length));
+    keys.push(threadKeys[t]!);
+    firsts.push(from);
+    lengths.push(to - from);
   }
-  const sortedLengths = sortAscending(slices.map((slice) => slice.length));
+  const sortedLengths = sortAscending(lengths);
   // Only threads at least as long as the 10th longest can be among the 10 longest.
   const threshold = sortedLengths[Math.max(0, sortedLengths.length - LONGEST_COUNT)] ?? 0;
   const candidates: number[] = [];
-  for (let i = 0; i < slices.length; i++) if (slices[i]!.length >= threshold) candidates.push(i);
+  for (let i = 0; i < lengths.length; i++) if (lengths[i]! >= threshold) candidates.push(i);
   const longest: ThreadSummary[] = candidates
-    .sort((a, b) => slices[b]!.length - slices[a]!.length || compareCodePoints(keys[a]!, keys[b]!))
+    .sort((a, b) => lengths[b]! - lengths[a]! || compareCodePoints(keys[a]!, keys[b]!))
     .slice(0, LONGEST_COUNT)
     .map((i) => {
-      const messages = slices[i]!;
+      const first = members[firsts[i]!]!;
+      const last = members[firsts[i]! + lengths[i]! - 1]!;
       return {
         thread: keys[i]!,
-        subject: messages[0]!.source.subject,
-        length: messages.length,
+        subject: subjectAt(data, first),
+        length: lengths[i]!,
         participants: participants[i]!,
-        first: isoOf(messages[0]!.time),
-        last: isoOf(messages[messages.length - 1]!.time),
+        first: isoOf(data.time[first]!),
+        last: isoOf(data.time[last]!),
       };
     });
   return {
-    count: slices.length,
+    count: lengths.length,
     medianLength: medianOfSorted(sortedLengths),
     p90Length: percentileOfSorted(sortedLengths, 90),
     medianParticipants: medianOfSorted(sortAscending(participants)),

@@ -1,4 +1,4 @@
-import type { Dataset } from '../prepare.ts';
+import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
@@ -21,18 +21,18 @@ export function computeTopDomains(
   const recipients = new Int32Array(contacts.domainCount);
   // The last message index that counted each domain: a domain counts once per message.
   const countedBy = new Int32Array(contacts.domainCount).fill(-1);
-  for (let index = 0; index < data.messages.length; index++) {
-    const message = data.messages[index]!;
-    if (!inRange(message, range)) continue;
-    if (message.sent) {
-      for (const id of message.recipientIds) {
-        const domain = contacts.domainOfContact[id]!;
+  const { pool, start, length } = data.recipients;
+  for (let index = 0; index < data.count; index++) {
+    if (!inRange(data, index, range)) continue;
+    if ((data.flags[index]! & SENT) !== 0) {
+      for (let k = start[index]!, end = k + length[index]!; k < end; k++) {
+        const domain = contacts.domainOfContact[pool[k]!]!;
         if (countedBy[domain] === index) continue;
         countedBy[domain] = index;
         recipients[domain]!++;
       }
-    } else if (message.contactId >= 0) {
-      senders[contacts.domainOfContact[message.contactId]!]!++;
+    } else if (data.contact[index]! >= 0) {
+      senders[contacts.domainOfContact[data.contact[index]!]!]!++;
     }
   }
   const list = (counts: Int32Array) =>

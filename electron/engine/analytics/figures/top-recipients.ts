@@ -1,4 +1,4 @@
-import type { Dataset } from '../prepare.ts';
+import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -17,11 +17,14 @@ export interface TopRecipient {
 export function computeTopRecipients(data: Dataset, range: ResolvedRange): TopRecipient[] {
   const counts = new Int32Array(data.contacts.size);
   const last = new Float64Array(data.contacts.size).fill(Number.NEGATIVE_INFINITY);
-  for (const message of data.messages) {
-    if (!message.sent || !inRange(message, range)) continue;
-    for (const id of message.recipientIds) {
+  const { pool, start, length } = data.recipients;
+  for (let i = 0; i < data.count; i++) {
+    if ((data.flags[i]! & SENT) === 0 || !inRange(data, i, range)) continue;
+    const time = data.time[i]!;
+    for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
+      const id = pool[k]!;
       counts[id]!++;
-      if (message.time > last[id]!) last[id] = message.time;
+      if (time > last[id]!) last[id] = time;
     }
   }
   return data.contacts

@@ -1,4 +1,4 @@
-import type { Dataset, PreparedMessage } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, textOf } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -21,21 +21,22 @@ export function computeTopSenders(data: Dataset, range: ResolvedRange): TopSende
   const size = data.contacts.size;
   const counts = new Int32Array(size);
   const automated = new Int32Array(size);
-  const latest: Array<PreparedMessage | null> = new Array(size).fill(null);
-  const named: Array<PreparedMessage | null> = new Array(size).fill(null);
-  for (const message of data.messages) {
-    const id = message.contactId;
-    if (message.sent || id < 0 || !inRange(message, range)) continue;
+  // The latest message, and the latest with a display name, per contact (-1 = none yet).
+  const latest = new Int32Array(size).fill(-1);
+  const named = new Int32Array(size).fill(-1);
+  for (let i = 0; i < data.count; i++) {
+    const id = data.contact[i]!;
+    if ((data.flags[i]! & SENT) !== 0 || id < 0 || !inRange(data, i, range)) continue;
     counts[id]!++;
-    if (message.automated) automated[id]!++;
-    if (isMoreRecent(message, latest[id]!)) latest[id] = message;
-    if (message.source.senderName && isMoreRecent(message, named[id]!)) named[id] = message;
+    if ((data.flags[i]! & AUTOMATED) !== 0) automated[id]!++;
+    if (isMoreRecent(data, i, latest[id]!)) latest[id] = i;
+    if (textOf(data, data.senderName[i]!) && isMoreRecent(data, i, named[id]!)) named[id] = i;
   }
   return data.contacts.top(counts, TOP_LIMIT).map((id) => ({
     address: data.contacts.address(id),
-    name: named[id]?.source.senderName ?? null,
+    name: named[id]! < 0 ? null : textOf(data, data.senderName[named[id]!]!),
     count: counts[id]!,
-    last: isoOf(latest[id]!.time),
+    last: isoOf(data.time[latest[id]!]!),
     automatedShare: automated[id]! / counts[id]!,
   }));
 }

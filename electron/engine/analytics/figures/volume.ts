@@ -1,5 +1,5 @@
 import { shareOf } from '../numbers.ts';
-import type { Dataset } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT } from '../prepare.ts';
 import { inRange, inTotals } from '../scope.ts';
 import { dateOfDay, weekStartOfDay } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -45,13 +45,15 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
   let sent = 0;
   let received = 0;
   let automated = 0;
-  for (const message of data.messages) {
-    if (!inTotals(message, range)) continue;
-    if (message.sent) sent++;
+  const { pool, start, length } = data.recipients;
+  for (let i = 0; i < data.count; i++) {
+    if (!inTotals(data, i, range)) continue;
+    const isSent = (data.flags[i]! & SENT) !== 0;
+    if (isSent) sent++;
     else received++;
-    if (message.automated) automated++;
-    if (!inRange(message, range)) continue;
-    const day = message.day;
+    if ((data.flags[i]! & AUTOMATED) !== 0) automated++;
+    if (!inRange(data, i, range)) continue;
+    const day = data.day[i]!;
     if (day < firstDay) firstDay = day;
     if (day > lastDay) lastDay = day;
     let entry = perDay.get(day);
@@ -59,9 +61,10 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
       entry = { sent: 0, received: 0 };
       perDay.set(day, entry);
     }
-    if (message.sent) {
+    if (isSent) {
       entry.sent++;
-      for (const id of message.recipientIds) {
+      for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
+        const id = pool[k]!;
         if (correspondents[id] === 0) {
           correspondents[id] = 1;
           uniqueCorrespondents++;
@@ -69,8 +72,9 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
       }
     } else {
       entry.received++;
-      if (message.contactId >= 0 && correspondents[message.contactId] === 0) {
-        correspondents[message.contactId] = 1;
+      const id = data.contact[i]!;
+      if (id >= 0 && correspondents[id] === 0) {
+        correspondents[id] = 1;
         uniqueCorrespondents++;
       }
     }

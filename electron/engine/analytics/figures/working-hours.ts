@@ -1,6 +1,6 @@
 import type { WorkingHours } from '../../../../shared/domain.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange, type ReplyPair } from '../reply-walk.ts';
+import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import type { ResolvedRange } from '../types.ts';
 import { responseStats } from './response-time.ts';
 
@@ -19,12 +19,20 @@ export function describeWorkingHours(hours: WorkingHours): { days: number[]; sta
   };
 }
 
+/** Pair k's delay in working time. */
+export function workingDelay(data: Dataset, pairs: ReplyPairs, k: number): number {
+  return data.working.between(pairs.openingTime[k]!, pairs.closingTime[k]!);
+}
+
 /** Figure 8. */
 export function computeWorkingHoursView(data: Dataset, range: ResolvedRange) {
-  const workingDelay = (pair: ReplyPair) => data.working.between(pair.opening.time, pair.closing.time);
+  const stats = (pairs: ReplyPairs) =>
+    responseStats(data, pairs, pairsInRange(pairs, range.from, range.to), (k) =>
+      workingDelay(data, pairs, k),
+    );
   return {
     hours: describeWorkingHours(data.workingHours),
-    mine: responseStats(pairsInRange(data.mine, range.from, range.to), workingDelay),
-    theirs: responseStats(pairsInRange(data.theirs, range.from, range.to), workingDelay),
+    mine: stats(data.mine),
+    theirs: stats(data.theirs),
   };
 }

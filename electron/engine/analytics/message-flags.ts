@@ -1,0 +1,4 @@
+/** Bits of a prepared message's flags (see Dataset.flags). */
+export const SENT = 1;
+export const AUTOMATED = 2;
+export const DATED = 4;

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AnalyticsMessage } from '../../electron/engine/analytics/index.ts';
+import { ROOT } from '../paths.ts';
+
+/** Fresh databases with the first schema and two accounts (1: Gmail with an alias, 2: import); `close` removes them. */
+export function storedMailboxes() {
+  const folders: string[] = [];
+  const databases: Database.Database[] = [];
+  return {
+    fresh(): Database.Database {
+      const folder = mkdtempSync(join(tmpdir(), 'brief-analytics-'));
+      folders.push(folder);
+      const db = new Database(join(folder, 'brief.db'));
+      databases.push(db);
+      db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
+      db.prepare(
+        "INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')",
+      ).run();
+      db.prepare(
+        "INSERT INTO accounts (id, address, provider) VALUES (2, 'me@work.example', 'import')",
+      ).run();
+      return db;
+    },
+    close(): void {
+      for (const db of databases.splice(0)) db.close();
+      for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Stores an analytics message as a message_cache row. */
+export function store(db: Database.Database, m: AnalyticsMessage): void {
+  db.prepare(
+    `INSERT INTO message_cache (id, account_id, provider, provider_id, provider_thread_id, message_id, in_reply_to, refs,
+       time, from_addr, from_name, sender, sender_name, to_addrs, cc_addrs, bcc_addrs, reply_to, subject, subject_key,
+       labels, list_post, has_list_post, unsubscribe, automated, size, content_key, counted, direction, echo, thread_key)
+     VALUES (?, ?, 'gmail', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.rowId,
+    m.accountId,
+    m.providerId,
+    m.providerThreadId,
+    m.messageId,
+    JSON.stringify(m.inReplyTo),
+    JSON.stringify(m.references),
+    m.time,
+    m.from,
+    m.fromName,
+    m.sender,
+    m.senderName,
+    JSON.stringify(m.to),
+    JSON.stringify(m.cc),
+    JSON.stringify(m.bcc),
+    JSON.stringify(m.replyTo),
+    m.subject,
+    m.subjectKey,
+    JSON.stringify(m.labels),
+    m.listPost,
+    m.hasListPost ? 1 : 0,
+    m.unsubscribe,
+    m.automated ? 1 : 0,
+    m.size,
+    m.contentKey,
+    m.counted ? 1 : 0,
+    m.direction,
+    m.echo ? 1 : 0,
+    m.threadKey,
+  );
+}
