@@ -81,6 +81,7 @@ describe('loading messages from the store', () => {
     const later = loadAnalyticsMessages(db, [1]);
     db.prepare('DELETE FROM message_cache WHERE id = 2').run();
     expect(() => later[0]!.providerId).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => later[1]!.subject).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
   it("keeps an account's report unchanged when another account's messages change", () => {

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
 import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
+import { RowTextsReader } from './row-texts.ts';
 import { EAGER_COLUMNS, type EagerRow, StoredMessage, type StoredSet } from './stored-message.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
 
@@ -24,14 +25,11 @@ function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): vo
   columns.flags[i] = row[3];
   columns.size[i] = row[4];
   columns.sender[i] = texts.id(row[5]);
-  columns.senderName[i] = texts.id(row[6]);
-  columns.subject[i] = row[7];
-  columns.unsubscribe[i] = texts.id(row[8]);
-  columns.to[i] = lists.ofJson(row[9]);
-  columns.cc[i] = lists.ofJson(row[10]);
-  columns.bcc[i] = lists.ofJson(row[11]);
-  columns.labels[i] = lists.ofJson(row[12]);
-  columns.threadKey[i] = columns.threadKeys.id(row[13] ?? `r:${row[0]}`);
+  columns.to[i] = lists.ofJson(row[6]);
+  columns.cc[i] = lists.ofJson(row[7]);
+  columns.bcc[i] = lists.ofJson(row[8]);
+  columns.labels[i] = lists.ofJson(row[9]);
+  columns.threadKey[i] = columns.threadKeys.id(row[10] ?? `r:${row[0]}`);
   messages.push(new StoredMessage(set, i));
 }
 
@@ -42,8 +40,8 @@ function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): vo
  *
  * Speed (most of a cold report is this read): the table is scanned in rowid order (`+account_id`
  * keeps SQLite off the (account, time) index, which would make it sort every row in a temporary
- * b-tree), only the columns the figures use are read, the four flags come as one number, and the
- * facts only re-derivation needs are read on first use (see StoredMessage). The rows are read in
+ * b-tree), only the columns the figures use are read, the six flags come as one number, and the
+ * facts only re-derivation, drill-downs and listed rows need are read on first use (see StoredMessage). The rows are read in
  * batches inside one read transaction (one snapshot) and go straight into columns (see
  * MessageColumns), which reports read without touching the message objects; the set is frozen so
  * that its columns always describe it.
@@ -57,7 +55,11 @@ export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: nu
     )
     .raw(true);
   const messages: AnalyticsMessage[] = [];
-  const set: StoredSet = { columns: emptyColumns(messages, BATCH_ROWS), rare: null };
+  const texts = new RowTextsReader(db);
+  const set: StoredSet = {
+    columns: emptyColumns(messages, BATCH_ROWS, (i) => texts.read(set.columns.rowId[i]!)),
+    rare: null,
+  };
   db.transaction(() => {
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {

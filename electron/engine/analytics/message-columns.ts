@@ -8,6 +8,18 @@ export const FLAG_COUNTED = 1;
 export const FLAG_SENT = 2;
 export const FLAG_ECHO = 4;
 export const FLAG_AUTOMATED = 8;
+/** The message has a display name, and an unsubscribe target (non-empty texts). */
+export const FLAG_NAMED = 16;
+export const FLAG_UNSUBSCRIBE = 32;
+/** The bits that do not depend on the derivation. */
+const STORED_BITS = FLAG_AUTOMATED | FLAG_NAMED | FLAG_UNSUBSCRIBE;
+
+/** The texts a report reads only for the few messages it lists: read per message, on demand. */
+export interface RowTexts {
+  subject: string | null;
+  senderName: string | null;
+  unsubscribe: string | null;
+}
 
 /**
  * A report's messages as columns, in input order: what preparation reads of each message, with
@@ -26,12 +38,11 @@ export interface MessageColumns {
   time: Float64Array;
   flags: Uint8Array;
   size: Float64Array;
+  /** The senders: numbers into `texts`, -1 for none. */
   texts: TextDictionary;
   sender: Int32Array;
-  senderName: Int32Array;
-  /** Subjects are nearly all distinct per thread and read for a few list rows only, so they are kept as they come. */
-  subject: Array<string | null>;
-  unsubscribe: Int32Array;
+  /** The subject, display name and unsubscribe target of message i (FLAG_NAMED and FLAG_UNSUBSCRIBE say which are there). */
+  rowTexts: (i: number) => RowTexts;
   /** Thread keys have their own dictionary: a report numbers its threads by it. */
   threadKeys: TextDictionary;
   threadKey: Int32Array;
@@ -43,10 +54,15 @@ export interface MessageColumns {
 }
 
 /** Columns with room for `count` messages; the caller fills them. */
-export function emptyColumns(messages: readonly AnalyticsMessage[], count: number): MessageColumns {
+export function emptyColumns(
+  messages: readonly AnalyticsMessage[],
+  count: number,
+  rowTexts: (i: number) => RowTexts,
+): MessageColumns {
   return {
     count,
     messages,
+    rowTexts,
     rowId: new Float64Array(count),
     accountId: new Int32Array(count),
     time: new Float64Array(count),
@@ -54,9 +70,6 @@ export function emptyColumns(messages: readonly AnalyticsMessage[], count: numbe
     size: new Float64Array(count),
     texts: new TextDictionary(),
     sender: new Int32Array(count),
-    senderName: new Int32Array(count),
-    subject: new Array(count),
-    unsubscribe: new Int32Array(count),
     threadKeys: new TextDictionary(),
     threadKey: new Int32Array(count),
     lists: new ListDictionary(),
@@ -86,9 +99,6 @@ export function resizedColumns(columns: MessageColumns, count: number, capacity:
     flags: resized(columns.flags, count, capacity),
     size: resized(columns.size, count, capacity),
     sender: resized(columns.sender, count, capacity),
-    senderName: resized(columns.senderName, count, capacity),
-    subject: columns.subject.slice(0, Math.min(count, capacity)),
-    unsubscribe: resized(columns.unsubscribe, count, capacity),
     threadKey: resized(columns.threadKey, count, capacity),
     to: resized(columns.to, count, capacity),
     cc: resized(columns.cc, count, capacity),
@@ -97,22 +107,21 @@ export function resizedColumns(columns: MessageColumns, count: number, capacity:
   };
 }
 
-/** The flags of a message under a derivation. */
-export function flagsOf(facts: DerivedFacts, automated: boolean): number {
+/** The derivation's bits of the flags. */
+function derivedBits(facts: DerivedFacts): number {
   return (
     (facts.counted ? FLAG_COUNTED : 0) |
     (facts.direction === 'sent' ? FLAG_SENT : 0) |
-    (facts.echo ? FLAG_ECHO : 0) |
-    (automated ? FLAG_AUTOMATED : 0)
+    (facts.echo ? FLAG_ECHO : 0)
   );
 }
 
 /** Columns of in-memory messages, with the derivations in `derived` (by row id) where given. */
-export function columnsOfObjects(
+function columnsOfObjects(
   messages: readonly AnalyticsMessage[],
   derived: ReadonlyMap<number, DerivedFacts> | null,
 ): MessageColumns {
-  const columns = emptyColumns(messages, messages.length);
+  const columns = emptyColumns(messages, messages.length, (i) => messages[i]!);
   const { texts, lists } = columns;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i]!;
@@ -120,12 +129,13 @@ export function columnsOfObjects(
     columns.rowId[i] = message.rowId;
     columns.accountId[i] = message.accountId;
     columns.time[i] = message.time ?? Number.NaN;
-    columns.flags[i] = flagsOf(facts, message.automated);
+    columns.flags[i] =
+      derivedBits(facts) |
+      (message.automated ? FLAG_AUTOMATED : 0) |
+      (message.senderName ? FLAG_NAMED : 0) |
+      (message.unsubscribe ? FLAG_UNSUBSCRIBE : 0);
     columns.size[i] = message.size;
     columns.sender[i] = texts.id(message.sender);
-    columns.senderName[i] = texts.id(message.senderName);
-    columns.subject[i] = message.subject;
-    columns.unsubscribe[i] = texts.id(message.unsubscribe);
     columns.threadKey[i] = columns.threadKeys.id(facts.threadKey);
     columns.to[i] = lists.of(message.to);
     columns.cc[i] = lists.of(message.cc);
@@ -134,6 +144,28 @@ export function columnsOfObjects(
   }
   return columns;
 }
+
+/** A loaded set's columns with another derivation: its flags and thread keys replaced, the rest shared. */
+function rederivedColumns(
+  loaded: MessageColumns,
+  derived: ReadonlyMap<number, DerivedFacts>,
+): MessageColumns {
+  const columns: MessageColumns = {
+    ...loaded,
+    flags: new Uint8Array(loaded.count),
+    threadKeys: new TextDictionary(),
+    threadKey: new Int32Array(loaded.count),
+  };
+  for (let i = 0; i < loaded.count; i++) {
+    const facts = derived.get(loaded.rowId[i]!);
+    const stored = loaded.flags[i]!;
+    columns.flags[i] = facts === undefined ? stored : (stored & STORED_BITS) | derivedBits(facts);
+    const key = facts === undefined ? loaded.threadKeys.texts[loaded.threadKey[i]!]! : facts.threadKey;
+    columns.threadKey[i] = columns.threadKeys.id(key);
+  }
+  return columns;
+}
+
 /** Loaded message sets and their columns (the loader registers them; sets are frozen, so they cannot drift). */
 const loadedColumns = new WeakMap<readonly AnalyticsMessage[], MessageColumns>();
 
@@ -141,11 +173,17 @@ export function registerColumns(columns: MessageColumns): void {
   loadedColumns.set(columns.messages, columns);
 }
 
+/** The loader's columns of a loaded set (with the stored derivation), or null for other messages. */
+export function storedColumns(messages: readonly AnalyticsMessage[]): MessageColumns | null {
+  return loadedColumns.get(messages) ?? null;
+}
+
 /** The columns of the messages: the loader's when they are a loaded set, else built from the objects. */
 export function columnsOf(
   messages: readonly AnalyticsMessage[],
   derived: ReadonlyMap<number, DerivedFacts> | null,
 ): MessageColumns {
-  const loaded = derived === null ? loadedColumns.get(messages) : undefined;
-  return loaded ?? columnsOfObjects(messages, derived);
+  const loaded = loadedColumns.get(messages);
+  if (loaded === undefined) return columnsOfObjects(messages, derived);
+  return derived === null ? loaded : rederivedColumns(loaded, derived);
 }

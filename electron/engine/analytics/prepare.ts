@@ -5,10 +5,13 @@ import {
   columnsOf,
   FLAG_AUTOMATED,
   FLAG_COUNTED,
+  FLAG_NAMED,
   FLAG_SENT,
+  FLAG_UNSUBSCRIBE,
   type MessageColumns,
+  type RowTexts,
 } from './message-columns.ts';
-import { AUTOMATED, DATED, SENT } from './message-flags.ts';
+import { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE } from './message-flags.ts';
 import { RecipientPool } from './recipient-pool.ts';
 import { type ReplyPairs, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
@@ -20,7 +23,7 @@ import type { AnalyticsMessage, ReportInput } from './types.ts';
 
 const UNSEEN = -3;
 
-export { AUTOMATED, DATED, SENT };
+export { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE };
 
 /**
  * Everything the figures share, computed once per report, as columns: message i (0 ≤ i < count)
@@ -43,18 +46,16 @@ export interface Dataset {
   storedIndex: Int32Array;
   accountId: Int32Array;
   size: Float64Array;
-  /** Sender, display name and unsubscribe target: numbers into `texts`, -1 for none. */
+  /** The sender: a number into `texts`, -1 for none. */
   texts: readonly string[];
   sender: Int32Array;
-  senderName: Int32Array;
-  unsubscribe: Int32Array;
   /** The labels: a number into `lists`. */
   lists: ReadonlyArray<readonly string[]>;
   labels: Int32Array;
   rowId: Float64Array;
   /** The valid time, or NaN when undated (so every range test fails for it). */
   time: Float64Array;
-  /** SENT, AUTOMATED and DATED bits. */
+  /** SENT, AUTOMATED, DATED, NAMED and UNSUBSCRIBE bits. */
   flags: Uint8Array;
   /** The sender's contact number, or -1 when there is none or it is one of the report's identities. */
   contact: Int32Array;
@@ -102,12 +103,12 @@ export function messageAt(data: Dataset, i: number): AnalyticsMessage {
   return data.columns.messages[data.storedIndex[i]!]!;
 }
 
-/** The subject of the message at dataset index i. */
-export function subjectAt(data: Dataset, i: number): string | null {
-  return data.columns.subject[data.storedIndex[i]!]!;
+/** The subject, display name and unsubscribe target of the message at dataset index i. */
+export function textsAt(data: Dataset, i: number): RowTexts {
+  return data.columns.rowTexts(data.storedIndex[i]!);
 }
 
-/** A text of the dataset (sender, name, subject…) by its number; null for -1. */
+/** A sender text of the dataset by its number; null for -1. */
 export function textOf(data: Dataset, id: number): string | null {
   return id < 0 ? null : data.texts[id]!;
 }
@@ -133,8 +134,6 @@ export function prepareDataset(input: ReportInput): Dataset {
   const accountId = new Int32Array(count);
   const size = new Float64Array(count);
   const sender = new Int32Array(count);
-  const senderName = new Int32Array(count);
-  const unsubscribe = new Int32Array(count);
   const labels = new Int32Array(count);
   const { texts } = columns.texts;
   const { lists } = columns.lists;
@@ -171,8 +170,6 @@ export function prepareDataset(input: ReportInput): Dataset {
     rowId[i] = columns.rowId[stored]!;
     const from = columns.sender[stored]!;
     sender[i] = from;
-    senderName[i] = columns.senderName[stored]!;
-    unsubscribe[i] = columns.unsubscribe[stored]!;
     if (from < 0) contact[i] = -1;
     else {
       if (senderContact[from] === UNSEEN) {
@@ -183,7 +180,10 @@ export function prepareDataset(input: ReportInput): Dataset {
     }
     recipients.add(i, columns.to[stored]!, columns.cc[stored]!, columns.bcc[stored]!);
     flags[i] =
-      ((storedFlags & FLAG_SENT) !== 0 ? SENT : 0) | ((storedFlags & FLAG_AUTOMATED) !== 0 ? AUTOMATED : 0);
+      ((storedFlags & FLAG_SENT) !== 0 ? SENT : 0) |
+      ((storedFlags & FLAG_AUTOMATED) !== 0 ? AUTOMATED : 0) |
+      ((storedFlags & FLAG_NAMED) !== 0 ? NAMED : 0) |
+      ((storedFlags & FLAG_UNSUBSCRIBE) !== 0 ? UNSUBSCRIBE : 0);
     threadOf[i] = -1;
     const instant = columns.time[stored]!;
     if (!isValidTime(instant, asOf)) {
@@ -221,8 +221,6 @@ export function prepareDataset(input: ReportInput): Dataset {
     size,
     texts,
     sender,
-    senderName,
-    unsubscribe,
     lists,
     labels,
     rowId,

@@ -5,7 +5,7 @@ import { type ContactIndex, IDENTITY } from './contacts.ts';
  * `pool[start[i] .. start[i] + length[i])`, distinct contacts of To and Cc first (`toCc[i]` of
  * them), then those only in Bcc; identities are left out. Messages with neither Cc nor Bcc whose
  * To list has the same number (see ListDictionary) share one slice, so most messages add nothing
- * to the pool.
+ * to the pool. The pool is made once the set's lists are all numbered.
  */
 export class RecipientPool {
   pool = new Int32Array(1024);

@@ -1,5 +1,6 @@
 import { deriveAccount, isValidTime } from '../mail/index.ts';
 import type { DerivedFacts } from '../mail/types.ts';
+import { storedColumns } from './message-columns.ts';
 import type { ReportInput } from './types.ts';
 
 /**
@@ -11,7 +12,15 @@ export function threadsNeedRederivation(input: ReportInput): boolean {
   const derivedAsOf = input.threadsDerivedAsOf;
   if (derivedAsOf === null || derivedAsOf === undefined) return true;
   if (derivedAsOf === input.asOf) return false;
-  return input.messages.some((m) => isValidTime(m.time, input.asOf) !== isValidTime(m.time, derivedAsOf));
+  const stored = storedColumns(input.messages);
+  if (stored === null) {
+    return input.messages.some((m) => isValidTime(m.time, input.asOf) !== isValidTime(m.time, derivedAsOf));
+  }
+  for (let i = 0; i < stored.count; i++) {
+    const time = stored.time[i]!;
+    if (isValidTime(time, input.asOf) !== isValidTime(time, derivedAsOf)) return true;
+  }
+  return false;
 }
 
 /**

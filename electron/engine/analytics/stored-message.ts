@@ -18,7 +18,8 @@ export interface StoredSet {
  * One stored message as the analytics read it: a view of row `index` of its set's columns, so a
  * loaded set is a few arrays plus one two-field object per message. The facts only re-derivation
  * and drill-downs need (threading headers, provider ids) come from the set's
- * {@link RareFactsLoader} on first use, so a report that keeps the stored threads never reads them.
+ * {@link RareFactsLoader} on first use, so a report that keeps the stored threads never reads them;
+ * the subject, display name and unsubscribe target are read per message when asked (see RowTextsReader).
  */
 export class StoredMessage implements AnalyticsMessage {
   readonly #set: StoredSet;
@@ -50,13 +51,13 @@ export class StoredMessage implements AnalyticsMessage {
     return this.#columns.texts.text(this.#columns.sender[this.#index]!);
   }
   get senderName(): string | null {
-    return this.#columns.texts.text(this.#columns.senderName[this.#index]!);
+    return this.#columns.rowTexts(this.#index).senderName;
   }
   get subject(): string | null {
-    return this.#columns.subject[this.#index]!;
+    return this.#columns.rowTexts(this.#index).subject;
   }
   get unsubscribe(): string | null {
-    return this.#columns.texts.text(this.#columns.unsubscribe[this.#index]!);
+    return this.#columns.rowTexts(this.#index).unsubscribe;
   }
   get to(): string[] {
     return this.#columns.lists.lists[this.#columns.to[this.#index]!] as string[];
@@ -134,9 +135,6 @@ export type EagerRow = [
   number,
   number,
   string | null,
-  string | null,
-  string | null,
-  string | null,
   string,
   string,
   string,
@@ -144,9 +142,12 @@ export type EagerRow = [
   string | null,
 ];
 
-/** SQLite gives `<<` and `|` one precedence, left to right, so every shift is parenthesised. */
-export const FLAGS_SQL = `((counted != 0) | ((direction = 'sent') << 1) | ((echo != 0) << 2) | ((automated != 0) << 3))`;
+/**
+ * The flags (see message-columns.ts) computed in SQL, one value read instead of six. SQLite gives
+ * `<<` and `|` one precedence, left to right, so every shift is parenthesised.
+ */
+export const FLAGS_SQL = `((counted != 0) | ((direction = 'sent') << 1) | ((echo != 0) << 2) | ((automated != 0) << 3)
+  | ((coalesce(sender_name, '') != '') << 4) | ((coalesce(unsubscribe, '') != '') << 5))`;
 
 /** What the figures read of each row, in {@link EagerRow} order. */
-export const EAGER_COLUMNS = `id, account_id, time, ${FLAGS_SQL}, size, sender, sender_name, subject, unsubscribe,
-  to_addrs, cc_addrs, bcc_addrs, labels, thread_key`;
+export const EAGER_COLUMNS = `id, account_id, time, ${FLAGS_SQL}, size, sender, to_addrs, cc_addrs, bcc_addrs, labels, thread_key`;

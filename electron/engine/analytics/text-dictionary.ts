@@ -1,5 +1,5 @@
 /**
- * Distinct texts (senders, names, subjects, thread keys…) numbered as they are first met, -1
+ * Distinct texts (senders, thread keys) numbered as they are first met, -1
  * standing for null: columns of them are Int32Arrays, each repeated text is kept once, and what
  * depends only on the text (a sender's contact number) is looked up once per text.
  */

@@ -1,5 +1,5 @@
 import { compareCodePoints } from '../numbers.ts';
-import { AUTOMATED, type Dataset, SENT, subjectAt } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, textsAt } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
 import { DAY_MS, isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -64,7 +64,7 @@ export function awaitingThreads(
     last.set(thread, i);
     const entry: AwaitingThread = {
       thread,
-      subject: subjectAt(data, i),
+      subject: textsAt(data, i).subject,
       correspondent: me ? data.contacts.address(data.contact[i]!) : firstRecipient(data, i),
       last: isoOf(data.time[i]!),
       ageMs: age,

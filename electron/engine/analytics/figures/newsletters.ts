@@ -1,5 +1,5 @@
 import { byCountThenKey } from '../numbers.ts';
-import { AUTOMATED, type Dataset, SENT, textOf } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, textsAt, UNSUBSCRIBE } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -44,7 +44,7 @@ export function computeNewsletters(data: Dataset, range: ResolvedRange): Newslet
       if (data.lists[data.labels[i]!]!.includes('UNREAD')) group.unread++;
     }
     if (isMoreRecent(data, i, group.latest)) group.latest = i;
-    if (textOf(data, data.unsubscribe[i]!) && isMoreRecent(data, i, group.unsubscribeFrom))
+    if ((data.flags[i]! & UNSUBSCRIBE) !== 0 && isMoreRecent(data, i, group.unsubscribeFrom))
       group.unsubscribeFrom = i;
   }
   return [...groups]
@@ -62,8 +62,7 @@ export function computeNewsletters(data: Dataset, range: ResolvedRange): Newslet
         count: group.count,
         readShare,
         last: isoOf(data.time[group.latest]!),
-        unsubscribe:
-          group.unsubscribeFrom < 0 ? null : textOf(data, data.unsubscribe[group.unsubscribeFrom]!),
+        unsubscribe: group.unsubscribeFrom < 0 ? null : textsAt(data, group.unsubscribeFrom).unsubscribe,
         rarelyRead: group.count >= 3 && readShare !== null && readShare < 0.2,
       };
     });

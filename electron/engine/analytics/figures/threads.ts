@@ -1,5 +1,5 @@
 import { compareCodePoints, medianOfSorted, percentileOfSorted, sortAscending } from '../numbers.ts';
-import { type Dataset, subjectAt } from '../prepare.ts';
+import { type Dataset, textsAt } from '../prepare.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -80,7 +80,7 @@ export function computeThreads(data: Dataset, range: ResolvedRange) {
       const last = members[firsts[i]! + lengths[i]! - 1]!;
       return {
         thread: keys[i]!,
-        subject: subjectAt(data, first),
+        subject: textsAt(data, first).subject,
         length: lengths[i]!,
         participants: participants[i]!,
         first: isoOf(data.time[first]!),

@@ -1,4 +1,4 @@
-import { AUTOMATED, type Dataset, SENT, textOf } from '../prepare.ts';
+import { AUTOMATED, type Dataset, NAMED, SENT, textsAt } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -30,11 +30,11 @@ export function computeTopSenders(data: Dataset, range: ResolvedRange): TopSende
     counts[id]!++;
     if ((data.flags[i]! & AUTOMATED) !== 0) automated[id]!++;
     if (isMoreRecent(data, i, latest[id]!)) latest[id] = i;
-    if (textOf(data, data.senderName[i]!) && isMoreRecent(data, i, named[id]!)) named[id] = i;
+    if ((data.flags[i]! & NAMED) !== 0 && isMoreRecent(data, i, named[id]!)) named[id] = i;
   }
   return data.contacts.top(counts, TOP_LIMIT).map((id) => ({
     address: data.contacts.address(id),
-    name: named[id]! < 0 ? null : textOf(data, data.senderName[named[id]!]!),
+    name: named[id]! < 0 ? null : textsAt(data, named[id]!).senderName,
     count: counts[id]!,
     last: isoOf(data.time[latest[id]!]!),
     automatedShare: automated[id]! / counts[id]!,

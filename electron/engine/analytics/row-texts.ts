@@ -1,0 +1,38 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { BriefError } from '../../../shared/errors.ts';
+import type { RowTexts } from './message-columns.ts';
+
+/**
+ * Reads a loaded message's subject, display name and unsubscribe target when asked: a report
+ * shows them for a few dozen listed messages (and a drill-down for one page), so the load does
+ * not read them for every row. Like the rare facts, they are only asked of a set while its data
+ * version holds; a row gone underneath raises CONFLICT.
+ */
+export class RowTextsReader {
+  readonly #db: BetterSqlite3.Database;
+  #statement: BetterSqlite3.Statement | null = null;
+  /** The last row read: a drill-down asks each of its messages for two or three of the texts in a row. */
+  #lastRowId = Number.NaN;
+  #last: RowTexts | null = null;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.#db = db;
+  }
+
+  read(rowId: number): RowTexts {
+    if (rowId === this.#lastRowId) return this.#last!;
+    this.#statement ??= this.#db
+      .prepare('SELECT subject, sender_name, unsubscribe FROM message_cache WHERE id = ?')
+      .raw(true);
+    const row = this.#statement.get(rowId) as [string | null, string | null, string | null] | undefined;
+    if (row === undefined) {
+      throw new BriefError(
+        'CONFLICT',
+        'The stored mail changed while its analytics were being read. Ask for the report again.',
+      );
+    }
+    this.#lastRowId = rowId;
+    this.#last = { subject: row[0], senderName: row[1], unsubscribe: row[2] };
+    return this.#last;
+  }
+}
