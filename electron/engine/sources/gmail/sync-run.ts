@@ -63,7 +63,12 @@ export class SyncRun {
     }
     this.settings = this.account.settings;
     this.status = new SyncStatus(services, this.account.id);
-    this.publisher = new DataPublisher(services, this.account.id, options.rederiveIntervalMs);
+    this.publisher = new DataPublisher(
+      services,
+      this.account.id,
+      options.rederiveIntervalMs,
+      job.job.type === 'fetch_messages',
+    );
     const quota = QUOTA_COSTS[this.settings.quotaProfile];
     const onQuotaWait = (waitMs: number) => this.#waiting(waitMs);
     this.calls = {
