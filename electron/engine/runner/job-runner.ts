@@ -10,6 +10,13 @@ import { type EventBus, estimateEtaSeconds, ProgressThrottle } from '../events.t
 import type { JobService } from '../jobs/job-service.ts';
 import type { Logger } from '../log.ts';
 
+const CPU_BOUND: ReadonlySet<JobType> = new Set([
+  'import_mail',
+  'warm_cache',
+  'compute_analytics',
+  'cleanup',
+]);
+
 export interface JobContext {
   job: Job;
   /** Aborted when the job is cancelled or paused, or the engine shuts down: checkpoint and return. */
@@ -44,7 +51,7 @@ export interface JobRunnerOptions {
 
 export class JobRunner {
   readonly #options: JobRunnerOptions;
-  readonly #running = new Map<number, { controller: AbortController; done: Promise<void> }>();
+  readonly #running = new Map<number, { controller: AbortController; done: Promise<void>; type: JobType }>();
   #timer: NodeJS.Timeout | null = null;
   #stopped = false;
 
@@ -126,11 +133,17 @@ export class JobRunner {
     const limit = this.#options.concurrency ?? 2;
     const types = Object.keys(this.#options.executors) as JobType[];
     while (this.#running.size < limit) {
-      const job = this.#options.jobs.claimNext(this.#options.workerId, { types });
+      // Jobs that keep the one JavaScript thread busy (reading mail, computing figures) only slow
+      // each other down when interleaved: one at a time, beside any number of syncs, which mostly
+      // wait on the network.
+      const cpuBusy = [...this.#running.values()].some((run) => CPU_BOUND.has(run.type));
+      const allowed = cpuBusy ? types.filter((type) => !CPU_BOUND.has(type)) : types;
+      if (allowed.length === 0) return;
+      const job = this.#options.jobs.claimNext(this.#options.workerId, { types: allowed });
       if (!job) return;
       const controller = new AbortController();
       const done = this.#execute(job, controller).finally(() => this.#running.delete(job.id));
-      this.#running.set(job.id, { controller, done });
+      this.#running.set(job.id, { controller, done, type: job.type });
     }
   }
 
