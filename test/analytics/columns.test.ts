@@ -9,6 +9,7 @@ import {
   type RangeSpec,
   type ReportInput,
 } from '../../electron/engine/analytics/index.ts';
+import { seededRandom } from '../seeded-random.ts';
 import { message } from './builders.ts';
 import { store, storedMailboxes } from './stored-mailbox.ts';
 
@@ -17,17 +18,6 @@ afterEach(() => mailboxes.close());
 
 const AS_OF = Date.parse('2025-06-01T12:00:00Z');
 const DAY = 86_400_000;
-
-/** A seeded generator (mulberry32), so the mailbox is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PEOPLE = ['ann@a.example', 'bob@b.example', 'cy@a.example', 'dee@c.example', 'news@list.example'];
 const MINE = ['me@example.com', 'me@alias.example', 'me@work.example'];
@@ -43,7 +33,7 @@ const LABELS = [
 
 /** A varied mailbox over two accounts: shared and distinct lists, identities, undated and uncounted mail. */
 function mailbox(): AnalyticsMessage[] {
-  const random = seeded(7);
+  const random = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const some = (count: number) => Array.from({ length: count }, () => pick([...PEOPLE, ...MINE]));
   const messages: AnalyticsMessage[] = [];

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach } from 'vitest';
 import { Engine, type EngineOptions } from '../../electron/engine/engine.ts';
 import { EXPECTED } from '../paths.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const folders: string[] = [];
 const engines: Engine[] = [];
@@ -48,18 +49,6 @@ export function fakeClock(start = Date.UTC(2026, 0, 15, 12)): FakeClock {
     },
   };
   return state;
-}
-
-/** mulberry32: a small seeded generator of [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** An in-process engine on a fresh database file, closed after the test. */
@@ -112,3 +101,5 @@ export function openSuiteEngine(options: Partial<EngineOptions> = {}): Engine {
 /** The small hand-built mailbox of the reply-walk case (24 messages in two mbox files). */
 export const REPLY_WALK = join(EXPECTED, 'cases', '01-reply-walk');
 export const REPLY_WALK_PATHS = [join(REPLY_WALK, 'inbox.mbox'), join(REPLY_WALK, 'sent.mbox')];
+
+export { seededRandom };

@@ -5,6 +5,7 @@ import { afterEach } from 'vitest';
 import { type OpenOptions, openDatabase } from '../../electron/engine/db/open.ts';
 import type { Store } from '../../electron/engine/db/store.ts';
 import type { MessageFacts } from '../../electron/engine/mail/types.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 const folders: string[] = [];
 const stores: Store[] = [];
@@ -35,18 +36,6 @@ export function fakeClock(start = Date.UTC(2026, 0, 15, 12)): FakeClock {
     clock: () => state.now,
   };
   return state;
-}
-
-/** mulberry32: a small seeded generator of [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function openTemp(options: OpenOptions = {}): { store: Store; path: string; clock: FakeClock } {
@@ -112,3 +101,5 @@ export function snapshot(store: Store): string {
   const cache = store.db.prepare('SELECT key, value, hit_count FROM analytics_cache').all();
   return JSON.stringify({ counts, accounts, jobs, messages, cache });
 }
+
+export { seededRandom };

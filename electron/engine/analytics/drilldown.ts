@@ -1,3 +1,4 @@
+import type { DrilldownMessage, DrilldownPage } from '../../../shared/analytics-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { type DrilldownTarget, selectMessages } from './drilldown-select.ts';
 import { AUTOMATED, DATED, type Dataset, messageAt, SENT } from './prepare.ts';
@@ -11,29 +12,8 @@ export interface DrilldownRequest extends DrilldownTarget {
   pageSize?: number;
 }
 
-export interface DrilldownMessage {
-  rowId: number;
-  accountId: number;
-  providerId: string;
-  /** ISO time, null when undated. */
-  time: string | null;
-  direction: 'sent' | 'received';
-  sender: string | null;
-  senderName: string | null;
-  recipients: string[];
-  subject: string | null;
-  automated: boolean;
-  labels: string[];
-  /** Opens the message in Gmail; null for mail that has no Gmail id. */
-  link: string | null;
-}
-
-export interface DrilldownPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  messages: DrilldownMessage[];
-}
+/** The page shapes cross the contract, so they are declared once, in shared/. */
+export type { DrilldownMessage, DrilldownPage } from '../../../shared/analytics-types.ts';
 
 const MAX_PAGE_SIZE = 500;
 

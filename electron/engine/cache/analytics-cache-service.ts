@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AnalyticsCacheStats } from '../../../shared/analytics-types.ts';
 import { DEFAULTS } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
@@ -18,14 +19,7 @@ export interface CachedAnalytics<T> {
   hit: true;
 }
 
-export interface AnalyticsCacheStats {
-  hits: number;
-  misses: number;
-  hitRate: number | null;
-  entries: number;
-  meanComputeMs: number | null;
-  p95ComputeMs: number | null;
-}
+export type { AnalyticsCacheStats };
 
 const MAX_VALUE_BYTES = 16 * 1024 * 1024;
 const keySchema = z.string().refine((key) => accountKeyOf(key) !== null, 'not a key built by analyticsKey');
