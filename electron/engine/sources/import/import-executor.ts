@@ -128,7 +128,7 @@ async function storeMessages(
     context.progress(
       Math.min(bytesDone, expanded.bytes),
       expanded.bytes,
-      `Importing: ${summary.read.toLocaleString('en-US')} messages read`,
+      `Importing: ${summary.read.toLocaleString('en-US')} ${summary.read === 1 ? 'message' : 'messages'} read`,
     );
   }
   flush();
