@@ -7,13 +7,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../test/chromium.ts';
 import { ROOT } from './context.ts';
 import { median, ms } from './measure.ts';
 import { notMeasured, type RowGroup } from './row.ts';
 
 const FIGURE = 'Dashboard drawn';
 const TARGET = '< 1 s';
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = CHROMIUM_LAUNCH_OPTIONS.executablePath;
 const RUNS = 5;
 const PROTOCOL = `brief serve on a 20,000-message demo database, Overview opened once to warm the cache, then ${RUNS} reloads in headless Chromium (${CHROMIUM}); per reload performance.now() when the volume bars, the heatmap and the headline figures are all in the page (navigation start = 0); median`;
 
@@ -51,18 +52,7 @@ export const dashboardGroup: RowGroup = {
     const demo = brief(['demo', '--db', database]);
     if ((await finished(demo)) !== 0) return [notMeasured(FIGURE, TARGET, 'brief demo failed', PROTOCOL)];
     const serve = brief(['serve', '--db', database, '--port', '0']);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     try {
       const { url } = JSON.parse(await firstLine(serve)) as { url: string };
       const page = await browser.newPage();

@@ -1,31 +1,23 @@
-import { useState } from 'react';
-import type { SerializedError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
 import { useAccounts } from '../state/accounts-store.ts';
-import { asError } from '../state/errors.ts';
 import { useJobs } from '../state/jobs-store.ts';
+import { useAction } from '../state/use-action.ts';
 import { useView } from '../state/view-store.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 /** Sign in with Google in the system browser; the first sync starts at once and the dashboard fills in. */
 export function ConnectGmailCard() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const connect = async () => {
-    setBusy(true);
-    try {
-      const account = await api.call('accounts.connectGmail', {});
-      useAccounts.getState().replace(account);
-      await useJobs.getState().load();
-      useView.getState().setAccount(account.id);
-      useView.getState().setView('overview');
-      setError(null);
-    } catch (caught) {
-      setError(asError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    run: connect,
+  } = useAction(async () => {
+    const account = await api.call('accounts.connectGmail', {});
+    useAccounts.getState().replace(account);
+    await useJobs.getState().load();
+    useView.getState().setAccount(account.id);
+    useView.getState().setView('overview');
+  });
   return (
     <section className="card" aria-labelledby="connect-title">
       <h2 id="connect-title">Connect Gmail</h2>

@@ -1,31 +1,23 @@
-import { useState } from 'react';
-import type { SerializedError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
 import { useAccounts } from '../state/accounts-store.ts';
-import { asError } from '../state/errors.ts';
 import { useJobs } from '../state/jobs-store.ts';
+import { useAction } from '../state/use-action.ts';
 import { useView } from '../state/view-store.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 /** Try the dashboard on a generated mailbox. */
 export function DemoCard() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const start = async () => {
-    setBusy(true);
-    try {
-      const { account, job } = await api.call('demo.create', {});
-      useJobs.getState().upsert(job);
-      useAccounts.getState().replace(account);
-      useView.getState().setAccount(account.id);
-      useView.getState().setView('overview');
-      setError(null);
-    } catch (caught) {
-      setError(asError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    run: start,
+  } = useAction(async () => {
+    const { account, job } = await api.call('demo.create', {});
+    useJobs.getState().upsert(job);
+    useAccounts.getState().replace(account);
+    useView.getState().setAccount(account.id);
+    useView.getState().setView('overview');
+  });
   return (
     <section className="card" aria-labelledby="demo-title">
       <h2 id="demo-title">Try the demo</h2>

@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import type { SerializedError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
 import { useAccounts } from '../state/accounts-store.ts';
-import { asError } from '../state/errors.ts';
 import { useJobs } from '../state/jobs-store.ts';
+import { useAction } from '../state/use-action.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 function splitList(text: string, separator: RegExp): string[] {
@@ -18,28 +17,21 @@ export function ImportForm() {
   const [account, setAccount] = useState('');
   const [paths, setPaths] = useState('');
   const [aliases, setAliases] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<SerializedError | null>(null);
   const [started, setStarted] = useState<number | null>(null);
-  const submit = async (event: FormEvent) => {
+  const { busy, error, run } = useAction(async () => {
+    const aliasList = splitList(aliases, /[\s,;]+/);
+    const job = await api.call('import.start', {
+      account: account.trim(),
+      paths: splitList(paths, /\n/),
+      ...(aliasList.length > 0 ? { aliases: aliasList } : {}),
+    });
+    useJobs.getState().upsert(job);
+    setStarted(job.id);
+    void useAccounts.getState().load();
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
-      const aliasList = splitList(aliases, /[\s,;]+/);
-      const job = await api.call('import.start', {
-        account: account.trim(),
-        paths: splitList(paths, /\n/),
-        ...(aliasList.length > 0 ? { aliases: aliasList } : {}),
-      });
-      useJobs.getState().upsert(job);
-      setStarted(job.id);
-      setError(null);
-      void useAccounts.getState().load();
-    } catch (caught) {
-      setError(asError(caught));
-    } finally {
-      setBusy(false);
-    }
+    return run();
   };
   return (
     <form className="form" onSubmit={(event) => void submit(event)}>

@@ -49,8 +49,11 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** An ISO instant as a local date and time in the report's zone. */
-export function formatInstant(iso: string | null | undefined, timeZone: string): string {
+function formatIn(
+  iso: string | null | undefined,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '—';
@@ -59,21 +62,18 @@ export function formatInstant(iso: string | null | undefined, timeZone: string):
     year: 'numeric',
     month: 'short',
     day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...options,
   }).format(date);
 }
 
+/** An ISO instant as a local date and time in the report's zone. */
+export function formatInstant(iso: string | null | undefined, timeZone: string): string {
+  return formatIn(iso, timeZone, { hour: '2-digit', minute: '2-digit' });
+}
+
+/** An ISO instant as a local date in the report's zone. */
 export function formatDay(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '—';
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  }).format(date);
+  return formatIn(iso, timeZone, {});
 }
 
 /** How long ago an instant was, relative to `now`. */
