@@ -99,3 +99,15 @@ export interface AccountCacheStats {
 export interface CacheStats extends Omit<AccountCacheStats, 'accountId'> {
   perAccount: AccountCacheStats[];
 }
+
+/** The headline figures compared with the previous range (METRICS.md figure 16), in display order. */
+export const HEADLINES = [
+  'sent',
+  'received',
+  'uniqueCorrespondents',
+  'myMedianMs',
+  'theirMedianMs',
+  'afterHoursShare',
+  'awaitingOnMe',
+] as const;
+export type Headline = (typeof HEADLINES)[number];

@@ -97,6 +97,38 @@ function listPage(items: unknown[], key: string, nextPageToken: string | undefin
   return out;
 }
 
+/** messages.list and threads.list: the same parameters, checks and page shape over another collection. */
+function listRoute(
+  method: GmailMethod,
+  collection: 'messages' | 'threads',
+  page: (
+    context: RouteContext,
+    filter: ListFilter,
+    maxResults: number,
+    pageToken: string | undefined,
+  ) => { items: unknown[]; nextPageToken?: string | undefined; resultSizeEstimate: number },
+): Route {
+  return {
+    method,
+    path: collection,
+    params: LIST_PARAMS,
+    validate: (context) => {
+      refuseQueryUnderMetadata(context);
+      listFilter(context);
+      context.params.maxResults(100, 500);
+    },
+    handle: (context) => {
+      const listed = page(
+        context,
+        listFilter(context),
+        context.params.maxResults(100, 500),
+        context.params.string('pageToken'),
+      );
+      return listPage(listed.items, collection, listed.nextPageToken, listed.resultSizeEstimate);
+    },
+  };
+}
+
 export const ROUTES: Route[] = [
   {
     method: 'users.getProfile',
@@ -128,25 +160,10 @@ export const ROUTES: Route[] = [
       return renderLabel(label, listing.labelCounts(label.id));
     },
   },
-  {
-    method: 'users.messages.list',
-    path: 'messages',
-    params: LIST_PARAMS,
-    validate: (context) => {
-      refuseQueryUnderMetadata(context);
-      listFilter(context);
-      context.params.maxResults(100, 500);
-    },
-    handle: (context) => {
-      const page = context.listing.messages(
-        listFilter(context),
-        context.params.maxResults(100, 500),
-        context.params.string('pageToken'),
-      );
-      const items = page.items.map((m) => ({ id: m.id, threadId: m.threadId }));
-      return listPage(items, 'messages', page.nextPageToken, page.resultSizeEstimate);
-    },
-  },
+  listRoute('users.messages.list', 'messages', (context, filter, maxResults, pageToken) => {
+    const page = context.listing.messages(filter, maxResults, pageToken);
+    return { ...page, items: page.items.map((m) => ({ id: m.id, threadId: m.threadId })) };
+  }),
   {
     method: 'users.messages.get',
     path: 'messages/:id',
@@ -161,25 +178,11 @@ export const ROUTES: Route[] = [
       return renderMessage(message, format, context.params.list('metadataHeaders'));
     },
   },
-  {
-    method: 'users.threads.list',
-    path: 'threads',
-    params: LIST_PARAMS,
-    validate: (context) => {
-      refuseQueryUnderMetadata(context);
-      listFilter(context);
-      context.params.maxResults(100, 500);
-    },
-    handle: (context) => {
-      const page = context.listing.threads(
-        listFilter(context),
-        context.params.maxResults(100, 500),
-        context.params.string('pageToken'),
-      );
-      const items = page.items.map((threadId) => renderThreadListItem(context.mailbox, threadId));
-      return listPage(items, 'threads', page.nextPageToken, page.resultSizeEstimate);
-    },
-  },
+  listRoute('users.threads.list', 'threads', (context, filter, maxResults, pageToken) => {
+    const page = context.listing.threads(filter, maxResults, pageToken);
+    const items = page.items.map((threadId) => renderThreadListItem(context.mailbox, threadId));
+    return { ...page, items };
+  }),
   {
     method: 'users.threads.get',
     path: 'threads/:id',

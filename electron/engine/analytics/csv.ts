@@ -1,3 +1,4 @@
+import type { ResponseTimeSummary } from '../../../shared/analytics-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Report } from './report.ts';
 
@@ -12,17 +13,7 @@ function cellText(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function statsRows(
-  label: string,
-  stats: {
-    count: number;
-    medianMs: number | null;
-    p90Ms: number | null;
-    meanMs: number | null;
-    within1hShare: number | null;
-    buckets: number[];
-  },
-): Cell[] {
+function statsRows(label: string, stats: ResponseTimeSummary): Cell[] {
   return [
     label,
     stats.count,

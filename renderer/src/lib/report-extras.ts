@@ -3,6 +3,7 @@
  * each reader answers null when the report does not carry the figure, so a view can say so.
  */
 import type { Report } from '../../../shared/analytics-types.ts';
+import { HEADLINES, type Headline } from '../../../shared/analytics-types.ts';
 import { field, isRow, num, type Row, rows, str } from './read.ts';
 
 export interface Series {
@@ -235,16 +236,7 @@ export function network(report: Report): Network | null {
   };
 }
 
-export const HEADLINES = [
-  'sent',
-  'received',
-  'uniqueCorrespondents',
-  'myMedianMs',
-  'theirMedianMs',
-  'afterHoursShare',
-  'awaitingOnMe',
-] as const;
-export type Headline = (typeof HEADLINES)[number];
+export { HEADLINES, type Headline };
 
 export interface Comparison {
   previous: { from: string | null; to: string | null };

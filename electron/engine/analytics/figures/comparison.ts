@@ -1,3 +1,4 @@
+import { HEADLINES, type Headline } from '../../../../shared/analytics-types.ts';
 import type { Dataset } from '../prepare.ts';
 import { previousRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -9,17 +10,6 @@ import { computeVolume } from './volume.ts';
 
 export const comparisonDefinition =
   'For every range but "all": the headline figures also for the previous range of the same number of local days, with change = (now − before) ÷ before, empty when before is 0 or missing.';
-
-const HEADLINES = [
-  'sent',
-  'received',
-  'uniqueCorrespondents',
-  'myMedianMs',
-  'theirMedianMs',
-  'afterHoursShare',
-  'awaitingOnMe',
-] as const;
-type Headline = (typeof HEADLINES)[number];
 
 export interface Change {
   now: number | null;

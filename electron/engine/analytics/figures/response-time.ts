@@ -1,3 +1,4 @@
+import type { ResponseTimeSummary } from '../../../../shared/analytics-types.ts';
 import {
   bucketOf,
   byCountThenKey,
@@ -20,14 +21,8 @@ export const myResponseDefinition =
 export const theirResponseDefinition =
   'How long contacts take to answer you. In the same walk, your non-automated sent message starts a wait if none is open; the next received, non-automated message from a contact ends it (that contact answered). Same statistics as your response time, overall and per contact.';
 
-export interface DelayStats {
-  count: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  meanMs: number | null;
-  within1hShare: number | null;
-  buckets: number[];
-}
+/** The statistics of a set of reply delays: the report's `responseTime.mine` / `.theirs` shape. */
+export type DelayStats = ResponseTimeSummary;
 
 export interface WeeklyMedian {
   week: string;
