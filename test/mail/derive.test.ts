@@ -147,6 +147,25 @@ describe('Threads', () => {
     expect(threadGroups(messages)).toEqual([[1], [2, 3]]);
   });
 
+  it('equal last times: joins the thread whose last message came later in the time-then-storage order', () => {
+    // Threads {1} and {2} both last spoke at T0; 2 comes later in storage order, so 3 joins it.
+    const tie = (firstRow: number, secondRow: number) => [
+      makeMessage({ rowId: firstRow, subject: 'Budget', sender: 'eva@x.example', time: T0 }),
+      makeMessage({ rowId: secondRow, subject: 'Budget', sender: 'ben@x.example', time: T0 }),
+      makeMessage({
+        rowId: 3,
+        subject: 'Re: Budget',
+        from: ME,
+        sender: ME,
+        to: ['eva@x.example', 'ben@x.example'],
+        time: T0 + DAY,
+      }),
+    ];
+    expect(threadGroups(tie(1, 2))).toEqual([[1], [2, 3]]);
+    // Storage order is the rowId order: swapping the rows swaps the winner.
+    expect(threadGroups(tie(2, 1))).toEqual([[2], [1, 3]]);
+  });
+
   it('dated messages are taken in time order (ties in storage order)', () => {
     const messages = [
       makeMessage({

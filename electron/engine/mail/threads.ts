@@ -3,7 +3,8 @@
  * Message-ID / In-Reply-To / References components (a referenced id that is not in the mailbox
  * still connects), then, in time order, an unlinked dated message joins by subject the thread
  * with the latest last message among those that hold its subject key, last spoke at most
- * 30 × 24 h before it and share a participant (identities excluded).
+ * 30 × 24 h before it and share a participant (identities excluded); equal last times go to the
+ * thread whose last message came later in the time-then-storage order.
  *
  * Built to stay small at a million messages: members are added one at a time and kept as typed
  * arrays of integers (ids, subjects and addresses as digests or dense ids, see compact-tables),
@@ -102,30 +103,38 @@ export class ThreadReconstruction {
 
     /** The latest time of each thread that has one (NaN: no dated member yet). */
     const last = new Float64Array(n).fill(Number.NaN);
+    /**
+     * Each thread's last member's place in the time-then-storage order. Members arrive in that
+     * order, so the thread with the latest last message is the one with the highest place, which
+     * also settles equal times as METRICS.md asks (the later in this order wins).
+     */
+    const lastPlace = new Int32Array(n).fill(-1);
     /** Each thread's dated members so far, newest first, as a linked list. */
     const firstMember = new Int32Array(n).fill(-1);
     const nextMember = new Int32Array(n);
     const subjectThreads = new SubjectThreads(this.#subjectIds.size);
 
-    for (const i of dated) {
+    for (let place = 0; place < dated.length; place++) {
+      const i = dated[place]!;
       const time = times[i]!;
       const subject = this.#subjects[i]!;
       let target = thread[i]!;
       if (componentSize[target] === 1 && subject !== -1) {
         let best = -1;
-        let bestLast = Number.NEGATIVE_INFINITY;
+        let bestPlace = -1;
         for (const candidate of subjectThreads.threadsOf(subject)) {
-          const candidateLast = last[candidate]!;
-          if (time - candidateLast > JOIN_WINDOW_MS || candidateLast <= bestLast) continue;
+          const candidatePlace = lastPlace[candidate]!;
+          if (time - last[candidate]! > JOIN_WINDOW_MS || candidatePlace <= bestPlace) continue;
           if (this.#shares(candidate, i, firstMember, nextMember)) {
             best = candidate;
-            bestLast = candidateLast;
+            bestPlace = candidatePlace;
           }
         }
         if (best !== -1) target = best;
       }
       thread[i] = target;
-      if (Number.isNaN(last[target]!) || time > last[target]!) last[target] = time;
+      last[target] = time;
+      lastPlace[target] = place;
       nextMember[i] = firstMember[target]!;
       firstMember[target] = i;
       if (subject !== -1) subjectThreads.add(subject, target);
