@@ -26,8 +26,12 @@ const address = z
   .max(320)
   .regex(/^[^\s@]+@[^\s@]+$/, 'Enter an e-mail address such as name@example.com.');
 const accountRef = z.union([id, z.literal('all')]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.');
-const isoInstant = z.iso.datetime({ offset: true });
+// z.iso checks the calendar too: 2026-02-30 is refused, not moved to March.
+const isoDate = z.iso.date({ error: 'Dates are real calendar days written YYYY-MM-DD, such as 2026-02-28' });
+const isoInstant = z.iso.datetime({
+  offset: true,
+  error: 'Times are ISO 8601 on a real calendar day, with Z or an offset, such as 2026-11-29T12:00:00Z',
+});
 const timeZone = z
   .string()
   .min(1)

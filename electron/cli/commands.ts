@@ -3,7 +3,13 @@ import type { Job } from '../../shared/domain.ts';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { CSV_FIGURES, type CsvFigure, type Engine, reportToCsv } from '../engine/index.ts';
-import { type ParsedCommand, parseIntegerOption } from './args.ts';
+import {
+  type ParsedCommand,
+  parseAsOfOption,
+  parseIntegerOption,
+  parseJobId,
+  parseTimeZoneOption,
+} from './args.ts';
 import { formatReport } from './report-text.ts';
 import { finished, runJob } from './run-job.ts';
 
@@ -91,17 +97,13 @@ export async function reportCommand(engine: Engine, parsed: ParsedCommand): Prom
     throw new BriefError('VALIDATION', `--csv takes one figure: ${CSV_FIGURES.join(', ')}.`);
   }
   const account = await resolveAccount(engine, values.account);
-  const asOf = values['as-of'] === undefined ? undefined : new Date(values['as-of']);
-  if (asOf && Number.isNaN(asOf.getTime()))
-    throw new BriefError(
-      'VALIDATION',
-      `--as-of must be an ISO time such as 2026-11-29T12:00:00Z (got "${values['as-of']}").`,
-    );
+  const asOf = parseAsOfOption(values['as-of']);
+  const timeZone = parseTimeZoneOption(values.tz);
   const envelope = await engine.call('analytics.report', {
     account,
     range: parseRange(values.range),
-    ...(values.tz ? { timeZone: values.tz } : {}),
-    ...(asOf ? { asOf: asOf.toISOString() } : {}),
+    ...(timeZone !== undefined ? { timeZone } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
   });
   if (values.json) out(JSON.stringify(envelope.report, null, 2));
   else if (values.csv) out(reportToCsv(envelope.report as never, values.csv as CsvFigure));
@@ -177,8 +179,7 @@ export async function jobsCommand(engine: Engine, parsed: ParsedCommand): Promis
     out(`${jobs.length} of ${total} jobs`);
     return 0;
   }
-  const jobId = parseIntegerOption(idValue, 'job id', 1, Number.MAX_SAFE_INTEGER);
-  if (jobId === undefined) throw new BriefError('VALIDATION', `Usage: brief jobs ${sub} JOB_ID`);
+  const jobId = parseJobId(idValue, sub);
   const methods = {
     retry: 'jobs.retry',
     cancel: 'jobs.cancel',

@@ -3,25 +3,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPECTED } from '../paths.ts';
-import { runCli } from './run-cli.ts';
+import { importReplyWalk, REPLY_WALK, runCli } from './run-cli.ts';
 
-const REPLY_WALK = join(EXPECTED, 'cases', '01-reply-walk');
 let folder: string;
 let db: string[];
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'brief-cli-'));
   db = ['--db', join(folder, 'brief.db')];
-  const imported = await runCli([
-    'import',
-    join(REPLY_WALK, 'inbox.mbox'),
-    join(REPLY_WALK, 'sent.mbox'),
-    ...db,
-    '--account',
-    'me@example.com',
-  ]);
-  expect(imported.code, imported.stderr).toBe(0);
+  await importReplyWalk(join(folder, 'brief.db'));
 });
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

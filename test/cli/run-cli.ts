@@ -1,6 +1,10 @@
 /** Runs `brief` in-process (electron/cli/brief.ts `main`) and captures what it prints. */
-import { vi } from 'vitest';
+import { join } from 'node:path';
+import { expect, vi } from 'vitest';
 import { main } from '../../electron/cli/brief.ts';
+import { EXPECTED } from '../paths.ts';
+
+export const REPLY_WALK = join(EXPECTED, 'cases', '01-reply-walk');
 
 export interface CliRun {
   code: number;
@@ -26,4 +30,18 @@ export async function runCli(argv: string[]): Promise<CliRun> {
     out.mockRestore();
     err.mockRestore();
   }
+}
+
+/** Imports case 01 (reply walk) of the expected-report cases into a database as me@example.com. */
+export async function importReplyWalk(databasePath: string): Promise<void> {
+  const imported = await runCli([
+    'import',
+    join(REPLY_WALK, 'inbox.mbox'),
+    join(REPLY_WALK, 'sent.mbox'),
+    '--db',
+    databasePath,
+    '--account',
+    'me@example.com',
+  ]);
+  expect(imported.code, imported.stderr).toBe(0);
 }
