@@ -1,5 +1,10 @@
 import type { MessageFacts } from '../../electron/engine/mail/index.ts';
-import { DuplicateMerger, deriveAccount, readMail } from '../../electron/engine/mail/index.ts';
+import {
+  DuplicateMerger,
+  deriveAccount,
+  readHeaderFields,
+  readMail,
+} from '../../electron/engine/mail/index.ts';
 import type { SeedMessage } from './mailbox.ts';
 
 export interface MailSeedOptions {
@@ -67,7 +72,9 @@ export async function seedFromMail(paths: string[], options: MailSeedOptions): P
       labelIds: facts.labels,
       internalDate: times[index]!,
       sizeEstimate: raw.length,
-      headers: headersOf(raw),
+      // Decoded from the bytes as the mail model reads raw headers: a Gmail resource carries text,
+      // and any other reading would make a synced copy differ from an imported one.
+      headers: readHeaderFields(raw),
       raw,
     };
   });
@@ -77,30 +84,4 @@ export async function seedFromMail(paths: string[], options: MailSeedOptions): P
 function gmailLikeId(time: number, rank: number): string {
   const value = (BigInt(Math.max(0, Math.floor(time))) << 20n) | BigInt(rank & 0xfffff);
   return value.toString(16).padStart(16, '0').slice(-16);
-}
-
-/** The header block in the message's own order and spelling, folded lines joined. */
-export function headersOf(raw: Buffer): Array<{ name: string; value: string }> {
-  const end = headerEnd(raw);
-  const lines = raw.subarray(0, end).toString('utf8').split(/\r?\n/);
-  if (lines[0]?.startsWith('From ')) lines.shift();
-  const headers: Array<{ name: string; value: string }> = [];
-  for (const line of lines) {
-    if (line === '') break;
-    if ((line.startsWith(' ') || line.startsWith('\t')) && headers.length > 0) {
-      headers[headers.length - 1]!.value += line;
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (colon > 0)
-      headers.push({ name: line.slice(0, colon).trimEnd(), value: line.slice(colon + 1).trim() });
-  }
-  return headers;
-}
-
-function headerEnd(raw: Buffer): number {
-  const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
-  if (crlf < 0) return lf < 0 ? raw.length : lf;
-  return lf < 0 ? crlf : Math.min(crlf, lf);
 }

@@ -2,9 +2,11 @@
  * Addresses, as the mail model reads them: the addr-spec as written, display name and comments
  * removed, trimmed, lower-cased, `@googlemail.com` → `@gmail.com`; nothing else repaired. A
  * token without `@` is not an address. Parsing is postal-mime's lenient parser (the reference is
- * Python's `email.utils.getaddresses`: groups flattened, duplicates kept).
+ * Python's `email.utils.getaddresses`: groups flattened, duplicates kept). Encoded words in
+ * display names are read with the mail model's charsets (`encoded-words.ts`), not the parser's.
  */
-import { addressParser, decodeWords } from 'postal-mime';
+import { addressParser } from 'postal-mime';
+import { decodeEncodedWords, encodedWordsAsUtf8 } from './encoded-words.ts';
 
 export interface NamedAddress {
   address: string;
@@ -36,7 +38,7 @@ export function parseAddressList(value: string | undefined): NamedAddress[] {
   if (PLAIN_LIST.test(value)) return plainList(value);
   let parsed: ParsedEntry[];
   try {
-    parsed = addressParser(value) as ParsedEntry[];
+    parsed = addressParser(encodedWordsAsUtf8(value)) as ParsedEntry[];
   } catch {
     return [];
   }
@@ -68,15 +70,8 @@ function collect(entries: ParsedEntry[], out: NamedAddress[]): void {
 
 function displayName(name: string | undefined): string | null {
   if (name === undefined) return null;
-  let decoded = name;
-  if (decoded.includes('=?')) {
-    try {
-      decoded = decodeWords(decoded);
-    } catch {
-      // An undecodable encoded word stays as written.
-    }
-  }
-  decoded = decoded.trim();
+  // The parser has decoded the words it saw as words; this catches any it left, as written.
+  const decoded = decodeEncodedWords(name).trim();
   return decoded === '' ? null : decoded;
 }
 

@@ -3,10 +3,10 @@
  * import, a Gmail `format=metadata` resource), so the same headers always give the same facts.
  */
 import { createHash } from 'node:crypto';
-import { decodeWords } from 'postal-mime';
 import { BriefError } from '../../../shared/errors.ts';
 import { type NamedAddress, parseAddressHeaders } from './addresses.ts';
 import { parseMailDate } from './date.ts';
+import { decodeEncodedWords } from './encoded-words.ts';
 import { firstHeader, type HeaderMap, headersFromPairs, readHeaders } from './headers.ts';
 import { labelsFromTakeout } from './labels.ts';
 import { isAutomated, listPostAddress, unsubscribeTarget } from './list-headers.ts';
@@ -34,13 +34,7 @@ export interface GmailMessageResource {
 }
 
 function decodeSubject(value: string | undefined): string | null {
-  if (value === undefined) return null;
-  if (!value.includes('=?')) return value;
-  try {
-    return decodeWords(value);
-  } catch {
-    return value;
-  }
+  return value === undefined ? null : decodeEncodedWords(value);
 }
 
 /** Message ids in a Message-ID, In-Reply-To or References value, without angle brackets. */

@@ -1,11 +1,14 @@
 /**
- * Reading a message's header block: the lines before the first empty line, unfolded, with raw
- * 8-bit bytes decoded as UTF-8 when they are valid UTF-8 and as Latin-1 otherwise (so a broken
- * header never throws). Names are lower-cased; every occurrence is kept in order.
+ * Reading a message's header block: the lines before the first empty line, unfolded. Each value
+ * written with raw 8-bit bytes is decoded on its own by the raw-header rule of `charset.ts` (UTF-8
+ * when valid, else the charset the Content-Type declares, else windows-1252), so one broken
+ * header never spoils the others and a broken header never throws. Names are lower-cased; every
+ * occurrence is kept in order.
  */
+import { contentTypeCharset, decodeRawHeader } from './charset.ts';
+
 export type HeaderMap = Map<string, string[]>;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 const LF = 0x0a;
 const CR = 0x0d;
 
@@ -40,20 +43,6 @@ export function headerBlockEnd(raw: Uint8Array, from = 0): number {
   return raw.length;
 }
 
-/** Decodes header bytes: plain ASCII fast, valid UTF-8 as UTF-8, anything else as Latin-1. */
-export function decodeHeaderBytes(bytes: Buffer): string {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! >= 0x80) {
-      try {
-        return utf8.decode(bytes);
-      } catch {
-        return bytes.toString('latin1');
-      }
-    }
-  }
-  return bytes.toString('latin1');
-}
-
 /** Skips an mbox `From ` line at the very start (message files copied out of an mbox keep it). */
 export function skipFromLine(raw: Buffer): number {
   if (raw.length >= 5 && raw[0] === 0x46 && raw.toString('latin1', 0, 5) === 'From ') {
@@ -63,43 +52,80 @@ export function skipFromLine(raw: Buffer): number {
   return 0;
 }
 
-/** Parses header text (already decoded) into a map; lines that are neither headers nor continuations are ignored. */
-export function parseHeaderText(text: string): HeaderMap {
-  const headers: HeaderMap = new Map();
-  let name: string | null = null;
-  let value = '';
-  const flush = () => {
-    if (name === null) return;
-    const list = headers.get(name);
-    const trimmed = value.trim();
-    if (list) list.push(trimmed);
-    else headers.set(name, [trimmed]);
-    name = null;
-  };
+/** One header field as written: its name in the message's own spelling, its value unfolded and trimmed. */
+export interface HeaderField {
+  name: string;
+  value: string;
+}
+
+/** The fields of header text, in order; lines that are neither headers nor continuations are ignored. */
+export function parseHeaderFields(text: string): HeaderField[] {
+  const fields: HeaderField[] = [];
+  let field: HeaderField | null = null;
   for (const line of text.split('\n')) {
     const clean = line.endsWith('\r') ? line.slice(0, -1) : line;
     if (clean === '') break;
     const first = clean.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
-      if (name !== null) value += clean;
+      if (field !== null) field.value += clean;
       continue;
     }
-    flush();
     const match = HEADER_LINE.exec(clean);
-    if (match) {
-      name = match[1]!.toLowerCase();
-      value = match[2]!;
-    }
+    field = match ? { name: match[1]!, value: match[2]! } : null;
+    if (field) fields.push(field);
   }
-  flush();
+  for (const entry of fields) entry.value = entry.value.trim();
+  return fields;
+}
+
+function toMap(fields: readonly HeaderField[]): HeaderMap {
+  const headers: HeaderMap = new Map();
+  for (const { name, value } of fields) {
+    const key = name.toLowerCase();
+    const list = headers.get(key);
+    if (list) list.push(value);
+    else headers.set(key, [value]);
+  }
   return headers;
+}
+
+/** Parses header text (already decoded) into a map. */
+export function parseHeaderText(text: string): HeaderMap {
+  return toMap(parseHeaderFields(text));
+}
+
+const ESC = 0x1b;
+
+/** Whether a value (one character per byte) holds a byte that is not plain ASCII text: 8-bit, or an ISO-2022 ESC. */
+function needsDecoding(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80 || code === ESC) return true;
+  }
+  return false;
+}
+
+/**
+ * The header fields of a raw message, values decoded (the raw-header rule of `charset.ts`;
+ * encoded words are left for the fields that hold text). The block is read as Latin-1 first,
+ * which keeps every byte as one character, so a value's bytes can be recovered exactly.
+ */
+export function readHeaderFields(raw: Buffer): HeaderField[] {
+  const start = skipFromLine(raw);
+  const fields = parseHeaderFields(raw.toString('latin1', start, headerBlockEnd(raw, start)));
+  if (!fields.some((field) => needsDecoding(field.value))) return fields;
+  const contentType = fields.find((field) => field.name.toLowerCase() === 'content-type');
+  const declared = contentTypeCharset(contentType?.value);
+  for (const field of fields) {
+    if (needsDecoding(field.value))
+      field.value = decodeRawHeader(Buffer.from(field.value, 'latin1'), declared);
+  }
+  return fields;
 }
 
 /** The header map of a raw message, or null when its start holds no header with a known name. */
 export function readHeaders(raw: Buffer): HeaderMap | null {
-  const start = skipFromLine(raw);
-  const end = headerBlockEnd(raw, start);
-  const headers = parseHeaderText(decodeHeaderBytes(raw.subarray(start, end)));
+  const headers = toMap(readHeaderFields(raw));
   return hasKnownHeader(headers) ? headers : null;
 }
 

@@ -10,6 +10,7 @@ export {
 } from './derive.ts';
 export { DuplicateMerger, type MergeResult } from './duplicates.ts';
 export { factsFromGmail, factsFromRaw, type GmailMessageResource, importedProviderId } from './facts.ts';
+export { type HeaderField, readHeaderFields } from './headers.ts';
 export { folderNameOf, labelsFromFolderName, labelsFromTakeout } from './labels.ts';
 export { type ReadItem, type ReadOptions, readMail } from './read-mail.ts';
 export { subjectKey } from './subject.ts';
