@@ -1,48 +1,8 @@
 /**
- * Shapes the analytics answers carry across the contract. The report's stable core follows
- * METRICS.md "The JSON report" key for key; further figures ride along as extra keys.
+ * What the analytics methods answer across the contract: the report's envelope (the report itself
+ * is shared/report-types.ts), drill-down pages and cache statistics.
  */
-export interface ResponseTimeSummary {
-  count: number;
-  medianMs: number | null;
-  p90Ms: number | null;
-  meanMs: number | null;
-  within1hShare: number | null;
-  buckets: number[];
-}
-
-export interface ReportCore {
-  account: string;
-  timeZone: string;
-  asOf: string;
-  range: { preset: string; from: string | null; to: string | null };
-  coverage: {
-    messages: number;
-    sent: number;
-    received: number;
-    undated: number;
-    automated: number;
-    first: string | null;
-    last: string | null;
-    mailboxTotal: number | null;
-    lastSync: string | null;
-  };
-  volume: { byDay: Array<{ date: string; sent: number; received: number }>; uniqueCorrespondents: number };
-  topSenders: Array<{ address: string; name: string | null; count: number }>;
-  topRecipients: Array<{ address: string; count: number }>;
-  topDomains: {
-    senders: Array<{ domain: string; count: number }>;
-    recipients: Array<{ domain: string; count: number }>;
-  };
-  busiestTimes: { sent: number[][]; received: number[][] };
-  responseTime: { mine: ResponseTimeSummary; theirs: ResponseTimeSummary };
-  threads: { count: number; medianLength: number | null; p90Length: number | null };
-  awaiting: { onMe: number; onThem: number };
-  afterHours: { share: number | null; weekendShare: number | null };
-}
-
-/** The full report: the core plus every further figure (see electron/engine/analytics). */
-export type Report = ReportCore & Record<string, unknown>;
+import type { Report } from './report-types.ts';
 
 export interface ReportEnvelope {
   report: Report;
@@ -99,15 +59,3 @@ export interface AccountCacheStats {
 export interface CacheStats extends Omit<AccountCacheStats, 'accountId'> {
   perAccount: AccountCacheStats[];
 }
-
-/** The headline figures compared with the previous range (METRICS.md figure 16), in display order. */
-export const HEADLINES = [
-  'sent',
-  'received',
-  'uniqueCorrespondents',
-  'myMedianMs',
-  'theirMedianMs',
-  'afterHoursShare',
-  'awaitingOnMe',
-] as const;
-export type Headline = (typeof HEADLINES)[number];

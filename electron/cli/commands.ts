@@ -106,7 +106,7 @@ export async function reportCommand(engine: Engine, parsed: ParsedCommand): Prom
     ...(asOf !== undefined ? { asOf } : {}),
   });
   if (values.json) out(JSON.stringify(envelope.report, null, 2));
-  else if (values.csv) out(reportToCsv(envelope.report as never, values.csv as CsvFigure));
+  else if (values.csv) out(reportToCsv(envelope.report, values.csv as CsvFigure));
   else out(formatReport(envelope.report));
   return 0;
 }

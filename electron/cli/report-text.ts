@@ -1,5 +1,5 @@
 /** The readable terminal report: the headline figures of METRICS.md, compactly. */
-import type { Report } from '../../shared/analytics-types.ts';
+import type { Report } from '../../shared/report-types.ts';
 
 function duration(ms: number | null): string {
   if (ms === null) return '—';

@@ -1,6 +1,5 @@
-import type { ResponseTimeSummary } from '../../../shared/analytics-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
-import type { Report } from './report.ts';
+import type { Report, ResponseTimeSummary } from '../../../shared/report-types.ts';
 
 type Cell = string | number | boolean | null;
 type Table = { header: string[]; rows: Cell[][] };

@@ -1,3 +1,4 @@
+import type { Definitions } from '../../../shared/report-types.ts';
 import { afterHoursDefinition } from './figures/after-hours.ts';
 import { awaitingDefinition } from './figures/awaiting.ts';
 import { busiestTimesDefinition } from './figures/busiest-times.ts';
@@ -37,4 +38,4 @@ export const DEFINITIONS = {
   goingQuiet: goingQuietDefinition,
   network: networkDefinition,
   comparison: comparisonDefinition,
-} as const;
+} as const satisfies Definitions;

@@ -1,10 +1,12 @@
 /** The analytics' public API (METRICS.md): the report, its CSV export, loading and drill-downs. */
+
+export type { Report } from '../../../shared/report-types.ts';
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from './csv.ts';
 export { DEFINITIONS } from './definitions.ts';
 export { type DrilldownMessage, type DrilldownPage, type DrilldownRequest, drilldown } from './drilldown.ts';
 export { DRILLDOWN_KEYS, type DrilldownFigure } from './drilldown-select.ts';
 export { loadAnalyticsMessages, loadReportAccounts } from './load.ts';
-export { computeReport, type Report } from './report.ts';
+export { computeReport } from './report.ts';
 export { threadsNeedRederivation } from './report-threads.ts';
 export { parseCustomRange, previousRange, resolveRange } from './time/ranges.ts';
 export { ZoneClock } from './time/zone-clock.ts';

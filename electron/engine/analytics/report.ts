@@ -1,3 +1,4 @@
+import type { Report } from '../../../shared/report-types.ts';
 import { DEFINITIONS } from './definitions.ts';
 import { computeAfterHours } from './figures/after-hours.ts';
 import { awaitingThreads } from './figures/awaiting.ts';
@@ -34,9 +35,9 @@ export function prepareReport(input: ReportInput): { data: Dataset; range: Resol
 
 /**
  * The whole report, pure: the stable core of METRICS.md "The JSON report" in its key order,
- * then the other figures. Every number follows the definition in DEFINITIONS.
+ * then the other figures (shared/report-types.ts). Every number follows the definition in DEFINITIONS.
  */
-export function computeReport(input: ReportInput) {
+export function computeReport(input: ReportInput): Report {
   const { data, range } = prepareReport(input);
   const volume = computeVolume(data, range);
   const response = computeResponseTime(data, range);
@@ -88,7 +89,5 @@ export function computeReport(input: ReportInput) {
     network: computeNetwork(data, range, exchanges),
     comparison: computeComparison(data, current),
     definitions: DEFINITIONS,
-  };
+  } satisfies Report;
 }
-
-export type Report = ReturnType<typeof computeReport>;

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { RangePreset } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
+import { REPORT_FORMAT } from '../../../shared/report-types.ts';
 import { parseCall } from '../../../shared/validate.ts';
 import {
   type AnalyticsMessage,
@@ -208,7 +209,7 @@ export class ReportService {
     const settingsHash = createHash('sha1').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
     const key = analyticsKey({
       account,
-      figureSet: 'report',
+      figureSet: `report-${REPORT_FORMAT}`,
       range,
       asOf: localDate(asOf, timeZone),
       timeZone,

@@ -1,5 +1,5 @@
+import type { Network } from '../../../shared/report-types.ts';
 import { SrTable } from '../components/SrTable.tsx';
-import type { Network } from '../lib/report-extras.ts';
 
 const SIZE = 560;
 const CENTER = SIZE / 2;

@@ -1,11 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WeeklyMedian } from '../../../shared/report-types.ts';
 import { SrTable } from '../components/SrTable.tsx';
 import { formatDuration } from '../lib/format.ts';
-
-export interface WeeklyMedian {
-  week: string;
-  medianMs: number | null;
-}
 
 const HOUR = 3_600_000;
 

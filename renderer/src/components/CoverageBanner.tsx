@@ -1,16 +1,12 @@
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
-import { definitionOf } from '../lib/definitions.ts';
 import { formatAgo, formatCount, formatDay, formatShare } from '../lib/format.ts';
-import { isRow } from '../lib/read.ts';
-import { shareSynced } from '../lib/report-extras.ts';
+import { HowComputed } from './HowComputed.tsx';
 
 /** What the figures cover and how fresh they are, on every view, so a partial sync never passes for a whole one. */
 export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope; loading: boolean }) {
   const { report } = envelope;
   const coverage = report.coverage;
-  const synced = shareSynced(report);
   const now = Date.now();
-  const definitions = isRow(report.definitions) ? (report.definitions as Record<string, string>) : null;
   return (
     <section className="coverage" aria-label="Coverage">
       <div className="coverage__main">
@@ -29,7 +25,7 @@ export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope
         </span>
         {coverage.mailboxTotal !== null ? (
           <span>
-            {formatShare(synced)} of {formatCount(coverage.mailboxTotal)} in the mailbox synced
+            {formatShare(coverage.shareSynced)} of {formatCount(coverage.mailboxTotal)} in the mailbox synced
           </span>
         ) : null}
         <span>{syncedWhen(coverage.lastSync, coverage.mailboxTotal, now)}</span>
@@ -38,14 +34,12 @@ export function CoverageBanner({ envelope, loading }: { envelope: ReportEnvelope
         </span>
         {envelope.stale || loading ? <span className="refreshing">refreshing…</span> : null}
       </div>
-      <details className="coverage__how">
-        <summary>How is this computed?</summary>
-        <p>{definitionOf('coverage', definitions)}</p>
+      <HowComputed definitions={report.definitions} figure="coverage" className="coverage__how">
         <p className="muted small">
           Figures computed {formatAgo(envelope.computedAt, now)}
           {envelope.fromCache ? ', answered from the analytics cache' : ''}.
         </p>
-      </details>
+      </HowComputed>
     </section>
   );
 }

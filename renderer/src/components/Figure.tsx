@@ -1,7 +1,7 @@
-import { type ReactNode, useContext, useId } from 'react';
-import { type DefinitionKey, definitionOf } from '../lib/definitions.ts';
-import { isRow } from '../lib/read.ts';
-import { ReportContext } from './report-context.ts';
+import { type ReactNode, useId } from 'react';
+import type { DefinitionKey } from '../../../shared/report-types.ts';
+import { HowComputed } from './HowComputed.tsx';
+import { useReport } from './report-context.ts';
 
 interface FigureProps {
   title: string;
@@ -14,10 +14,7 @@ interface FigureProps {
 /** A card for one figure, with its definition one click away. */
 export function Figure({ title, definition, children, actions, span = 'half' }: FigureProps) {
   const id = useId();
-  const context = useContext(ReportContext);
-  const fromReport = isRow(context?.report.definitions)
-    ? (context.report.definitions as Record<string, string>)
-    : null;
+  const { report } = useReport();
   return (
     <section className={`figure figure--${span}`} aria-labelledby={id}>
       <header className="figure__header">
@@ -25,10 +22,7 @@ export function Figure({ title, definition, children, actions, span = 'half' }: 
         {actions ? <div className="figure__actions">{actions}</div> : null}
       </header>
       <div className="figure__body">{children}</div>
-      <details className="figure__how">
-        <summary>How is this computed?</summary>
-        <p>{definitionOf(definition, fromReport)}</p>
-      </details>
+      <HowComputed definitions={report.definitions} figure={definition} className="figure__how" />
     </section>
   );
 }

@@ -1,8 +1,7 @@
-import { useContext } from 'react';
-import { type DefinitionKey, definitionOf } from '../lib/definitions.ts';
+import type { DefinitionKey } from '../../../shared/report-types.ts';
 import { formatChange } from '../lib/format.ts';
-import { isRow } from '../lib/read.ts';
-import { ReportContext } from './report-context.ts';
+import { HowComputed } from './HowComputed.tsx';
+import { useReport } from './report-context.ts';
 
 /** One headline number, its change against the previous range, and its definition. */
 export function StatTile({
@@ -20,10 +19,7 @@ export function StatTile({
   definition: DefinitionKey;
   higherIsBetter?: boolean;
 }) {
-  const context = useContext(ReportContext);
-  const fromReport = isRow(context?.report.definitions)
-    ? (context.report.definitions as Record<string, string>)
-    : null;
+  const { report } = useReport();
   const tone =
     change === null || change === undefined || change === 0 || higherIsBetter === undefined
       ? 'neutral'
@@ -45,10 +41,7 @@ export function StatTile({
         ) : null}
         {detail ? <span className="muted">{detail}</span> : null}
       </div>
-      <details className="stat__how">
-        <summary>How is this computed?</summary>
-        <p>{definitionOf(definition, fromReport)}</p>
-      </details>
+      <HowComputed definitions={report.definitions} figure={definition} className="stat__how" />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Report } from '../../../shared/analytics-types.ts';
+import type { Report } from '../../../shared/report-types.ts';
 import type { ReportRequest } from '../state/report-request.ts';
 
 export interface ReportContextValue {

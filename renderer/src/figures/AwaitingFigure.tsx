@@ -1,23 +1,22 @@
+import type { AwaitingThread } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
-import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatDuration } from '../lib/format.ts';
-import { type AwaitingItem, awaitingLists } from '../lib/report-extras.ts';
 
 const COLUMNS = [
-  { header: 'Subject', cell: (row: AwaitingItem) => row.subject || '(no subject)' },
-  { header: 'Correspondent', cell: (row: AwaitingItem) => row.correspondent ?? '—' },
-  { header: 'Waiting', cell: (row: AwaitingItem) => formatDuration(row.ageMs), numeric: true },
+  { header: 'Subject', cell: (row: AwaitingThread) => row.subject || '(no subject)' },
+  { header: 'Correspondent', cell: (row: AwaitingThread) => row.correspondent ?? '—' },
+  { header: 'Waiting', cell: (row: AwaitingThread) => formatDuration(row.ageMs), numeric: true },
 ];
 
 /** Figure 10: threads waiting on me and on them; a row opens the thread's messages. */
 export function AwaitingFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const lists = awaitingLists(report);
-  const list = (which: 'onMe' | 'onThem', title: string, items: AwaitingItem[], empty: string) => (
+  const { onMeList, onThemList } = report.awaiting;
+  const list = (which: 'onMe' | 'onThem', title: string, items: AwaitingThread[], empty: string) => (
     <div className="awaiting">
       <h3>
         {title} <span className="count-badge">{items.length}</span>
@@ -48,26 +47,20 @@ export function AwaitingFigure() {
   );
   return (
     <Figure title="Awaiting reply" definition="awaiting" span="full">
-      {lists ? (
-        <div className="two-columns">
-          {list(
-            'onMe',
-            'Waiting on me',
-            lists.onMe,
-            'Nothing from a contact has waited more than a day for your reply.',
-          )}
-          {list(
-            'onThem',
-            'Waiting on them',
-            lists.onThem,
-            'None of your messages has waited 3 days or more for an answer.',
-          )}
-        </div>
-      ) : (
-        <EmptyState
-          title={`${report.awaiting.onMe} waiting on me, ${report.awaiting.onThem} waiting on them.`}
-        />
-      )}
+      <div className="two-columns">
+        {list(
+          'onMe',
+          'Waiting on me',
+          onMeList,
+          'Nothing from a contact has waited more than a day for your reply.',
+        )}
+        {list(
+          'onThem',
+          'Waiting on them',
+          onThemList,
+          'None of your messages has waited 3 days or more for an answer.',
+        )}
+      </div>
     </Figure>
   );
 }

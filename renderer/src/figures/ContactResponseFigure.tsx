@@ -1,14 +1,14 @@
+import type { ContactResponse } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { formatCount, formatDuration } from '../lib/format.ts';
-import { type ContactDelay, theirsByContact } from '../lib/report-extras.ts';
 
 /** Figure 7 per contact: how quickly each contact answers me. */
 export function ContactResponseFigure() {
   const { report } = useReport();
-  const list = theirsByContact(report) ?? [];
+  const list = report.responseTime.theirs.byContact;
   return (
     <Figure title="Their response time by contact" definition="responseTimeTheirs">
       {list.length === 0 ? (
@@ -20,10 +20,10 @@ export function ContactResponseFigure() {
           rowKey={(row) => row.address}
           limit={12}
           columns={[
-            { header: 'Contact', cell: (row: ContactDelay) => row.address },
-            { header: 'Replies', cell: (row: ContactDelay) => formatCount(row.count), numeric: true },
-            { header: 'Median', cell: (row: ContactDelay) => formatDuration(row.medianMs), numeric: true },
-            { header: '90th pct.', cell: (row: ContactDelay) => formatDuration(row.p90Ms), numeric: true },
+            { header: 'Contact', cell: (row: ContactResponse) => row.address },
+            { header: 'Replies', cell: (row: ContactResponse) => formatCount(row.count), numeric: true },
+            { header: 'Median', cell: (row: ContactResponse) => formatDuration(row.medianMs), numeric: true },
+            { header: '90th pct.', cell: (row: ContactResponse) => formatDuration(row.p90Ms), numeric: true },
           ]}
         />
       )}

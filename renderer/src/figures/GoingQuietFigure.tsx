@@ -1,22 +1,16 @@
+import type { QuietContact } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay } from '../lib/format.ts';
-import { goingQuietRows } from '../lib/report-extras.ts';
-
-interface QuietRow {
-  address: string;
-  exchanges: number;
-  last: string | null;
-}
 
 /** Figure 14, going quiet: regular contacts who stopped writing. */
 export function GoingQuietFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const list = goingQuietRows(report) ?? [];
+  const list = report.goingQuiet;
   return (
     <Figure title="Going quiet" definition="goingQuiet">
       {list.length === 0 ? (
@@ -31,15 +25,15 @@ export function GoingQuietFigure() {
           rows={list}
           rowKey={(row) => row.address}
           columns={[
-            { header: 'Contact', cell: (row: QuietRow) => row.address },
+            { header: 'Contact', cell: (row: QuietContact) => row.address },
             {
               header: 'Exchanges before',
-              cell: (row: QuietRow) => formatCount(row.exchanges),
+              cell: (row: QuietContact) => formatCount(row.exchanges),
               numeric: true,
             },
             {
               header: 'Last contact',
-              cell: (row: QuietRow) => formatDay(row.last, report.timeZone),
+              cell: (row: QuietContact) => formatDay(row.last, report.timeZone),
               numeric: true,
             },
           ]}

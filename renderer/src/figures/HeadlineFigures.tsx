@@ -1,23 +1,22 @@
+import type { Headline } from '../../../shared/report-types.ts';
 import { useReport } from '../components/report-context.ts';
 import { StatTile } from '../components/StatTile.tsx';
 import { formatCount, formatDay, formatDuration, formatShare } from '../lib/format.ts';
-import { automatedShare, comparison, type Headline } from '../lib/report-extras.ts';
 
 /** Figures 1, 6, 7, 9, 10 and 16: the numbers at the top, each with its change. */
 export function HeadlineFigures() {
   const { report } = useReport();
-  const compared = comparison(report);
-  const change = (key: Headline) => (compared ? (compared.figures[key]?.change ?? null) : undefined);
+  const compared = report.comparison;
+  // undefined (no change shown) for `all`, which has nothing to compare with.
+  const change = (key: Headline) => (compared ? compared.figures[key].change : undefined);
   const sent = report.coverage.sent;
   const received = report.coverage.received;
-  const previous = compared?.previous.from
+  const previous = compared
     ? `Compared with ${formatDay(compared.previous.from, report.timeZone)} – ${formatDay(
-        compared.previous.to ? new Date(new Date(compared.previous.to).getTime() - 1).toISOString() : null,
+        new Date(Date.parse(compared.previous.to) - 1).toISOString(),
         report.timeZone,
       )}`
-    : report.range.preset === 'all'
-      ? 'All time has no previous range to compare with'
-      : null;
+    : 'All time has no previous range to compare with';
   return (
     <section className="headlines" aria-label="Headline figures">
       <div className="stat-grid">
@@ -32,7 +31,7 @@ export function HeadlineFigures() {
           label="Unique correspondents"
           value={formatCount(report.volume.uniqueCorrespondents)}
           change={change('uniqueCorrespondents')}
-          definition="uniqueCorrespondents"
+          definition="volume"
           higherIsBetter
         />
         <StatTile
@@ -67,13 +66,11 @@ export function HeadlineFigures() {
           definition="awaiting"
           higherIsBetter={false}
         />
-        <StatTile label="Automated" value={formatShare(automatedShare(report))} definition="automatedShare" />
+        <StatTile label="Automated" value={formatShare(report.volume.automatedShare)} definition="volume" />
       </div>
-      {previous ? (
-        <p className="headlines__note muted">
-          {previous}. <span title="How the change is computed">{'Change = (now − before) ÷ before.'}</span>
-        </p>
-      ) : null}
+      <p className="headlines__note muted">
+        {previous}. <span title="How the change is computed">{'Change = (now − before) ÷ before.'}</span>
+      </p>
     </section>
   );
 }

@@ -3,16 +3,15 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
-import { network } from '../lib/report-extras.ts';
 
 /** Figure 15: who appears together with whom. */
 export function NetworkFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const graph = network(report);
+  const graph = report.network;
   return (
     <Figure title="Network" definition="network">
-      {!graph || graph.nodes.length < 2 ? (
+      {graph.nodes.length < 2 ? (
         <EmptyState title="Too few contacts in this range to draw a network." />
       ) : (
         <NetworkGraph

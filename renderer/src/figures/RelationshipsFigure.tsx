@@ -1,10 +1,10 @@
+import type { Relationship } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay, formatDuration } from '../lib/format.ts';
-import { type RelationshipRow, relationshipRows } from '../lib/report-extras.ts';
 
 function signed(value: number): string {
   return value > 0 ? `+${value}` : value < 0 ? `−${Math.abs(value)}` : '0';
@@ -14,10 +14,10 @@ function signed(value: number): string {
 export function RelationshipsFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const list = relationshipRows(report);
+  const list = report.relationships;
   return (
     <Figure title="Relationships" definition="relationships" span="full">
-      {!list || list.length === 0 ? (
+      {list.length === 0 ? (
         <EmptyState title="No exchanges with contacts in this range." />
       ) : (
         <DataTable
@@ -26,32 +26,32 @@ export function RelationshipsFigure() {
           rowKey={(row) => row.address}
           limit={20}
           columns={[
-            { header: 'Contact', cell: (row: RelationshipRow) => row.address },
+            { header: 'Contact', cell: (row: Relationship) => row.address },
             {
               header: 'Exchanges',
-              cell: (row: RelationshipRow) => formatCount(row.exchanges),
+              cell: (row: Relationship) => formatCount(row.exchanges),
               numeric: true,
             },
-            { header: 'Sent to', cell: (row: RelationshipRow) => formatCount(row.sentTo), numeric: true },
+            { header: 'Sent to', cell: (row: Relationship) => formatCount(row.sentTo), numeric: true },
             {
               header: 'Received from',
-              cell: (row: RelationshipRow) => formatCount(row.receivedFrom),
+              cell: (row: Relationship) => formatCount(row.receivedFrom),
               numeric: true,
             },
-            { header: 'Balance', cell: (row: RelationshipRow) => signed(row.balance), numeric: true },
+            { header: 'Balance', cell: (row: Relationship) => signed(row.balance), numeric: true },
             {
               header: 'My median reply',
-              cell: (row: RelationshipRow) => formatDuration(row.myMedianMs),
+              cell: (row: Relationship) => formatDuration(row.myMedianMs),
               numeric: true,
             },
             {
               header: 'Their median reply',
-              cell: (row: RelationshipRow) => formatDuration(row.theirMedianMs),
+              cell: (row: Relationship) => formatDuration(row.theirMedianMs),
               numeric: true,
             },
             {
               header: 'Last contact',
-              cell: (row: RelationshipRow) => formatDay(row.last, report.timeZone),
+              cell: (row: Relationship) => formatDay(row.last, report.timeZone),
               numeric: true,
             },
           ]}

@@ -1,4 +1,3 @@
-import type { ResponseTimeSummary } from '../../../shared/analytics-types.ts';
 import { BucketChart } from '../charts/BucketChart.tsx';
 import { WeeklyMedianChart } from '../charts/WeeklyMedianChart.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -6,14 +5,13 @@ import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDuration, formatShare, RESPONSE_BUCKETS } from '../lib/format.ts';
-import { weeklyMedians } from '../lib/report-extras.ts';
 
 /** Figures 6 and 7: summary numbers, the delay distribution and the weekly medians. */
 export function ResponseTimeFigure({ who }: { who: 'mine' | 'theirs' }) {
   const { report } = useReport();
   const drill = useDrill();
-  const summary: ResponseTimeSummary = report.responseTime[who];
-  const weekly = weeklyMedians(summary) ?? [];
+  const summary = report.responseTime[who];
+  const weekly = summary.weekly;
   const color = who === 'mine' ? 'var(--chart-sent)' : 'var(--chart-received)';
   const title = who === 'mine' ? 'My response time' : 'Their response time';
   return (

@@ -1,19 +1,15 @@
+import type { DomainCount } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount } from '../lib/format.ts';
 
-interface DomainRow {
-  domain: string;
-  count: number;
-}
-
 /** Figure 4: the two lists grouped by domain. */
 export function TopDomainsFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const table = (direction: 'received' | 'sent', list: DomainRow[], title: string) => (
+  const table = (direction: 'received' | 'sent', list: DomainCount[], title: string) => (
     <div>
       <h3>{title}</h3>
       {list.length === 0 ? (
@@ -25,8 +21,8 @@ export function TopDomainsFigure() {
           rowKey={(row) => row.domain}
           limit={10}
           columns={[
-            { header: 'Domain', cell: (row: DomainRow) => row.domain },
-            { header: 'Messages', cell: (row: DomainRow) => formatCount(row.count), numeric: true },
+            { header: 'Domain', cell: (row: DomainCount) => row.domain },
+            { header: 'Messages', cell: (row: DomainCount) => formatCount(row.count), numeric: true },
           ]}
           onSelect={(row) =>
             drill(

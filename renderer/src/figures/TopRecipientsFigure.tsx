@@ -1,26 +1,16 @@
+import type { TopRecipient } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay } from '../lib/format.ts';
-import { num, rows, str } from '../lib/read.ts';
-
-interface RecipientRow {
-  address: string;
-  count: number;
-  last: string | null;
-}
 
 /** Figure 3: whom I write to most. */
 export function TopRecipientsFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const list: RecipientRow[] = (rows(report.topRecipients) ?? []).map((row) => ({
-    address: str(row.address) ?? '',
-    count: num(row.count) ?? 0,
-    last: str(row.last),
-  }));
+  const list = report.topRecipients;
   return (
     <Figure title="Top recipients" definition="topRecipients">
       {list.length === 0 ? (
@@ -32,11 +22,11 @@ export function TopRecipientsFigure() {
           rows={list}
           rowKey={(row) => row.address}
           columns={[
-            { header: 'Recipient', cell: (row: RecipientRow) => row.address },
-            { header: 'Messages', cell: (row: RecipientRow) => formatCount(row.count), numeric: true },
+            { header: 'Recipient', cell: (row: TopRecipient) => row.address },
+            { header: 'Messages', cell: (row: TopRecipient) => formatCount(row.count), numeric: true },
             {
               header: 'Last',
-              cell: (row: RecipientRow) => formatDay(row.last, report.timeZone),
+              cell: (row: TopRecipient) => formatDay(row.last, report.timeZone),
               numeric: true,
             },
           ]}

@@ -1,16 +1,16 @@
+import type { TopSender } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay, formatShare } from '../lib/format.ts';
-import { type SenderRow, senderRows } from '../lib/report-extras.ts';
 
 /** Figure 2: who writes to me most. */
 export function TopSendersFigure() {
   const { report } = useReport();
   const drill = useDrill();
-  const list = senderRows(report);
+  const list = report.topSenders;
   return (
     <Figure title="Top senders" definition="topSenders">
       {list.length === 0 ? (
@@ -24,11 +24,11 @@ export function TopSendersFigure() {
           columns={[
             {
               header: 'Sender',
-              cell: (row: SenderRow) => <PersonName address={row.address} name={row.name} />,
+              cell: (row: TopSender) => <PersonName address={row.address} name={row.name} />,
             },
-            { header: 'Messages', cell: (row: SenderRow) => formatCount(row.count), numeric: true },
-            { header: 'Automated', cell: (row: SenderRow) => formatShare(row.automatedShare), numeric: true },
-            { header: 'Last', cell: (row: SenderRow) => formatDay(row.last, report.timeZone), numeric: true },
+            { header: 'Messages', cell: (row: TopSender) => formatCount(row.count), numeric: true },
+            { header: 'Automated', cell: (row: TopSender) => formatShare(row.automatedShare), numeric: true },
+            { header: 'Last', cell: (row: TopSender) => formatDay(row.last, report.timeZone), numeric: true },
           ]}
           onSelect={(row) => drill('topSenders', row.address, `From ${row.address}`)}
           selectLabel={(row) => `Show messages from ${row.address}`}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { VolumeChart } from '../charts/VolumeChart.tsx';
+import type { Volume } from '../../../shared/report-types.ts';
+import { VolumeChart, type VolumePoint } from '../charts/VolumeChart.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { SegmentedControl } from '../components/SegmentedControl.tsx';
 import { useDrill } from '../components/use-drill.ts';
-import { volumeSeries } from '../lib/report-extras.ts';
 
 type Unit = 'day' | 'week' | 'month';
 const UNITS = [
@@ -14,29 +14,28 @@ const UNITS = [
   { value: 'month', label: 'Month' },
 ] as const;
 
+/** The bars of one unit: days, weeks (labelled by their Monday) or months. */
+function seriesOf(volume: Volume, unit: Unit): VolumePoint[] {
+  if (unit === 'week')
+    return volume.byWeek.map(({ week, sent, received }) => ({ label: week, sent, received }));
+  if (unit === 'month')
+    return volume.byMonth.map(({ month, sent, received }) => ({ label: month, sent, received }));
+  return volume.byDay.map(({ date, sent, received }) => ({ label: date, sent, received }));
+}
+
 /** Figure 1: sent and received per day, week or month; a bar opens its messages. */
 export function VolumeFigure() {
   const { report } = useReport();
   const drill = useDrill();
   const [chosen, setUnit] = useState<Unit | null>(null);
-  const available = UNITS.filter((option) => volumeSeries(report, option.value) !== null);
-  const unit =
-    chosen ??
-    automaticUnit(
-      report.volume.byDay.length,
-      available.map((option) => option.value),
-    );
-  const series = volumeSeries(report, unit) ?? volumeSeries(report, 'day') ?? [];
+  const unit = chosen ?? automaticUnit(report.volume.byDay.length);
+  const series = seriesOf(report.volume, unit);
   return (
     <Figure
       title="Volume"
       definition="volume"
       span="full"
-      actions={
-        available.length > 1 ? (
-          <SegmentedControl label="Group by" options={available} value={unit} onChange={setUnit} />
-        ) : null
-      }
+      actions={<SegmentedControl label="Group by" options={UNITS} value={unit} onChange={setUnit} />}
     >
       {series.length === 0 ? (
         <EmptyState title="No dated messages in this range.">
@@ -62,10 +61,9 @@ export function VolumeFigure() {
 /** The most bars that still read as bars: longer ranges open grouped by week or month. */
 const MAX_BARS = 120;
 
-function automaticUnit(days: number, available: Unit[]): Unit {
-  if (days <= MAX_BARS || !available.includes('week')) return 'day';
-  if (days / 7 <= MAX_BARS || !available.includes('month')) return 'week';
-  return 'month';
+function automaticUnit(days: number): Unit {
+  if (days <= MAX_BARS) return 'day';
+  return days / 7 <= MAX_BARS ? 'week' : 'month';
 }
 
 function volumeTitle(unit: Unit, label: string): string {

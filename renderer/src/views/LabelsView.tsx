@@ -1,27 +1,16 @@
+import type { LabelCount, SenderBytes } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatBytes, formatCount } from '../lib/format.ts';
-import { bytesBySender, labelRows } from '../lib/report-extras.ts';
-
-interface LabelRow {
-  label: string;
-  count: number;
-}
-interface BytesRow {
-  address: string;
-  bytes: number;
-  messages: number | null;
-}
 
 /** Figure 13: messages per label, and which senders take the space. */
 export function LabelsView() {
   const { report } = useReport();
   const drill = useDrill();
-  const labels = labelRows(report) ?? [];
-  const bytes = bytesBySender(report) ?? [];
+  const { labels, bytesBySender: bytes } = report;
   const maxCount = Math.max(1, ...labels.map((row) => row.count));
   return (
     <div className="view-grid">
@@ -34,10 +23,10 @@ export function LabelsView() {
             rows={labels}
             rowKey={(row) => row.label}
             columns={[
-              { header: 'Label', cell: (row: LabelRow) => row.label },
+              { header: 'Label', cell: (row: LabelCount) => row.label },
               {
                 header: 'Share',
-                cell: (row: LabelRow) => (
+                cell: (row: LabelCount) => (
                   <meter
                     className="bar-meter"
                     min={0}
@@ -47,7 +36,7 @@ export function LabelsView() {
                   />
                 ),
               },
-              { header: 'Messages', cell: (row: LabelRow) => formatCount(row.count), numeric: true },
+              { header: 'Messages', cell: (row: LabelCount) => formatCount(row.count), numeric: true },
             ]}
             onSelect={(row) => drill('labels', row.label, `Label ${row.label}`)}
             selectLabel={(row) => `Show messages labelled ${row.label}`}
@@ -64,9 +53,9 @@ export function LabelsView() {
             rows={bytes}
             rowKey={(row) => row.address}
             columns={[
-              { header: 'Sender', cell: (row: BytesRow) => row.address },
-              { header: 'Messages', cell: (row: BytesRow) => formatCount(row.messages), numeric: true },
-              { header: 'Size', cell: (row: BytesRow) => formatBytes(row.bytes), numeric: true },
+              { header: 'Sender', cell: (row: SenderBytes) => row.address },
+              { header: 'Messages', cell: (row: SenderBytes) => formatCount(row.messages), numeric: true },
+              { header: 'Size', cell: (row: SenderBytes) => formatBytes(row.bytes), numeric: true },
             ]}
             onSelect={(row) => drill('bytesBySender', row.address, `Messages from ${row.address}`)}
             selectLabel={(row) => `Show messages from ${row.address}`}

@@ -1,18 +1,18 @@
 import { useState } from 'react';
+import type { Newsletter } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
 import { useReport } from '../components/report-context.ts';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay, formatShare } from '../lib/format.ts';
-import { type NewsletterRow, newsletterRows } from '../lib/report-extras.ts';
 
 /** Figure 12: bulk senders, how much of each is read, and where to unsubscribe. */
 export function NewslettersView() {
   const { report } = useReport();
   const drill = useDrill();
   const [rarelyOnly, setRarelyOnly] = useState(false);
-  const all = newsletterRows(report) ?? [];
+  const all = report.newsletters;
   const list = rarelyOnly ? all.filter((row) => row.rarelyRead) : all;
   const rarely = all.filter((row) => row.rarelyRead).length;
   return (
@@ -43,22 +43,22 @@ export function NewslettersView() {
             columns={[
               {
                 header: 'Sender',
-                cell: (row: NewsletterRow) => (
+                cell: (row: Newsletter) => (
                   <span>
                     {row.address} {row.rarelyRead ? <span className="tag">rarely read</span> : null}
                   </span>
                 ),
               },
-              { header: 'Messages', cell: (row: NewsletterRow) => formatCount(row.count), numeric: true },
-              { header: 'Read', cell: (row: NewsletterRow) => formatShare(row.readShare), numeric: true },
+              { header: 'Messages', cell: (row: Newsletter) => formatCount(row.count), numeric: true },
+              { header: 'Read', cell: (row: Newsletter) => formatShare(row.readShare), numeric: true },
               {
                 header: 'Last received',
-                cell: (row: NewsletterRow) => formatDay(row.last, report.timeZone),
+                cell: (row: Newsletter) => formatDay(row.last, report.timeZone),
                 numeric: true,
               },
               {
                 header: 'Unsubscribe',
-                cell: (row: NewsletterRow) => <UnsubscribeLink target={row.unsubscribe} />,
+                cell: (row: Newsletter) => <UnsubscribeLink target={row.unsubscribe} />,
               },
             ]}
             onSelect={(row) => drill('newsletters', row.address, `Bulk mail from ${row.address}`)}

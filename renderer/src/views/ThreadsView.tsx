@@ -1,3 +1,4 @@
+import type { ThreadSummary } from '../../../shared/report-types.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { Figure } from '../components/Figure.tsx';
@@ -5,7 +6,6 @@ import { useReport } from '../components/report-context.ts';
 import { StatTile } from '../components/StatTile.tsx';
 import { useDrill } from '../components/use-drill.ts';
 import { formatCount, formatDay } from '../lib/format.ts';
-import { longestThreads, medianParticipants, type ThreadRow } from '../lib/report-extras.ts';
 
 function formatLength(value: number | null): string {
   return value === null ? '—' : String(Math.round(value * 10) / 10);
@@ -15,7 +15,7 @@ function formatLength(value: number | null): string {
 export function ThreadsView() {
   const { report } = useReport();
   const drill = useDrill();
-  const longest = longestThreads(report) ?? [];
+  const { longest } = report.threads;
   return (
     <div className="view-grid">
       <section className="headlines" aria-label="Thread figures">
@@ -33,7 +33,7 @@ export function ThreadsView() {
           />
           <StatTile
             label="Median participants"
-            value={formatLength(medianParticipants(report))}
+            value={formatLength(report.threads.medianParticipants)}
             definition="threads"
           />
         </div>
@@ -47,21 +47,21 @@ export function ThreadsView() {
             rows={longest}
             rowKey={(row) => row.thread}
             columns={[
-              { header: 'Subject', cell: (row: ThreadRow) => row.subject || '(no subject)' },
-              { header: 'Messages', cell: (row: ThreadRow) => formatCount(row.length), numeric: true },
+              { header: 'Subject', cell: (row: ThreadSummary) => row.subject || '(no subject)' },
+              { header: 'Messages', cell: (row: ThreadSummary) => formatCount(row.length), numeric: true },
               {
                 header: 'Participants',
-                cell: (row: ThreadRow) => formatCount(row.participants),
+                cell: (row: ThreadSummary) => formatCount(row.participants),
                 numeric: true,
               },
               {
                 header: 'First',
-                cell: (row: ThreadRow) => formatDay(row.first, report.timeZone),
+                cell: (row: ThreadSummary) => formatDay(row.first, report.timeZone),
                 numeric: true,
               },
               {
                 header: 'Last',
-                cell: (row: ThreadRow) => formatDay(row.last, report.timeZone),
+                cell: (row: ThreadSummary) => formatDay(row.last, report.timeZone),
                 numeric: true,
               },
             ]}

@@ -1,3 +1,4 @@
+import type { AfterHours } from '../../../../shared/report-types.ts';
 import { shareOf } from '../numbers.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
@@ -15,7 +16,7 @@ export function isWeekend(data: Dataset, i: number): boolean {
 }
 
 /** Figure 9. */
-export function computeAfterHours(data: Dataset, range: ResolvedRange) {
+export function computeAfterHours(data: Dataset, range: ResolvedRange): AfterHours {
   let sent = 0;
   let outside = 0;
   let weekend = 0;

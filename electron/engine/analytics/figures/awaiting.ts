@@ -1,3 +1,4 @@
+import type { AwaitingThread } from '../../../../shared/report-types.ts';
 import { compareCodePoints } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsAt } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
@@ -6,14 +7,6 @@ import type { ResolvedRange } from '../types.ts';
 
 export const awaitingDefinition =
   'As of A = the earlier of the range end and the as-of time, over every counted dated message before A (the range start plays no part). On you: threads whose last message is received, not automated, from a contact, in the inbox (where the account has inbox labels), and more than 24 h and less than 30 days old. On them: threads whose last message is sent and at least 3 days and less than 30 days old.';
-
-export interface AwaitingThread {
-  thread: string;
-  subject: string | null;
-  correspondent: string | null;
-  last: string;
-  ageMs: number;
-}
 
 export interface AwaitingLists {
   onMe: AwaitingThread[];

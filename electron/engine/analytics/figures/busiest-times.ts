@@ -1,3 +1,4 @@
+import type { BusiestTimes, WeekMatrix } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -5,17 +6,12 @@ import type { ResolvedRange } from '../types.ts';
 export const busiestTimesDefinition =
   'Counted messages in the range by local weekday (rows, Monday first) and local hour (columns, 0–23), DST-correct; one matrix for sent and one for received.';
 
-export type WeekMatrix = number[][];
-
 function emptyMatrix(): WeekMatrix {
   return Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
 }
 
 /** Figure 5. */
-export function computeBusiestTimes(
-  data: Dataset,
-  range: ResolvedRange,
-): { sent: WeekMatrix; received: WeekMatrix } {
+export function computeBusiestTimes(data: Dataset, range: ResolvedRange): BusiestTimes {
   const sent = emptyMatrix();
   const received = emptyMatrix();
   for (let i = 0; i < data.count; i++) {

@@ -1,4 +1,4 @@
-import { HEADLINES, type Headline } from '../../../../shared/analytics-types.ts';
+import { type Change, type Comparison, HEADLINES, type Headline } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
 import { previousRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -9,13 +9,7 @@ import { computeResponseTime } from './response-time.ts';
 import { computeVolume } from './volume.ts';
 
 export const comparisonDefinition =
-  'For every range but "all": the headline figures also for the previous range of the same number of local days, with change = (now − before) ÷ before, empty when before is 0 or missing.';
-
-export interface Change {
-  now: number | null;
-  before: number | null;
-  change: number | null;
-}
+  'For every range but "all": the headline figures (sent, received, unique correspondents, your and their median response time, after-hours share, awaiting on you) also for the previous range of the same number of local days, with change = (now − before) ÷ before, empty when before is 0 or missing.';
 
 /** The headline figures of one range. */
 export function headlines(data: Dataset, range: ResolvedRange): Record<Headline, number | null> {
@@ -38,7 +32,10 @@ export function changeOf(now: number | null, before: number | null): number | nu
 }
 
 /** Figure 16: null for `all`. */
-export function computeComparison(data: Dataset, current: Record<Headline, number | null>) {
+export function computeComparison(
+  data: Dataset,
+  current: Record<Headline, number | null>,
+): Comparison | null {
   const previous = previousRange(data.input.range, data.clock, data.asOf);
   if (previous === null) return null;
   const before = headlines(data, previous);

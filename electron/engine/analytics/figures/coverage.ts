@@ -1,13 +1,14 @@
+import type { Coverage } from '../../../../shared/report-types.ts';
 import { AUTOMATED, DATED, type Dataset, SENT } from '../prepare.ts';
 import { inRange, inTotals } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
 export const coverageDefinition =
-  'Counted messages in the range: sent, received, undated (no valid time; counted only in "all"), automated, and the first and last message time. Mailbox total = Gmail\'s message total less spam and trash when those are off; share synced = messages stored ÷ that total; last sync = when the data was last synced (both empty for imported mail). For "all", undated messages are included, so sent + received = messages.';
+  'Counted messages in the range: sent, received, undated (no valid time; counted only in "all"), automated, and the first and last message time. Mailbox total = Gmail\'s message total less spam and trash when those are off; share synced = messages stored ÷ that total; last sync = when the data was last synced (all three empty for imported mail). For "all", undated messages are included, so sent + received = messages.';
 
 /** Figure 17. */
-export function computeCoverage(data: Dataset, range: ResolvedRange) {
+export function computeCoverage(data: Dataset, range: ResolvedRange): Coverage {
   let messages = 0;
   let sent = 0;
   let undated = 0;

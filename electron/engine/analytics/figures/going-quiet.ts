@@ -1,3 +1,4 @@
+import type { QuietContact } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
 import { DAY_MS, isoOf } from '../time/zone-clock.ts';
@@ -8,7 +9,7 @@ export const goingQuietDefinition =
   'As of A (the earlier of the range end and the as-of time): contacts with at least 10 exchanges (messages sent to or received from them) in [A − 120 days, A − 30 days) and none in [A − 30 days, A). Sorted by those exchanges, then address.';
 
 /** Figure 14, going quiet. */
-export function computeGoingQuiet(data: Dataset, range: ResolvedRange) {
+export function computeGoingQuiet(data: Dataset, range: ResolvedRange): QuietContact[] {
   const instant = awaitingInstant(range, data.asOf);
   const quietFrom = instant - 30 * DAY_MS;
   const before = exchangesPerContact(data, instant - 120 * DAY_MS, quietFrom);

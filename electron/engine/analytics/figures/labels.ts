@@ -1,3 +1,4 @@
+import type { LabelCount, SenderBytes } from '../../../../shared/report-types.ts';
 import { byCountThenKey, increment, topCounts } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
 import { inRange } from '../scope.ts';
@@ -11,7 +12,10 @@ export const bytesBySenderDefinition =
   "Total size of the counted messages in the range per sender (Gmail's size estimate for synced mail, the message's size in bytes for imports), sorted by bytes, then address; top 50.";
 
 /** Figure 13: messages per label, and bytes per sender. */
-export function computeLabels(data: Dataset, range: ResolvedRange) {
+export function computeLabels(
+  data: Dataset,
+  range: ResolvedRange,
+): { labels: LabelCount[]; bytesBySender: SenderBytes[] } {
   // Messages per label list number first (see ListDictionary), then per label; bytes and messages
   // per sender text number.
   const perList = new Float64Array(data.lists.length);

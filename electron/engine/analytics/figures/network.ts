@@ -1,3 +1,4 @@
+import type { Network } from '../../../../shared/report-types.ts';
 import { compareCodePoints } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
 import { inRange } from '../scope.ts';
@@ -19,7 +20,7 @@ export function networkParticipants(data: Dataset, i: number): number[] {
 }
 
 /** Figure 15, from the exchanges per contact in the range. */
-export function computeNetwork(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
+export function computeNetwork(data: Dataset, range: ResolvedRange, table: ExchangeTable): Network {
   const { contacts } = data;
   const top = contacts.top(table.exchanges, NETWORK_SIZE);
   // Edge weights between the top contacts, by their rank in `top`, counted in one pass.
@@ -41,7 +42,7 @@ export function computeNetwork(data: Dataset, range: ResolvedRange, table: Excha
       }
     }
   }
-  const edges: Array<{ a: string; b: string; weight: number }> = [];
+  const edges: Network['edges'] = [];
   for (let x = 0; x < top.length; x++) {
     for (let y = x + 1; y < top.length; y++) {
       const weight = weights[x * top.length + y]!;

@@ -1,3 +1,4 @@
+import type { Newsletter } from '../../../../shared/report-types.ts';
 import { byCountThenKey } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsAt, UNSUBSCRIBE } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
@@ -7,15 +8,6 @@ import { TOP_LIMIT } from './top-senders.ts';
 
 export const newslettersDefinition =
   'Automated received mail in the range grouped by sender: count, share read (1 − the share still marked unread; only for accounts that have unread labels, else empty), last received, and the unsubscribe target from List-Unsubscribe (the first https: link, else the mailto:). "Rarely read" = at least 3 messages and a share read below 0.2. Sorted by count, then address; top 50.';
-
-export interface Newsletter {
-  address: string;
-  count: number;
-  readShare: number | null;
-  last: string;
-  unsubscribe: string | null;
-  rarelyRead: boolean;
-}
 
 interface Group {
   count: number;

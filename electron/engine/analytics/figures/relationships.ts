@@ -1,3 +1,4 @@
+import type { Relationship } from '../../../../shared/report-types.ts';
 import { medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
@@ -68,7 +69,11 @@ function mediansByContact(pairs: ReplyPairs, inside: readonly number[]): Map<num
 }
 
 /** Figure 14, from the exchanges per contact in the range. */
-export function computeRelationships(data: Dataset, range: ResolvedRange, table: ExchangeTable) {
+export function computeRelationships(
+  data: Dataset,
+  range: ResolvedRange,
+  table: ExchangeTable,
+): Relationship[] {
   const mine = mediansByContact(data.mine, pairsInRange(data.mine, range.from, range.to));
   const theirs = mediansByContact(data.theirs, pairsInRange(data.theirs, range.from, range.to));
   return data.contacts.top(table.exchanges, RELATIONSHIPS_LIMIT).map((id) => {

@@ -1,4 +1,9 @@
-import type { ResponseTimeSummary } from '../../../../shared/analytics-types.ts';
+import type {
+  ResponseStats,
+  ResponseTime,
+  ResponseTimeSummary,
+  WeeklyMedian,
+} from '../../../../shared/report-types.ts';
 import {
   bucketOf,
   byCountThenKey,
@@ -16,23 +21,12 @@ import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
 export const myResponseDefinition =
-  'How long you take to answer. In each thread (all its counted dated messages in time order; ties: received before sent, then storage order), a received, non-automated message from a contact starts a wait if none is open; your next non-automated sent message ends it. Delay = sent time − start time; pairs with delay ≤ 0 are dropped; a pair counts in the range holding your reply. Median and mean of even counts use the two middle values; p90 is nearest-rank; buckets are [0,1h) [1h,4h) [4h,24h) [1d,3d) [3d,7d) [7d,∞). Weekly = median per local week of the reply.';
+  'How long you take to answer. In each thread (all its counted dated messages in time order; ties: received before sent, then storage order), a received, non-automated message from a contact starts a wait if none is open; your next non-automated sent message ends it. Delay = sent time − start time; pairs with delay ≤ 0 are dropped; a pair counts in the range holding your reply. Median = the middle delay (for an even count, the mean of the two middle ones); 90th percentile = nearest rank (the delay at rank ⌈0.9 × count⌉); mean = the average of all delays; under 1 h = the share of delays below 3,600,000 ms; durations are rounded to whole milliseconds, half up. Buckets are [0, 1 h), [1 h, 4 h), [4 h, 24 h), [1 d, 3 d), [3 d, 7 d), [7 d, ∞). Weekly = the median per local week (Monday first) of the replies.';
 
 export const theirResponseDefinition =
-  'How long contacts take to answer you. In the same walk, your non-automated sent message starts a wait if none is open; the next received, non-automated message from a contact ends it (that contact answered). Same statistics as your response time, overall and per contact.';
+  'How long contacts take to answer you. In the same walk, your non-automated sent message starts a wait if none is open; the next received, non-automated message from a contact ends it (that contact answered). Same statistics as your response time, overall and per contact (the 50 contacts who answered most).';
 
-/** The statistics of a set of reply delays: the report's `responseTime.mine` / `.theirs` shape. */
-export type DelayStats = ResponseTimeSummary;
-
-export interface WeeklyMedian {
-  week: string;
-  count: number;
-  medianMs: number | null;
-}
-
-export type ResponseStats = DelayStats & { weekly: WeeklyMedian[] };
-
-export function delayStats(delays: number[]): DelayStats {
+export function delayStats(delays: number[]): ResponseTimeSummary {
   const sorted = sortAscending(delays);
   const buckets = [0, 0, 0, 0, 0, 0];
   let within = 0;
@@ -87,7 +81,7 @@ export function responseStats(
 }
 
 /** Figures 6 and 7, with figure 7 per contact (top 50 contacts by number of answers). */
-export function computeResponseTime(data: Dataset, range: ResolvedRange) {
+export function computeResponseTime(data: Dataset, range: ResolvedRange): ResponseTime {
   const mine = pairsInRange(data.mine, range.from, range.to);
   const theirs = pairsInRange(data.theirs, range.from, range.to);
   const byContact = new Map<number, number[]>();

@@ -1,21 +1,13 @@
+import type { ThreadSummary, Threads } from '../../../../shared/report-types.ts';
 import { compareCodePoints, medianOfSorted, percentileOfSorted, sortAscending } from '../numbers.ts';
 import { type Dataset, textsAt } from '../prepare.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
 export const threadsDefinition =
-  "Threads with at least one counted dated message in the range. Length = its counted dated messages in the range; participants = the distinct contacts among those messages' senders and recipients. Median (two middle values for an even count) and nearest-rank 90th percentile of length, median participants, and the 10 longest threads.";
+  "Threads with at least one counted dated message in the range. Length = its counted dated messages in the range; participants = the distinct contacts among those messages' senders and recipients. Median (two middle values for an even count) and nearest-rank 90th percentile of length, median participants, and the 10 longest threads (ties by thread key).";
 
 const LONGEST_COUNT = 10;
-
-export interface ThreadSummary {
-  thread: string;
-  subject: string | null;
-  length: number;
-  participants: number;
-  first: string;
-  last: string;
-}
 
 /** Thread t's messages in the range: positions [start, end) of data.threads.members (one slice, threads being in time order). */
 export function threadInRange(data: Dataset, t: number, range: ResolvedRange): [number, number] {
@@ -52,7 +44,7 @@ function participantsOf(data: Dataset, from: number, to: number, seenIn: Int32Ar
 }
 
 /** Figure 11. */
-export function computeThreads(data: Dataset, range: ResolvedRange) {
+export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
   const { keys: threadKeys, members } = data.threads;
   const keys: string[] = [];
   const firsts: number[] = [];

@@ -1,21 +1,14 @@
+import type { TopDomains } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
 export const topDomainsDefinition =
-  'The top senders and top recipients lists grouped by the part after the last "@"; a domain counts once per message. Sorted by count, then domain; top 50 each.';
-
-export interface DomainCount {
-  domain: string;
-  count: number;
-}
+  'The messages behind top senders and top recipients grouped by domain (the part after the last "@"): received messages by the sender\'s domain, sent messages by each recipient\'s domain, a domain counting once per message. Sorted by count, then domain; top 50 each.';
 
 /** Figure 4. */
-export function computeTopDomains(
-  data: Dataset,
-  range: ResolvedRange,
-): { senders: DomainCount[]; recipients: DomainCount[] } {
+export function computeTopDomains(data: Dataset, range: ResolvedRange): TopDomains {
   const { contacts } = data;
   const senders = new Int32Array(contacts.domainCount);
   const recipients = new Int32Array(contacts.domainCount);

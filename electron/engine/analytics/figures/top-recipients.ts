@@ -1,3 +1,4 @@
+import type { TopRecipient } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { inRange } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -6,12 +7,6 @@ import { TOP_LIMIT } from './top-senders.ts';
 
 export const topRecipientsDefinition =
   'Sent counted messages in the range: each distinct contact in To, Cc and Bcc counts once per message; your own addresses are left out. Last = the most recent such message. Sorted by count, then address; top 50.';
-
-export interface TopRecipient {
-  address: string;
-  count: number;
-  last: string;
-}
 
 /** Figure 3. */
 export function computeTopRecipients(data: Dataset, range: ResolvedRange): TopRecipient[] {

@@ -1,3 +1,4 @@
+import type { TopSender } from '../../../../shared/report-types.ts';
 import { AUTOMATED, type Dataset, NAMED, SENT, textsAt } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
@@ -7,14 +8,6 @@ export const TOP_LIMIT = 50;
 
 export const topSendersDefinition =
   'Received counted messages in the range grouped by sender (the From address, or the single Reply-To of a mailing list\'s "via" rewrite); mail from your own addresses is left out. Name = the display name beside that address in the most recent message that has one. Last = the most recent message time; automated share = automated ÷ count. Sorted by count, then address; top 50.';
-
-export interface TopSender {
-  address: string;
-  name: string | null;
-  count: number;
-  last: string;
-  automatedShare: number;
-}
 
 /** Figure 2. */
 export function computeTopSenders(data: Dataset, range: ResolvedRange): TopSender[] {

@@ -1,3 +1,4 @@
+import type { Volume, VolumeEntry } from '../../../../shared/report-types.ts';
 import { shareOf } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT } from '../prepare.ts';
 import { inRange, inTotals } from '../scope.ts';
@@ -6,22 +7,6 @@ import type { ResolvedRange } from '../types.ts';
 
 export const volumeDefinition =
   'Sent and received counted messages per local day, week (Monday first) and month in the range, zeros included from the first to the last dated message. Unique correspondents = distinct contacts that sent you a received dated message or received (To, Cc, Bcc) a sent dated message in the range; your own addresses never count. Automated share = automated ÷ counted messages. For "all", the totals also include undated messages.';
-
-export interface VolumeEntry {
-  sent: number;
-  received: number;
-}
-
-export interface Volume {
-  byDay: Array<{ date: string } & VolumeEntry>;
-  uniqueCorrespondents: number;
-  byWeek: Array<{ week: string } & VolumeEntry>;
-  byMonth: Array<{ month: string } & VolumeEntry>;
-  sent: number;
-  received: number;
-  automated: number;
-  automatedShare: number | null;
-}
 
 function monthOfDay(day: number): string {
   return dateOfDay(day).slice(0, 7);

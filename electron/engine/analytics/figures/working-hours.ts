@@ -1,4 +1,5 @@
 import type { WorkingHours } from '../../../../shared/domain.ts';
+import type { WorkingHoursView } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
 import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -11,7 +12,7 @@ function clockText(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
-export function describeWorkingHours(hours: WorkingHours): { days: number[]; start: string; end: string } {
+export function describeWorkingHours(hours: WorkingHours): WorkingHoursView['hours'] {
   return {
     days: [...hours.days].sort((a, b) => a - b),
     start: clockText(hours.startMinute),
@@ -25,7 +26,7 @@ export function workingDelay(data: Dataset, pairs: ReplyPairs, k: number): numbe
 }
 
 /** Figure 8. */
-export function computeWorkingHoursView(data: Dataset, range: ResolvedRange) {
+export function computeWorkingHoursView(data: Dataset, range: ResolvedRange): WorkingHoursView {
   const stats = (pairs: ReplyPairs) =>
     responseStats(data, pairs, pairsInRange(pairs, range.from, range.to), (k) =>
       workingDelay(data, pairs, k),

@@ -80,11 +80,16 @@ export function resolveRange(spec: RangeSpec, clock: ZoneClock, asOf: number): R
  * The range of the same number of local days just before it (DST-correct, so it may differ in
  * length by an hour); null for `all`, which has no previous range.
  */
-export function previousRange(spec: RangeSpec, clock: ZoneClock, asOf: number): ResolvedRange | null {
+export function previousRange(
+  spec: RangeSpec,
+  clock: ZoneClock,
+  asOf: number,
+): (ResolvedRange & { days: string }) | null {
   const days = rangeDays(spec, clock, asOf);
   if (days === null) return null;
   const length = days.lastDay - days.firstDay + 1;
   const firstDay = days.firstDay - length;
   const lastDay = days.firstDay - 1;
-  return dayRange(clock, 'custom', firstDay, lastDay, `${dateOfDay(firstDay)}..${dateOfDay(lastDay)}`);
+  const custom = `${dateOfDay(firstDay)}..${dateOfDay(lastDay)}`;
+  return { ...dayRange(clock, 'custom', firstDay, lastDay, custom), days: custom };
 }

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import type { DefinitionKey, Definitions } from '../../../shared/report-types.ts';
+
+/** "How is this computed?": the engine's own definition of the figure, as the report carries it. */
+export function HowComputed({
+  definitions,
+  figure,
+  className,
+  children,
+}: {
+  definitions: Definitions;
+  figure: DefinitionKey;
+  className: string;
+  children?: ReactNode;
+}) {
+  return (
+    <details className={className}>
+      <summary>How is this computed?</summary>
+      <p>{definitions[figure]}</p>
+      {children}
+    </details>
+  );
+}
