@@ -6,8 +6,13 @@
 import { z } from 'zod';
 import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
 import type { Account, Job } from './domain.ts';
-import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILES, RANGE_PRESETS, type SYNC_STATES } from './domain.ts';
+import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILES, RANGE_PRESETS } from './domain.ts';
 import type { ERROR_CODES } from './errors.ts';
+import type { EventName, Events } from './events.ts';
+import type { MethodName } from './method-names.ts';
+
+export { EVENT_NAMES, type EventName, type Events, isEventName } from './events.ts';
+export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.ts';
 
 /** A method: its argument schema, and (as a phantom type) its result. */
 interface MethodSpec<A extends z.ZodType, R> {
@@ -208,48 +213,11 @@ export const methods = {
   'diagnostics.export': method<{ path: string | null }>()(none),
   'settings.get': method<AppSettings>()(none),
   'settings.update': method<AppSettings>()(appSettingsSchema.partial().strict()),
-} as const;
+} as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
 export type MethodResult<M extends MethodName> = Methods[M]['result'];
-export const METHOD_NAMES = Object.keys(methods) as MethodName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(methods, name);
-}
-
-/** Pushed events and their payloads. */
-export interface Events {
-  'job-progress': {
-    jobId: number;
-    accountId: number | null;
-    current: number;
-    total: number | null;
-    percentage: number | null;
-    step: string | null;
-    etaSeconds: number | null;
-  };
-  'job-state': {
-    jobId: number;
-    accountId: number | null;
-    type: string;
-    status: string;
-    error: { code: string; message: string } | null;
-  };
-  'sync-state': { accountId: number; state: (typeof SYNC_STATES)[number]; detail: string | null };
-  'data-changed': { accountId: number; dataVersion: number };
-  'analytics-updated': { key: string; account: number | 'all' };
-}
-export type EventName = keyof Events;
-export const EVENT_NAMES: EventName[] = [
-  'job-progress',
-  'job-state',
-  'sync-state',
-  'data-changed',
-  'analytics-updated',
-];
 
 /** What every call answers: a result or a typed error, never a stack trace. */
 export type CallOutcome<R> =

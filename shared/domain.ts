@@ -1,4 +1,6 @@
 /** Names both sides use (ARCHITECTURE.md). */
+import type { SerializedError } from './errors.ts';
+
 export const JOB_TYPES = [
   'fetch_messages',
   'sync_history',
@@ -31,10 +33,8 @@ export type QuotaProfile = (typeof QUOTA_PROFILES)[number];
 export const RANGE_PRESETS = ['all', 'today', '7', '30', '90', '365'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
-export interface JobError {
-  code: string;
-  message: string;
-}
+/** Why a job failed: the same code and sentence as any error that crosses a boundary. */
+export type JobError = SerializedError;
 
 export interface Job {
   id: number;

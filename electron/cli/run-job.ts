@@ -29,7 +29,7 @@ export function finished(job: Job, success: string): number {
   }
   const reason = job.error?.message ?? `The job ended as ${job.status}.`;
   throw new BriefError(
-    (job.error?.code as never) ?? 'INTERNAL',
+    job.error?.code ?? 'INTERNAL',
     `${reason} (job ${job.id}; retry with \`brief jobs retry ${job.id}\`)`,
   );
 }

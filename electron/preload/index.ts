@@ -3,8 +3,9 @@
  * `call` for the contract's methods and `on` for its pushed events. Nothing else crosses.
  */
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { EVENT_NAMES, type EventName, isMethodName } from '../../shared/contract.ts';
+import { type EventName, isEventName } from '../../shared/events.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
+import { isMethodName } from '../../shared/method-names.ts';
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -25,7 +26,7 @@ const api = {
     throw new BriefCallError(outcome.error.code, outcome.error.message);
   },
   on(name: EventName, listener: (payload: unknown) => void): () => void {
-    if (!EVENT_NAMES.includes(name))
+    if (!isEventName(name))
       throw new BriefCallError('VALIDATION', `There is no event called "${String(name)}".`);
     const handler = (_event: IpcRendererEvent, eventName: string, payload: unknown) => {
       if (eventName === name) listener(payload);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createNotificationDecider, type NoticeEvent } from '../../electron/main/notifications.ts';
+import type { JobError, JobStatus, JobType } from '../../shared/domain.ts';
 
 const jobState = (
-  type: string,
-  status: string,
-  error: { code: string; message: string } | null = null,
+  type: JobType,
+  status: JobStatus,
+  error: JobError | null = null,
   accountId: number | null = 1,
 ): NoticeEvent => ({ name: 'job-state', payload: { jobId: 1, accountId, type, status, error } });
 const syncState = (state: 'idle' | 'needs-reconnect' | 'syncing' | 'error'): NoticeEvent => ({

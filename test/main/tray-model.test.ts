@@ -11,6 +11,7 @@ import {
 } from '../../electron/main/tray-model.ts';
 import { createTrayPresenter } from '../../electron/main/tray-presenter.ts';
 import type { Events } from '../../shared/contract.ts';
+import type { JobStatus, JobType } from '../../shared/domain.ts';
 
 const NOW = Date.parse('2026-05-04T12:00:00Z');
 
@@ -18,7 +19,7 @@ const syncState = (accountId: number, state: Events['sync-state']['state']): Tra
   name: 'sync-state',
   payload: { accountId, state, detail: null },
 });
-const jobState = (jobId: number, type: string, status: string): TrayEvent => ({
+const jobState = (jobId: number, type: JobType, status: JobStatus): TrayEvent => ({
   name: 'job-state',
   payload: { jobId, accountId: 1, type, status, error: null },
 });

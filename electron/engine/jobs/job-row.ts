@@ -1,4 +1,5 @@
 import type { Job, JobStatus, JobType } from '../../../shared/domain.ts';
+import type { ErrorCode } from '../../../shared/errors.ts';
 
 /** An `analytics_jobs` row as SQLite returns it. */
 export interface JobRow {
@@ -15,7 +16,7 @@ export interface JobRow {
   lease_owner: string | null;
   lease_expires_at: string | null;
   metadata: string;
-  error_code: string | null;
+  error_code: ErrorCode | null;
   error_message: string | null;
   created_at: string;
   updated_at: string;

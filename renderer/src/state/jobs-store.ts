@@ -50,7 +50,7 @@ export const useJobs = create<JobsState>((set, get) => ({
   },
   applyState(state) {
     const job = get().jobs[state.jobId];
-    if (job && isStatus(state.status)) get().upsert({ ...job, status: state.status, error: state.error });
+    if (job) get().upsert({ ...job, status: state.status, error: state.error });
     // The event carries only the state; attempts, times and the final counts come from the row.
     void refreshJob(state.jobId);
   },
@@ -77,8 +77,4 @@ async function refreshJob(jobId: number): Promise<void> {
   } finally {
     refreshing.delete(jobId);
   }
-}
-
-function isStatus(value: string): value is JobStatus {
-  return ['pending', 'processing', 'completed', 'failed', 'cancelled', 'paused'].includes(value);
 }
