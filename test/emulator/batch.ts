@@ -9,6 +9,10 @@ export interface BatchPart {
   contentId?: string;
   httpMethod: string;
   target: string;
+  /** The part's own Authorization header, which overrides the outer request's. */
+  authorization?: string;
+  contentType?: string;
+  body?: Buffer;
 }
 
 export interface BatchPartAnswer {
@@ -50,12 +54,24 @@ function parsePart(chunk: string): BatchPart | string {
   const [partHeaders, request] = splitHead(chunk);
   if (request === undefined) return 'a part has no blank line between its headers and its request';
   const contentId = /^content-id:[ \t]*(.*?)[ \t]*$/im.exec(partHeaders)?.[1];
-  const requestLine = request.replace(/^(\r?\n)+/, '').split(/\r?\n/, 1)[0] ?? '';
+  const inner = request.replace(/^(\r?\n)+/, '');
+  const [head, body] = splitHead(inner);
+  const [requestLine = '', ...headerLines] = head.split(/\r?\n/);
   const match = /^([A-Z]+)[ \t]+(\S+)(?:[ \t]+HTTP\/\d(?:\.\d)?)?[ \t]*$/.exec(requestLine);
   if (match === null)
     return `a part's request line is not "METHOD path [HTTP/1.1]": "${requestLine.slice(0, 80)}"`;
   const part: BatchPart = { httpMethod: match[1]!, target: match[2]! };
   if (contentId !== undefined && contentId !== '') part.contentId = contentId;
+  for (const line of headerLines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === 'authorization') part.authorization = value;
+    if (name === 'content-type') part.contentType = value;
+  }
+  const content = (body ?? '').replace(/\r?\n$/, '');
+  if (content.trim() !== '') part.body = Buffer.from(content, 'utf8');
   return part;
 }
 
@@ -82,7 +98,7 @@ export function formatBatch(boundary: string, answers: BatchPartAnswer[]): strin
     if (answer.contentId !== undefined) outer.push(`Content-ID: ${responseContentId(answer.contentId)}`);
     const inner = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trimEnd()];
     for (const [name, value] of Object.entries(answer.headers)) inner.push(`${name}: ${value}`);
-    return `--${boundary}\r\n${outer.join('\r\n')}\r\n\r\n${inner.join('\r\n')}\r\n\r\n${answer.body}\r\n`;
+    return `--${boundary}\r\n${outer.join('\r\n')}\r\n\r\n${inner.join('\r\n')}\r\n\r\n${answer.body}${answer.body === '' ? '' : '\r\n'}`;
   });
   return `${parts.join('')}--${boundary}--\r\n`;
 }

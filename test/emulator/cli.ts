@@ -3,6 +3,7 @@
  *   node test/emulator/cli.ts --seed synthetic:20000 --profile 2026 --port 8790
  * The first stdout line is one JSON object with the url and credentials; logs follow.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BriefError } from '../../shared/errors.ts';
 import { parseFaultSpec } from './faults.ts';
@@ -13,20 +14,56 @@ import { seedFromMail } from './seed-mail.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from './seed-synthetic.ts';
 import { type EmulatorOptions, startEmulator } from './server.ts';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: 'synthetic:1000' },
-    profile: { type: 'string', default: '2026' },
-    port: { type: 'string', default: '0' },
-    latency: { type: 'string', default: '0' },
-    'time-scale': { type: 'string', default: '1' },
-    faults: { type: 'string' },
-    'history-horizon': { type: 'string' },
-    scope: { type: 'string' },
-    user: { type: 'string' },
-    'random-seed': { type: 'string', default: '1' },
-  },
-});
+const USAGE = `Usage: node test/emulator/cli.ts [options]   (or: npm run emulator -- [options])
+
+A local Gmail API v1 server for tests and development. The first stdout line is one JSON object
+with the url and credentials; logs follow.
+
+  --seed synthetic:<n> | mbox:<file or folder> | eml:<folder>   what the mailbox holds (synthetic:1000)
+  --profile 2026|legacy          quota profile (2026)
+  --port <n>                     0 picks a free port (0)
+  --latency 0|<ms>|<min>-<max>   per-call latency in ms, fixed or uniform (0)
+  --time-scale <s>               divides the quota window and the latency (1)
+  --faults <key=value,...>       injected faults, see docs/emulator.md
+  --history-horizon <n>          history ids behind the newest that can still be replayed
+  --hammer-allowance <n>         refusals allowed in an exceeded window before each pushes its end (20)
+  --hammer-penalty-ms <ms>       how far each refusal past the allowance pushes the window's end (1000)
+  --scope <scope>                scope of the starting tokens (gmail.metadata)
+  --user <address>               the mailbox owner (user@example.com)
+  --random-seed <n>              seed for ids, history gaps, estimates and the generator (1)
+  -h, --help                     print this and exit
+`;
+
+const OPTIONS = {
+  seed: { type: 'string', default: 'synthetic:1000' },
+  profile: { type: 'string', default: '2026' },
+  port: { type: 'string', default: '0' },
+  latency: { type: 'string', default: '0' },
+  'time-scale': { type: 'string', default: '1' },
+  faults: { type: 'string' },
+  'history-horizon': { type: 'string' },
+  scope: { type: 'string' },
+  user: { type: 'string' },
+  'random-seed': { type: 'string', default: '1' },
+  'hammer-allowance': { type: 'string' },
+  'hammer-penalty-ms': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseCommandLine() {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (error) {
+    console.error(`emulator: ${error instanceof Error ? error.message : String(error)}; see --help.`);
+    process.exit(2);
+  }
+}
+
+const values = parseCommandLine();
+if (values.help === true) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 function positiveNumber(name: string, text: string): number {
   const value = Number(text);
@@ -49,6 +86,12 @@ async function seedMessages(
     };
   }
   if ((kind === 'mbox' || kind === 'eml') && argument !== '') {
+    if (!existsSync(argument)) {
+      throw new BriefError(
+        'VALIDATION',
+        `--seed ${spec}: there is no file or folder at ${argument}; give an existing mbox file, or a folder of mbox or .eml files.`,
+      );
+    }
     const seeded = await seedFromMail([argument], { now: Date.now() });
     for (const skip of seeded.skipped)
       console.error(`emulator: skipped ${skip.file} @${skip.offset ?? '-'}: ${skip.reason}`);
@@ -75,6 +118,12 @@ async function main(): Promise<void> {
     ...(values['history-horizon'] === undefined
       ? {}
       : { historyHorizon: positiveNumber('history-horizon', values['history-horizon']) }),
+    ...(values['hammer-allowance'] === undefined
+      ? {}
+      : { hammerAllowance: positiveNumber('hammer-allowance', values['hammer-allowance']) }),
+    ...(values['hammer-penalty-ms'] === undefined
+      ? {}
+      : { hammerPenaltyMs: positiveNumber('hammer-penalty-ms', values['hammer-penalty-ms']) }),
     ...(values.scope === undefined ? {} : { scope: values.scope }),
     ...(values.user === undefined ? {} : { user: values.user }),
   };

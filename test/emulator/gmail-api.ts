@@ -1,22 +1,27 @@
 import type { Clock } from './clock.ts';
 import type { Counters } from './counters.ts';
 import type { FaultInjector } from './faults.ts';
-import { matchRoute, type Route, type RouteContext } from './gmail-routes.ts';
+import { applyFields, parseFields, type Selection } from './fields.ts';
+import { decodeSegment, matchRoute } from './gmail-routes.ts';
 import {
   ApiError,
   backendError,
   forbidden,
   insufficientPermissions,
+  invalidArgument,
   notFound,
   unauthenticated,
 } from './google-error.ts';
 import { delay, type LatencyOptions, sampleLatency } from './latency.ts';
 import { Listing } from './listing.ts';
 import type { Mailbox } from './mailbox.ts';
-import { METADATA_SCOPE, type OAuthAuthority, READONLY_SCOPE } from './oauth.ts';
+import type { OAuthAuthority } from './oauth.ts';
 import { CallParams, wantsPrettyPrint } from './params.ts';
 import type { QuotaMeter, QuotaTicket } from './quota.ts';
 import type { Random } from './random.ts';
+import type { Route, RouteContext } from './route.ts';
+import { METADATA_SCOPE } from './scopes.ts';
+import { readUpload } from './upload.ts';
 
 /** One Gmail API call: a top-level request or one part of a batch. */
 export interface ApiCall {
@@ -24,8 +29,11 @@ export interface ApiCall {
   /** Path and query (`/gmail/v1/users/me/messages?maxResults=5`), or an absolute URL. */
   target: string;
   authorization: string | undefined;
+  contentType?: string | undefined;
+  body?: Buffer | undefined;
 }
 
+/** `body` undefined: 204 No Content. */
 export interface ApiAnswer {
   status: number;
   body: unknown;
@@ -43,20 +51,16 @@ export interface GmailApiDeps {
   timeScale: number;
   latency: LatencyOptions;
   random: Random;
+  /** The emulator's seed, which also seeds the result-size estimates. */
+  seed: number;
 }
 
-const READ_SCOPES = [
-  METADATA_SCOPE,
-  READONLY_SCOPE,
-  'https://www.googleapis.com/auth/gmail.modify',
-  'https://mail.google.com/',
-];
-const PREFIX = /^\/gmail\/v1\/users\/([^/]+)\/(.+)$/;
+const PREFIX = /^\/(upload\/)?gmail\/v1\/users\/([^/]+)\/(.+)$/;
 
 /**
- * Runs calls through Google's order of checks: credentials, route, user, parameters and scope
- * (free), then injected faults, concurrency and quota (refusals spend nothing), then latency and
- * the answer (charged, even when it is a 404).
+ * Runs calls through Google's order of checks: credentials, route, user, scope, parameters, body
+ * and `fields` (free), then injected faults, concurrency and quota (refusals spend nothing), then
+ * latency and the answer (charged, even when it is a 404).
  */
 export class GmailApi {
   readonly #deps: GmailApiDeps;
@@ -64,7 +68,7 @@ export class GmailApi {
 
   constructor(deps: GmailApiDeps) {
     this.#deps = deps;
-    this.#listing = new Listing(deps.mailbox);
+    this.#listing = new Listing(deps.mailbox, deps.clock, deps.seed);
   }
 
   async call(call: ApiCall): Promise<ApiAnswer> {
@@ -77,7 +81,7 @@ export class GmailApi {
     const pretty = wantsPrettyPrint(url.searchParams);
     let ticket: QuotaTicket | undefined;
     try {
-      const { context, route } = this.#prepare(call, url);
+      const { context, route, fields } = this.#prepare(call, url);
       const fault = this.#deps.faults.forCall(this.#deps.clock.now(), this.#deps.timeScale);
       if (fault !== undefined && 'error' in fault) throw fault.error;
       const admitted = this.#deps.quota.admit(route.method);
@@ -88,7 +92,13 @@ export class GmailApi {
       await delay(sampleLatency(this.#deps.latency, this.#deps.random, this.#deps.timeScale) + slowMs);
       const body = route.handle(context);
       ticket.settle(true);
-      return { status: 200, body, headers: {}, pretty };
+      if (body === null) return { status: 204, body: undefined, headers: {}, pretty };
+      return {
+        status: 200,
+        body: fields === undefined ? body : applyFields(body, fields),
+        headers: {},
+        pretty,
+      };
     } catch (error) {
       ticket?.settle(false);
       if (error instanceof ApiError) return this.#error(error, pretty);
@@ -97,7 +107,7 @@ export class GmailApi {
     }
   }
 
-  #prepare(call: ApiCall, url: URL): { context: RouteContext; route: Route } {
+  #prepare(call: ApiCall, url: URL): { context: RouteContext; route: Route; fields: Selection | undefined } {
     const { mailbox, oauth } = this.#deps;
     const token =
       bearerToken(call.authorization) ??
@@ -106,23 +116,41 @@ export class GmailApi {
     const grant = token === null ? undefined : oauth.validate(token);
     if (grant === undefined) throw unauthenticated();
     const parts = PREFIX.exec(url.pathname);
-    const matched = parts === null || call.httpMethod !== 'GET' ? undefined : matchRoute(parts[2]!);
-    if (parts === null || matched === undefined) throw notFound('Not Found');
-    const userId = safeDecode(parts[1]!);
+    const matched = parts === null ? undefined : matchRoute(call.httpMethod, parts[3]!);
+    const uploading = parts?.[1] !== undefined;
+    if (parts === null || matched === undefined || (uploading && matched.route.upload !== true)) {
+      throw notFound('Not Found');
+    }
+    const userId = decodeSegment(parts[2]!);
     if (userId !== 'me' && userId.toLowerCase() !== mailbox.emailAddress.toLowerCase()) {
       throw forbidden(`Delegation denied for ${mailbox.emailAddress}`);
     }
     const scopes = grant.scope.split(' ');
-    if (!scopes.some((scope) => READ_SCOPES.includes(scope))) throw insufficientPermissions();
+    const { route } = matched;
+    if (!scopes.some((scope) => route.scopes.includes(scope))) throw insufficientPermissions();
+    const params = new CallParams(url.searchParams, route.params);
+    const fields = parseFields(params.string('fields'), route.response);
     const context: RouteContext = {
       mailbox,
       listing: this.#listing,
-      params: new CallParams(url.searchParams, matched.route.params),
+      clock: this.#deps.clock,
+      params,
       id: matched.id,
       metadataOnly: scopes.includes(METADATA_SCOPE),
+      body: undefined,
+      upload: undefined,
     };
-    matched.route.validate(context);
-    return { context, route: matched.route };
+    if (uploading) {
+      const upload = readUpload(
+        params.string('uploadType'),
+        call.contentType ?? '',
+        call.body ?? Buffer.alloc(0),
+      );
+      context.body = upload.metadata;
+      context.upload = upload.message;
+    } else context.body = jsonBody(call.body);
+    route.validate(context);
+    return { context, route, fields };
   }
 
   #error(error: ApiError, pretty: boolean): ApiAnswer {
@@ -131,15 +159,20 @@ export class GmailApi {
   }
 }
 
+function jsonBody(body: Buffer | undefined): Record<string, unknown> | undefined {
+  if (body === undefined || body.length === 0) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw invalidArgument('Invalid JSON payload received. Unexpected token.');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw invalidArgument('Invalid JSON payload received. Expected an object.');
+  return parsed as Record<string, unknown>;
+}
+
 function bearerToken(header: string | undefined): string | undefined {
   const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match === null ? undefined : match[1];
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -1,8 +1,14 @@
 import { BriefError } from '../../shared/errors.ts';
 
-export interface LabelRecord {
-  id: string;
+export interface LabelSettings {
   name: string;
+  messageListVisibility?: 'show' | 'hide';
+  labelListVisibility?: 'labelShow' | 'labelShowIfUnread' | 'labelHide';
+  color?: { textColor: string; backgroundColor: string };
+}
+
+export interface LabelRecord extends LabelSettings {
+  id: string;
   type: 'system' | 'user';
 }
 
@@ -54,6 +60,41 @@ export class LabelStore {
     this.#idByName.set(name.toLowerCase(), id);
     const number = /^Label_(\d+)$/.exec(id);
     if (number !== null) this.#nextUserLabel = Math.max(this.#nextUserLabel, Number(number[1]) + 1);
+  }
+
+  /** A label whose name matches case-insensitively (system names included, as Gmail reserves them). */
+  findByName(name: string): LabelRecord | undefined {
+    const id = this.#idByName.get(name.trim().toLowerCase());
+    if (id !== undefined) return this.#byId.get(id);
+    const system = this.#byId.get(name.trim().toUpperCase());
+    return system?.type === 'system' ? system : undefined;
+  }
+
+  /** labels.create: a new user label with the next `Label_<n>` id. */
+  create(settings: LabelSettings): LabelRecord {
+    const record: LabelRecord = { ...settings, id: `Label_${this.#nextUserLabel++}`, type: 'user' };
+    this.#byId.set(record.id, record);
+    this.#idByName.set(record.name.toLowerCase(), record.id);
+    return record;
+  }
+
+  /** labels.patch of a user label: the given fields change, the rest stay. */
+  patch(id: string, changes: Partial<LabelSettings>): LabelRecord {
+    const record = this.#byId.get(id)!;
+    if (changes.name !== undefined) {
+      this.#idByName.delete(record.name.toLowerCase());
+      this.#idByName.set(changes.name.toLowerCase(), id);
+    }
+    Object.assign(record, changes);
+    return record;
+  }
+
+  /** Forgets a user label (the mailbox takes it off its messages first). */
+  remove(id: string): void {
+    const record = this.#byId.get(id);
+    if (record === undefined || record.type === 'system') return;
+    this.#byId.delete(id);
+    this.#idByName.delete(record.name.toLowerCase());
   }
 
   /** The id for a label given by id or by name, creating a user label for a new name. */

@@ -1,5 +1,7 @@
+import type { Clock } from './clock.ts';
 import { invalidArgument } from './google-error.ts';
 import type { Mailbox, StoredMessage } from './mailbox.ts';
+import { createRandom } from './random.ts';
 import type { LabelCounts } from './render.ts';
 import { compileQuery } from './search-query.ts';
 
@@ -15,13 +17,29 @@ export interface ListPage<T> {
   resultSizeEstimate: number;
 }
 
-/** Answers messages.list, threads.list and label counts over a mailbox, newest first. */
+/**
+ * Answers messages.list, threads.list and label counts over a mailbox, newest first. The
+ * `resultSizeEstimate` is an estimate, as Google documents it: the true count moved by a seeded
+ * 5–25 % (at least 1), so a client that takes it for the exact count fails here as on Google.
+ */
 export class Listing {
   readonly #mailbox: Mailbox;
+  readonly #clock: Clock;
+  readonly #seed: number;
   readonly #estimates = new Map<string, { version: number; count: number }>();
 
-  constructor(mailbox: Mailbox) {
+  constructor(mailbox: Mailbox, clock: Clock, seed: number) {
     this.#mailbox = mailbox;
+    this.#clock = clock;
+    this.#seed = seed;
+  }
+
+  /** Refuses a bad label, query or page token before any quota is spent. */
+  checkFilter(filter: ListFilter, pageToken: string | undefined, collection: 'messages' | 'threads'): void {
+    this.#predicate(filter);
+    if (pageToken === undefined) return;
+    if (collection === 'messages') decodeMessageToken(pageToken);
+    else decodeThreadToken(pageToken);
   }
 
   messages(filter: ListFilter, maxResults: number, pageToken?: string): ListPage<StoredMessage> {
@@ -55,7 +73,10 @@ export class Listing {
       start = ordered.indexOf(last) + 1;
     }
     const items = ordered.slice(start, start + maxResults);
-    const page: ListPage<string> = { items, resultSizeEstimate: ordered.length };
+    const page: ListPage<string> = {
+      items,
+      resultSizeEstimate: this.#blur(`t:${JSON.stringify(filter)}`, ordered.length),
+    };
     if (start + maxResults < ordered.length) page.nextPageToken = encodeToken(`t:${items[items.length - 1]}`);
     return page;
   }
@@ -84,14 +105,18 @@ export class Listing {
     const query =
       filter.q === undefined || filter.q.trim() === ''
         ? undefined
-        : compileQuery(filter.q, this.#mailbox.labels);
+        : compileQuery(filter.q, {
+            labels: this.#mailbox.labels,
+            now: this.#clock.now(),
+            user: this.#mailbox.emailAddress,
+          });
     const hidden = filter.includeSpamTrash
       ? []
-      : ['SPAM', 'TRASH'].filter((l) => !filter.labelIds.includes(l));
+      : ['SPAM', 'TRASH'].filter((l) => !filter.labelIds.includes(l) && !(query?.reveals.has(l) ?? false));
     return (message) =>
       filter.labelIds.every((label) => message.labelIds.includes(label)) &&
       !hidden.some((label) => message.labelIds.includes(label)) &&
-      (query === undefined || query(message));
+      (query === undefined || query.matches(message));
   }
 
   #estimate(filter: ListFilter, matches: (message: StoredMessage) => boolean): number {
@@ -100,10 +125,27 @@ export class Listing {
     if (cached !== undefined && cached.version === this.#mailbox.version) return cached.count;
     let count = 0;
     for (const message of this.#mailbox.sortedMessages()) if (matches(message)) count++;
+    const estimate = this.#blur(key, count);
+    // A query may depend on the clock (newer_than:), so only plain filters are remembered.
+    if (filter.q !== undefined) return estimate;
     if (this.#estimates.size > 64) this.#estimates.clear();
-    this.#estimates.set(key, { version: this.#mailbox.version, count });
-    return count;
+    this.#estimates.set(key, { version: this.#mailbox.version, count: estimate });
+    return estimate;
   }
+
+  /** The count moved by 5–25 % (at least 1) up or down, the same for the same filter and seed; 0 stays 0. */
+  #blur(key: string, count: number): number {
+    if (count === 0) return 0;
+    const draw = createRandom(this.#seed ^ hashText(key));
+    const offset = Math.max(1, Math.round(count * (0.05 + 0.2 * draw.next())));
+    return draw.next() < 0.5 || count - offset < 1 ? count + offset : count - offset;
+  }
+}
+
+function hashText(text: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return hash >>> 0;
 }
 
 function anyMatchFrom(

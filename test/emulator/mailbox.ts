@@ -138,6 +138,15 @@ export class Mailbox {
     }
   }
 
+  /** Takes a user label off every message (a `labelRemoved` record each), then forgets it. */
+  deleteLabel(labelId: string): void {
+    for (const message of [...this.#messages.values()]) {
+      if (message.labelIds.includes(labelId)) this.modifyLabels(message.id, { remove: [labelId] });
+    }
+    this.labels.remove(labelId);
+    this.#changed();
+  }
+
   #insert(seed: SeedMessage): StoredMessage {
     const id = seed.id ?? this.#freshId();
     if (!HEX16.test(id)) {

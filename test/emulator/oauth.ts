@@ -1,9 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from './clock.ts';
 
-export const METADATA_SCOPE = 'https://www.googleapis.com/auth/gmail.metadata';
-export const READONLY_SCOPE = 'https://www.googleapis.com/auth/gmail.readonly';
-
 /** OAuth's error shape (not Google's API envelope), with its HTTP status. */
 export class OAuthError extends Error {
   readonly status: number;

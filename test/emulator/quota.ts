@@ -13,7 +13,36 @@ export type GmailMethod =
   | 'users.messages.get'
   | 'users.threads.list'
   | 'users.threads.get'
-  | 'users.history.list';
+  | 'users.history.list'
+  | WriteMethod;
+
+/** The methods that change the mailbox; SYNC.md prices none of them, so both profiles use Google's published costs. */
+export type WriteMethod =
+  | 'users.messages.insert'
+  | 'users.messages.import'
+  | 'users.messages.modify'
+  | 'users.messages.batchModify'
+  | 'users.messages.trash'
+  | 'users.messages.untrash'
+  | 'users.messages.delete'
+  | 'users.threads.modify'
+  | 'users.labels.create'
+  | 'users.labels.patch'
+  | 'users.labels.delete';
+
+const WRITE_COSTS: Record<WriteMethod, number> = {
+  'users.messages.insert': 25,
+  'users.messages.import': 25,
+  'users.messages.modify': 5,
+  'users.messages.batchModify': 50,
+  'users.messages.trash': 5,
+  'users.messages.untrash': 5,
+  'users.messages.delete': 10,
+  'users.threads.modify': 10,
+  'users.labels.create': 5,
+  'users.labels.patch': 5,
+  'users.labels.delete': 5,
+};
 
 export interface QuotaProfile {
   unitsPerMinute: number;
@@ -33,6 +62,7 @@ export const QUOTA_PROFILES: Record<QuotaProfileName, QuotaProfile> = {
       'users.threads.list': 10,
       'users.threads.get': 40,
       'users.history.list': 2,
+      ...WRITE_COSTS,
     },
   },
   legacy: {
@@ -46,6 +76,7 @@ export const QUOTA_PROFILES: Record<QuotaProfileName, QuotaProfile> = {
       'users.threads.list': 10,
       'users.threads.get': 10,
       'users.history.list': 2,
+      ...WRITE_COSTS,
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { HistoryRecord, HistoryType, MessageSnapshot } from './history.ts';
 import type { LabelRecord } from './labels.ts';
 import type { Mailbox, StoredMessage } from './mailbox.ts';
+import { base64UrlPadded, bodyOf } from './raw-message.ts';
 
 /** Response shapes as the discovery document's Schema$… types, keys omitted when empty. */
 export type MessageFormat = 'minimal' | 'metadata' | 'full' | 'raw';
@@ -19,7 +20,7 @@ export function renderMessage(
   if (format === 'metadata') out.payload = metadataPayload(message, metadataHeaders);
   if (format === 'full') out.payload = fullPayload(message);
   out.sizeEstimate = message.sizeEstimate;
-  if (format === 'raw') out.raw = rawBytes(message).toString('base64url');
+  if (format === 'raw') out.raw = base64UrlPadded(rawBytes(message));
   out.historyId = String(message.historyId);
   out.internalDate = String(message.internalDate);
   return out;
@@ -35,7 +36,7 @@ function metadataPayload(message: StoredMessage, wanted: string[]): Json {
 function fullPayload(message: StoredMessage): Json {
   const body = bodyBytes(message);
   const data: Json = { size: body.length };
-  if (body.length > 0) data.data = body.toString('base64url');
+  if (body.length > 0) data.data = base64UrlPadded(body);
   return {
     partId: '',
     mimeType: mimeTypeOf(message),
@@ -58,13 +59,7 @@ function rawBytes(message: StoredMessage): Buffer {
 }
 
 function bodyBytes(message: StoredMessage): Buffer {
-  if (message.raw === undefined) return Buffer.from(message.body ?? '', 'utf8');
-  const raw = message.raw;
-  const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
-  if (crlf < 0 && lf < 0) return Buffer.alloc(0);
-  const cut = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf + 2;
-  return raw.subarray(cut);
+  return message.raw === undefined ? Buffer.from(message.body ?? '', 'utf8') : bodyOf(message.raw);
 }
 
 function snippetOf(message: StoredMessage): string {
@@ -101,13 +96,15 @@ export function renderThreadListItem(mailbox: Mailbox, threadId: string): Json {
 
 export function renderLabelSummary(label: LabelRecord): Json {
   if (label.type === 'system') return { id: label.id, name: label.name, type: 'system' };
-  return {
+  const out: Json = {
     id: label.id,
     name: label.name,
-    messageListVisibility: 'show',
-    labelListVisibility: 'labelShow',
+    messageListVisibility: label.messageListVisibility ?? 'show',
+    labelListVisibility: label.labelListVisibility ?? 'labelShow',
     type: 'user',
   };
+  if (label.color !== undefined) out.color = { ...label.color };
+  return out;
 }
 
 export interface LabelCounts {

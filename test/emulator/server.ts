@@ -9,10 +9,11 @@ import { type ApiAnswer, GmailApi } from './gmail-api.ts';
 import { ApiError, backendError, invalidArgument } from './google-error.ts';
 import type { LatencyOptions } from './latency.ts';
 import { Mailbox, type SeedMessage } from './mailbox.ts';
-import { METADATA_SCOPE, OAuthAuthority } from './oauth.ts';
+import { OAuthAuthority } from './oauth.ts';
 import { authorizationEndpoint, type HttpAnswer, revocationEndpoint, tokenEndpoint } from './oauth-http.ts';
 import { QuotaMeter, type QuotaProfileName, quotaProfile } from './quota.ts';
 import { createRandom } from './random.ts';
+import { METADATA_SCOPE } from './scopes.ts';
 
 export interface EmulatorOptions {
   /** 0 (the default) picks any free port. */
@@ -106,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     timeScale,
     latency: options.latency ?? { fixedMs: 0 },
     random,
+    seed: options.seed ?? 1,
   });
 
   const server = createServer((request, response) => {
@@ -129,7 +131,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (request.method === 'POST' && (path === '/token' || path === '/o/oauth2/token')) {
       return send(response, tokenEndpoint(oauth, body.toString('utf8'), request.headers.authorization));
     }
-    if (request.method === 'POST' && (path === '/revoke' || path === '/o/oauth2/revoke')) {
+    // Google's revocation endpoint, and the legacy GET form (`/o/oauth2/revoke?token=…`) older clients use.
+    const revoking = path === '/revoke' || path === '/o/oauth2/revoke';
+    if (
+      revoking &&
+      (request.method === 'POST' || (request.method === 'GET' && path === '/o/oauth2/revoke'))
+    ) {
       return send(response, revocationEndpoint(oauth, url.searchParams, body.toString('utf8')));
     }
     if (faults.dropConnection()) {
@@ -144,6 +151,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       httpMethod: request.method ?? 'GET',
       target: request.url ?? '/',
       authorization: request.headers.authorization,
+      contentType: request.headers['content-type'],
+      body,
     });
     sendApi(response, answer);
   }
@@ -156,13 +165,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const answer = await api.call({
           httpMethod: part.httpMethod,
           target: part.target,
-          authorization: request.headers.authorization,
+          // A part's own Authorization header overrides the outer one, as on Google.
+          authorization: part.authorization ?? request.headers.authorization,
+          contentType: part.contentType,
+          body: part.body,
         });
+        const empty = answer.body === undefined;
         return {
           ...(part.contentId === undefined ? {} : { contentId: part.contentId }),
           status: answer.status,
-          headers: { 'Content-Type': 'application/json; charset=UTF-8', ...answer.headers },
-          body: JSON.stringify(answer.body, null, answer.pretty ? 2 : undefined),
+          headers: empty
+            ? answer.headers
+            : { 'Content-Type': 'application/json; charset=UTF-8', ...answer.headers },
+          body: empty ? '' : JSON.stringify(answer.body, null, answer.pretty ? 2 : undefined),
         };
       }),
     );
@@ -220,6 +235,10 @@ function send(response: ServerResponse, answer: HttpAnswer): void {
 }
 
 function sendApi(response: ServerResponse, answer: ApiAnswer): void {
+  if (answer.body === undefined) {
+    send(response, { status: answer.status, headers: { vary: 'Origin, X-Origin, Referer' }, body: '' });
+    return;
+  }
   send(response, {
     status: answer.status,
     headers: {
