@@ -3,11 +3,11 @@
  * Google writes: insert and import (`messageAdded`), modify, batchModify, trash, untrash and
  * threads.modify (`labelAdded` / `labelRemoved`), delete (`messageDeleted`).
  */
+import { readHeaderFields } from '../../electron/engine/mail/index.ts';
 import { invalidArgument, notFound } from './google-error.ts';
 import type { SeedMessage, StoredMessage } from './mailbox.ts';
 import type { ParamSpec } from './params.ts';
 import type { GmailMethod } from './quota.ts';
-import { headersOf } from './raw-message.ts';
 import { bodyStrings, checkIdShape, type Route, type RouteContext, requireBody } from './route.ts';
 import { DELETE_SCOPES, INSERT_SCOPES, MODIFY_SCOPES } from './scopes.ts';
 
@@ -112,7 +112,8 @@ function addRoute(
     },
     handle: (context) => {
       const raw = readRaw(context);
-      const headers = headersOf(raw);
+      // Header text as the mail model decodes it, as seeding does (so a synced copy equals an imported one).
+      const headers = readHeaderFields(raw);
       const now = context.clock.now();
       const dated = Date.parse(headers.find((h) => h.name.toLowerCase() === 'date')?.value ?? '');
       const internalDate =

@@ -6,7 +6,6 @@ import {
   readMail,
 } from '../../electron/engine/mail/index.ts';
 import type { SeedMessage } from './mailbox.ts';
-import { headersOf } from './raw-message.ts';
 
 export interface MailSeedOptions {
   /** The seeding clock: the internalDate of messages without a usable time, and the as-of instant. */
