@@ -8,12 +8,14 @@ import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { type Engine, systemTimeZone } from '../engine/index.ts';
+import { createApiJob } from './api-jobs.ts';
 
 export interface ApiContext {
   engine: Engine;
   /** Whether the request carries the per-run service token (needed to report progress). */
   isService: boolean;
-  body: () => Promise<unknown>;
+  /** The request's JSON object body (VALIDATION when it is not one). */
+  body: () => Promise<Record<string, unknown>>;
 }
 
 const STATUS_OF: Record<string, number> = {
@@ -40,11 +42,6 @@ export function sendError(response: ServerResponse, error: unknown): void {
   sendJson(response, STATUS_OF[serialized.code] ?? 500, { ok: false, error: serialized });
 }
 
-const createSchema = z.strictObject({
-  type: z.enum(JOB_TYPES, { error: `type must be one of ${JOB_TYPES.join(', ')}` }),
-  accountId: z.number().int().positive().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-});
 const progressSchema = z.strictObject({
   current: z.number().int().min(0),
   total: z.number().int().min(0).nullable().optional(),
@@ -58,13 +55,17 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
+/** Decimal digits only: `Number()` would also read "0x10", "1e3", " 7" and "" (as 0). */
+function wholeNumber(raw: string, name: string, max: number): number {
+  const value = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value > max)
+    throw new BriefError('VALIDATION', `${name} must be a whole number from 0 to ${max}, in decimal digits.`);
+  return value;
+}
+
 function intParam(url: URL, name: string, fallback: number, max: number): number {
   const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max)
-    throw new BriefError('VALIDATION', `${name} must be a whole number from 0 to ${max}.`);
-  return value;
+  return raw === null ? fallback : wholeNumber(raw, name, max);
 }
 
 /** Answers /api/analytics… requests; returns false when the path is not part of this API. */
@@ -78,11 +79,9 @@ export async function handleApi(
   const { jobs } = engine.services;
   const jobMatch = /^\/api\/analytics\/jobs\/(\d+)$/.exec(url.pathname);
   try {
+    const jobId = jobMatch ? wholeNumber(jobMatch[1]!, 'A job id', Number.MAX_SAFE_INTEGER) : 0;
     if (url.pathname === '/api/analytics/jobs' && request.method === 'POST') {
-      const input = parse(createSchema, await context.body());
-      const job = jobs.createJob(input as Parameters<typeof jobs.createJob>[0]);
-      engine.services.pokeRunner();
-      sendJson(response, 201, job);
+      sendJson(response, 201, await createApiJob(engine, await context.body()));
     } else if (url.pathname === '/api/analytics/jobs' && request.method === 'GET') {
       const status = url.searchParams.get('status') ?? undefined;
       const type = url.searchParams.get('type') ?? undefined;
@@ -103,7 +102,7 @@ export async function handleApi(
         }),
       );
     } else if (jobMatch && request.method === 'GET') {
-      sendJson(response, 200, jobs.getJob(Number(jobMatch[1])));
+      sendJson(response, 200, jobs.getJob(jobId));
     } else if (jobMatch && request.method === 'PATCH') {
       if (!context.isService) {
         sendJson(response, 403, {
@@ -117,9 +116,9 @@ export async function handleApi(
         return true;
       }
       const progress = parse(progressSchema, await context.body());
-      sendJson(response, 200, jobs.updateProgress(Number(jobMatch[1]), progress));
+      sendJson(response, 200, jobs.updateProgress(jobId, progress));
     } else if (jobMatch && request.method === 'DELETE') {
-      sendJson(response, 200, jobs.cancelJob(Number(jobMatch[1])));
+      sendJson(response, 200, jobs.cancelJob(jobId));
     } else if (url.pathname === '/api/analytics' && request.method === 'GET') {
       await answerAnalytics(url, response, engine);
     } else if (url.pathname.startsWith('/api/')) {
@@ -142,7 +141,8 @@ export async function handleApi(
  */
 async function answerAnalytics(url: URL, response: ServerResponse, engine: Engine): Promise<void> {
   const accountParam = url.searchParams.get('account') ?? 'all';
-  const account = accountParam === 'all' ? 'all' : Number(accountParam);
+  const account =
+    accountParam === 'all' ? 'all' : wholeNumber(accountParam, 'account', Number.MAX_SAFE_INTEGER);
   const view = {
     range: { preset: url.searchParams.get('range') ?? 'all' },
     timeZone: url.searchParams.get('tz') ?? engine.services.appSettings.get().timeZone ?? systemTimeZone(),

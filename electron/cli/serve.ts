@@ -1,37 +1,33 @@
 /**
  * `brief serve`: the browser bridge. Serves the renderer bundle and the contract over HTTP
- * (`POST /rpc`) and a WebSocket (`/events`) on 127.0.0.1, guarded by a random per-run token,
- * plus the original web app's HTTP API (`/api/analytics…`, see http-api.ts). The end-to-end
- * tests drive the dashboard in Chromium through it.
+ * (`POST /rpc`) and a WebSocket (`/events`) on 127.0.0.1, guarded by the request's Host and
+ * Origin (bridge-guard.ts) and a random per-run token, plus the original web app's HTTP API
+ * (`/api/analytics…`, see http-api.ts). The end-to-end tests drive the dashboard in Chromium
+ * through it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { EVENT_NAMES } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
 import { type ParsedCommand, parseIntegerOption } from './args.ts';
+import { type BridgeAddress, bridgeAddress, refuseForeignRequest } from './bridge-guard.ts';
 import { signInAndRegister } from './gmail-commands.ts';
 import type { GoogleOverrides } from './google-config.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
-import { acceptWebSocket, type SocketPeer } from './websocket.ts';
+import { rendererFolder, serveStatic } from './static-files.ts';
+import { createEventSockets, refuseUpgrade } from './websocket.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const UNAUTHORISED = {
+  ok: false,
+  error: {
+    code: 'AUTH_REQUIRED',
+    message: 'Missing or wrong token: open the URL that `brief serve` printed.',
+  },
+} as const;
 
 function sameToken(given: string | null, expected: string): boolean {
   if (!given) return false;
@@ -45,7 +41,17 @@ function bearer(request: IncomingMessage): string | null {
   return header?.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
-function readBody(request: IncomingMessage): Promise<unknown> {
+/** The request's URL against the bridge's own origin; a target that is not a URL is the client's mistake. */
+function requestUrl(request: IncomingMessage, own: BridgeAddress): URL {
+  try {
+    return new URL(request.url ?? '/', own.origin);
+  } catch {
+    throw new BriefError('VALIDATION', 'The request names no readable address. Use a path such as /rpc.');
+  }
+}
+
+/** A request body: empty, or one JSON object (not null, an array or a bare value), at most 1 MB. */
+function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -61,45 +67,45 @@ function readBody(request: IncomingMessage): Promise<unknown> {
       chunks.push(chunk);
     });
     request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let value: unknown;
       try {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve(text.length === 0 ? {} : JSON.parse(text));
+        value = text.length === 0 ? {} : JSON.parse(text);
       } catch {
         reject(new BriefError('VALIDATION', 'The request body is not valid JSON.'));
+        return;
       }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        reject(
+          new BriefError(
+            'VALIDATION',
+            `The request body must be a JSON object such as {"method": "app.info", "args": {}} (got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}).`,
+          ),
+        );
+        return;
+      }
+      resolve(value as Record<string, unknown>);
     });
     request.on('error', reject);
   });
-}
-
-export function rendererFolder(): string {
-  return fileURLToPath(new URL('../renderer/', import.meta.url));
-}
-
-function serveStatic(folder: string, url: URL, response: ServerResponse): void {
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-  const path = normalize(join(folder, relative));
-  const inside = path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-  const file = inside && existsSync(path) && statSync(path).isFile() ? path : join(folder, 'index.html');
-  if (!existsSync(file)) {
-    sendJson(response, 503, {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'The dashboard is not built: run `npm run build`.' },
-    });
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(readFileSync(file));
 }
 
 /** The bridge answers `accounts.connectGmail` itself, as the desktop shell does: sign-in happens on this machine. */
 async function connectFromBrowser(engine: Engine, args: unknown, google: GoogleOverrides) {
   parseCall('accounts.connectGmail', args ?? {});
   return signInAndRegister(engine, engine.services.store.path, google);
+}
+
+async function answerRpc(engine: Engine, body: Record<string, unknown>, google: GoogleOverrides) {
+  try {
+    const value =
+      body.method === 'accounts.connectGmail'
+        ? await connectFromBrowser(engine, body.args, google)
+        : await engine.call(body.method as never, (body.args ?? {}) as never);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toSerializedError(error) };
+  }
 }
 
 export interface Bridge {
@@ -118,50 +124,32 @@ export async function startBridge(
   const token = randomBytes(24).toString('base64url');
   const serviceToken = randomBytes(24).toString('base64url');
   const folder = options.rendererDir ?? rendererFolder();
-  const peers = new Set<SocketPeer>();
+  const sockets = createEventSockets();
   const stopEvents = EVENT_NAMES.map((name) =>
-    engine.on(name, (payload) => {
-      const text = JSON.stringify({ name, payload });
-      for (const peer of peers) peer.send(text);
-    }),
+    engine.on(name, (payload) => sockets.broadcast(JSON.stringify({ name, payload }))),
   );
+  // Known once listening; no request arrives before.
+  let own: BridgeAddress = bridgeAddress(0);
 
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const given = bearer(request) ?? url.searchParams.get('token');
-    const isService = sameToken(given, serviceToken);
-    const authorised = isService || sameToken(given, token);
     try {
+      const foreign = refuseForeignRequest(request, own);
+      if (foreign) return sendJson(response, 403, { ok: false, error: foreign.toJSON() });
+      const url = requestUrl(request, own);
+      const given = bearer(request) ?? url.searchParams.get('token');
+      const isService = sameToken(given, serviceToken);
       if (url.pathname === '/rpc' || url.pathname.startsWith('/api/')) {
-        if (!authorised) {
-          sendJson(response, 401, {
+        if (!isService && !sameToken(given, token)) return sendJson(response, 401, UNAUTHORISED);
+        if (url.pathname !== '/rpc') {
+          await handleApi(request, response, url, { engine, isService, body: () => readBody(request) });
+          return;
+        }
+        if (request.method !== 'POST')
+          return sendJson(response, 405, {
             ok: false,
-            error: {
-              code: 'AUTH_REQUIRED',
-              message: 'Missing or wrong token: open the URL that `brief serve` printed.',
-            },
+            error: { code: 'VALIDATION', message: 'Use POST /rpc.' },
           });
-          return;
-        }
-        if (url.pathname === '/rpc') {
-          if (request.method !== 'POST')
-            return sendJson(response, 405, {
-              ok: false,
-              error: { code: 'VALIDATION', message: 'Use POST /rpc.' },
-            });
-          const body = (await readBody(request)) as { method?: unknown; args?: unknown };
-          try {
-            const value =
-              body.method === 'accounts.connectGmail'
-                ? await connectFromBrowser(engine, body.args, options.google ?? {})
-                : await engine.call(body.method as never, (body.args ?? {}) as never);
-            sendJson(response, 200, { ok: true, value });
-          } catch (error) {
-            sendJson(response, 200, { ok: false, error: toSerializedError(error) });
-          }
-          return;
-        }
-        await handleApi(request, response, url, { engine, isService, body: () => readBody(request) });
+        sendJson(response, 200, await answerRpc(engine, await readBody(request), options.google ?? {}));
         return;
       }
       if (request.method !== 'GET')
@@ -175,31 +163,33 @@ export async function startBridge(
     }
   });
 
-  server.on('upgrade', (request, socket) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/events' || !sameToken(url.searchParams.get('token'), token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
-      return;
+  server.on('upgrade', (request, socket, head) => {
+    const foreign = refuseForeignRequest(request, own);
+    if (foreign) return refuseUpgrade(socket, 403, { ok: false, error: foreign.toJSON() });
+    let url: URL;
+    try {
+      url = requestUrl(request, own);
+    } catch (error) {
+      return refuseUpgrade(socket, 400, { ok: false, error: toSerializedError(error) });
     }
-    const peer = acceptWebSocket(request, socket);
-    if (!peer) return;
-    peers.add(peer);
-    peer.onClose(() => peers.delete(peer));
+    if (url.pathname !== '/events' || !sameToken(url.searchParams.get('token'), token))
+      return refuseUpgrade(socket, 401, UNAUTHORISED);
+    sockets.accept(request, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  own = bridgeAddress((server.address() as AddressInfo).port);
   return {
     server,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `${own.origin}/?token=${token}`,
     token,
     serviceToken,
     async close() {
       for (const stop of stopEvents) stop();
-      for (const peer of peers) peer.close();
+      sockets.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -2,18 +2,7 @@
  * The window's security settings in one place, so a test can assert every one of them
  * (ARCHITECTURE.md "Security"; TARGETS.md "Electron checklist").
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 
 export function secureWebPreferences(preloadPath: string) {
   return {

@@ -153,7 +153,7 @@ describe('the HTTP API of the original web app', () => {
     expect((await request('POST', '/api/analytics/jobs', { body: {} })).status).toBe(400);
     expect((await request('POST', '/api/analytics/jobs', { rawBody: '[' })).status).toBe(400);
     expect(
-      (await request('POST', '/api/analytics/jobs', { body: { type: 'cleanup', accountId: 999 } })).status,
+      (await request('POST', '/api/analytics/jobs', { body: { type: 'warm_cache', accountId: 999 } })).status,
     ).toBe(404);
     expect(
       (await request('POST', '/api/analytics/jobs', { body: { type: 'cleanup', priority: 'high' } })).status,
