@@ -10,3 +10,13 @@ export const CORPORA = join(SHARED, 'corpora');
 export const EXPECTED = join(SHARED, 'spec', 'expected');
 export const hasCorpora = existsSync(join(CORPORA, 'README.md'));
 export const corporaMissing = `the shared corpora are not at ${CORPORA}; they sit beside the repository on the build machines`;
+/**
+ * Whether a test that needs the corpora skips: only outside CI. Under CI (CI=true) the corpora
+ * belong to the build machine, so such a test runs and fails, saying what is missing.
+ */
+export const skipWithoutCorpora = !hasCorpora && process.env.CI !== 'true';
+
+/** Fails with a sentence when the corpora are absent (call it where a test starts reading them). */
+export function requireCorpora(): void {
+  if (!hasCorpora) throw new Error(`${corporaMissing} (CI=true: tests that need them run, not skip)`);
+}

@@ -48,7 +48,7 @@ export class MboxSplitter {
       const next = this.findBoundary(atEnd);
       if (next === null) break;
       if (next.end === -1) {
-        this.emit(this.buf.length, out);
+        this.emit(this.endWithoutSeparatorBlank(), out);
         this.buf = Buffer.alloc(0);
         break;
       }
@@ -110,6 +110,19 @@ export class MboxSplitter {
     if (atEnd) return { end: -1, separator: -1 };
     this.scanFrom = Math.max(this.start, this.buf.length - FROM_LINE.length - 1);
     return null;
+  }
+
+  /**
+   * The end of the last message: the data's end, less the final line break when it closes an
+   * empty line. Before a separator that empty line belongs to the separator (the message ends
+   * before its line break); at the end of the file it is dropped the same way, so a message has
+   * the same bytes (and size) whether or not another follows it, as Python's mailbox reads it.
+   */
+  private endWithoutSeparatorBlank(): number {
+    const end = this.buf.length;
+    if (end - 1 <= this.start || this.buf[end - 1] !== LF) return end;
+    const blank = this.buf[end - 2] === LF || (this.buf[end - 2] === CR && this.buf[end - 3] === LF);
+    return blank ? end - 1 : end;
   }
 
   private isFromAt(index: number): boolean {
