@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffJson } from '../analytics/diff.ts';
-import { corporaMissing, EXPECTED, hasCorpora, ROOT } from '../paths.ts';
+import { corporaMissing, EXPECTED, ROOT, skipWithoutCorpora } from '../paths.ts';
 import { runCli } from './run-cli.ts';
 
 interface Params {
@@ -67,7 +67,7 @@ describe('expected reports through brief: hand-built cases', () => {
 });
 
 describe('expected reports through brief: the shared corpora', () => {
-  if (!hasCorpora) {
+  if (skipWithoutCorpora) {
     it.skip(`skipped: ${corporaMissing}`, () => {});
     return;
   }
