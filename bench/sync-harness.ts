@@ -50,6 +50,8 @@ export function openSyncEngine(options: {
   timeScale: number;
   /** How soon a cancelled job notices (ms). */
   heartbeatMs?: number;
+  /** Leave the account's quota setting at `auto`, so the sync finds the ceiling itself. */
+  discover?: boolean;
 }): SyncEngine {
   const { gmail, emulator } = options;
   const overrides = { rootUrl: `${emulator.url}/`, timeScale: options.timeScale };
@@ -65,7 +67,7 @@ export function openSyncEngine(options: {
   const account = engine.services.accounts.createAccount({
     address: emulator.user,
     provider: 'gmail',
-    settings: { quotaProfile: options.profile },
+    settings: { quotaProfile: options.discover === true ? 'auto' : options.profile },
   });
   return { engine, accountId: account.id };
 }
@@ -88,6 +90,7 @@ export async function firstSync(options: {
   timeScale: number;
   latency: LatencyOptions;
   user?: string;
+  discover?: boolean;
 }): Promise<FirstSyncResult> {
   const emulator = await startEmulator({
     messages: options.seed,
@@ -128,6 +131,24 @@ export async function firstSync(options: {
 /** Units the calls that answered spent, all windows together. */
 export function unitsSpent(counters: CountersSnapshot): number {
   return counters.windows.reduce((sum, window) => sum + window.unitsCharged, 0);
+}
+
+/**
+ * Units of 2xx calls in windows `from`…n−2 (0-based) ÷ the units the elapsed time from the first
+ * of them to the end of the last allows: gaps between windows and windows stretched by penalties
+ * count as time, so they cannot hide slow pacing.
+ */
+export function elapsedShare(
+  counters: CountersSnapshot,
+  from: number,
+  unitsPerMinute: number,
+  timeScale: number,
+): number {
+  const measured = counters.windows.slice(from, -1);
+  if (measured.length === 0) return 0;
+  const elapsed = measured[measured.length - 1]!.end - measured[0]!.start;
+  const allowed = (elapsed / (60_000 / timeScale)) * unitsPerMinute;
+  return measured.reduce((sum, window) => sum + window.unitsSucceeded, 0) / allowed;
 }
 
 export function rateLimitErrors(counters: CountersSnapshot): number {

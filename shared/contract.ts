@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
 import type { Account, Job } from './domain.ts';
-import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILES, RANGE_PRESETS } from './domain.ts';
+import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_PRESETS } from './domain.ts';
 import type { ERROR_CODES } from './errors.ts';
 import type { EventName, Events } from './events.ts';
 import type { MethodName } from './method-names.ts';
@@ -62,7 +62,7 @@ const workingHours = z
   .strict();
 const accountSettingsPatch = z
   .object({
-    quotaProfile: z.enum(QUOTA_PROFILES),
+    quotaProfile: z.enum(QUOTA_PROFILE_SETTINGS),
     includeSpamTrash: z.boolean(),
     keepRawData: z.boolean(),
     workingHours,

@@ -29,6 +29,9 @@ export type SyncState = (typeof SYNC_STATES)[number];
 
 export const QUOTA_PROFILES = ['2026', 'legacy'] as const;
 export type QuotaProfile = (typeof QUOTA_PROFILES)[number];
+/** An account's quota setting: `auto` lets the sync find the ceiling; a profile overrides it. */
+export const QUOTA_PROFILE_SETTINGS = ['auto', ...QUOTA_PROFILES] as const;
+export type QuotaProfileSetting = (typeof QUOTA_PROFILE_SETTINGS)[number];
 
 export const RANGE_PRESETS = ['all', 'today', '7', '30', '90', '365'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -78,7 +81,7 @@ export interface WorkingHours {
 }
 
 export interface AccountSettings {
-  quotaProfile: QuotaProfile;
+  quotaProfile: QuotaProfileSetting;
   includeSpamTrash: boolean;
   keepRawData: boolean;
   workingHours: WorkingHours;
@@ -91,7 +94,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = {
 };
 
 export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
-  quotaProfile: '2026',
+  quotaProfile: 'auto',
   includeSpamTrash: false,
   keepRawData: false,
   workingHours: DEFAULT_WORKING_HOURS,

@@ -38,7 +38,7 @@ describe('quota accounting', () => {
     await scriptedSequence(h);
     // 1 + 1 + 1 + 5 + 10 + 3 × 20 + 40 + 2 = 120 succeeded; + 20 for the 404; + 2 × 20 batch parts.
     expect(h.emulator.counters.windows).toEqual([
-      { start: START, end: START + 60_000, unitsCharged: 180, unitsSucceeded: 160 },
+      { start: START, end: START + 60_000, unitsCharged: 180, unitsSucceeded: 160, refusals: 0 },
     ]);
     expect(h.emulator.counters.callsByMethod).toEqual({
       'users.getProfile': 1,

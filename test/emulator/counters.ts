@@ -6,6 +6,8 @@ export interface WindowCounters {
   unitsCharged: number;
   /** Units of admitted calls that answered 2xx. */
   unitsSucceeded: number;
+  /** Calls refused for quota ("User-rate limit exceeded") in this window. */
+  refusals: number;
 }
 
 export interface CountersSnapshot {

@@ -103,7 +103,6 @@ export interface QuotaOptions {
 interface ActiveWindow {
   counters: WindowCounters;
   used: number;
-  refusals: number;
 }
 
 /**
@@ -131,8 +130,8 @@ export class QuotaMeter {
     const window = this.#current(now);
     const cost = this.#options.profile.costs[method];
     if (window.used + cost > this.#options.profile.unitsPerMinute) {
-      window.refusals++;
-      if (window.refusals > this.#options.hammerAllowance) {
+      window.counters.refusals++;
+      if (window.counters.refusals > this.#options.hammerAllowance) {
         window.counters.end += this.#options.hammerPenaltyMs / this.#options.timeScale;
       }
       return userRateLimit429(window.counters.end);
@@ -160,9 +159,10 @@ export class QuotaMeter {
         end: now + this.windowMs,
         unitsCharged: 0,
         unitsSucceeded: 0,
+        refusals: 0,
       };
       this.#counters.windows.push(counters);
-      this.#window = { counters, used: 0, refusals: 0 };
+      this.#window = { counters, used: 0 };
     }
     return this.#window;
   }

@@ -58,7 +58,13 @@ export async function setUpCrashTrial(
     scope: emulator.scope,
   });
   const engine = Engine.open({ databasePath: config.databasePath });
-  const accountId = engine.services.accounts.createAccount({ address: emulator.user, provider: 'gmail' }).id;
+  // The quota is set (as it was before the sync found it by itself): these trials are about what a
+  // kill loses, not about finding the ceiling, which test/sync/quota-discovery.test.ts covers.
+  const accountId = engine.services.accounts.createAccount({
+    address: emulator.user,
+    provider: 'gmail',
+    settings: { quotaProfile: '2026' },
+  }).id;
   // By default the default max attempts: a crash costs the job one of them, and it must still finish.
   const jobId = engine.services.jobs.createJob({
     type: 'fetch_messages',

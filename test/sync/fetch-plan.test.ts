@@ -35,6 +35,8 @@ describe('the fetch plan', () => {
         messages: [...seedFromSynthetic({ seed: 11, messages: 2000 })],
         labels: SYNTHETIC_LABELS,
         profile,
+        // The profile is set: the plan is measured without the first sync's quota probe.
+        settings: { quotaProfile: profile },
       });
       const job = await bench.runJob('fetch_messages');
       expect(job.status).toBe('completed');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ACCOUNT_SETTINGS, QUOTA_PROFILES, SYNC_STATES } from '../../../shared/domain.ts';
+import { DEFAULT_ACCOUNT_SETTINGS, QUOTA_PROFILE_SETTINGS, SYNC_STATES } from '../../../shared/domain.ts';
 
 /** An addr-spec, normalised to lower case; shape only, the mail model decides the finer rules. */
 export const addressSchema = z
@@ -25,7 +25,7 @@ const workingHoursSchema = z
   });
 
 export const settingsSchema = z.strictObject({
-  quotaProfile: z.enum(QUOTA_PROFILES),
+  quotaProfile: z.enum(QUOTA_PROFILE_SETTINGS),
   includeSpamTrash: z.boolean(),
   keepRawData: z.boolean(),
   workingHours: workingHoursSchema,

@@ -17,6 +17,7 @@ import {
   syncStateSchema,
   timestampSchema,
 } from './account-inputs.ts';
+import { LearnedQuotaStore } from './learned-quota.ts';
 
 interface AccountRow {
   id: number;
@@ -75,12 +76,15 @@ function toAccount(row: AccountRow): StoredAccount {
 
 /** The `accounts` table: connected mailboxes, their identities, settings and sync bookkeeping. */
 export class AccountService {
+  /** The Gmail quota each account's sync found by itself (forgotten with the account). */
+  readonly learnedQuota: LearnedQuotaStore;
   readonly #store: Store;
   readonly #sql;
   readonly #updates: Record<AccountField, TimedStatement>;
 
   constructor(store: Store) {
     this.#store = store;
+    this.learnedQuota = new LearnedQuotaStore(store);
     this.#sql = {
       byId: store.prepare<AccountRow>('SELECT * FROM accounts WHERE id = ?'),
       all: store.prepare<AccountRow>('SELECT * FROM accounts ORDER BY id'),
@@ -223,6 +227,7 @@ export class AccountService {
     this.#store.transaction(() => {
       this.#row(accountId);
       this.#sql.forgetAnalytics.run({ key: String(accountId) });
+      this.learnedQuota.forget(accountId);
       this.#sql.remove.run(accountId);
     });
   }

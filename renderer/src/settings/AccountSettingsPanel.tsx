@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MethodArgs } from '../../../shared/contract.ts';
-import type { Account } from '../../../shared/domain.ts';
+import type { Account, AccountSettings } from '../../../shared/domain.ts';
 import type { SerializedError } from '../../../shared/errors.ts';
 import { api } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
@@ -45,8 +45,11 @@ export function AccountSettingsPanel({ account }: { account: Account }) {
             <span>Gmail quota profile</span>
             <select
               value={account.settings.quotaProfile}
-              onChange={(event) => void save({ quotaProfile: event.target.value as '2026' | 'legacy' })}
+              onChange={(event) =>
+                void save({ quotaProfile: event.target.value as AccountSettings['quotaProfile'] })
+              }
             >
+              <option value="auto">Automatic: found by the first sync and remembered</option>
               <option value="2026">2026: Cloud projects created from May 2026 (6,000 units a minute)</option>
               <option value="legacy">Legacy: older Cloud projects (15,000 units a minute)</option>
             </select>

@@ -4,9 +4,10 @@
  * model's `factsFromGmail`, one transaction per batch, published as they land).
  */
 import type { gmail_v1 } from '@googleapis/gmail';
-import type { AccountSettings } from '../../../../shared/domain.ts';
+import type { AccountSettings, QuotaProfile } from '../../../../shared/domain.ts';
 import { BriefError } from '../../../../shared/errors.ts';
 import type { StoredAccount } from '../../cache/account-service.ts';
+import type { LearnedQuota } from '../../cache/learned-quota.ts';
 import type { CacheItem } from '../../cache/message-cache-service.ts';
 import type { EngineServices } from '../../engine.ts';
 import { factsFromGmail, type GmailMessageResource } from '../../mail/index.ts';
@@ -16,8 +17,8 @@ import type { CallContext } from './call-context.ts';
 import { DataPublisher } from './data-publisher.ts';
 import { planFetches } from './fetch-plan.ts';
 import { GmailClient, type ListedMessage } from './gmail-client.ts';
+import { QuotaDiscovery } from './quota-discovery.ts';
 import { QuotaPacer } from './quota-pacer.ts';
-import { QUOTA_COSTS } from './quota-profile.ts';
 import { runRequests } from './request-runner.ts';
 import { RetryPolicy } from './retry-policy.ts';
 import { Slots } from './slots.ts';
@@ -28,6 +29,14 @@ export const PROVIDER_GMAIL = 'gmail';
 
 const HIDDEN_LABELS = ['SPAM', 'TRASH'];
 const count = (n: number) => n.toLocaleString('en-US');
+
+/** A found quota is trusted for a week, then found again (a ceiling can also rise). */
+const LEARNED_QUOTA_TTL_MS = 7 * 24 * 3600 * 1000;
+
+function freshLearned(learned: LearnedQuota | null, now: number): QuotaProfile | null {
+  if (learned === null) return null;
+  return now - Date.parse(learned.learnedAt) < LEARNED_QUOTA_TTL_MS ? learned.profile : null;
+}
 
 export class SyncRun {
   readonly services: EngineServices;
@@ -69,22 +78,41 @@ export class SyncRun {
       options.rederiveIntervalMs,
       job.job.type === 'fetch_messages',
     );
-    const quota = QUOTA_COSTS[this.settings.quotaProfile];
+    const { learnedQuota } = services.accounts;
+    const discovery = new QuotaDiscovery({
+      setting: this.settings.quotaProfile,
+      learned: freshLearned(learnedQuota.get(this.account.id, this.account.address), options.now()),
+      timeScale: options.timeScale,
+      remember: (profile) => {
+        learnedQuota.set(
+          this.account.id,
+          this.account.address,
+          profile === null ? null : { profile, learnedAt: new Date(options.now()).toISOString() },
+        );
+        job.logger.info(profile === null ? 'Gmail quota changed; finding it again' : 'Gmail quota found', {
+          accountId: this.account.id,
+          profile,
+        });
+      },
+    });
     const onQuotaWait = (waitMs: number) => this.#waiting(waitMs);
+    const slots = new Slots(options.maxInFlight);
     this.calls = {
       rootUrl: options.rootUrl,
       address: this.account.address,
-      quota,
+      quota: discovery.quota,
       pacer: new QuotaPacer({
-        unitsPerMinute: quota.unitsPerMinute,
+        unitsPerMinute: discovery.quota.unitsPerMinute,
         margin: options.quotaMargin,
         burstFraction: options.burstFraction,
         timeScale: options.timeScale,
         now: options.now,
         sleep: options.sleep,
         onWait: onQuotaWait,
+        discovery,
+        slots,
       }),
-      slots: new Slots(options.maxInFlight),
+      slots,
       policy: new RetryPolicy({
         tries: options.callTries,
         timeScale: options.timeScale,
