@@ -1,12 +1,33 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'test/reliability/**', 'node_modules/**'],
     // Two cores on the build machines: keep parallelism modest so timing-free tests stay calm.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/reliability/**', 'test/renderer/**', 'node_modules/**'],
+        },
+      },
+      {
+        // The dashboard's stores and components in a simulated DOM, over a fake transport
+        // (test/renderer/fake-api.ts): everything under test/renderer.
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['test/renderer/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -6,6 +6,7 @@ import { Shell } from './components/Shell.tsx';
 import { useAccounts } from './state/accounts-store.ts';
 import { useConnection } from './state/connection-store.ts';
 import { useJobs } from './state/jobs-store.ts';
+import { useSettings } from './state/settings-store.ts';
 import { useReportSync } from './state/use-report.ts';
 import { useTheme } from './state/use-theme.ts';
 import { wireEvents } from './state/wire-events.ts';
@@ -25,6 +26,7 @@ export function App() {
   useEffect(() => {
     const unwire = wireEvents();
     void load();
+    void useSettings.getState().load();
     void useJobs.getState().load();
     return unwire;
   }, [load]);

@@ -1,6 +1,8 @@
 /**
- * The one API object the renderer uses: the preload's window.brief inside Electron, otherwise a
- * client for the `brief serve` bridge built from the page's own address and token.
+ * The one API object the renderer uses. main.tsx installs the real transport before the first
+ * render — the preload's window.brief inside Electron, otherwise a client for the `brief serve`
+ * bridge built from the page's own address and token — and tests install a fake one
+ * (test/renderer/fake-api.ts). Stores and components only ever call `api`.
  */
 import type { BriefApi } from '../../../shared/contract.ts';
 import { BriefError } from '../../../shared/errors.ts';
@@ -11,11 +13,33 @@ const TOKEN_KEY = 'brief.bridge-token';
 const NO_TOKEN =
   'This page needs the address that `brief serve` printed (it ends in ?token=…). Open that address instead.';
 
+let installed: BriefApi | null = null;
+
+/** Makes `next` the transport every store and component calls through. */
+export function installApi(next: BriefApi): void {
+  installed = next;
+}
+
+function current(): BriefApi {
+  if (!installed) throw new Error('No API is installed: main.tsx installs one before the first render.');
+  return installed;
+}
+
+export const api: BriefApi = {
+  call: (name, args) => current().call(name, args),
+  on: (name, listener) => current().on(name, listener),
+};
+
 /** Listeners for "events may have been missed": the stores reload what they show. */
 const reconnectListeners = new Set<() => void>();
 export function onReconnect(listener: () => void): () => void {
   reconnectListeners.add(listener);
   return () => reconnectListeners.delete(listener);
+}
+
+/** Called by the transport when its event stream opened again after a drop. */
+export function announceReconnect(): void {
+  for (const listener of reconnectListeners) listener();
 }
 
 function bridgeToken(): string | null {
@@ -38,7 +62,8 @@ function refusingApi(message: string): BriefApi {
   };
 }
 
-function createApi(): BriefApi {
+/** The real transport for this page: window.brief in the app, else the bridge of `brief serve`. */
+export function connectApi(): BriefApi {
   if (window.brief) return window.brief;
   const token = bridgeToken();
   if (!token) {
@@ -49,10 +74,6 @@ function createApi(): BriefApi {
     origin: window.location.origin,
     token,
     onStatus: (status) => useConnection.setState(status),
-    onReconnect: () => {
-      for (const listener of reconnectListeners) listener();
-    },
+    onReconnect: announceReconnect,
   });
 }
-
-export const api: BriefApi = createApi();

@@ -1,22 +1,12 @@
-import { useEffect, useRef } from 'react';
 import { formatCount, formatInstant } from '../lib/format.ts';
 import { useDrilldown } from '../state/drilldown-store.ts';
 import { ErrorNote } from './ErrorNote.tsx';
+import { useDrawer } from './use-drawer.ts';
 
 /** The messages behind a chart cell or row, with links to open each in Gmail. */
 export function DrilldownPanel({ timeZone }: { timeZone: string }) {
   const { target, page, loading, error, goTo, close } = useDrilldown();
-  const closeButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!target) return;
-    closeButton.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [target, close]);
+  const closeButton = useDrawer(target, close);
 
   if (!target) return null;
   const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;

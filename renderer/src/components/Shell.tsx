@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useAccounts } from '../state/accounts-store.ts';
+import { useTimeZone } from '../state/settings-store.ts';
 import { useCurrentReport } from '../state/use-report.ts';
-import { systemTimeZone, useView } from '../state/view-store.ts';
+import { useView } from '../state/view-store.ts';
 import { ActivityView } from '../views/ActivityView.tsx';
 import { LabelsView } from '../views/LabelsView.tsx';
 import { NewslettersView } from '../views/NewslettersView.tsx';
@@ -12,6 +13,7 @@ import { ThreadsView } from '../views/ThreadsView.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
 import { CoverageBanner } from './CoverageBanner.tsx';
 import { DrilldownPanel } from './DrilldownPanel.tsx';
+import { MetricsDocPanel } from './MetricsDocPanel.tsx';
 import { NavTabs, viewLabel } from './NavTabs.tsx';
 import { OfflineBadge } from './OfflineBadge.tsx';
 import { RangeControls } from './RangeControls.tsx';
@@ -35,6 +37,7 @@ export function Shell() {
   const setAccount = useView((s) => s.setAccount);
   const accounts = useAccounts((s) => s.accounts) ?? [];
   const { request, envelope, loading, error } = useCurrentReport();
+  const timeZone = useTimeZone();
 
   useEffect(() => {
     // A remembered account that was forgotten (or lives in another database) falls back to all.
@@ -54,7 +57,7 @@ export function Shell() {
       </header>
       <div className="toolbar">
         <RangeControls />
-        <TimeZoneSelect />
+        <TimeZoneSelect label="Time zone" className="inline-field" />
       </div>
       <SyncTracker />
       {envelope ? <CoverageBanner envelope={envelope} loading={loading} /> : null}
@@ -67,7 +70,8 @@ export function Shell() {
           <SettingsView />
         )}
       </main>
-      <DrilldownPanel timeZone={request?.timeZone ?? envelope?.report.timeZone ?? systemTimeZone()} />
+      <DrilldownPanel timeZone={timeZone} />
+      <MetricsDocPanel />
     </div>
   );
 }

@@ -2,17 +2,15 @@ import { useState } from 'react';
 import type { AppSettings } from '../../../shared/contract.ts';
 import type { SerializedError } from '../../../shared/errors.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { TimeZoneSelect } from '../components/TimeZoneSelect.tsx';
 import { clockToMinutes, minutesToClock } from '../lib/format.ts';
-import { useAccounts } from '../state/accounts-store.ts';
-import { systemTimeZone, type Theme, useView } from '../state/view-store.ts';
+import { type Theme, useSettings } from '../state/settings-store.ts';
 
 /** App-wide settings: appearance, time zone, background sync, quiet hours, tray, retention. Saved as they change. */
 export function AppSettingsForm({ settings }: { settings: AppSettings }) {
-  const updateSettings = useAccounts((s) => s.updateSettings);
-  const setTheme = useView((s) => s.setTheme);
+  const update = useSettings((s) => s.update);
   const [error, setError] = useState<SerializedError | null>(null);
-  const save = async (patch: Partial<AppSettings>) => setError(await updateSettings(patch));
-  const zones = Intl.supportedValuesOf('timeZone');
+  const save = async (patch: Partial<AppSettings>) => setError(await update(patch));
   return (
     <section className="figure figure--half" aria-labelledby="app-settings-title">
       <header className="figure__header">
@@ -24,31 +22,14 @@ export function AppSettingsForm({ settings }: { settings: AppSettings }) {
           <span>Theme</span>
           <select
             value={settings.theme}
-            onChange={(event) => {
-              const theme = event.target.value as Theme;
-              setTheme(theme);
-              void save({ theme });
-            }}
+            onChange={(event) => void save({ theme: event.target.value as Theme })}
           >
             <option value="system">Follow the system</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </label>
-        <label className="field">
-          <span>Time zone for days and hours</span>
-          <select
-            value={settings.timeZone ?? ''}
-            onChange={(event) => void save({ timeZone: event.target.value || null })}
-          >
-            <option value="">The system's ({systemTimeZone()})</option>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TimeZoneSelect label="Time zone for days and hours" className="field" />
         <div className="field">
           <label htmlFor="sync-interval">Sync every (minutes)</label>
           <NumberInput

@@ -6,9 +6,9 @@ import { useEffect, useMemo } from 'react';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { SerializedError } from '../../../shared/errors.ts';
 import { api, onReconnect } from '../api/client.ts';
-import { useAccounts } from './accounts-store.ts';
 import { type ReportRequest, reportRequest, requestKey } from './report-request.ts';
 import { useReports } from './report-store.ts';
+import { useTimeZone } from './settings-store.ts';
 import { useView } from './view-store.ts';
 
 export interface CurrentReport {
@@ -23,13 +23,10 @@ export function useCurrentRequest(): ReportRequest | null {
   const preset = useView((s) => s.preset);
   const customFrom = useView((s) => s.customFrom);
   const customTo = useView((s) => s.customTo);
-  const timeZone = useView((s) => s.timeZone);
-  const loadedZone = useAccounts((s) => (s.settings ? s.settings.timeZone : undefined));
-  const rememberedZone = useView((s) => s.settingsZone);
-  const settingsZone = loadedZone === undefined ? (rememberedZone ?? null) : loadedZone;
+  const timeZone = useTimeZone();
   return useMemo(
-    () => reportRequest({ account, preset, customFrom, customTo, timeZone }, settingsZone),
-    [account, preset, customFrom, customTo, timeZone, settingsZone],
+    () => reportRequest({ account, preset, customFrom, customTo }, timeZone),
+    [account, preset, customFrom, customTo, timeZone],
   );
 }
 

@@ -2,6 +2,7 @@
 import { api, onReconnect } from '../api/client.ts';
 import { useAccounts } from './accounts-store.ts';
 import { useJobs } from './jobs-store.ts';
+import { useSettings } from './settings-store.ts';
 
 export function wireEvents(): () => void {
   const jobs = useJobs.getState();
@@ -17,6 +18,7 @@ export function wireEvents(): () => void {
     onReconnect(() => {
       void jobs.load();
       void accounts.load();
+      void useSettings.getState().load();
     }),
   ];
   return () => {

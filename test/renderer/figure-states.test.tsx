@@ -1,0 +1,170 @@
+/**
+ * Every figure of every report view in its four states, drawn by the real dashboard over a fake
+ * transport: a report with mail (the engine's own numbers on screen), an empty one (each figure
+ * says why it is empty), the first report still loading, a stale report being refreshed, and a
+ * failed report (with and without one already on screen).
+ */
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatDuration } from '../../renderer/src/lib/format.ts';
+import type { ReportEnvelope } from '../../shared/analytics-types.ts';
+import { BriefError } from '../../shared/errors.ts';
+import type { Report } from '../../shared/report-types.ts';
+import { FIGURES_BY_VIEW, figure, openDashboard, REPORT_VIEWS } from './dashboard.tsx';
+import { deferred } from './fake-api.ts';
+import { busyReport, emptyReport, envelopeOf } from './reports.ts';
+
+type Check = (card: HTMLElement, report: Report) => void;
+const contains =
+  (text: (report: Report) => string): Check =>
+  (card, report) =>
+    expect(card.textContent).toContain(text(report));
+
+/** What each figure shows of a report with mail, and what it says when its part of the report is empty. */
+const FIGURES: Record<string, { full: Check; empty: string }> = {
+  Volume: {
+    full: contains(
+      (r) => `${formatCount(r.volume.sent)} sent and ${formatCount(r.volume.received)} received`,
+    ),
+    empty: 'No dated messages in this range.',
+  },
+  'Busiest times': {
+    full: (card, r) => {
+      const busy = r.busiestTimes.received.flat().filter((count) => count > 0).length;
+      expect(within(card).getAllByRole('button', { name: /, [1-9]\d* messages$/ })).toHaveLength(busy);
+    },
+    empty: 'Hours are local to UTC',
+  },
+  'Response time in working hours': {
+    full: (card, r) => {
+      const me = within(card).getByRole('row', { name: /^Me/ });
+      expect(me.textContent).toContain(formatDuration(r.workingHours.mine.medianMs));
+    },
+    empty: 'Working hours: Mon, Tue, Wed, Thu, Fri, 09:00–18:00',
+  },
+  'My response time': {
+    full: contains((r) => `Median${formatDuration(r.responseTime.mine.medianMs)}`),
+    empty: 'No reply pairs in this range.',
+  },
+  'Their response time': {
+    full: contains((r) => `Median${formatDuration(r.responseTime.theirs.medianMs)}`),
+    empty: 'No reply pairs in this range.',
+  },
+  'Awaiting reply': {
+    full: contains((r) => `Waiting on me ${r.awaiting.onMe}`),
+    empty: 'Nothing from a contact has waited more than a day for your reply.',
+  },
+  'Top senders': {
+    full: contains((r) => {
+      const named = r.topSenders.find((sender) => sender.name !== null)!;
+      return `${named.name} ${named.address}`;
+    }),
+    empty: 'No received mail from contacts in this range.',
+  },
+  'Top recipients': {
+    full: contains((r) => r.topRecipients[0]!.address),
+    empty: 'No sent mail in this range.',
+  },
+  'Top domains': { full: contains((r) => r.topDomains.senders[0]!.domain), empty: 'None in this range.' },
+  Network: {
+    full: (card, r) => {
+      for (const node of r.network.nodes) {
+        expect(within(card).getByRole('button', { name: `${node.address}, ${node.exchanges} exchanges` }));
+      }
+    },
+    empty: 'Too few contacts in this range to draw a network.',
+  },
+  Relationships: {
+    full: contains((r) => r.relationships[0]!.address),
+    empty: 'No exchanges with contacts in this range.',
+  },
+  'Going quiet': { full: contains(() => 'No one has gone quiet.'), empty: 'No one has gone quiet.' },
+  'Their response time by contact': {
+    full: contains((r) => r.responseTime.theirs.byContact[0]!.address),
+    empty: 'No contact answered one of your messages in this range.',
+  },
+  'Longest threads': {
+    full: contains((r) => r.threads.longest[0]!.subject!),
+    empty: 'No threads in this range.',
+  },
+  'Newsletters and bulk senders': {
+    full: contains((r) => `${r.newsletters[0]!.address} rarely read`),
+    empty: 'No automated mail in this range.',
+  },
+  'Labels and categories': {
+    full: contains((r) => r.labels[0]!.label),
+    empty: 'No labelled messages in this range.',
+  },
+  'Size by sender': {
+    full: contains((r) => r.bytesBySender[0]!.address),
+    empty: 'No messages in this range.',
+  },
+};
+
+const coverage = () => screen.findByRole('region', { name: 'Coverage' });
+
+describe.each(REPORT_VIEWS)('the %s view', (view) => {
+  const titles = FIGURES_BY_VIEW[view];
+
+  it('draws every figure from a report with mail', async () => {
+    const report = busyReport();
+    openDashboard(view, envelopeOf(report));
+    for (const title of titles) {
+      const card = await figure(title);
+      FIGURES[title]!.full(card, report);
+    }
+  });
+
+  it('says why each figure is empty for a report without mail', async () => {
+    openDashboard(view, envelopeOf(emptyReport()));
+    for (const title of titles)
+      expect((await figure(title)).textContent, title).toContain(FIGURES[title]!.empty);
+  });
+
+  it('says the figures are being computed while the first report loads, then draws them', async () => {
+    const answer = deferred<ReportEnvelope>();
+    openDashboard(view, () => answer.promise);
+    expect(await screen.findByText('Computing figures…')).toBeTruthy();
+    for (const title of titles) expect(screen.queryByRole('region', { name: title }), title).toBeNull();
+    await act(async () => answer.resolve(envelopeOf(busyReport())));
+    for (const title of titles) await figure(title);
+    expect(screen.queryByText('Computing figures…')).toBeNull();
+  });
+
+  it('draws a stale report marked as refreshing, and the fresh one when the engine announces it', async () => {
+    const stale = envelopeOf(emptyReport(), { stale: true });
+    const fake = openDashboard(view, stale);
+    for (const title of titles) await figure(title);
+    expect((await coverage()).textContent).toContain('refreshing…');
+    fake.handle({ 'analytics.report': () => envelopeOf(busyReport()) });
+    act(() => fake.emit('analytics-updated', { key: stale.cacheKey, account: 1 }));
+    await expect.poll(async () => (await coverage()).textContent).toContain('11 messages');
+    expect((await coverage()).textContent).not.toContain('refreshing…');
+    for (const title of titles) await figure(title);
+  });
+
+  it('shows a failed first report with its sentence and a way to try again', async () => {
+    const fake = openDashboard(view, () => {
+      throw new BriefError('CORRUPT_STORE', 'The local store is damaged; 360Brief is rebuilding it.');
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('The local store is damaged');
+    for (const title of titles) expect(screen.queryByRole('region', { name: title }), title).toBeNull();
+    fake.handle({ 'analytics.report': () => envelopeOf(busyReport()) });
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    for (const title of titles) await figure(title);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('keeps the figures on screen, with the error above them, when a refresh fails', async () => {
+    const fake = openDashboard(view, envelopeOf(busyReport()));
+    for (const title of titles) await figure(title);
+    fake.handle({
+      'analytics.report': () => {
+        throw new BriefError('NETWORK', 'The 360Brief service is not answering.');
+      },
+    });
+    act(() => fake.emit('data-changed', { accountId: 1, dataVersion: 2 }));
+    expect((await screen.findByRole('alert')).textContent).toContain('not answering');
+    for (const title of titles) await figure(title);
+  });
+});
