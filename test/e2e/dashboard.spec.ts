@@ -60,6 +60,16 @@ test('every view renders real figures', async ({ page }) => {
   await expect(page.getByText('How is this computed?').first()).toBeVisible();
   await shoot(page, 'overview');
 
+  // The coverage definition opens the bundled docs/metrics.md at its section.
+  const coverageHow = page.getByRole('region', { name: 'Coverage' }).locator('details');
+  await coverageHow.getByText('How is this computed?').click();
+  await coverageHow.getByRole('button', { name: 'The full definition, with a worked example' }).click();
+  const metricsPage = page.getByRole('dialog', { name: 'How every figure is computed' });
+  await expect(metricsPage.getByRole('heading', { name: 'Coverage', exact: true })).toBeInViewport();
+  await shoot(page, 'metrics-page');
+  await page.keyboard.press('Escape');
+  await expect(metricsPage).toHaveCount(0);
+
   await page.getByRole('tab', { name: 'People' }).click();
   await expect(page.getByRole('table', { name: 'Top senders' }).locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('table', { name: 'Relationships' }).locator('tbody tr').first()).toBeVisible();

@@ -8,7 +8,7 @@ import { asError } from './errors.ts';
 import type { ReportRequest } from './report-request.ts';
 
 export type DrilldownKey = MethodArgs<'analytics.drilldown'>['key'];
-export type DrilldownDirection = 'sent' | 'received';
+export type DrilldownDirection = NonNullable<MethodArgs<'analytics.drilldown'>['direction']>;
 
 export interface DrilldownTarget {
   title: string;
