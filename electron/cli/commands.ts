@@ -15,6 +15,19 @@ import { finished, runJob } from './run-job.ts';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
+type Reported = { file: string; offset: number | null; reason: string };
+
+function reportedLines(heading: string, total: number, samples: Reported[]): string[] {
+  if (total === 0) return [];
+  const lines = [heading];
+  for (const item of samples.slice(0, 20)) {
+    lines.push(`  ${item.file}${item.offset === null ? '' : ` @ byte ${item.offset}`}: ${item.reason}`);
+  }
+  if (total > 20)
+    lines.push(`  … and ${total - 20} more (brief jobs lists the job; its metadata has the first ones).`);
+  return lines;
+}
+
 function describeImport(job: Job): string {
   const summary = job.metadata.summary as
     | {
@@ -22,24 +35,25 @@ function describeImport(job: Job): string {
         imported: number;
         duplicates: number;
         skipped: number;
-        skippedSamples: Array<{ file: string; offset: number | null; reason: string }>;
+        skippedSamples: Reported[];
+        shortened?: number;
+        shortenedSamples?: Reported[];
       }
     | undefined;
   if (!summary) return 'Import finished.';
-  const lines = [
+  return [
     `Imported ${summary.imported} new messages (${summary.read} read, ${summary.duplicates} duplicates merged).`,
-  ];
-  if (summary.skipped > 0) {
-    lines.push(`Skipped ${summary.skipped} items that are not readable mail:`);
-    for (const skip of summary.skippedSamples.slice(0, 20)) {
-      lines.push(`  ${skip.file}${skip.offset === null ? '' : ` @ byte ${skip.offset}`}: ${skip.reason}`);
-    }
-    if (summary.skipped > 20)
-      lines.push(
-        `  … and ${summary.skipped - 20} more (brief jobs lists the job; its metadata has the first 200).`,
-      );
-  }
-  return lines.join('\n');
+    ...reportedLines(
+      `Skipped ${summary.skipped} items that are not readable mail:`,
+      summary.skipped,
+      summary.skippedSamples,
+    ),
+    ...reportedLines(
+      `Stored ${summary.shortened} messages with values past the limits cut:`,
+      summary.shortened ?? 0,
+      summary.shortenedSamples ?? [],
+    ),
+  ].join('\n');
 }
 
 export async function importCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {

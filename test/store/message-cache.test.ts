@@ -19,10 +19,10 @@ describe('MessageCacheService', () => {
   it('stores a batch once: the same batch again inserts nothing, changes nothing and keeps the data version', () => {
     const { cache, accounts, account, store } = setup();
     const batch = Array.from({ length: 20 }, (_, index) => ({ facts: facts(index) }));
-    expect(cache.cacheBulk(account.id, 'gmail', batch)).toEqual({ inserted: 20, updated: 0 });
+    expect(cache.cacheBulk(account.id, 'gmail', batch)).toEqual({ inserted: 20, updated: 0, reported: [] });
     const rows = store.db.prepare('SELECT * FROM message_cache ORDER BY id').all();
     expect(accounts.getDataVersion(account.id)).toBe(1);
-    expect(cache.cacheBulk(account.id, 'gmail', batch)).toEqual({ inserted: 0, updated: 0 });
+    expect(cache.cacheBulk(account.id, 'gmail', batch)).toEqual({ inserted: 0, updated: 0, reported: [] });
     expect(store.db.prepare('SELECT * FROM message_cache ORDER BY id').all()).toEqual(rows);
     expect(accounts.getDataVersion(account.id)).toBe(1);
   });
@@ -37,7 +37,7 @@ describe('MessageCacheService', () => {
       facts(1, { labels: ['INBOX', 'STARRED'], time: 5 }),
       Buffer.from('raw'),
     );
-    expect(result).toEqual({ inserted: 0, updated: 1 });
+    expect(result).toEqual({ inserted: 0, updated: 1, reported: [] });
     const after = cache.getMessage(account.id, 'gmail', 'm1')!;
     expect(after.id).toBe(before.id);
     expect(after.labels).toEqual(['INBOX', 'STARRED']);

@@ -5,7 +5,8 @@ import { idSchema, parseInput } from '../db/validation.ts';
 import type { DerivationInput } from '../mail/derive.ts';
 import type { DuplicateKeys } from '../mail/duplicates.ts';
 import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
-import { messageFactsSchema, providerSchema } from './message-facts-schema.ts';
+import { type CacheItem, MAX_BATCH, type ReportedMessage, validateBatch } from './message-batch.ts';
+import { providerSchema } from './message-facts-schema.ts';
 import {
   filterParams,
   type MessageFilter,
@@ -17,11 +18,7 @@ import { type CachedMessage, factsToParams, toCachedMessage } from './message-ro
 import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
 
-export interface CacheItem {
-  facts: MessageFacts;
-  raw?: Buffer;
-}
-
+export type { CacheItem, ReportedMessage } from './message-batch.ts';
 export type { CacheStats } from './message-stats.ts';
 
 export interface DerivedRow {
@@ -32,12 +29,9 @@ export interface DerivedRow {
   threadKey: string;
 }
 
-const MAX_BATCH = 10_000;
 const NONE: string[] = [];
 const IN_CHUNK = 500;
 
-const itemSchema = z.strictObject({ facts: messageFactsSchema, raw: z.instanceof(Buffer).optional() });
-const itemsSchema = z.array(itemSchema).max(MAX_BATCH);
 const idsSchema = z.array(z.string().min(1).max(256)).max(1_000_000);
 const labelsSchema = z.array(z.string().min(1).max(256)).max(1000);
 const derivedSchema = z
@@ -79,12 +73,19 @@ export class MessageCacheService {
     return this.cacheBulk(accountId, provider, [raw === undefined ? { facts } : { facts, raw }]);
   }
 
-  /** Stores a batch in one transaction; a message already stored keeps its row id. */
-  cacheBulk(accountId: number, provider: string, items: CacheItem[]): { inserted: number; updated: number } {
+  /**
+   * Stores a batch in one transaction; a message already stored keeps its row id. A message with
+   * a value past the limits is stored cut or skipped, and listed in `reported` (see message-batch.ts).
+   */
+  cacheBulk(
+    accountId: number,
+    provider: string,
+    items: CacheItem[],
+  ): { inserted: number; updated: number; reported: ReportedMessage[] } {
     const account = this.#account(accountId);
     const source = parseInput(providerSchema, provider, 'The message provider');
-    const batch = parseInput(itemsSchema, items, 'The message batch');
-    return this.#store.transaction(() => {
+    const { items: batch, reported } = validateBatch(items);
+    const written = this.#store.transaction(() => {
       const now = this.#store.nowIso();
       let inserted = 0;
       let updated = 0;
@@ -113,6 +114,7 @@ export class MessageCacheService {
       if (inserted + updated > 0) this.#bump(account, now);
       return { inserted, updated };
     });
+    return { ...written, reported };
   }
 
   getMessage(accountId: number, provider: string, providerId: string): CachedMessage | null {

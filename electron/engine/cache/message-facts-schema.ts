@@ -1,36 +1,66 @@
 import { z } from 'zod';
 import type { MessageFacts } from '../mail/types.ts';
 
-const text = (max: number) => z.string().max(max);
-const addresses = z.array(text(998)).max(10_000);
-const ids = z.array(text(998)).max(10_000);
+/**
+ * What one stored message may hold. Ids and addresses follow RFC 5322's 998-character line; the
+ * rest bounds what one row may cost. Anyone can send a message past them: `fitFactsToLimits`
+ * cuts such a message to fit (or skips it when cutting would change which message it is).
+ */
+export const FACT_LIMITS = {
+  /** providerId, providerThreadId, a label. */
+  id: 256,
+  /** An address, a display name, a Message-ID. */
+  line: 998,
+  /** Addresses of one header, ids of In-Reply-To or References. */
+  list: 10_000,
+  labels: 1000,
+  subject: 16_384,
+  unsubscribe: 4096,
+  contentKey: 20_000,
+} as const;
+
+/**
+ * The facts schema, with or without the length limits. Without them it checks only the types:
+ * a wrong type is a caller's bug and refuses the whole batch, a value past a limit is hostile
+ * mail and is fitted, message by message.
+ */
+function factsSchema(limited: boolean) {
+  const text = (max: number) => (limited ? z.string().max(max) : z.string());
+  const list = (max: number) => (limited ? z.array(text(FACT_LIMITS.line)).max(max) : z.array(z.string()));
+  const labels = limited
+    ? z.array(z.string().min(1).max(FACT_LIMITS.id)).max(FACT_LIMITS.labels)
+    : z.array(z.string().min(1));
+  return z.strictObject({
+    providerId: text(FACT_LIMITS.id).min(1),
+    providerThreadId: text(FACT_LIMITS.id).nullable(),
+    messageId: text(FACT_LIMITS.line).nullable(),
+    inReplyTo: list(FACT_LIMITS.list),
+    references: list(FACT_LIMITS.list),
+    time: z.number().int().min(-8.64e15).max(8.64e15).nullable(),
+    from: text(FACT_LIMITS.line).nullable(),
+    fromName: text(FACT_LIMITS.line).nullable(),
+    sender: text(FACT_LIMITS.line).nullable(),
+    senderName: text(FACT_LIMITS.line).nullable(),
+    to: list(FACT_LIMITS.list),
+    cc: list(FACT_LIMITS.list),
+    bcc: list(FACT_LIMITS.list),
+    replyTo: list(FACT_LIMITS.list),
+    subject: text(FACT_LIMITS.subject).nullable(),
+    subjectKey: text(FACT_LIMITS.subject),
+    labels,
+    listPost: text(FACT_LIMITS.line).nullable(),
+    hasListPost: z.boolean(),
+    unsubscribe: text(FACT_LIMITS.unsubscribe).nullable(),
+    automated: z.boolean(),
+    size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    contentKey: text(FACT_LIMITS.contentKey).nullable(),
+  }) satisfies z.ZodType<MessageFacts>;
+}
 
 /** The shape `MessageFacts` must have before it is stored; sizes bound what one row may hold. */
-export const messageFactsSchema = z.strictObject({
-  providerId: z.string().min(1).max(256),
-  providerThreadId: text(256).nullable(),
-  messageId: text(998).nullable(),
-  inReplyTo: ids,
-  references: ids,
-  time: z.number().int().min(-8.64e15).max(8.64e15).nullable(),
-  from: text(998).nullable(),
-  fromName: text(998).nullable(),
-  sender: text(998).nullable(),
-  senderName: text(998).nullable(),
-  to: addresses,
-  cc: addresses,
-  bcc: addresses,
-  replyTo: addresses,
-  subject: text(16_384).nullable(),
-  subjectKey: text(16_384),
-  labels: z.array(z.string().min(1).max(256)).max(1000),
-  listPost: text(998).nullable(),
-  hasListPost: z.boolean(),
-  unsubscribe: text(4096).nullable(),
-  automated: z.boolean(),
-  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  contentKey: text(20_000).nullable(),
-}) satisfies z.ZodType<MessageFacts>;
+export const messageFactsSchema = factsSchema(true);
+/** The same, types only (see `factsSchema`). */
+export const messageFactsShape = factsSchema(false);
 
 export const providerSchema = z
   .string()

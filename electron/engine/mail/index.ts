@@ -12,6 +12,7 @@ export { DuplicateMerger, type MergeResult } from './duplicates.ts';
 export { factsFromGmail, factsFromRaw, type GmailMessageResource, importedProviderId } from './facts.ts';
 export { type HeaderField, readHeaderFields } from './headers.ts';
 export { folderNameOf, labelsFromFolderName, labelsFromTakeout } from './labels.ts';
+export { MAX_MESSAGE_BYTES } from './mbox-splitter.ts';
 export { type ReadItem, type ReadOptions, readMail } from './read-mail.ts';
 export { subjectKey } from './subject.ts';
 export type { DerivedFacts, MessageFacts } from './types.ts';

@@ -19,7 +19,8 @@ export function listPostAddress(value: string | undefined): string | null {
 /** The unsubscribe target: the first https: URL in List-Unsubscribe, else its mailto:; null when none. */
 export function unsubscribeTarget(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const targets = [...value.matchAll(/<([^>]*)>/g)].map((m) => m[1]!.trim());
+  // `[^<>]`, not `[^>]`: on a value of many `<` and no `>` the latter rescans the rest from each `<` (quadratic).
+  const targets = [...value.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.trim());
   if (targets.length === 0) targets.push(...value.split(',').map((t) => t.trim()));
   const https = targets.find((t) => /^https:/i.test(t));
   if (https) return https;

@@ -1,24 +1,27 @@
 /**
  * The one entry point for reading mail from disk: mbox files (mboxo/mboxrd, Takeout), folders of
  * mbox files, folders of message files, and any of them gzip-compressed. Everything streams: a
- * message is read, turned into facts and handed on before the next one is read.
+ * message is read, turned into facts and handed on before the next one is read; of a message
+ * longer than `maxMessageBytes` only the first bytes are kept; a cancel is seen at every chunk.
  */
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { BriefError } from '../../../shared/errors.ts';
 import { factsFromRaw } from './facts.ts';
+import { type FileChunks, openFileChunks } from './file-chunks.ts';
 import { KNOWN_HEADERS, parseHeaderText, skipFromLine } from './headers.ts';
 import { folderNameOf, labelsFromFolderName } from './labels.ts';
-import { MboxSplitter } from './mbox-splitter.ts';
+import { MAX_MESSAGE_BYTES, MboxSplitter } from './mbox-splitter.ts';
 import type { MessageFacts } from './types.ts';
 
 export type ReadItem =
   | {
       kind: 'message';
       facts: MessageFacts;
+      /** The message's bytes: all of them, or the first `maxMessageBytes` of a longer one. */
       raw: Buffer;
+      /** The message's full length in bytes. */
+      size: number;
       file: string;
       offset: number;
       folderLabels: string[];
@@ -27,9 +30,12 @@ export type ReadItem =
 
 export interface ReadOptions {
   signal?: AbortSignal;
+  /** Told after each chunk: how many bytes of `file` were read (compressed bytes for .gz). */
+  onRead?: (file: string, bytesRead: number) => void;
+  /** Bytes of one message kept (default 64 MB); the rest is read past, not held. */
+  maxMessageBytes?: number;
 }
 
-const CHUNK_BYTES = 1024 * 1024;
 const SNIFF_BYTES = 8192;
 const MAILBOX_NAME = /\.(mbox|mbx)(\.gz)?$/i;
 const HEADER_START = /^[!-9;-~]+[ \t]*:/;
@@ -38,18 +44,18 @@ const HEADER_START = /^[!-9;-~]+[ \t]*:/;
 export async function* readMail(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   for (const path of paths) {
     throwIfAborted(options.signal);
-    let isFolder: boolean;
+    let kind: 'folder' | 'file' | 'other';
     try {
-      isFolder = (await stat(path)).isDirectory();
+      const info = await stat(path);
+      kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
     } catch (error) {
       yield { kind: 'skipped', file: path, offset: null, reason: `cannot be opened (${errorCode(error)})` };
       continue;
     }
-    if (!isFolder) {
-      yield* readMailFile(path, true, options.signal);
-      continue;
-    }
-    for (const file of await listFiles(path)) yield* readMailFile(file, false, options.signal);
+    // A pipe or a device would block or never end: never opened.
+    if (kind === 'other') yield { kind: 'skipped', file: path, offset: null, reason: 'not a regular file' };
+    else if (kind === 'file') yield* readMailFile(path, true, options);
+    else for (const file of await listFiles(path)) yield* readMailFile(file, false, options);
   }
 }
 
@@ -78,18 +84,6 @@ async function listFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-async function* wholeFile(file: string): AsyncGenerator<Buffer> {
-  yield await readFile(file);
-}
-
-function openChunks(file: string, size: number): AsyncIterable<Buffer> {
-  const gzip = /\.gz$/i.test(file);
-  // A folder of small message files is read one file per call: a stream per file costs more than the reading.
-  if (!gzip && size <= CHUNK_BYTES) return wholeFile(file);
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  return gzip ? stream.pipe(createGunzip()) : stream;
-}
-
 /** Whether the first bytes are a mail header block (after an optional `From ` line) with a known header. */
 export function looksLikeMail(head: Buffer): boolean {
   const text = head.toString('latin1', skipFromLine(head), Math.min(head.length, SNIFF_BYTES));
@@ -105,88 +99,170 @@ function hasNulByte(head: Buffer): boolean {
 async function* readMailFile(
   file: string,
   standalone: boolean,
-  signal?: AbortSignal,
+  options: ReadOptions,
 ): AsyncGenerator<ReadItem> {
-  const ownLabels = labelsFromFolderName(folderNameOf(basename(file)));
-  const parentLabels = labelsFromFolderName(folderNameOf(basename(dirname(file))));
-  let iterator: AsyncIterator<Buffer>;
-  let first: Buffer;
+  let source: FileChunks | null = null;
   try {
-    iterator = openChunks(file, (await stat(file)).size)[Symbol.asyncIterator]();
-    const step = await iterator.next();
-    if (step.done) {
+    let first: Buffer | null;
+    try {
+      source = openFileChunks(file, (await stat(file)).size);
+      first = await source.next();
+    } catch (error) {
+      yield { kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` };
+      return;
+    }
+    if (first === null) {
       yield { kind: 'skipped', file, offset: null, reason: 'empty file' };
       return;
     }
-    first = step.value;
-  } catch (error) {
-    yield { kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` };
-    return;
+    yield* readOpened(new OpenFile(file, source, standalone, options), first);
+  } finally {
+    source?.close();
   }
+}
+
+/** A file being read: its chunks (each one a point where a cancel is seen), labels and options. */
+class OpenFile {
+  readonly file: string;
+  readonly source: FileChunks;
+  readonly standalone: boolean;
+  readonly options: ReadOptions;
+  readonly ownLabels: string[];
+  readonly parentLabels: string[];
+  readonly maxMessageBytes: number;
+
+  constructor(file: string, source: FileChunks, standalone: boolean, options: ReadOptions) {
+    this.file = file;
+    this.source = source;
+    this.standalone = standalone;
+    this.options = options;
+    this.ownLabels = labelsFromFolderName(folderNameOf(basename(file)));
+    this.parentLabels = labelsFromFolderName(folderNameOf(basename(dirname(file))));
+    this.maxMessageBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  }
+
+  async next(): Promise<Buffer | null> {
+    const chunk = await this.source.next();
+    throwIfAborted(this.options.signal);
+    if (chunk !== null) this.options.onRead?.(this.file, this.source.bytesRead());
+    return chunk;
+  }
+
+  stoppedEarly(error: unknown): ReadItem {
+    if (error instanceof BriefError) throw error;
+    return {
+      kind: 'skipped',
+      file: this.file,
+      offset: null,
+      reason: `reading stopped early (${errorCode(error)})`,
+    };
+  }
+}
+
+async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<ReadItem> {
+  const { file } = open;
+  throwIfAborted(open.options.signal);
+  open.options.onRead?.(file, open.source.bytesRead());
   // A UTF-8 byte-order mark (some Windows tools write one) is not part of the message.
-  const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  first = first.subarray(bom);
-  if (hasNulByte(first)) {
-    await iterator.return?.();
+  const bom = firstChunk[0] === 0xef && firstChunk[1] === 0xbb && firstChunk[2] === 0xbf ? 3 : 0;
+  const first = firstChunk.subarray(bom);
+  // Mail is recognised by its structure; a NUL byte (mail has them) only marks the rest as binary.
+  const structured = looksLikeMail(first);
+  if (!structured && hasNulByte(first)) {
     yield { kind: 'skipped', file, offset: null, reason: 'binary file, not a mail message' };
     return;
   }
   const mailbox = MAILBOX_NAME.test(file);
   const startsWithSeparator = first.toString('latin1', 0, 5) === 'From ';
-  if (!mailbox && !startsWithSeparator) {
-    if (!looksLikeMail(first)) {
-      await iterator.return?.();
-      yield {
-        kind: 'skipped',
-        file,
-        offset: null,
-        reason: 'not a mail message: no mail header block at the start',
-      };
-      return;
-    }
-    const chunks = [first];
-    for (let step = await iterator.next(); !step.done; step = await iterator.next()) chunks.push(step.value);
-    yield messageItem(Buffer.concat(chunks), file, bom, standalone ? ownLabels : parentLabels);
+  if (mailbox || startsWithSeparator) {
+    yield* readMailbox(open, first, bom, mailbox);
     return;
   }
-  // A file of one message with a leading `From ` line is a message file in its folder; one that
-  // holds several messages (or is named .mbox/.mbx) is a mail folder of its own.
-  let labels = mailbox || standalone ? ownLabels : parentLabels;
-  let held: { raw: Buffer; offset: number } | null = null;
-  let count = 0;
-  const splitter = new MboxSplitter();
+  if (!structured) {
+    yield {
+      kind: 'skipped',
+      file,
+      offset: null,
+      reason: 'not a mail message: no mail header block at the start',
+    };
+    return;
+  }
+  const kept: Buffer[] = [];
+  let keptBytes = 0;
+  let size = 0;
+  let failure: ReadItem | null = null;
   try {
-    for (let chunk: Buffer | null = first; chunk !== null; ) {
-      for (const message of splitter.push(chunk)) {
-        count += 1;
-        if (count === 2) labels = ownLabels;
-        if (held) yield messageItem(held.raw, file, held.offset + bom, labels);
-        held = message;
-        throwIfAborted(signal);
-      }
-      const step = await iterator.next();
-      chunk = step.done ? null : step.value;
+    for (let chunk: Buffer | null = first; chunk !== null; chunk = await open.next()) {
+      size += chunk.length;
+      // Past the cap the bytes are read (to the end of the file) but not held.
+      if (keptBytes >= open.maxMessageBytes) continue;
+      const part = chunk.subarray(0, open.maxMessageBytes - keptBytes);
+      kept.push(part);
+      keptBytes += part.length;
     }
   } catch (error) {
-    if (error instanceof BriefError) throw error;
-    if (held) yield messageItem(held.raw, file, held.offset + bom, labels);
-    yield { kind: 'skipped', file, offset: null, reason: `reading stopped early (${errorCode(error)})` };
+    failure = open.stoppedEarly(error);
+  }
+  yield messageItem(
+    { raw: Buffer.concat(kept), size, offset: 0 },
+    open,
+    bom,
+    open.standalone ? open.ownLabels : open.parentLabels,
+  );
+  if (failure) yield failure;
+}
+
+/** A file of one message with a leading `From ` line is a message file in its folder; one that
+ * holds several messages (or is named .mbox/.mbx) is a mail folder of its own. */
+async function* readMailbox(
+  open: OpenFile,
+  first: Buffer,
+  bom: number,
+  mailbox: boolean,
+): AsyncGenerator<ReadItem> {
+  let labels = mailbox || open.standalone ? open.ownLabels : open.parentLabels;
+  let held: { raw: Buffer; offset: number; size: number } | null = null;
+  let count = 0;
+  const splitter = new MboxSplitter({ maxMessageBytes: open.maxMessageBytes });
+  try {
+    for (let chunk: Buffer | null = first; chunk !== null; chunk = await open.next()) {
+      for (const message of splitter.push(chunk)) {
+        count += 1;
+        if (count === 2) labels = open.ownLabels;
+        if (held) yield messageItem(held, open, bom, labels);
+        held = message;
+        throwIfAborted(open.options.signal);
+      }
+    }
+  } catch (error) {
+    const failure = open.stoppedEarly(error);
+    if (held) yield messageItem(held, open, bom, labels);
+    yield failure;
     return;
   }
   for (const message of splitter.end()) {
     count += 1;
-    if (count === 2) labels = ownLabels;
-    if (held) yield messageItem(held.raw, file, held.offset + bom, labels);
+    if (count === 2) labels = open.ownLabels;
+    if (held) yield messageItem(held, open, bom, labels);
     held = message;
   }
-  if (held) yield messageItem(held.raw, file, held.offset + bom, labels);
-  if (count === 0) yield { kind: 'skipped', file, offset: null, reason: 'no messages in this mailbox file' };
+  if (held) yield messageItem(held, open, bom, labels);
+  if (count === 0)
+    yield { kind: 'skipped', file: open.file, offset: null, reason: 'no messages in this mailbox file' };
 }
 
-function messageItem(raw: Buffer, file: string, offset: number, folderLabels: string[]): ReadItem {
+function messageItem(
+  message: { raw: Buffer; offset: number; size: number },
+  open: OpenFile,
+  bom: number,
+  folderLabels: string[],
+): ReadItem {
+  const { file } = open;
+  const offset = message.offset + bom;
   try {
-    const facts = factsFromRaw(raw, { folderLabels, file });
-    return { kind: 'message', facts, raw, file, offset, folderLabels };
+    const facts = factsFromRaw(message.raw, { folderLabels, file });
+    facts.size = message.size;
+    return { kind: 'message', facts, raw: message.raw, size: message.size, file, offset, folderLabels };
   } catch (error) {
     if (error instanceof BriefError && error.code === 'UNSUPPORTED_INPUT') {
       return {

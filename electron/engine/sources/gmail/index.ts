@@ -51,7 +51,7 @@ export function fetchMessagesExecutor(
     attempt(services, context, overrides, async (run) => {
       const { historyId } = await runFullSync(run, 'first');
       run.finish(historyId);
-      return { historyId, stored: run.stored, total: run.total };
+      return { historyId, stored: run.stored, total: run.total, ...run.report.result() };
     });
 }
 
@@ -64,6 +64,6 @@ export function syncHistoryExecutor(
     attempt(services, context, overrides, async (run) => {
       const { historyId, changes } = await runHistorySync(run);
       run.finish(historyId);
-      return { historyId, changes, stored: run.stored };
+      return { historyId, changes, stored: run.stored, ...run.report.result() };
     });
 }

@@ -23,6 +23,7 @@ import { runRequests } from './request-runner.ts';
 import { RetryPolicy } from './retry-policy.ts';
 import { Slots } from './slots.ts';
 import type { GmailSyncOptions } from './sync-options.ts';
+import { SyncReport } from './sync-report.ts';
 import { SyncStatus } from './sync-status.ts';
 
 export const PROVIDER_GMAIL = 'gmail';
@@ -48,6 +49,8 @@ export class SyncRun {
   readonly client: GmailClient;
   readonly status: SyncStatus;
   readonly publisher: DataPublisher;
+  /** Messages stored cut or skipped (values past the limits), by Gmail id. */
+  readonly report: SyncReport;
   /** Messages in the cache for this account (what progress counts). */
   stored = 0;
   total: number | null = null;
@@ -72,6 +75,7 @@ export class SyncRun {
     }
     this.settings = this.account.settings;
     this.status = new SyncStatus(services, this.account.id);
+    this.report = new SyncReport(job);
     this.publisher = new DataPublisher(
       services,
       this.account.id,
@@ -157,7 +161,10 @@ export class SyncRun {
     return plan.deferred;
   }
 
-  /** One transaction for the batch; then progress and (throttled) re-derivation. */
+  /**
+   * One transaction for the batch; then progress and (throttled) re-derivation. A message past
+   * the limits is stored cut or skipped and reported: the sync moves past it either way.
+   */
   store(resources: gmail_v1.Schema$Message[]): void {
     const items: CacheItem[] = [];
     for (const resource of resources) {
@@ -168,7 +175,12 @@ export class SyncRun {
       );
     }
     if (items.length === 0) return;
-    const { inserted, updated } = this.services.messages.cacheBulk(this.account.id, PROVIDER_GMAIL, items);
+    const { inserted, updated, reported } = this.services.messages.cacheBulk(
+      this.account.id,
+      PROVIDER_GMAIL,
+      items,
+    );
+    this.report.add(reported);
     this.stored += inserted;
     if (inserted + updated > 0) this.publisher.stored();
     this.status.set('syncing');

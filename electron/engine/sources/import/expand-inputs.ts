@@ -1,22 +1,14 @@
 /**
  * Turns what a person handed to import into paths the mail readers take: files and folders as
- * they are (gzip is read transparently by the readers), and `.zip` archives extracted to a
- * temporary folder first (a Google Takeout download is a zip).
+ * they are (gzip is read transparently by the readers), and `.zip` archives unpacked to a private
+ * temporary folder first (a Google Takeout download is a zip), removed again by `dispose`.
  */
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import yauzl from 'yauzl';
+import { join, resolve } from 'node:path';
 import { BriefError } from '../../../../shared/errors.ts';
+import { makeTempFolder } from './temp-folders.ts';
+import { extractZip, isDiskFull, noRoom, type ZipLimits } from './zip-extract.ts';
 
 export interface ExpandedInputs {
   paths: string[];
@@ -26,26 +18,11 @@ export interface ExpandedInputs {
   dispose(): void;
 }
 
-function sizeOf(path: string): number {
-  const stat = statSync(path);
-  if (stat.isFile()) return stat.size;
-  return 0;
-}
-
-async function extractZip(file: string, into: string): Promise<void> {
-  const zip = await yauzl.openPromise(file);
-  try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName.endsWith('/')) continue;
-      const target = normalize(join(into, entry.fileName));
-      // A zip entry may not write outside the extraction folder ("zip slip").
-      if (!target.startsWith(into + sep)) continue;
-      mkdirSync(dirname(target), { recursive: true });
-      await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target));
-    }
-  } finally {
-    zip.close();
-  }
+export interface ExpandOptions {
+  signal?: AbortSignal;
+  /** Where archives are unpacked (the system's temporary folder). */
+  tempRoot?: string;
+  zipLimits?: ZipLimits;
 }
 
 function folderBytes(path: string): number {
@@ -54,19 +31,23 @@ function folderBytes(path: string): number {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) total += sizeOf(full);
+      else if (entry.isFile()) total += statSync(full).size;
     }
   };
   walk(path);
   return total;
 }
 
-export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInputs> {
+export async function expandInputs(
+  inputs: readonly string[],
+  options: ExpandOptions = {},
+): Promise<ExpandedInputs> {
+  const root = options.tempRoot ?? tmpdir();
   const temporary: string[] = [];
   const paths: string[] = [];
   let bytes = 0;
   const dispose = () => {
-    for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
+    for (const folder of temporary.splice(0)) rmSync(folder, { recursive: true, force: true });
   };
   try {
     for (const input of inputs) {
@@ -78,29 +59,37 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
       if (stat.isDirectory()) {
         paths.push(path);
         bytes += folderBytes(path);
+      } else if (!stat.isFile()) {
+        // Checked before anything opens it: opening a pipe (even one named .zip) waits forever.
+        throw new BriefError(
+          'UNSUPPORTED_INPUT',
+          `${path} is not a regular file or folder (a pipe, socket or device); save the mail to a file and import that.`,
+        );
       } else if (/\.zip$/i.test(path)) {
-        const folder = mkdtempSync(join(tmpdir(), 'brief-zip-'));
+        const folder = newTempFolder(root, path);
         temporary.push(folder);
-        try {
-          await extractZip(path, folder);
-        } catch (error) {
-          throw new BriefError(
-            'UNSUPPORTED_INPUT',
-            `${path} is not a readable zip archive (${(error as Error).message}). Download it again or unzip it yourself and import the folder.`,
-          );
-        }
+        await extractZip(path, stat.size, folder, root, {
+          signal: options.signal,
+          limits: options.zipLimits,
+        });
         paths.push(folder);
         bytes += folderBytes(folder);
-      } else if (stat.isFile()) {
+      } else {
         paths.push(path);
         bytes += stat.size;
-      } else {
-        throw new BriefError('UNSUPPORTED_INPUT', `${path} is neither a file nor a folder.`);
       }
     }
     return { paths, bytes, dispose };
   } catch (error) {
     dispose();
     throw error;
+  }
+}
+
+function newTempFolder(root: string, zipPath: string): string {
+  try {
+    return makeTempFolder(root);
+  } catch (error) {
+    throw isDiskFull(error) ? noRoom(zipPath, root, null) : error;
   }
 }

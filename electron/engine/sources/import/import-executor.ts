@@ -5,16 +5,21 @@
  * that cannot be read are reported (file, offset, reason) and the rest imported.
  */
 import { BriefError } from '../../../../shared/errors.ts';
+import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import type { CacheItem } from '../../cache/message-cache-service.ts';
 import type { EngineServices } from '../../engine.ts';
-import { DuplicateMerger, readMail } from '../../mail/index.ts';
+import { DuplicateMerger, MAX_MESSAGE_BYTES, readMail } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
+import { ReportSamples } from '../report-samples.ts';
 import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
+import { removeStaleTempFolders } from './temp-folders.ts';
 
 export const PROVIDER_IMPORT = 'import';
 const BATCH = 1000;
-const MAX_REPORTED_SKIPS = 200;
+const MAX_BYTES_SHOWN = `${MAX_MESSAGE_BYTES / (1024 * 1024)} MB`;
+
+type Where = { file: string; offset: number | null; reason: string };
 
 export interface ImportSummary {
   read: number;
@@ -25,11 +30,18 @@ export interface ImportSummary {
   imported: number;
   duplicates: number;
   skipped: number;
-  skippedSamples: Array<{ file: string; offset: number | null; reason: string }>;
+  /** The first skips (up to 200, within 32 KB: the summary lives in the job's metadata). */
+  skippedSamples: Where[];
+  /** Messages stored with values cut to the limits, or read only in part (longer than 64 MB). */
+  shortened: number;
+  /** The first of them (up to 100, within 16 KB). */
+  shortenedSamples: Where[];
   bytes: number;
 }
 
 export function importExecutor(services: EngineServices): JobExecutor {
+  // Made once per engine start: the moment to remove what a killed run left unpacked.
+  removeStaleTempFolders();
   return async (context: JobContext) => {
     const { job } = context;
     const paths = job.metadata.paths;
@@ -51,7 +63,7 @@ async function importFiles(
   inputs: string[],
 ): Promise<ImportSummary> {
   const { messages, accounts, events } = services;
-  const expanded = await expandInputs(inputs);
+  const expanded = await expandInputs(inputs, { signal: context.signal });
   const storedBefore = messages.getCacheStats(accountId).count;
   let summary: ImportSummary;
   try {
@@ -82,55 +94,95 @@ async function storeMessages(
 ): Promise<ImportSummary> {
   const { messages, accounts, events } = services;
   const keepRaw = accounts.getSettings(accountId).keepRawData;
-  const summary: ImportSummary = {
-    read: 0,
-    imported: 0,
-    duplicates: 0,
-    skipped: 0,
-    skippedSamples: [],
-    bytes: expanded.bytes,
-  };
+  const skipped = new ReportSamples<Where>(200, 32 * 1024);
+  const shortened = new ReportSamples<Where>(100, 16 * 1024);
+  let read = 0;
+  let duplicates = 0;
   const merger = new DuplicateMerger({ retainFacts: false });
   // What is already stored takes part in the merge, so a copy imported later joins its twin.
   for (const stored of messages.iterateDuplicateKeys(accountId)) merger.seed(stored);
 
   const batch = new ImportBatch(services.store, messages, accountId, PROVIDER_IMPORT);
-  let bytesDone = 0;
-  let currentFile = '';
-  let fileStart = 0;
   const flush = () => {
     if (batch.flush())
       events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
   };
+  const progress = new ReadProgress(expanded.bytes);
+  const report = () =>
+    context.progress(
+      progress.done(),
+      expanded.bytes,
+      `Importing: ${read.toLocaleString('en-US')} ${read === 1 ? 'message' : 'messages'} read`,
+    );
+  const reading = readMail(expanded.paths, {
+    signal: context.signal,
+    onRead: (file, bytes) => {
+      progress.read(file, bytes);
+      report();
+    },
+  });
 
-  for await (const item of readMail(expanded.paths, { signal: context.signal })) {
-    if (item.file !== currentFile) {
-      currentFile = item.file;
-      fileStart = bytesDone;
-    }
+  for await (const item of reading) {
     if (item.kind === 'skipped') {
-      summary.skipped += 1;
-      if (summary.skippedSamples.length < MAX_REPORTED_SKIPS)
-        summary.skippedSamples.push({ file: item.file, offset: item.offset, reason: item.reason });
+      skipped.add({ file: item.file, offset: item.offset, reason: item.reason });
       continue;
     }
-    summary.read += 1;
-    bytesDone = Math.max(bytesDone, fileStart + item.offset + item.raw.length);
-    const merged = merger.add(item.facts);
+    const where = { file: item.file, offset: item.offset };
+    // Fitted before the merge, so the merger compares what will be stored.
+    const fit = fitFactsToLimits(item.facts);
+    if (fit.kind === 'skip') {
+      skipped.add({ ...where, reason: fit.reason });
+      continue;
+    }
+    const cuts = [...fit.cuts];
+    if (item.size > item.raw.length)
+      cuts.push(`only the first ${MAX_BYTES_SHOWN} of its ${item.size.toLocaleString('en-US')} bytes read`);
+    if (cuts.length > 0) shortened.add({ ...where, reason: describeCuts(cuts) });
+    read += 1;
+    const merged = merger.add(fit.facts);
     if (merged.kind === 'new') {
-      const entry: CacheItem = keepRaw ? { facts: item.facts, raw: item.raw } : { facts: item.facts };
+      const entry: CacheItem = keepRaw ? { facts: fit.facts, raw: item.raw } : { facts: fit.facts };
       batch.add(entry);
     } else {
-      summary.duplicates += 1;
+      duplicates += 1;
       batch.merge(merged);
     }
     if (batch.size >= BATCH) flush();
-    context.progress(
-      Math.min(bytesDone, expanded.bytes),
-      expanded.bytes,
-      `Importing: ${summary.read.toLocaleString('en-US')} ${summary.read === 1 ? 'message' : 'messages'} read`,
-    );
+    report();
   }
   flush();
-  return summary;
+  return {
+    read,
+    imported: 0,
+    duplicates,
+    skipped: skipped.count,
+    skippedSamples: skipped.samples,
+    shortened: shortened.count,
+    shortenedSamples: shortened.samples,
+    bytes: expanded.bytes,
+  };
+}
+
+/** Bytes of the inputs read so far, file after file (compressed bytes for .gz, as `bytes` counts them). */
+class ReadProgress {
+  readonly #total: number;
+  #file = '';
+  #before = 0;
+  #current = 0;
+
+  constructor(total: number) {
+    this.#total = total;
+  }
+
+  read(file: string, bytes: number): void {
+    if (file !== this.#file) {
+      this.#before += this.#current;
+      this.#file = file;
+    }
+    this.#current = bytes;
+  }
+
+  done(): number {
+    return Math.min(this.#before + this.#current, this.#total);
+  }
 }
