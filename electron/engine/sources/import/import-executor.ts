@@ -5,8 +5,8 @@
  * that cannot be read are reported (file, offset, reason) and the rest imported.
  */
 import { BriefError } from '../../../../shared/errors.ts';
-import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import type { CacheItem } from '../../cache/message-cache-service.ts';
+import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger, MAX_MESSAGE_BYTES, readMail } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
