@@ -75,10 +75,7 @@ describe(`hostile mail by import (${MODE})`, () => {
     );
     expect(run.stdout).toContain('Stored 1 messages with values past the limits cut:');
     expect(run.stdout).toMatch(
-      new RegExp(
-        `^ {2}${file} @ byte ${offset}: Stored with a field cut to the limits: the From display name`,
-        'm',
-      ),
+      new RegExp(`^ {2}${file} @ byte ${offset}: Stored cut to the limits: the From display name`, 'm'),
     );
     const engine = openEngine({ databasePath });
     const stored = [

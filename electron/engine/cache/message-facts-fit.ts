@@ -119,5 +119,5 @@ export function fitFactsToLimits(facts: MessageFacts): FactsFit {
 
 /** One sentence for a report: what was cut. */
 export function describeCuts(cuts: readonly string[]): string {
-  return `Stored with ${cuts.length === 1 ? 'a field' : 'fields'} cut to the limits: ${cuts.join('; ')}.`;
+  return `Stored cut to the limits: ${cuts.join('; ')}.`;
 }

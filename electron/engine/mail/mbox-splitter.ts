@@ -17,6 +17,8 @@ export interface MboxMessage {
   offset: number;
   /** The message's full length in the file. */
   size: number;
+  /** Whether `raw` holds only the first bytes of it (it was longer than `maxMessageBytes`). */
+  truncated: boolean;
 }
 
 /** How much of one message is kept: headers are what is read, and no real header is near this. */
@@ -213,7 +215,7 @@ export class MboxSplitter {
       this.#overflow?.head ??
       Buffer.from(this.#data.subarray(this.#start, Math.min(end, this.#start + this.#cap)));
     if (raw.includes(ESCAPED_FROM)) raw = unescapeFromLines(raw);
-    out.push({ raw, offset: this.#messageOffset, size });
+    out.push({ raw, offset: this.#messageOffset, size, truncated: size > this.#cap });
   }
 
   /**

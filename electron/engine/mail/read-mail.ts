@@ -11,7 +11,7 @@ import { factsFromRaw } from './facts.ts';
 import { type FileChunks, openFileChunks } from './file-chunks.ts';
 import { KNOWN_HEADERS, parseHeaderText, skipFromLine } from './headers.ts';
 import { folderNameOf, labelsFromFolderName } from './labels.ts';
-import { MAX_MESSAGE_BYTES, MboxSplitter } from './mbox-splitter.ts';
+import { MAX_MESSAGE_BYTES, type MboxMessage, MboxSplitter } from './mbox-splitter.ts';
 import type { MessageFacts } from './types.ts';
 
 export type ReadItem =
@@ -22,6 +22,8 @@ export type ReadItem =
       raw: Buffer;
       /** The message's full length in bytes. */
       size: number;
+      /** Whether `raw` holds only the first `maxMessageBytes` of it. */
+      truncated: boolean;
       file: string;
       offset: number;
       folderLabels: string[];
@@ -204,7 +206,7 @@ async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<R
     failure = open.stoppedEarly(error);
   }
   yield messageItem(
-    { raw: Buffer.concat(kept), size, offset: 0 },
+    { raw: Buffer.concat(kept), size, offset: 0, truncated: size > keptBytes },
     open,
     bom,
     open.standalone ? open.ownLabels : open.parentLabels,
@@ -221,7 +223,7 @@ async function* readMailbox(
   mailbox: boolean,
 ): AsyncGenerator<ReadItem> {
   let labels = mailbox || open.standalone ? open.ownLabels : open.parentLabels;
-  let held: { raw: Buffer; offset: number; size: number } | null = null;
+  let held: MboxMessage | null = null;
   let count = 0;
   const splitter = new MboxSplitter({ maxMessageBytes: open.maxMessageBytes });
   try {
@@ -251,18 +253,14 @@ async function* readMailbox(
     yield { kind: 'skipped', file: open.file, offset: null, reason: 'no messages in this mailbox file' };
 }
 
-function messageItem(
-  message: { raw: Buffer; offset: number; size: number },
-  open: OpenFile,
-  bom: number,
-  folderLabels: string[],
-): ReadItem {
+function messageItem(message: MboxMessage, open: OpenFile, bom: number, folderLabels: string[]): ReadItem {
   const { file } = open;
   const offset = message.offset + bom;
   try {
     const facts = factsFromRaw(message.raw, { folderLabels, file });
     facts.size = message.size;
-    return { kind: 'message', facts, raw: message.raw, size: message.size, file, offset, folderLabels };
+    const { raw, size, truncated } = message;
+    return { kind: 'message', facts, raw, size, truncated, file, offset, folderLabels };
   } catch (error) {
     if (error instanceof BriefError && error.code === 'UNSUPPORTED_INPUT') {
       return {

@@ -135,7 +135,7 @@ async function storeMessages(
       continue;
     }
     const cuts = [...fit.cuts];
-    if (item.size > item.raw.length)
+    if (item.truncated)
       cuts.push(`only the first ${MAX_BYTES_SHOWN} of its ${item.size.toLocaleString('en-US')} bytes read`);
     if (cuts.length > 0) shortened.add({ ...where, reason: describeCuts(cuts) });
     read += 1;
