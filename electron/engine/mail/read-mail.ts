@@ -258,7 +258,8 @@ function messageItem(message: MboxMessage, open: OpenFile, bom: number, folderLa
   const offset = message.offset + bom;
   try {
     const facts = factsFromRaw(message.raw, { folderLabels, file });
-    facts.size = message.size;
+    // The bytes as read (`>From ` unescaped); of a message cut short, its length in the file.
+    if (message.truncated) facts.size = message.size;
     const { raw, size, truncated } = message;
     return { kind: 'message', facts, raw, size, truncated, file, offset, folderLabels };
   } catch (error) {
