@@ -11,6 +11,7 @@ import {
   Engine,
   FileVault,
   RefreshingTokenProvider,
+  syncOptionsFromEnv,
   type TokenProvider,
 } from '../engine/index.ts';
 import { gmailRootUrlFor, resolveGoogleConfig, vaultPath } from './google-config.ts';
@@ -41,6 +42,7 @@ export function openCliEngine(databaseOption: string | undefined, endpoint?: str
     logger,
     mode: 'in-process',
     tokenProvider: lazyTokenProvider(databasePath),
-    ...(rootUrl ? { gmailSync: { rootUrl } } : {}),
+    // The CLI is an edge: it may be pointed at the emulator by the environment; --endpoint wins.
+    gmailSync: { ...syncOptionsFromEnv(process.env), ...(rootUrl ? { rootUrl } : {}) },
   });
 }

@@ -26,4 +26,6 @@ export interface WorkerStartData {
   logPath: string | null;
   /** Whether the engine runs jobs (the app) or only answers calls (a second reader). */
   runJobs: boolean;
+  /** Where Gmail is and how time runs, decided by main (a development run may name the emulator). */
+  gmailSync?: { rootUrl?: string; timeScale?: number };
 }

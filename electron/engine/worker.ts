@@ -41,7 +41,13 @@ try {
   const logger = start.logPath
     ? createFileLogger({ path: start.logPath, sink: forward })
     : createMemoryLogger();
-  engine = Engine.open({ databasePath: start.databasePath, logger, tokenProvider, mode: 'worker' });
+  engine = Engine.open({
+    databasePath: start.databasePath,
+    logger,
+    tokenProvider,
+    mode: 'worker',
+    ...(start.gmailSync ? { gmailSync: start.gmailSync } : {}),
+  });
 } catch (error) {
   post({ kind: 'fatal', error: toSerializedError(error) });
   process.exit(1);

@@ -1,8 +1,9 @@
 /**
  * The OAuth client the app signs in with, and where Google is. The client id and secret come from
  * the environment first, then from `shell.json` in the data folder; the endpoints from the same
- * environment variables the engine and the CLI read (`oauthConfig`, `BRIEF_GMAIL_ROOT_URL`), so
- * one set of variables points the sign-in, the profile lookup and the worker's sync at the emulator.
+ * environment variables the CLI reads (`oauthConfig`, `BRIEF_GMAIL_ROOT_URL`), so one set of
+ * variables points the sign-in, the profile lookup and (passed on by main) the worker's sync at the
+ * emulator. A packaged app never sees the endpoint variables (shell-environment.ts).
  */
 import { readFileSync } from 'node:fs';
 import { BriefError } from '../../shared/errors.ts';

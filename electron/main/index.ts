@@ -22,7 +22,7 @@ import {
 } from 'electron';
 import { type AppSettings, EVENT_NAMES, type Events } from '../../shared/contract.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
-import { createFileLogger, startWorkerHost } from '../engine/index.ts';
+import { createFileLogger, startWorkerHost, syncOptionsFromEnv } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import workerPath from '../engine/worker.ts?modulePath';
 import { connectGmail, forgetAccount } from './account-connection.ts';
@@ -36,6 +36,7 @@ import { createMainCallHandler, type MainMethod } from './main-calls.ts';
 import { watchNetwork } from './network-watch.ts';
 import { createNotificationDecider, type Notice } from './notifications.ts';
 import { createSyncScheduler } from './scheduler.ts';
+import { rendererSource, shellEnvironment, trustedOriginsOf } from './shell-environment.ts';
 import { pauseSyncJobs, resumeSyncJobs } from './sync-control.ts';
 import type { TrayAction, TrayView } from './tray-model.ts';
 import { createTrayPresenter } from './tray-presenter.ts';
@@ -56,21 +57,22 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const dataDir = app.getPath('userData');
-  const databasePath = process.env.BRIEF_DB ?? join(dataDir, 'brief.db');
+  // Development-only variables (renderer URL, Gmail and OAuth endpoints) are dropped when packaged.
+  const env = shellEnvironment(process.env, app.isPackaged);
+  const databasePath = env.BRIEF_DB ?? join(dataDir, 'brief.db');
   const logPaths = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'logs', 'engine.log')] as const;
   const logger = createFileLogger({ path: logPaths[0] });
   const boundsPath = join(dataDir, 'window.json');
   const assetsDir = join(app.getAppPath(), 'build');
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-  const rendererFile = join(here, '../renderer/index.html');
-  const trustedOrigins = rendererUrl ? [new URL(rendererUrl).origin] : [pathToFileURL(rendererFile).href];
+  const renderer = rendererSource(env, join(here, '../renderer/index.html'));
+  const trustedOrigins = trustedOriginsOf(renderer);
   let shellConfig = {};
   try {
     shellConfig = readShellFileConfig(join(dataDir, 'shell.json'));
   } catch (error) {
     logger.error('shell.json ignored', { error });
   }
-  const googleClient = resolveGoogleClient(process.env, shellConfig);
+  const googleClient = resolveGoogleClient(env, shellConfig);
   const vault = new TokenVault({ path: join(dataDir, 'tokens.vault'), safeStorage });
   const tokens = createAppTokenProvider(vault, googleClient);
   let window: BrowserWindow | null = null;
@@ -82,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
 
   const engine = startWorkerHost({
     workerUrl: pathToFileURL(workerPath),
-    startData: { databasePath, logPath: logPaths[1], runJobs: true },
+    startData: { databasePath, logPath: logPaths[1], runJobs: true, gmailSync: syncOptionsFromEnv(env) },
     tokenProvider: tokens,
     onLog: (record) => logger[record.level](`engine: ${record.message}`, record.fields),
     onStateChange: (state, detail) => logger.info('engine supervisor', { state, detail }),
@@ -274,8 +276,8 @@ if (!app.requestSingleInstanceLock()) {
       return { action: 'deny' };
     });
     window.webContents.on('will-navigate', (event) => event.preventDefault());
-    if (rendererUrl) void window.loadURL(rendererUrl);
-    else void window.loadFile(rendererFile);
+    if (renderer.kind === 'url') void window.loadURL(renderer.url);
+    else void window.loadFile(renderer.path);
   };
 
   const stopBackground: Array<() => void> = [];
@@ -296,7 +298,7 @@ if (!app.requestSingleInstanceLock()) {
       repeat(() => trayPresenter.refresh(), 60_000),
     );
     const updater = await startUpdater({
-      feedUrl: app.isPackaged ? resolveUpdateFeed(process.env, shellConfig) : null,
+      feedUrl: app.isPackaged ? resolveUpdateFeed(env, shellConfig) : null,
       loadUpdater: async () => (await import('electron-updater')).autoUpdater,
       repeat,
       onError: (error) => logger.warn('update check failed', { error }),
@@ -320,7 +322,7 @@ if (!app.requestSingleInstanceLock()) {
     createWindow();
     app.on('activate', showWindow);
     startBackground().catch((error: unknown) => logger.error('background sync did not start', { error }));
-    if (process.env.BRIEF_E2E === '1') {
+    if (env.BRIEF_E2E === '1') {
       // Lets the Playwright smoke test read what the tray shows (Tray has no getter for it).
       Object.assign(globalThis, { __brief360Shell: { trayView: () => trayPresenter.view } });
     }

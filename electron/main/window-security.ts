@@ -20,11 +20,14 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** Only http(s) and mailto links leave the app, and only to the system's own handler. */
+/**
+ * Only https and mailto links leave the app, and only to the system's own handler (the window
+ * itself never opens another). Plain http is refused: it can be read and rewritten on the way.
+ */
 export function isSafeExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:';
+    return parsed.protocol === 'https:' || parsed.protocol === 'mailto:';
   } catch {
     return false;
   }

@@ -1,23 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { type Bridge, startBridge } from './serve.ts';
+import { demoBridgeForFile } from './serve.ts';
 
 /**
  * When `brief serve` goes away the page says Offline and keeps the figures it last loaded,
  * on the view it shows and on the other views drawn from the same report.
  */
-let bridge: Bridge | undefined;
-
-test.beforeAll(async () => {
-  bridge = await startBridge();
-  await bridge.rpc('demo.create', { messages: 400, seed: 7 });
-});
-
-test.afterAll(async () => {
-  await bridge?.stop();
-});
+const demoBridge = demoBridgeForFile();
 
 test('stopping the service shows the offline badge and keeps the cached dashboard', async ({ page }) => {
-  if (!bridge) throw new Error('the bridge did not start');
+  const bridge = demoBridge();
   await page.goto(bridge.url);
   await page.getByRole('button', { name: 'All time' }).click();
   await expect(page.getByRole('region', { name: 'Sync progress' })).toHaveCount(0, { timeout: 30_000 });

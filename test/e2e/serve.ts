@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { test } from '@playwright/test';
 import { ROOT } from '../paths.ts';
 
 export interface Bridge {
@@ -65,6 +66,25 @@ export async function startBridge(options: BridgeOptions = {}): Promise<Bridge> 
       await stopChild(child);
       rmSync(folder, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a spec file: a bridge on a fresh database holding the demo mailbox (400 messages, seed 7),
+ * started before the file's tests and stopped after them. Call it at the top level of the file.
+ */
+export function demoBridgeForFile(): () => Bridge {
+  let bridge: Bridge | undefined;
+  test.beforeAll(async () => {
+    bridge = await startBridge();
+    await bridge.rpc('demo.create', { messages: 400, seed: 7 });
+  });
+  test.afterAll(async () => {
+    await bridge?.stop();
+  });
+  return () => {
+    if (!bridge) throw new Error('the bridge did not start');
+    return bridge;
   };
 }
 

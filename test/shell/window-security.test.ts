@@ -3,7 +3,7 @@
  * every web preference, the Content Security Policy, which links may leave the app, and that the
  * shell actually applies them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +11,10 @@ import {
   isSafeExternalUrl,
   secureWebPreferences,
 } from '../../electron/main/window-security.ts';
+import {
+  META_CONTENT_SECURITY_POLICY,
+  CONTENT_SECURITY_POLICY as SHARED_POLICY,
+} from '../../shared/content-security-policy.ts';
 import { ROOT } from '../paths.ts';
 
 function directives(policy: string): Map<string, string[]> {
@@ -65,10 +69,48 @@ describe('Content Security Policy', () => {
   });
 });
 
+describe('the Content Security Policy as a <meta> tag (the packaged window loads a file:// page)', () => {
+  /** The policies a page declares in `<meta http-equiv="Content-Security-Policy">`, in order, with where the first script is. */
+  function declared(html: string): { policies: string[]; beforeFirstScript: boolean } {
+    const pattern = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi;
+    const matches = [...html.matchAll(pattern)];
+    const firstScript = html.search(/<script\b/i);
+    return {
+      policies: matches.map((match) => match[1]!),
+      beforeFirstScript: matches.length > 0 && (firstScript === -1 || matches[0]!.index! < firstScript),
+    };
+  }
+
+  it('is the policy of the window less frame-ancestors, which browsers ignore in a meta tag', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(SHARED_POLICY);
+    const header = CONTENT_SECURITY_POLICY.split('; ');
+    expect(META_CONTENT_SECURITY_POLICY.split('; ')).toEqual(
+      header.filter((directive) => !directive.startsWith('frame-ancestors')),
+    );
+  });
+
+  it('is declared once in renderer/index.html, before any script', () => {
+    const page = declared(readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8'));
+    expect(page.policies).toEqual([META_CONTENT_SECURITY_POLICY]);
+    expect(page.beforeFirstScript).toBe(true);
+  });
+
+  const built = join(ROOT, 'out', 'renderer', 'index.html');
+  it.skipIf(!existsSync(built))(
+    'survives the build into out/renderer/index.html (run `npm run build` first)',
+    () => {
+      const page = declared(readFileSync(built, 'utf8'));
+      expect(page.policies).toEqual([META_CONTENT_SECURITY_POLICY]);
+      expect(page.beforeFirstScript).toBe(true);
+    },
+  );
+});
+
 describe('external links', () => {
   it.each([
     ['https://support.google.com/mail', true],
-    ['http://example.com', true],
+    ['http://example.com', false],
+    ['HTTPS://support.google.com/mail', true],
     ['mailto:someone@example.com', true],
     ['file:///etc/passwd', false],
     ['javascript:alert(1)', false],
@@ -76,6 +118,10 @@ describe('external links', () => {
     ['smb://server/share', false],
     ['chrome://settings', false],
     ['not a url', false],
+    ['ftp://example.com/file', false],
+    ['tel:+441234567890', false],
+    ['ms-settings:privacy', false],
+    ['//example.com', false],
   ])('%s leaves the app: %s', (url, safe) => {
     expect(isSafeExternalUrl(url)).toBe(safe);
   });
@@ -95,6 +141,15 @@ describe('the shell applies them', () => {
     expect(shell).toMatch(/'will-navigate', \(event\) => event\.preventDefault\(\)/);
     expect(shell).toMatch(/setPermissionRequestHandler\([^)]*\) => callback\(false\)\)/);
     expect(shell).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+  });
+
+  it('reads the environment once, through shellEnvironment, so a packaged app ignores the development variables', () => {
+    expect(shell.match(/process\.env/g)).toHaveLength(1);
+    expect(shell).toMatch(/const env = shellEnvironment\(process\.env, app\.isPackaged\);/);
+    expect(shell).toMatch(/rendererSource\(env, /);
+    expect(shell).toMatch(/resolveGoogleClient\(env, /);
+    // The worker's Gmail endpoint comes from main, never from the engine's own environment.
+    expect(shell).toMatch(/gmailSync: syncOptionsFromEnv\(env\)/);
   });
 
   it('routes every renderer call through the IPC router with the sender frame', () => {

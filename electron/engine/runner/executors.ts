@@ -4,12 +4,7 @@ import { parseCall } from '../../../shared/validate.ts';
 import { cleanup } from '../db/cleanup.ts';
 import type { EngineServices } from '../engine.ts';
 import type { ReportRequest } from '../reports/report-service.ts';
-import {
-  fetchMessagesExecutor,
-  type GmailSyncOptions,
-  syncHistoryExecutor,
-  syncOptionsFromEnv,
-} from '../sources/gmail/index.ts';
+import { fetchMessagesExecutor, type GmailSyncOptions, syncHistoryExecutor } from '../sources/gmail/index.ts';
 import { importExecutor } from '../sources/import/import-executor.ts';
 import type { JobExecutor } from './job-runner.ts';
 
@@ -17,8 +12,8 @@ export function createExecutors(
   services: EngineServices,
   gmail: Partial<GmailSyncOptions> = {},
 ): Partial<Record<JobType, JobExecutor>> {
-  // Where Gmail is and how time runs: Google and real time unless the environment or caller says otherwise (the emulator).
-  const sync = { ...syncOptionsFromEnv(), ...gmail };
+  // Where Gmail is and how time runs: Google and real time unless the caller says otherwise (the emulator).
+  const sync = gmail;
   return {
     fetch_messages: fetchMessagesExecutor(services, sync),
     sync_history: syncHistoryExecutor(services, sync),

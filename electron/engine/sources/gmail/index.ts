@@ -6,7 +6,7 @@ import type { EngineServices } from '../../engine.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
 import { runFullSync } from './full-sync.ts';
 import { runHistorySync } from './history-sync.ts';
-import { DEFAULT_SYNC_OPTIONS, type GmailSyncOptions, syncOptionsFromEnv } from './sync-options.ts';
+import { DEFAULT_SYNC_OPTIONS, type GmailSyncOptions } from './sync-options.ts';
 import { SyncRun } from './sync-run.ts';
 
 export { METADATA_HEADERS } from './batch-getter.ts';
@@ -21,7 +21,7 @@ export {
 export { PROVIDER_GMAIL } from './sync-run.ts';
 
 function resolveOptions(services: EngineServices, overrides: Partial<GmailSyncOptions>): GmailSyncOptions {
-  return { ...DEFAULT_SYNC_OPTIONS, now: services.clock, ...syncOptionsFromEnv(), ...overrides };
+  return { ...DEFAULT_SYNC_OPTIONS, now: services.clock, ...overrides };
 }
 
 /** Runs one sync attempt, keeping the account's sync state truthful whatever happens. */

@@ -38,8 +38,13 @@ export const DEFAULT_SYNC_OPTIONS: Omit<GmailSyncOptions, 'now'> = {
   rederiveIntervalMs: 2000,
 };
 
-/** `BRIEF_GMAIL_ROOT_URL` and `BRIEF_SYNC_TIME_SCALE` point a CLI run at the emulator. */
-export function syncOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<GmailSyncOptions> {
+/**
+ * `BRIEF_GMAIL_ROOT_URL` and `BRIEF_SYNC_TIME_SCALE`, which point a run at the emulator. Read by the
+ * edges only (the CLI, a development run of the app), which pass the result in as options: the
+ * engine itself never reads the environment for where Gmail is, so a packaged app cannot be sent
+ * elsewhere with its users' access tokens by a variable.
+ */
+export function syncOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<GmailSyncOptions> {
   const options: Partial<GmailSyncOptions> = {};
   const root = env.BRIEF_GMAIL_ROOT_URL;
   if (root !== undefined && root !== '') options.rootUrl = root.endsWith('/') ? root : `${root}/`;
