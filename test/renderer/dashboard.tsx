@@ -10,6 +10,7 @@ import { ACCOUNT, SETTINGS } from './reports.ts';
 /** The report views and the figures each draws, by their headings. */
 export const FIGURES_BY_VIEW = {
   overview: [
+    'Headline figures',
     'Volume',
     'Busiest times',
     'Response time in working hours',
@@ -26,7 +27,7 @@ export const FIGURES_BY_VIEW = {
     'Going quiet',
     'Their response time by contact',
   ],
-  threads: ['Longest threads'],
+  threads: ['Thread figures', 'Longest threads'],
   newsletters: ['Newsletters and bulk senders'],
   labels: ['Labels and categories', 'Size by sender'],
 } as const satisfies Partial<Record<ViewName, readonly string[]>>;

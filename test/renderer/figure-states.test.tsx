@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration } from '../../renderer/src/lib/format.ts';
+import { formatChange, formatCount, formatDuration } from '../../renderer/src/lib/format.ts';
 import type { ReportEnvelope } from '../../shared/analytics-types.ts';
 import { BriefError } from '../../shared/errors.ts';
 import type { Report } from '../../shared/report-types.ts';
@@ -19,9 +19,26 @@ const contains =
   (text: (report: Report) => string): Check =>
   (card, report) =>
     expect(card.textContent).toContain(text(report));
+/** A headline tile's text: label, value and (when compared) change. */
+const tile = (card: HTMLElement, label: string) =>
+  [...card.querySelectorAll('.stat')].find(
+    (stat) => stat.querySelector('.stat__label')?.textContent === label,
+  )!.textContent;
 
 /** What each figure shows of a report with mail, and what it says when its part of the report is empty. */
 const FIGURES: Record<string, { full: Check; empty: string }> = {
+  'Headline figures': {
+    full: (card, r) => {
+      const change = formatChange(r.comparison!.figures.sent.change);
+      expect(tile(card, 'Sent')).toContain(`Sent${formatCount(r.coverage.sent)}${change}`);
+      expect(tile(card, 'My median reply')).toContain(formatDuration(r.responseTime.mine.medianMs));
+    },
+    empty: 'My median reply—',
+  },
+  'Thread figures': {
+    full: (card, r) => expect(tile(card, 'Threads')).toContain(`Threads${formatCount(r.threads.count)}`),
+    empty: 'Median length—',
+  },
   Volume: {
     full: contains(
       (r) => `${formatCount(r.volume.sent)} sent and ${formatCount(r.volume.received)} received`,

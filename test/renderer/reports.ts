@@ -9,7 +9,7 @@ import type { AppSettings } from '../../shared/contract.ts';
 import type { Account, Job } from '../../shared/domain.ts';
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/domain.ts';
 import type { Report } from '../../shared/report-types.ts';
-import { message, received, reportInput, sent } from '../analytics/builders.ts';
+import { received, reportInput, sent } from '../analytics/builders.ts';
 
 export const AS_OF = '2025-03-20T12:00:00.000Z';
 
@@ -52,11 +52,6 @@ export function busyReport(range: RangeSpec = '30'): Report {
 /** The report of an account with no mail at all. */
 export function emptyReport(range: RangeSpec = '30'): Report {
   return computeReport(reportInput([], AS_OF, range));
-}
-
-/** One undated message only: every figure is empty, coverage counts it. */
-export function undatedReport(): Report {
-  return computeReport(reportInput([message(null)], AS_OF, 'all'));
 }
 
 export function envelopeOf(report: Report, fields: Partial<ReportEnvelope> = {}): ReportEnvelope {
