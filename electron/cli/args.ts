@@ -15,7 +15,8 @@ Commands
                            --range all|today|7|30|90|365|YYYY-MM-DD..YYYY-MM-DD (default all),
                            --tz ZONE (default: this computer's), --as-of ISO-TIME, --json, --csv FIGURE.
   accounts                 List accounts. Subcommands: alias-add ACCOUNT ADDRESS,
-                           alias-remove ACCOUNT ADDRESS, aliases ACCOUNT (suggestions), forget ACCOUNT.
+                           alias-remove ACCOUNT ADDRESS, aliases ACCOUNT (suggestions), forget ACCOUNT
+                           (asks first; --yes to skip the question).
   jobs                     List jobs (--status S, --type T). Subcommands: retry|cancel|pause|resume ID.
   demo                     Create the demo account from a generated mailbox and print its report
                            (--messages N, default 20000; --seed S).
@@ -52,6 +53,7 @@ const OPTIONS = {
   'client-id': { type: 'string' },
   'client-secret': { type: 'string' },
   'no-sync': { type: 'boolean' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,6 +79,7 @@ export interface ParsedCommand {
     'client-id'?: string;
     'client-secret'?: string;
     'no-sync'?: boolean;
+    yes?: boolean;
     help?: boolean;
   };
 }

@@ -2,7 +2,7 @@
 import type { Job } from '../../shared/domain.ts';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
-import { CSV_FIGURES, type CsvFigure, type Engine, reportToCsv } from '../engine/index.ts';
+import { CSV_FIGURES, type CsvFigure, type Engine, FileVault, reportToCsv } from '../engine/index.ts';
 import {
   type ParsedCommand,
   parseAsOfOption,
@@ -10,6 +10,9 @@ import {
   parseJobId,
   parseTimeZoneOption,
 } from './args.ts';
+import { confirm } from './confirm.ts';
+import { cliDatabasePath } from './engine.ts';
+import { vaultPath } from './google-config.ts';
 import { formatReport } from './report-text.ts';
 import { finished, runJob } from './run-job.ts';
 
@@ -72,8 +75,7 @@ export async function importCommand(engine: Engine, parsed: ParsedCommand): Prom
     account: parsed.values.account,
     aliases: parsed.values.alias ?? [],
   });
-  const done = await runJob(engine, job);
-  return finished(done, describeImport(done));
+  return finished(await runJob(engine, job), describeImport);
 }
 
 async function resolveAccount(engine: Engine, value: string | undefined): Promise<number | 'all'> {
@@ -139,6 +141,12 @@ export async function accountsCommand(engine: Engine, parsed: ParsedCommand): Pr
     }
     return 0;
   }
+  if (sub === 'forget' && accountValue === undefined) {
+    throw new BriefError(
+      'VALIDATION',
+      'Name the account to forget: brief accounts forget ADDRESS (or its id from `brief accounts`).',
+    );
+  }
   const accountId = await resolveAccount(engine, accountValue);
   if (accountId === 'all') throw new BriefError('VALIDATION', 'Name one account (its address or id).');
   switch (sub) {
@@ -159,15 +167,31 @@ export async function accountsCommand(engine: Engine, parsed: ParsedCommand): Pr
       return 0;
     }
     case 'forget':
-      await engine.call('accounts.forget', { accountId });
-      out(`Forgot account ${accountId} and all its data on this device.`);
-      return 0;
+      return forgetAccount(engine, accountId, parsed);
     default:
       throw new BriefError(
         'VALIDATION',
         `Unknown accounts subcommand "${sub}": use list, alias-add, alias-remove, aliases or forget.`,
       );
   }
+}
+
+/**
+ * Forgets an account after asking (`--yes` skips the question): its messages, jobs and figures, and
+ * for a Gmail account its refresh token in the CLI's vault, so nothing of it is left to sync with.
+ */
+async function forgetAccount(engine: Engine, accountId: number, parsed: ParsedCommand): Promise<number> {
+  const account = await engine.call('accounts.get', { accountId });
+  const question = `Forget ${account.address} and all its mail, jobs and figures on this device?`;
+  if (!parsed.values.yes && !(await confirm(question, '--yes'))) {
+    out(`Kept ${account.address}: nothing was forgotten.`);
+    return 0;
+  }
+  await engine.call('accounts.forget', { accountId });
+  if (account.provider === 'gmail')
+    new FileVault(vaultPath(cliDatabasePath(parsed.values.db))).remove(account.address);
+  out(`Forgot ${account.address} (account ${accountId}) and all its data on this device.`);
+  return 0;
 }
 
 export async function jobsCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
@@ -208,8 +232,7 @@ export async function jobsCommand(engine: Engine, parsed: ParsedCommand): Promis
     );
   const job = await engine.call(method, { jobId });
   if (sub === 'retry' || sub === 'resume') {
-    const done = await runJob(engine, job);
-    return finished(done, `Job ${job.id} ${done.status}.`);
+    return finished(await runJob(engine, job), (done) => `Job ${done.id} ${done.status}.`);
   }
   out(`Job ${job.id} is now ${job.status}.`);
   return 0;
@@ -223,7 +246,8 @@ export async function demoCommand(engine: Engine, parsed: ParsedCommand): Promis
     ...(seed !== undefined ? { seed } : {}),
   });
   const done = await runJob(engine, job);
-  finished(done, `Demo account ${account.address} is ready. ${describeImport(done)}`);
+  finished(done, (job) => `Demo account ${account.address} is ready. ${describeImport(job)}`);
+  if (done === null) return 0;
   const envelope = await engine.call('analytics.report', { account: account.id, range: { preset: 'all' } });
   out(formatReport(envelope.report));
   return 0;

@@ -6,26 +6,47 @@ import { createProgressPrinter } from './progress.ts';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
-/** Runs queued jobs to the end with a progress bar; returns the job as it finished. */
-export async function runJob(engine: Engine, job: Job): Promise<Job> {
+/**
+ * Runs the command's job, and the jobs it queues in turn (an import's cache warming), to the end
+ * with a progress bar: only those, not every pending job of the database, which the app or a
+ * `brief serve` sharing it run themselves. Returns the job as it finished, or null when it is gone
+ * (its account was forgotten while it ran).
+ */
+export async function runJob(engine: Engine, job: Job): Promise<Job | null> {
   const printer = createProgressPrinter();
-  const stop = engine.on('job-progress', (progress) => {
+  const ours = new Set([job.id]);
+  const stopFollowing = engine.services.jobs.onChange((changed, change) => {
+    if (change === 'created') ours.add(changed.id);
+  });
+  const stopPrinting = engine.on('job-progress', (progress) => {
     if (progress.jobId === job.id) printer.update(progress);
   });
   try {
-    await engine.runner.runUntilIdle({ maxWaitMs: 10 * 60_000 });
+    await engine.runner.runUntilIdle({ maxWaitMs: 10 * 60_000, jobIds: ours });
   } finally {
-    stop();
+    stopFollowing();
+    stopPrinting();
     printer.done();
   }
-  return engine.call('jobs.get', { jobId: job.id });
+  return engine.services.jobs.findJob(job.id);
 }
 
 /** Prints the success text for a completed job; otherwise throws its error with how to retry. */
-export function finished(job: Job, success: string): number {
-  if (job.status === 'completed') {
-    out(success);
+export function finished(job: Job | null, success: string | ((job: Job) => string)): number {
+  if (job === null) {
+    // The person forgot the account meanwhile: what they asked for happened, nothing failed.
+    out('Stopped: the account was forgotten while this ran, so nothing of it was kept.');
     return 0;
+  }
+  if (job.status === 'completed') {
+    out(typeof success === 'string' ? success : success(job));
+    return 0;
+  }
+  if (job.status === 'processing') {
+    throw new BriefError(
+      'CONFLICT',
+      `Job ${job.id} is being run by another 360Brief (the app or \`brief serve\` on this database); \`brief jobs\` shows how it ends.`,
+    );
   }
   const reason = job.error?.message ?? `The job ended as ${job.status}.`;
   throw new BriefError(

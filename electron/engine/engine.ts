@@ -88,7 +88,9 @@ export class Engine {
     const logger = options.logger ?? createMemoryLogger();
     const { store, recovery } = openDatabaseRecovering(options.databasePath, { clock, logger });
     const events = new EventBus();
-    const jobs = new JobService(store, { random: options.random ?? Math.random });
+    const workerId = `engine-${randomUUID()}`;
+    // What this engine queues is reserved for its own runner (another process may share the file).
+    const jobs = new JobService(store, { random: options.random ?? Math.random, owner: workerId });
     let runner: JobRunner | null = null;
     const accounts = new AccountService(store);
     const messages = new MessageCacheService(store);
@@ -115,7 +117,7 @@ export class Engine {
     };
     services.reports = new ReportService(services);
     jobs.onChange((job, change) => {
-      if (change !== 'state') return;
+      if (change !== 'state' && change !== 'created') return;
       events.emit('job-state', {
         jobId: job.id,
         accountId: job.accountId,
@@ -125,7 +127,7 @@ export class Engine {
       });
     });
     runner = new JobRunner({
-      workerId: `engine-${randomUUID()}`,
+      workerId,
       jobs,
       events,
       logger,
@@ -169,6 +171,12 @@ export class Engine {
     this.#closed = true;
     this.#stopHousekeeping?.();
     await this.runner.stop();
+    try {
+      this.services.jobs.dropReservations();
+    } catch (error) {
+      // Closing goes on: a reservation left behind runs out after one lease.
+      this.services.logger.warn('could not free job reservations', { error });
+    }
     this.services.store.close();
   }
 }

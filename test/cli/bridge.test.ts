@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Bridge, startBridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
-import type { Job } from '../../shared/domain.ts';
+import { DEFAULTS, type Job } from '../../shared/domain.ts';
 import { type FakeClock, fakeClock, openEngine, tempFolder } from '../engine/helpers.ts';
 
 let engine: Engine;
@@ -179,7 +179,9 @@ describe('the HTTP API of the original web app', () => {
     expect((await request('GET', '/api/analytics/jobs?status=exploded')).status).toBe(400);
     expect((await request('GET', '/api/analytics/jobs?limit=-4')).status).toBe(400);
 
-    // An external worker holds the sync job and reports its progress with the service token.
+    // An external worker holds the sync job (once the bridge's own runner let its reservation of
+    // the job run out) and reports its progress with the service token.
+    clock.advance(DEFAULTS.leaseMs);
     engine.services.jobs.claimNext('external-worker', { types: ['fetch_messages'] });
     const progress = { current: 5, total: 10, step: 'Fetching message headers' };
     const refused = await request('PATCH', `/api/analytics/jobs/${sync.body.id}`, { body: progress });

@@ -5,11 +5,26 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createMemoryLogger, type LogRecord } from '../../electron/engine/log.ts';
 import { type JobExecutor, JobRunner } from '../../electron/engine/runner/job-runner.ts';
 import type { Events } from '../../shared/contract.ts';
 import { DEFAULTS } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { fakeClock, openEngine, REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
+
+/** An executor that works until its signal aborts; `running` settles once it started. */
+function untilAborted(): { executor: JobExecutor; running: Promise<void> } {
+  let started = () => {};
+  const running = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const executor: JobExecutor = (context) =>
+    new Promise((_resolve, reject) => {
+      started();
+      context.signal.addEventListener('abort', () => reject(context.signal.reason));
+    });
+  return { executor, running };
+}
 
 describe('job lifecycle', () => {
   it('reports progress with a step text and completes', async () => {
@@ -105,8 +120,8 @@ describe('job lifecycle', () => {
     const databasePath = join(tempFolder(), 'brief.db');
     const first = openEngine({ databasePath, clock: clock.clock });
     const queued = await first.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
-    // A runner that claims the job and then dies: the lease is held, nothing renews it.
-    const claimed = first.services.jobs.claimNext('runner-that-crashed');
+    // The engine's runner claims the job and then dies: the lease is held, nothing renews it.
+    const claimed = first.services.jobs.claimNext(first.runner.workerId);
     expect(claimed).toMatchObject({ id: queued.id, status: 'processing', attempts: 1 });
     await first.close();
 
@@ -129,7 +144,8 @@ describe('job lifecycle', () => {
     const clock = fakeClock();
     const engine = openEngine({ clock: clock.clock });
     const job = engine.services.jobs.createJob({ type: 'cleanup' });
-    engine.services.jobs.claimNext('runner-that-crashed');
+    // The engine's own runner claims it and dies (the job was reserved for it).
+    engine.services.jobs.claimNext(engine.runner.workerId);
     const completed = new Promise<void>((resolve) => {
       engine.on('job-state', (event) => event.jobId === job.id && event.status === 'completed' && resolve());
     });
@@ -152,17 +168,34 @@ describe('job lifecycle', () => {
     expect(engine.services.jobs.getJob(job.id)).toMatchObject({ status: 'completed', attempts: 2 });
   });
 
+  it('forgetting the account of a running job ends it quietly: the runner goes on, nothing is recorded as failed', async () => {
+    const clock = fakeClock();
+    const { executor, running } = untilAborted();
+    const records: LogRecord[] = [];
+    const engine = openEngine({
+      clock: clock.clock,
+      executors: { warm_cache: executor },
+      heartbeatMs: 5,
+      logger: createMemoryLogger(records),
+    });
+    const account = engine.services.accounts.createAccount({
+      address: 'ann@example.com',
+      provider: 'import',
+    });
+    engine.services.jobs.createJob({ type: 'warm_cache', accountId: account.id });
+    const idle = engine.runner.runUntilIdle({ sleep: clock.sleep });
+    await running;
+    await engine.call('accounts.forget', { accountId: account.id });
+    await idle;
+    expect(engine.runner.runningJobIds).toEqual([]);
+    expect((await engine.call('jobs.list', {})).total).toBe(0);
+    expect(records.filter((record) => record.level === 'error')).toEqual([]);
+    expect(records.map((record) => record.message)).toContain('job ended: it was removed with its account');
+  });
+
   it('a running job learns of its cancellation at the next heartbeat and stops', async () => {
     const clock = fakeClock();
-    let started = () => {};
-    const running = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const executor: JobExecutor = (context) =>
-      new Promise((_resolve, reject) => {
-        started();
-        context.signal.addEventListener('abort', () => reject(context.signal.reason));
-      });
+    const { executor, running } = untilAborted();
     const engine = openEngine({ clock: clock.clock, executors: { cleanup: executor }, heartbeatMs: 5 });
     const job = engine.services.jobs.createJob({ type: 'cleanup' });
     const idle = engine.runner.runUntilIdle({ sleep: clock.sleep });

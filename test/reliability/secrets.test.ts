@@ -21,6 +21,7 @@ import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.
 import { type RunningEmulator, startEmulator } from '../emulator/server.ts';
 import { snapshotTables } from '../engine/helpers.ts';
 import { mailboxState } from '../sync/harness.ts';
+import { emulatorConnectOptions } from './brief-process.ts';
 import { trialSeed } from './mode.ts';
 import {
   filesUnder,
@@ -57,16 +58,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'brief-reliability-secrets-'));
   databasePath = join(folder, 'brief.db');
   const db = ['--db', databasePath];
-  const connected = await runCli([
-    'connect',
-    ...db,
-    '--endpoint',
-    emulator.url,
-    '--client-id',
-    emulator.clientId,
-    '--client-secret',
-    emulator.clientSecret,
-  ]);
+  const connected = await runCli(['connect', ...db, ...emulatorConnectOptions(emulator)]);
   expect(connected.code, connected.stderr).toBe(0);
   emulator.mailbox.modifyLabels([...emulator.mailbox.sortedMessages()][0]!.id, { add: ['STARRED'] });
   const synced = await runCli(['sync', ...db]);

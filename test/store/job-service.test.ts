@@ -58,7 +58,7 @@ describe('JobService', () => {
     expect(done.metadata).toEqual({ pageToken: null, stored: 100 });
     expect(jobs.getJob(created.id).status).toBe('completed');
     expect(changes).toEqual([
-      ['pending', 'state'],
+      ['pending', 'created'],
       ['processing', 'state'],
       ['processing', 'progress'],
       ['completed', 'state'],

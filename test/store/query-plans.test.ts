@@ -51,9 +51,11 @@ describe('hot queries use an index', () => {
     expectIndexed(
       store,
       jobs.claimCandidate.source,
-      { now: '2026-01-01T00:00:00.000Z', types: null },
+      { now: '2026-01-01T00:00:00.000Z', worker: 'w', types: null, ids: null },
       /analytics_jobs_claim/,
     );
+    expectIndexed(store, jobs.nextDue.source, { worker: 'w', types: null, ids: null }, /\(status=\?\)/);
+    expectIndexed(store, jobs.unfinishedSync.source, [1], /analytics_jobs_account/);
     expectIndexed(
       store,
       listStatements(store, ['status']).page.source,

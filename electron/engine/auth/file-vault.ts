@@ -38,9 +38,12 @@ export class FileVault implements RefreshTokenVault {
     return Object.keys(this.#read()).sort();
   }
 
+  /** Deletes the address's token; a vault without it is left as it is (none is created). */
   remove(address: string): void {
     const entries = this.#read();
-    delete entries[address.toLowerCase()];
+    const key = address.toLowerCase();
+    if (!Object.hasOwn(entries, key)) return;
+    delete entries[key];
     this.#write(entries);
   }
 

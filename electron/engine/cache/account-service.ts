@@ -139,6 +139,25 @@ export class AccountService {
     }
   }
 
+  /**
+   * The account for this address and provider, created when there is none, with these aliases
+   * added: one write transaction, so two processes importing for the same new address at once
+   * end with one account and neither is refused.
+   */
+  ensureAccount(
+    address: string,
+    provider: Account['provider'],
+    aliases: readonly string[] = [],
+  ): StoredAccount {
+    return this.#store.transaction(() => {
+      const account = this.findByAddress(address, provider) ?? this.createAccount({ address, provider });
+      for (const alias of aliases) {
+        if (!account.identities.includes(alias.toLowerCase())) this.addIdentity(account.id, alias);
+      }
+      return this.getAccount(account.id);
+    });
+  }
+
   getAccount(id: number): StoredAccount {
     return toAccount(this.#row(id));
   }

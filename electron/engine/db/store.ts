@@ -26,10 +26,16 @@ export class Store {
     return new TimedStatement<Row>(this.db.prepare<unknown[], Row>(sql), this.#timing);
   }
 
-  /** Runs `work` in one transaction (nested calls become savepoints); any throw rolls it all back. */
+  /**
+   * Runs `work` in one write transaction (nested calls become savepoints); any throw rolls it all
+   * back. It takes the write lock up front (BEGIN IMMEDIATE), waiting up to the busy timeout for
+   * another process's writer to finish: a deferred transaction that reads first and writes later
+   * fails at once with SQLITE_BUSY(_SNAPSHOT) when another connection committed in between, since
+   * waiting cannot make its older snapshot current.
+   */
   transaction<T>(work: () => T): T {
     try {
-      return this.db.transaction(work)();
+      return this.db.transaction(work).immediate();
     } catch (error) {
       throw translateStorageError(error, this.path);
     }

@@ -9,8 +9,7 @@ export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMetho
   const { accounts, jobs } = services;
   return {
     'accounts.registerGmail': ({ address }) => {
-      const account =
-        accounts.findByAddress(address, 'gmail') ?? accounts.createAccount({ address, provider: 'gmail' });
+      const account = accounts.ensureAccount(address, 'gmail');
       if (!jobs.hasRunningJob(account.id, ['fetch_messages', 'sync_history'])) {
         jobs.createJob({
           type: account.historyId ? 'sync_history' : 'fetch_messages',
@@ -28,7 +27,8 @@ export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMetho
           `${account.address} is imported mail, not a Gmail account: import newer files to update it.`,
         );
       }
-      const job = jobs.createJob({ type: account.historyId ? 'sync_history' : 'fetch_messages', accountId });
+      // An interrupted sync (its process gone, its lease run out) is resumed with its cursor.
+      const job = jobs.queueSync(accountId, account.historyId ? 'sync_history' : 'fetch_messages');
       services.pokeRunner();
       return job;
     },

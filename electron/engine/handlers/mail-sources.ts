@@ -1,7 +1,6 @@
 /** import.start and demo.create: both fill an account through the same import job. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Account } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { EngineServices } from '../engine.ts';
 import { createDemoMailbox, DEMO_ADDRESS, DEMO_ALIASES } from '../sources/import/demo.ts';
@@ -9,42 +8,32 @@ import type { SomeHandlers } from './types.ts';
 
 type SourceMethods = 'import.start' | 'demo.create';
 
-function ensureAccount(
-  services: EngineServices,
-  address: string,
-  provider: Account['provider'],
-  aliases: readonly string[],
-) {
-  const existing = services.accounts.findByAddress(address, provider);
-  const account = existing ?? services.accounts.createAccount({ address, provider });
-  for (const alias of aliases) {
-    if (!account.identities.includes(alias.toLowerCase())) services.accounts.addIdentity(account.id, alias);
-  }
-  return services.accounts.getAccount(account.id);
-}
-
 /** A path that is not there fails the call before an account or a job is written for it. */
 function requireExisting(paths: readonly string[]): void {
   for (const path of paths) {
-    if (!existsSync(resolve(path)))
-      throw new BriefError(
-        'NOT_FOUND',
-        `Nothing to import at ${resolve(path)}: check the path and try again.`,
-      );
+    if (!existsSync(path))
+      throw new BriefError('NOT_FOUND', `Nothing to import at ${path}: check the path and try again.`);
   }
 }
 
 export function mailSourceHandlers(services: EngineServices): SomeHandlers<SourceMethods> {
   return {
     'import.start': ({ paths, account, aliases }) => {
-      requireExisting(paths);
-      const target = ensureAccount(services, account, 'import', aliases ?? []);
-      const job = services.jobs.createJob({ type: 'import_mail', accountId: target.id, metadata: { paths } });
+      // Absolute now: the job may run in another process (the app, `brief serve`) with another
+      // working folder, or after this one has moved on.
+      const absolute = paths.map((path) => resolve(path));
+      requireExisting(absolute);
+      const target = services.accounts.ensureAccount(account, 'import', aliases ?? []);
+      const job = services.jobs.createJob({
+        type: 'import_mail',
+        accountId: target.id,
+        metadata: { paths: absolute },
+      });
       services.pokeRunner();
       return job;
     },
     'demo.create': async ({ messages, seed }) => {
-      const account = ensureAccount(services, DEMO_ADDRESS, 'demo', DEMO_ALIASES);
+      const account = services.accounts.ensureAccount(DEMO_ADDRESS, 'demo', DEMO_ALIASES);
       const mbox = await createDemoMailbox(services, { messages: messages ?? 20_000, seed: seed ?? 360 });
       const job = services.jobs.createJob({
         type: 'import_mail',

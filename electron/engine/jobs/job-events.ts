@@ -1,7 +1,8 @@
 import type { Job } from '../../../shared/domain.ts';
 import type { Logger } from '../db/logger.ts';
 
-export type JobChange = 'state' | 'progress' | 'metadata';
+/** `created` is a state change too (to `pending`), told apart so a command can follow the jobs it started. */
+export type JobChange = 'created' | 'state' | 'progress' | 'metadata';
 export type JobListener = (job: Job, change: JobChange) => void;
 
 /** Who hears of job changes (the engine turns them into `job-state` and `job-progress` events). */

@@ -47,7 +47,10 @@ export const workerIdSchema = z.string().min(1).max(200);
 
 export const claimOptionsSchema = z.strictObject({
   types: z.array(z.enum(JOB_TYPES)).min(1).optional(),
+  /** Only these jobs (a command runs the jobs it started). */
+  ids: z.array(idSchema).max(10_000).optional(),
 });
+export type ClaimOptions = z.input<typeof claimOptionsSchema>;
 
 export const typesSchema = z.array(z.enum(JOB_TYPES)).min(1).optional();
 

@@ -1,5 +1,6 @@
-import type { Job, JobStatus, JobType } from '../../../shared/domain.ts';
-import type { ErrorCode } from '../../../shared/errors.ts';
+import { type Job, type JobStatus, type JobType, SYNC_JOB_TYPES } from '../../../shared/domain.ts';
+import { BriefError, type ErrorCode } from '../../../shared/errors.ts';
+import type { JobStatements } from './job-statements.ts';
 
 /** An `analytics_jobs` row as SQLite returns it. */
 export interface JobRow {
@@ -50,4 +51,22 @@ export function toJob(row: JobRow): Job {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
   };
+}
+
+/** The job's row; NOT_FOUND with a sentence when it is gone. */
+export function requireJobRow(sql: JobStatements, id: number): JobRow {
+  const row = sql.byId.get(id);
+  if (!row)
+    throw new BriefError(
+      'NOT_FOUND',
+      `Job ${id} does not exist; it may have been cleaned up. Refresh the job list.`,
+    );
+  return row;
+}
+
+export function syncConflict(): BriefError {
+  return new BriefError(
+    'CONFLICT',
+    `A sync (${SYNC_JOB_TYPES.join(' or ')}) is already queued, running or paused for this account. Wait for it to finish or cancel it first.`,
+  );
 }

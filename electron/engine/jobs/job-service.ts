@@ -1,4 +1,4 @@
-import { DEFAULTS, type Job, type JobStatus, type JobType, SYNC_JOB_TYPES } from '../../../shared/domain.ts';
+import { DEFAULTS, type Job, type JobStatus, type JobType } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { isConstraintError } from '../db/storage-errors.ts';
 import type { Store } from '../db/store.ts';
@@ -6,8 +6,8 @@ import { idSchema, metadataSchema, parseInput } from '../db/validation.ts';
 import { retryDelayMs } from './backoff.ts';
 import { type JobChange, JobEvents, type JobListener } from './job-events.ts';
 import {
+  type ClaimOptions,
   type CreateJobInput,
-  claimOptionsSchema,
   cleanupDaysSchema,
   createJobSchema,
   failOptionsSchema,
@@ -17,9 +17,9 @@ import {
   type ProgressInput,
   progressSchema,
   typesSchema,
-  workerIdSchema,
 } from './job-inputs.ts';
-import { type JobRow, toJob } from './job-row.ts';
+import { JobLeases } from './job-leases.ts';
+import { type JobRow, requireJobRow, syncConflict, toJob } from './job-row.ts';
 import { JobLists, type JobStatements, prepareJobStatements } from './job-statements.ts';
 
 export type { JobChange, JobListener } from './job-events.ts';
@@ -28,6 +28,11 @@ export interface JobServiceOptions {
   /** Returns [0, 1); seeded in tests so retry times are reproducible. */
   random?: () => number;
   leaseMs?: number;
+  /**
+   * The worker id of the runner that runs what this service queues: jobs it creates, retries or
+   * resumes are reserved for that runner for one lease (see job-statements.ts).
+   */
+  owner?: string;
 }
 
 const UNFINISHED: readonly JobStatus[] = ['pending', 'processing', 'paused'];
@@ -42,17 +47,20 @@ export class JobService {
   readonly #store: Store;
   readonly #sql: JobStatements;
   readonly #random: () => number;
-  readonly #leaseMs: number;
   readonly #events: JobEvents;
   readonly #lists: JobLists;
+  readonly #leases: JobLeases;
 
   constructor(store: Store, options: JobServiceOptions = {}) {
     this.#store = store;
     this.#sql = prepareJobStatements(store);
     this.#random = options.random ?? Math.random;
-    this.#leaseMs = options.leaseMs ?? DEFAULTS.leaseMs;
     this.#events = new JobEvents(store.logger);
     this.#lists = new JobLists(store);
+    this.#leases = new JobLeases(store, this.#sql, this.#events, {
+      leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
+      owner: options.owner ?? null,
+    });
   }
 
   onChange(listener: JobListener): () => void {
@@ -65,23 +73,44 @@ export class JobService {
     if (accountId !== null) this.#requireAccount(accountId);
     let row: JobRow | undefined;
     try {
+      const runAfter = request.runAfter ?? this.#store.clock();
       row = this.#sql.insert.get({
         type: request.type,
         accountId,
         maxAttempts: request.maxAttempts ?? DEFAULTS.maxAttempts,
         metadata: JSON.stringify(request.metadata ?? {}),
-        runAfter: new Date(request.runAfter ?? this.#store.clock()).toISOString(),
+        runAfter: new Date(runAfter).toISOString(),
+        ...this.#leases.reservation(runAfter),
         now: this.#store.nowIso(),
       });
     } catch (error) {
-      if (isConstraintError(error, 'UNIQUE')) throw this.#syncConflict();
+      if (isConstraintError(error, 'UNIQUE')) throw syncConflict();
       throw error;
     }
-    return this.#emit(toJob(row!), 'state');
+    return this.#emit(toJob(row!), 'created');
+  }
+
+  /**
+   * The account's sync to run now: its interrupted or queued one when there is one (a paused one
+   * resumed), keeping its cursor, else a new one of `type`. CONFLICT only when another live runner
+   * runs it or has it reserved; a sync whose process died is taken over once its lease ran out.
+   */
+  queueSync(accountId: number, type: 'fetch_messages' | 'sync_history'): Job {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    const existing = this.#leases.takeOverSync(account);
+    if (existing === null) return this.createJob({ type, accountId: account });
+    if (existing === 'paused') return this.resumeJob(this.#sql.unfinishedSync.get(account)!.id);
+    return existing;
   }
 
   getJob(id: number): Job {
     return toJob(this.#row(parseInput(idSchema, id, 'The job id')));
+  }
+
+  /** The job, or null when it no longer exists (its account was forgotten, or it was cleaned up). */
+  findJob(id: number): Job | null {
+    const row = this.#sql.byId.get(parseInput(idSchema, id, 'The job id'));
+    return row ? toJob(row) : null;
   }
 
   listJobs(input: ListJobsInput = {}): { jobs: Job[]; total: number } {
@@ -166,8 +195,13 @@ export class JobService {
       if (compact) {
         this.#sql.failCompact.run(params);
       } else if (retry && row.attempts < row.max_attempts) {
-        const runAfter = new Date(now + retryDelayMs(row.attempts, this.#random)).toISOString();
-        this.#sql.retryLater.run({ ...params, runAfter });
+        const runAfter = now + retryDelayMs(row.attempts, this.#random);
+        this.#sql.retryLater.run({
+          ...params,
+          runAfter: new Date(runAfter).toISOString(),
+          // Still reserved for the runner that claimed it (it retries it).
+          reservedUntil: this.#leases.leaseEnd(runAfter),
+        });
       } else {
         this.#sql.fail.run(params);
       }
@@ -212,68 +246,35 @@ export class JobService {
     return found !== undefined;
   }
 
-  /** Leases the oldest due pending job to `workerId`, atomically; null when none is due. */
-  claimNext(workerId: string, options: { types?: JobType[] } = {}): Job | null {
-    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
-    const { types } = parseInput(claimOptionsSchema, options, 'The claim options');
-    const claimed = this.#store.transaction(() => {
-      const now = this.#store.clock();
-      const candidate = this.#sql.claimCandidate.get({
-        now: new Date(now).toISOString(),
-        types: types ? JSON.stringify(types) : null,
-      });
-      if (!candidate) return null;
-      this.#sql.claim.run({
-        id: candidate.id,
-        worker,
-        now: new Date(now).toISOString(),
-        leaseUntil: new Date(now + this.#leaseMs).toISOString(),
-      });
-      return toJob(this.#row(candidate.id));
-    });
-    return claimed && this.#emit(claimed, 'state');
+  /**
+   * Leases the oldest due pending job to `workerId`, atomically; null when none is due. Jobs
+   * reserved for another runner are left to it until the reservation runs out.
+   */
+  claimNext(workerId: string, options: ClaimOptions = {}): Job | null {
+    return this.#leases.claimNext(workerId, options);
+  }
+
+  /** When (ms since the epoch) the next pending job `workerId` may claim is due; null when none is. */
+  nextDueAt(workerId: string, options: ClaimOptions = {}): number | null {
+    return this.#leases.nextDueAt(workerId, options);
   }
 
   /** Renews the lease; false when the job is no longer this worker's to run (cancelled, paused, lost). */
   heartbeat(id: number, workerId: string): boolean {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
-    this.#row(jobId);
-    const now = this.#store.clock();
-    const renewed = this.#sql.renewLease.run({
-      id: jobId,
-      worker,
-      now: new Date(now).toISOString(),
-      leaseUntil: new Date(now + this.#leaseMs).toISOString(),
-    });
-    return renewed.changes === 1;
+    return this.#leases.heartbeat(id, workerId);
   }
 
   /**
-   * Jobs whose runner stopped renewing its lease go back to `pending`, or to `failed` when they
-   * have used every attempt. Returns how many were recovered.
+   * Jobs whose runner stopped renewing its lease go back to `pending` for any runner, or to
+   * `failed` when they have used every attempt. Returns how many were recovered.
    */
   recoverExpiredLeases(): number {
-    const recovered = this.#store.transaction(() => {
-      const now = this.#store.nowIso();
-      const expired = this.#sql.expiredLeases.all(now);
-      for (const row of expired) {
-        const params = {
-          id: row.id,
-          now,
-          code: 'INTERNAL',
-          message:
-            row.attempts < row.max_attempts
-              ? 'The job stopped responding and will be started again.'
-              : 'The job stopped responding on its last attempt. Retry it from the job list.',
-        };
-        if (row.attempts < row.max_attempts) this.#sql.retryLater.run({ ...params, runAfter: now });
-        else this.#sql.fail.run(params);
-      }
-      return expired.map((row) => toJob(this.#row(row.id)));
-    });
-    for (const job of recovered) this.#emit(job, 'state');
-    return recovered.length;
+    return this.#leases.recoverExpiredLeases();
+  }
+
+  /** The engine is closing: the jobs it queued but did not run are left to whoever runs jobs next. */
+  dropReservations(): number {
+    return this.#leases.dropReservations();
   }
 
   /** Deletes finished jobs older than the given number of days; returns how many. */
@@ -291,9 +292,13 @@ export class JobService {
     const jobId = parseInput(idSchema, id, 'The job id');
     return this.#change(jobId, from, verb, 'state', () => {
       try {
-        this.#sql[statement].run({ id: jobId, now: this.#store.nowIso() });
+        this.#sql[statement].run({
+          id: jobId,
+          ...this.#leases.reservation(this.#store.clock()),
+          now: this.#store.nowIso(),
+        });
       } catch (error) {
-        if (isConstraintError(error, 'UNIQUE')) throw this.#syncConflict();
+        if (isConstraintError(error, 'UNIQUE')) throw syncConflict();
         throw error;
       }
     });
@@ -322,13 +327,7 @@ export class JobService {
   }
 
   #row(id: number): JobRow {
-    const row = this.#sql.byId.get(id);
-    if (!row)
-      throw new BriefError(
-        'NOT_FOUND',
-        `Job ${id} does not exist; it may have been cleaned up. Refresh the job list.`,
-      );
-    return row;
+    return requireJobRow(this.#sql, id);
   }
 
   #requireAccount(accountId: number): void {
@@ -344,13 +343,6 @@ export class JobService {
     const merged = JSON.stringify({ ...(JSON.parse(row.metadata) as Record<string, unknown>), ...changes });
     parseInput(metadataSchema, JSON.parse(merged), 'The job metadata');
     return merged;
-  }
-
-  #syncConflict(): BriefError {
-    return new BriefError(
-      'CONFLICT',
-      `A sync (${SYNC_JOB_TYPES.join(' or ')}) is already queued, running or paused for this account. Wait for it to finish or cancel it first.`,
-    );
   }
 
   #emit(job: Job, change: JobChange): Job {

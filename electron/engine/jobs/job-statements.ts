@@ -8,19 +8,52 @@ import type { JobRow } from './job-row.ts';
  */
 export function prepareJobStatements(store: Store) {
   const finished = "status IN ('completed', 'failed', 'cancelled')";
+  // A pending job's lease columns hold a reservation: the runner that created, retried or resumed
+  // it claims it first, so a command's job is run by that command and not by a `brief serve` or
+  // app sharing the database. A reservation lasts one lease; a runner that died frees it by then.
+  const reservableBy = (runner: string) =>
+    `(lease_owner IS NULL OR lease_owner = ${runner} OR lease_expires_at <= @now)`;
   return {
     byId: store.prepare<JobRow>('SELECT * FROM analytics_jobs WHERE id = ?'),
     accountExists: store.prepare<{ found: number }>('SELECT 1 AS found FROM accounts WHERE id = ?'),
+    // A new job is reserved for the runner of the engine that created it (see `reservableBy`).
     insert: store.prepare<JobRow>(
-      `INSERT INTO analytics_jobs (type, account_id, max_attempts, metadata, run_after, created_at, updated_at)
-       VALUES (@type, @accountId, @maxAttempts, @metadata, @runAfter, @now, @now) RETURNING *`,
+      `INSERT INTO analytics_jobs (type, account_id, max_attempts, metadata, run_after, lease_owner,
+         lease_expires_at, created_at, updated_at)
+       VALUES (@type, @accountId, @maxAttempts, @metadata, @runAfter, @owner, @reservedUntil, @now, @now)
+       RETURNING *`,
     ),
-    // One statement whatever the filter: the types arrive as a JSON array (null = any type).
+    // One statement whatever the filter: the types and ids arrive as JSON arrays (null = any).
     claimCandidate: store.prepare<{ id: number }>(
       `SELECT id FROM analytics_jobs
-       WHERE status = 'pending' AND run_after <= @now
+       WHERE status = 'pending' AND run_after <= @now AND ${reservableBy('@worker')}
          AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
+         AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
        ORDER BY id LIMIT 1`,
+    ),
+    // When the next job this worker may claim is due: its run_after, or the end of another
+    // runner's reservation when that comes later.
+    nextDue: store.prepare<{ due: string | null }>(
+      `SELECT min(CASE WHEN lease_owner IS NOT NULL AND lease_owner != @worker AND lease_expires_at > run_after
+                  THEN lease_expires_at ELSE run_after END) AS due
+       FROM analytics_jobs
+       WHERE status = 'pending'
+         AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
+         AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`,
+    ),
+    reserve: store.prepare(
+      `UPDATE analytics_jobs SET lease_owner = @owner, lease_expires_at = @reservedUntil, updated_at = @now
+       WHERE id = @id AND status = 'pending' AND ${reservableBy('@owner')}`,
+    ),
+    // This runner is going away: its pending jobs are anyone's now.
+    dropReservations: store.prepare(
+      `UPDATE analytics_jobs SET lease_owner = NULL, lease_expires_at = NULL, updated_at = @now
+       WHERE status = 'pending' AND lease_owner = @owner`,
+    ),
+    unfinishedSync: store.prepare<JobRow>(
+      `SELECT * FROM analytics_jobs
+       WHERE account_id = ? AND type IN ('fetch_messages', 'sync_history')
+         AND status IN ('pending', 'processing', 'paused')`,
     ),
     claim: store.prepare(
       `UPDATE analytics_jobs SET status = 'processing', attempts = attempts + 1, lease_owner = @worker,
@@ -44,8 +77,15 @@ export function prepareJobStatements(store: Store) {
          error_code = NULL, error_message = NULL, finished_at = @now, updated_at = @now
        WHERE id = @id`,
     ),
+    // A failed attempt waits out its backoff, still reserved for the runner that will retry it.
     retryLater: store.prepare(
-      `UPDATE analytics_jobs SET status = 'pending', run_after = @runAfter, lease_owner = NULL, lease_expires_at = NULL,
+      `UPDATE analytics_jobs SET status = 'pending', run_after = @runAfter, lease_expires_at = @reservedUntil,
+         error_code = @code, error_message = @message, updated_at = @now
+       WHERE id = @id`,
+    ),
+    // A runner stopped renewing its lease (it died): any runner may take the job now.
+    returnToQueue: store.prepare(
+      `UPDATE analytics_jobs SET status = 'pending', run_after = @now, lease_owner = NULL, lease_expires_at = NULL,
          error_code = @code, error_message = @message, updated_at = @now
        WHERE id = @id`,
     ),
@@ -63,7 +103,8 @@ export function prepareJobStatements(store: Store) {
     ),
     requeue: store.prepare(
       `UPDATE analytics_jobs SET status = 'pending', attempts = 0, run_after = @now, error_code = NULL,
-         error_message = NULL, finished_at = NULL, updated_at = @now
+         error_message = NULL, finished_at = NULL, lease_owner = @owner, lease_expires_at = @reservedUntil,
+         updated_at = @now
        WHERE id = @id`,
     ),
     cancel: store.prepare(
@@ -82,7 +123,9 @@ export function prepareJobStatements(store: Store) {
        WHERE id = @id`,
     ),
     resume: store.prepare(
-      "UPDATE analytics_jobs SET status = 'pending', run_after = @now, updated_at = @now WHERE id = @id",
+      `UPDATE analytics_jobs SET status = 'pending', run_after = @now, lease_owner = @owner,
+         lease_expires_at = @reservedUntil, updated_at = @now
+       WHERE id = @id`,
     ),
     expiredLeases: store.prepare<JobRow>(
       "SELECT * FROM analytics_jobs WHERE status = 'processing' AND lease_expires_at < ? ORDER BY id",

@@ -59,6 +59,11 @@ export class JobRunner {
     this.#options = options;
   }
 
+  /** The id this runner claims and reserves jobs under. */
+  get workerId(): string {
+    return this.#options.workerId;
+  }
+
   get runningJobIds(): number[] {
     return [...this.#running.keys()];
   }
@@ -92,20 +97,22 @@ export class JobRunner {
 
   /**
    * Runs due jobs until none is left, waiting out backoff delays shorter than `maxWaitMs`
-   * (the CLI and tests). Returns the jobs it finished.
+   * (the CLI and tests). With `jobIds`, only those jobs (a command runs the jobs it started, and
+   * may add to the set as they start others); without, every job this runner may claim.
    */
   async runUntilIdle(
-    options: { maxWaitMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+    options: { maxWaitMs?: number; sleep?: (ms: number) => Promise<void>; jobIds?: ReadonlySet<number> } = {},
   ): Promise<void> {
     const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const only = () => (options.jobIds ? { ids: [...options.jobIds] } : {});
     for (;;) {
       this.#options.jobs.recoverExpiredLeases();
-      this.#fill();
+      this.#fill(only());
       if (this.#running.size > 0) {
         await Promise.race([...this.#running.values()].map((run) => run.done));
         continue;
       }
-      const waitMs = this.#nextDueInMs();
+      const waitMs = this.#nextDueInMs(only());
       if (waitMs === null || waitMs > (options.maxWaitMs ?? 120_000)) return;
       await sleep(Math.max(10, waitMs));
     }
@@ -121,15 +128,14 @@ export class JobRunner {
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  #nextDueInMs(): number | null {
-    const pending = this.#options.jobs.listJobs({ status: 'pending', limit: 500 }).jobs;
-    const runnable = pending.filter((job) => this.#options.executors[job.type]);
-    if (runnable.length === 0) return null;
-    const now = this.#options.clock();
-    return Math.min(...runnable.map((job) => (job.runAfter ? Date.parse(job.runAfter) - now : 0)));
+  #nextDueInMs(filter: { ids?: number[] }): number | null {
+    const types = Object.keys(this.#options.executors) as JobType[];
+    if (types.length === 0) return null;
+    const due = this.#options.jobs.nextDueAt(this.#options.workerId, { types, ...filter });
+    return due === null ? null : due - this.#options.clock();
   }
 
-  #fill(): void {
+  #fill(filter: { ids?: number[] } = {}): void {
     const limit = this.#options.concurrency ?? 2;
     const types = Object.keys(this.#options.executors) as JobType[];
     while (this.#running.size < limit) {
@@ -139,7 +145,7 @@ export class JobRunner {
       const cpuBusy = [...this.#running.values()].some((run) => CPU_BOUND.has(run.type));
       const allowed = cpuBusy ? types.filter((type) => !CPU_BOUND.has(type)) : types;
       if (allowed.length === 0) return;
-      const job = this.#options.jobs.claimNext(this.#options.workerId, { types: allowed });
+      const job = this.#options.jobs.claimNext(this.#options.workerId, { types: allowed, ...filter });
       if (!job) return;
       const controller = new AbortController();
       const done = this.#execute(job, controller).finally(() => this.#running.delete(job.id));
@@ -158,7 +164,10 @@ export class JobRunner {
           controller.abort(new BriefError('CANCELLED', 'The job was cancelled or paused.'));
         }
       } catch (error) {
-        logger.warn('heartbeat failed', { jobId: job.id, error });
+        // Gone: its account was forgotten (the jobs go with it). Stop working for nobody.
+        if (toSerializedError(error).code === 'NOT_FOUND')
+          controller.abort(new BriefError('CANCELLED', 'The job was removed with its account.'));
+        else logger.warn('heartbeat failed', { jobId: job.id, error });
       }
     }, this.#options.heartbeatMs ?? 1000);
     heartbeat.unref?.();
@@ -189,9 +198,25 @@ export class JobRunner {
       const metadata = await executor(context);
       jobs.completeJob(job.id, metadata ?? {});
     } catch (error) {
+      this.#settle(job, error);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /**
+   * Decides what a failed run means and records it. Never throws: the runner's promise must not
+   * reject (that would stop `brief serve` or the app's engine). What cannot be recorded is logged,
+   * and the job's lease returns it to the queue.
+   */
+  #settle(job: Job, error: unknown): void {
+    const { jobs, logger } = this.#options;
+    try {
       const serialized = toSerializedError(error);
-      const current = jobs.getJob(job.id);
-      if (current.status === 'cancelled' || current.status === 'paused') {
+      const current = jobs.findJob(job.id);
+      if (current === null) {
+        logger.info('job ended: it was removed with its account', { jobId: job.id, type: job.type });
+      } else if (current.status === 'cancelled' || current.status === 'paused') {
         logger.info('job stopped', { jobId: job.id, status: current.status });
       } else if (current.status === 'processing' && this.#stopped) {
         // The engine is closing: the job checkpointed its cursor and resumes at the next start.
@@ -207,8 +232,11 @@ export class JobRunner {
         );
         this.#recordFailure(job.id, serialized, retry);
       }
-    } finally {
-      clearInterval(heartbeat);
+    } catch (settleError) {
+      logger.error('could not record how a job ended; its lease returns it to the queue', {
+        jobId: job.id,
+        error: settleError,
+      });
     }
   }
 

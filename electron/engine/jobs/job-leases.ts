@@ -1,0 +1,146 @@
+/**
+ * Who runs which job: claiming with a lease, renewing it, recovering the jobs of a runner that
+ * died, and reservations. A pending job's lease columns hold a reservation for the runner of the
+ * engine that queued it (created, retried or resumed it), for one lease: the command that started
+ * a job runs it, not a `brief serve` or an app sharing the database, and a runner that died frees
+ * its reservations by the time they run out.
+ */
+import type { Job } from '../../../shared/domain.ts';
+import type { Store } from '../db/store.ts';
+import { idSchema, parseInput } from '../db/validation.ts';
+import type { JobEvents } from './job-events.ts';
+import { type ClaimOptions, claimOptionsSchema, workerIdSchema } from './job-inputs.ts';
+import { requireJobRow, syncConflict, toJob } from './job-row.ts';
+import type { JobStatements } from './job-statements.ts';
+
+export interface Reservation {
+  owner: string | null;
+  reservedUntil: string | null;
+}
+
+export class JobLeases {
+  readonly #store: Store;
+  readonly #sql: JobStatements;
+  readonly #events: JobEvents;
+  readonly #leaseMs: number;
+  readonly #owner: string | null;
+
+  constructor(
+    store: Store,
+    sql: JobStatements,
+    events: JobEvents,
+    options: { leaseMs: number; owner: string | null },
+  ) {
+    this.#store = store;
+    this.#sql = sql;
+    this.#events = events;
+    this.#leaseMs = options.leaseMs;
+    this.#owner = options.owner;
+  }
+
+  /** The reservation for this engine's runner of a job due at `dueMs` (none without an owner). */
+  reservation(dueMs: number): Reservation {
+    if (this.#owner === null) return { owner: null, reservedUntil: null };
+    return { owner: this.#owner, reservedUntil: this.leaseEnd(dueMs) };
+  }
+
+  /** One lease after `fromMs`, as the lease columns hold it. */
+  leaseEnd(fromMs: number): string {
+    return new Date(fromMs + this.#leaseMs).toISOString();
+  }
+
+  claimNext(workerId: string, options: ClaimOptions): Job | null {
+    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+    const filter = claimFilter(options);
+    const claimed = this.#store.transaction(() => {
+      const now = this.#store.clock();
+      const candidate = this.#sql.claimCandidate.get({ now: new Date(now).toISOString(), worker, ...filter });
+      if (!candidate) return null;
+      this.#sql.claim.run({
+        id: candidate.id,
+        worker,
+        now: new Date(now).toISOString(),
+        leaseUntil: new Date(now + this.#leaseMs).toISOString(),
+      });
+      return toJob(requireJobRow(this.#sql, candidate.id));
+    });
+    return claimed && this.#events.emit(claimed, 'state');
+  }
+
+  nextDueAt(workerId: string, options: ClaimOptions): number | null {
+    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+    const { due } = this.#sql.nextDue.get({ worker, ...claimFilter(options) })!;
+    return due === null ? null : Date.parse(due);
+  }
+
+  heartbeat(id: number, workerId: string): boolean {
+    const jobId = parseInput(idSchema, id, 'The job id');
+    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+    requireJobRow(this.#sql, jobId);
+    const now = this.#store.clock();
+    const renewed = this.#sql.renewLease.run({
+      id: jobId,
+      worker,
+      now: new Date(now).toISOString(),
+      leaseUntil: new Date(now + this.#leaseMs).toISOString(),
+    });
+    return renewed.changes === 1;
+  }
+
+  recoverExpiredLeases(): number {
+    const recovered = this.#store.transaction(() => {
+      const now = this.#store.nowIso();
+      const expired = this.#sql.expiredLeases.all(now);
+      for (const row of expired) {
+        const again = row.attempts < row.max_attempts;
+        const params = {
+          id: row.id,
+          now,
+          code: 'INTERNAL',
+          message: again
+            ? 'The job stopped responding and will be started again.'
+            : 'The job stopped responding on its last attempt. Retry it from the job list.',
+        };
+        if (again) this.#sql.returnToQueue.run(params);
+        else this.#sql.fail.run(params);
+      }
+      return expired.map((row) => toJob(requireJobRow(this.#sql, row.id)));
+    });
+    for (const job of recovered) this.#events.emit(job, 'state');
+    return recovered.length;
+  }
+
+  /** Frees this engine's reservations (it is closing): another process may run those jobs at once. */
+  dropReservations(): number {
+    if (this.#owner === null) return 0;
+    return this.#sql.dropReservations.run({ owner: this.#owner, now: this.#store.nowIso() }).changes;
+  }
+
+  /**
+   * Takes over the account's unfinished sync for this engine's runner: `null` when there is none,
+   * `'paused'` when it waits to be resumed, else the job, now reserved for us (its cursor kept).
+   * CONFLICT when another live runner runs it or has it reserved.
+   */
+  takeOverSync(accountId: number): Job | 'paused' | null {
+    this.recoverExpiredLeases();
+    return this.#store.transaction(() => {
+      const row = this.#sql.unfinishedSync.get(accountId);
+      if (!row) return null;
+      if (row.status === 'paused') return 'paused';
+      const now = this.#store.clock();
+      const due = Math.max(now, Date.parse(row.run_after ?? '') || now);
+      const reserved = this.#sql.reserve.run({
+        id: row.id,
+        ...this.reservation(due),
+        now: new Date(now).toISOString(),
+      });
+      if (reserved.changes === 0) throw syncConflict();
+      return toJob(requireJobRow(this.#sql, row.id));
+    });
+  }
+}
+
+function claimFilter(options: ClaimOptions): { types: string | null; ids: string | null } {
+  const { types, ids } = parseInput(claimOptionsSchema, options, 'The claim options');
+  return { types: types ? JSON.stringify(types) : null, ids: ids ? JSON.stringify(ids) : null };
+}
