@@ -79,19 +79,27 @@ describe('job reservations', () => {
     expect(command.claimNext('command')).toMatchObject({ id: job.id, attempts: 2 });
   });
 
-  it('queueSync hands back a queued sync, resumes a paused one and creates one when there is none', () => {
-    const { account, command } = twoProcesses();
-    const created = command.queueSync(account.id, 'fetch_messages');
+  it('queueSync refuses while a live engine has the sync queued, running or paused, and takes over one whose engine closed', () => {
+    const { account, command, served } = twoProcesses();
+    const queued = served.queueSync(account.id, 'fetch_messages');
+    expect(() => command.queueSync(account.id, 'fetch_messages')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(() => served.queueSync(account.id, 'fetch_messages')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    served.pauseJob(queued.id);
+    expect(() => command.queueSync(account.id, 'fetch_messages')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    served.resumeJob(queued.id);
+    served.dropReservations();
     expect(command.queueSync(account.id, 'sync_history')).toMatchObject({
-      id: created.id,
+      id: queued.id,
       type: 'fetch_messages',
     });
-    command.pauseJob(created.id);
-    expect(command.queueSync(account.id, 'fetch_messages')).toMatchObject({
-      id: created.id,
-      status: 'pending',
-    });
-    command.cancelJob(created.id);
+    expect(served.claimNext('served')).toBeNull();
+    command.cancelJob(queued.id);
     expect(command.queueSync(account.id, 'sync_history')).toMatchObject({
       type: 'sync_history',
       status: 'pending',

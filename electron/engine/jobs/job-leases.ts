@@ -117,24 +117,23 @@ export class JobLeases {
   }
 
   /**
-   * Takes over the account's unfinished sync for this engine's runner: `null` when there is none,
-   * `'paused'` when it waits to be resumed, else the job, now reserved for us (its cursor kept).
-   * CONFLICT when another live runner runs it or has it reserved.
+   * Takes over the account's unfinished sync when no live runner holds it (its process died and
+   * its lease ran out, or the engine that queued it closed): the job, now reserved for this
+   * engine's runner, its cursor kept. Null when the account has none; CONFLICT when one is queued,
+   * running or paused in a live engine.
    */
-  takeOverSync(accountId: number): Job | 'paused' | null {
+  takeOverSync(accountId: number): Job | null {
     this.recoverExpiredLeases();
     return this.#store.transaction(() => {
       const row = this.#sql.unfinishedSync.get(accountId);
       if (!row) return null;
-      if (row.status === 'paused') return 'paused';
       const now = this.#store.clock();
       const due = Math.max(now, Date.parse(row.run_after ?? '') || now);
-      const reserved = this.#sql.reserve.run({
-        id: row.id,
-        ...this.reservation(due),
-        now: new Date(now).toISOString(),
-      });
-      if (reserved.changes === 0) throw syncConflict();
+      const taken =
+        row.status === 'pending' &&
+        this.#sql.takeOver.run({ id: row.id, ...this.reservation(due), now: new Date(now).toISOString() })
+          .changes === 1;
+      if (!taken) throw syncConflict();
       return toJob(requireJobRow(this.#sql, row.id));
     });
   }

@@ -91,16 +91,13 @@ export class JobService {
   }
 
   /**
-   * The account's sync to run now: its interrupted or queued one when there is one (a paused one
-   * resumed), keeping its cursor, else a new one of `type`. CONFLICT only when another live runner
-   * runs it or has it reserved; a sync whose process died is taken over once its lease ran out.
+   * The account's sync to run now: a new one of `type`, or its interrupted one (its process died
+   * and the lease ran out, or the engine that queued it closed), taken over with its cursor.
+   * CONFLICT when a live engine has one queued, running or paused.
    */
   queueSync(accountId: number, type: 'fetch_messages' | 'sync_history'): Job {
     const account = parseInput(idSchema, accountId, 'The account id');
-    const existing = this.#leases.takeOverSync(account);
-    if (existing === null) return this.createJob({ type, accountId: account });
-    if (existing === 'paused') return this.resumeJob(this.#sql.unfinishedSync.get(account)!.id);
-    return existing;
+    return this.#leases.takeOverSync(account) ?? this.createJob({ type, accountId: account });
   }
 
   getJob(id: number): Job {

@@ -11,12 +11,11 @@ export function prepareJobStatements(store: Store) {
   // A pending job's lease columns hold a reservation: the runner that created, retried or resumed
   // it claims it first, so a command's job is run by that command and not by a `brief serve` or
   // app sharing the database. A reservation lasts one lease; a runner that died frees it by then.
-  const reservableBy = (runner: string) =>
-    `(lease_owner IS NULL OR lease_owner = ${runner} OR lease_expires_at <= @now)`;
+  const reservable = '(lease_owner IS NULL OR lease_owner = @worker OR lease_expires_at <= @now)';
   return {
     byId: store.prepare<JobRow>('SELECT * FROM analytics_jobs WHERE id = ?'),
     accountExists: store.prepare<{ found: number }>('SELECT 1 AS found FROM accounts WHERE id = ?'),
-    // A new job is reserved for the runner of the engine that created it (see `reservableBy`).
+    // A new job is reserved for the runner of the engine that created it (see `reservable`).
     insert: store.prepare<JobRow>(
       `INSERT INTO analytics_jobs (type, account_id, max_attempts, metadata, run_after, lease_owner,
          lease_expires_at, created_at, updated_at)
@@ -26,7 +25,7 @@ export function prepareJobStatements(store: Store) {
     // One statement whatever the filter: the types and ids arrive as JSON arrays (null = any).
     claimCandidate: store.prepare<{ id: number }>(
       `SELECT id FROM analytics_jobs
-       WHERE status = 'pending' AND run_after <= @now AND ${reservableBy('@worker')}
+       WHERE status = 'pending' AND run_after <= @now AND ${reservable}
          AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
          AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
        ORDER BY id LIMIT 1`,
@@ -41,9 +40,10 @@ export function prepareJobStatements(store: Store) {
          AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
          AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`,
     ),
-    reserve: store.prepare(
+    // Taking over a pending job nobody holds: never reserved, or its reservation ran out.
+    takeOver: store.prepare(
       `UPDATE analytics_jobs SET lease_owner = @owner, lease_expires_at = @reservedUntil, updated_at = @now
-       WHERE id = @id AND status = 'pending' AND ${reservableBy('@owner')}`,
+       WHERE id = @id AND status = 'pending' AND (lease_owner IS NULL OR lease_expires_at <= @now)`,
     ),
     // This runner is going away: its pending jobs are anyone's now.
     dropReservations: store.prepare(
