@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
 import type { Account, Job } from './domain.ts';
-import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_PRESETS } from './domain.ts';
+import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_ANCHORS, RANGE_PRESETS } from './domain.ts';
 import type { ERROR_CODES } from './errors.ts';
 import type { EventName, Events } from './events.ts';
 import type { MethodName } from './method-names.ts';
@@ -50,7 +50,8 @@ const timeZone = z
     }
   }, 'Use an IANA time zone such as Europe/London or America/New_York.');
 export const rangeSchema = z.union([
-  z.object({ preset: z.enum(RANGE_PRESETS) }).strict(),
+  // A custom range is fixed local days: only presets count back from an anchor.
+  z.object({ preset: z.enum(RANGE_PRESETS), anchor: z.enum(RANGE_ANCHORS).optional() }).strict(),
   z.object({ from: isoDate, to: isoDate }).strict(),
 ]);
 const workingHours = z

@@ -36,6 +36,14 @@ export type QuotaProfileSetting = (typeof QUOTA_PROFILE_SETTINGS)[number];
 export const RANGE_PRESETS = ['all', 'today', '7', '30', '90', '365'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
+/**
+ * What a preset range counts back from (docs/metrics.md "Anchored ranges"): the as-of day
+ * (`now`), the local day of the newest counted message (`newest`), or `newest` exactly when the
+ * calendar range would start after that message (`auto`).
+ */
+export const RANGE_ANCHORS = ['now', 'newest', 'auto'] as const;
+export type RangeAnchor = (typeof RANGE_ANCHORS)[number];
+
 /** Why a job failed: the same code and sentence as any error that crosses a boundary. */
 export type JobError = SerializedError;
 

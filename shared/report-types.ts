@@ -11,9 +11,33 @@ import type { RangePreset } from './domain.ts';
  * The report's format. Bump it when a figure's shape or a definition text changes: the analytics
  * cache keys carry it, so a report stored by an older version is never served as this type.
  */
-export const REPORT_FORMAT = 2;
+export const REPORT_FORMAT = 3;
 
-/** Figure 17. `shareSynced` and `mailboxTotal` are null for imported mail. */
+/** One account of a report's coverage: what it is and how much of it is here. */
+export interface AccountCoverage {
+  address: string;
+  /** Where its mail comes from: a Gmail sync, files imported, or the generated demo. */
+  source: 'gmail' | 'import' | 'demo';
+  /** Messages stored (what `brief accounts` lists), counted or not. */
+  stored: number;
+  /** Gmail's total less spam and trash while those are off; null until a sync read it, and for files. */
+  mailboxTotal: number | null;
+  shareSynced: number | null;
+  lastSync: string | null;
+}
+
+/** Stored messages that no figure counts, each under its first reason in this order. */
+export interface LeftOut {
+  drafts: number;
+  /** Spam and trash are left out only while the account's setting keeps them out. */
+  spam: number;
+  trash: number;
+}
+
+/**
+ * Figure 17. `shareSynced`, `mailboxTotal` and `lastSync` are null for imported mail; for several
+ * accounts they sum up the synced ones (the last sync is the least recent of them).
+ */
 export interface Coverage {
   messages: number;
   sent: number;
@@ -25,6 +49,12 @@ export interface Coverage {
   mailboxTotal: number | null;
   lastSync: string | null;
   shareSynced: number | null;
+  /** The first and last time of any counted dated message, whatever the range: where the mail is. */
+  allTime: { first: string | null; last: string | null };
+  /** Messages stored for the report's accounts: the counted ones (all time) plus `leftOut`. */
+  stored: number;
+  leftOut: LeftOut;
+  accounts: AccountCoverage[];
 }
 
 export interface VolumeEntry {
@@ -265,6 +295,11 @@ export interface ReportRange {
   to: string;
   /** The custom range as asked, `YYYY-MM-DD..YYYY-MM-DD`; present for custom ranges only. */
   days?: string;
+  /**
+   * What the preset counted back from: the as-of day (`now`), or the local day of the newest
+   * counted message (`newest`, `coverage.allTime.last`); custom ranges are always `now`.
+   */
+  anchor: 'now' | 'newest';
 }
 
 /** The whole report, key order as printed by `brief report --json`. */

@@ -13,6 +13,9 @@ Commands
                            (repeatable: your other addresses).
   report                   Print the analytics report. Options: --account ADDRESS|ID|all,
                            --range all|today|7|30|90|365|YYYY-MM-DD..YYYY-MM-DD (default all),
+                           --anchor now|newest|auto (what a preset range counts back from: today,
+                           the day of the newest message, or that day when today's range holds
+                           none of the mail; default now),
                            --tz ZONE (default: this computer's), --as-of ISO-TIME, --json, --csv FIGURE.
   accounts                 List accounts. Subcommands: alias-add ACCOUNT ADDRESS,
                            alias-remove ACCOUNT ADDRESS, aliases ACCOUNT (suggestions), forget ACCOUNT
@@ -39,6 +42,7 @@ const OPTIONS = {
   account: { type: 'string' },
   alias: { type: 'string', multiple: true },
   range: { type: 'string' },
+  anchor: { type: 'string' },
   tz: { type: 'string' },
   'as-of': { type: 'string' },
   json: { type: 'boolean' },
@@ -65,6 +69,7 @@ export interface ParsedCommand {
     account?: string;
     alias?: string[];
     range?: string;
+    anchor?: string;
     tz?: string;
     'as-of'?: string;
     json?: boolean;

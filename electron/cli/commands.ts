@@ -1,6 +1,6 @@
 /** The `brief` commands other than serve. Each returns the process exit code. */
-import type { Job } from '../../shared/domain.ts';
-import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
+import type { Job, RangeAnchor, RangePreset } from '../../shared/domain.ts';
+import { JOB_STATUSES, JOB_TYPES, RANGE_ANCHORS, RANGE_PRESETS } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { CSV_FIGURES, type CsvFigure, type Engine, FileVault, reportToCsv } from '../engine/index.ts';
 import {
@@ -96,11 +96,25 @@ async function resolveAccount(engine: Engine, value: string | undefined): Promis
   return match.id;
 }
 
-function parseRange(value: string | undefined) {
-  if (value === undefined) return { preset: 'all' as const };
+function parseAnchor(value: string | undefined): RangeAnchor | undefined {
+  if (value === undefined || (RANGE_ANCHORS as readonly string[]).includes(value))
+    return value as RangeAnchor | undefined;
+  throw new BriefError('VALIDATION', `--anchor takes now, newest or auto (got "${value}").`);
+}
+
+function parseRange(value: string | undefined, anchorValue: string | undefined) {
+  const anchor = parseAnchor(anchorValue);
+  const anchored = anchor === undefined ? {} : { anchor };
+  if (value === undefined) return { preset: 'all' as const, ...anchored };
   const custom = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (custom && anchor !== undefined)
+    throw new BriefError(
+      'VALIDATION',
+      `--anchor applies to the presets (today, 7, 30, 90, 365, all); a date range such as ${value} already names its days.`,
+    );
   if (custom) return { from: custom[1]!, to: custom[2]! };
-  if (['all', 'today', '7', '30', '90', '365'].includes(value)) return { preset: value as 'all' };
+  if ((RANGE_PRESETS as readonly string[]).includes(value))
+    return { preset: value as RangePreset, ...anchored };
   throw new BriefError(
     'VALIDATION',
     `--range takes all, today, 7, 30, 90, 365 or YYYY-MM-DD..YYYY-MM-DD (got "${value}").`,
@@ -117,7 +131,7 @@ export async function reportCommand(engine: Engine, parsed: ParsedCommand): Prom
   const timeZone = parseTimeZoneOption(values.tz);
   const envelope = await engine.call('analytics.report', {
     account,
-    range: parseRange(values.range),
+    range: parseRange(values.range, values.anchor),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
   });

@@ -1,4 +1,5 @@
 /** The readable terminal report: the headline figures of METRICS.md, compactly. */
+import { storedText } from '../../shared/coverage-text.ts';
 import type { Report } from '../../shared/report-types.ts';
 
 function duration(ms: number | null): string {
@@ -16,8 +17,12 @@ function percent(share: number | null): string {
 
 export function formatReport(report: Report): string {
   const { coverage, volume, responseTime, threads, awaiting, afterHours } = report;
+  const anchored =
+    report.range.anchor === 'newest' ? ` to the newest message (${coverage.allTime.last})` : '';
   const range =
-    report.range.preset === 'custom' ? `${report.range.from} … ${report.range.to}` : report.range.preset;
+    report.range.preset === 'custom'
+      ? `${report.range.from} … ${report.range.to}`
+      : `${report.range.preset}${anchored}`;
   const sent = volume.byDay.reduce((sum, day) => sum + day.sent, 0);
   const received = volume.byDay.reduce((sum, day) => sum + day.received, 0);
   const lines = [
@@ -25,6 +30,7 @@ export function formatReport(report: Report): string {
     '',
     `Coverage      ${coverage.messages} messages (${coverage.sent} sent, ${coverage.received} received, ${coverage.undated} undated), ${coverage.automated} automated`,
     `              ${coverage.first ?? '—'} → ${coverage.last ?? '—'}${coverage.mailboxTotal === null ? '' : `   mailbox total ${coverage.mailboxTotal}`}`,
+    `Database      ${storedText(coverage)}`,
     `Volume        ${sent} sent, ${received} received on ${volume.byDay.length} days; ${volume.uniqueCorrespondents} unique correspondents`,
     `My replies    ${responseTime.mine.count} replies, median ${duration(responseTime.mine.medianMs)}, p90 ${duration(responseTime.mine.p90Ms)}, within 1 h ${percent(responseTime.mine.within1hShare)}`,
     `Their replies ${responseTime.theirs.count} replies, median ${duration(responseTime.theirs.medianMs)}, p90 ${duration(responseTime.theirs.p90Ms)}, within 1 h ${percent(responseTime.theirs.within1hShare)}`,

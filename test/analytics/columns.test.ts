@@ -97,12 +97,14 @@ describe('loaded message sets read as columns', () => {
         for (const threadsDerivedAsOf of [AS_OF, null]) {
           const input = (messages: AnalyticsMessage[]): ReportInput => ({
             messages,
-            accounts: loadReportAccounts(database, accountIds),
+            accounts: loadReportAccounts(database, accountIds).map((account) => ({
+              ...account,
+              mailboxTotal: 1000,
+            })),
             timeZone: 'Europe/London',
             asOf: AS_OF,
             range,
             threadsDerivedAsOf,
-            mailboxTotal: 1000,
           });
           expect(computeReport(input(loaded))).toEqual(computeReport(input(copies)));
         }

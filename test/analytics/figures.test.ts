@@ -254,6 +254,7 @@ describe('undated messages and volume series', () => {
       from: '2025-04-01T00:00:00.000Z',
       to: '2025-06-01T00:00:00.000Z',
       days: '2025-04-01..2025-05-31',
+      anchor: 'now',
     });
     expect(custom.coverage).toMatchObject({ messages: 2, undated: 0, automated: 0 });
   });

@@ -42,6 +42,8 @@ describe('loading messages from the store', () => {
         address: 'me@example.com',
         provider: 'gmail',
         identities: ['me@example.com', 'me@alias.example'],
+        mailboxTotal: null,
+        lastSync: null,
       },
     ]);
     expect(() => loadReportAccounts(db, [1, 9])).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));

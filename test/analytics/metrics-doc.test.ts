@@ -40,6 +40,9 @@ beforeAll(async () => {
     };
     reports[preset] = computeReport(await inputFromParams(params, folder));
   }
+  const later = { account: 'me@example.com', aliases: [], timeZone: 'UTC', asOf: '2025-06-01T12:00:00Z' };
+  const input = await inputFromParams({ ...later, preset: '7', paths: [folder] }, folder);
+  reports.anchored = computeReport({ ...input, anchor: 'auto' });
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -211,6 +214,19 @@ describe('docs/metrics.md: the example mailbox gives the numbers the page states
       afterHoursShare: [1, 0.5, 1],
       awaitingOnMe: [2, 0, null],
     });
+  });
+});
+
+describe('docs/metrics.md: anchored ranges', () => {
+  it('anchors "7 days" asked on 1 June on m9, as of the midnight after it', () => {
+    const r = reports.anchored!;
+    expect(r.range).toMatchObject({
+      from: '2025-03-13T00:00:00.000Z',
+      to: '2025-03-20T00:00:00.000Z',
+      anchor: 'newest',
+    });
+    expect([r.asOf, r.coverage.messages]).toEqual(['2025-06-01T12:00:00.000Z', 3]);
+    expect(r.awaiting.onMeList.map((t) => [t.subject, t.ageMs])).toEqual([['Contract', 39 * HOUR]]);
   });
 });
 

@@ -76,18 +76,23 @@ export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: nu
   return messages;
 }
 
-/** The accounts of a report (address, provider and identities: the address first, then the aliases). */
+/**
+ * The accounts of a report: address, provider, identities (the address first, then the aliases)
+ * and, for coverage, the mailbox total and last sync a Gmail sync recorded.
+ */
 export function loadReportAccounts(db: BetterSqlite3.Database, accountIds: number[]): ReportAccount[] {
   if (accountIds.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT id, address, provider, identities FROM accounts WHERE id IN (${placeholders(accountIds.length)}) ORDER BY id`,
+      `SELECT id, address, provider, identities, mailbox_total, last_sync_at FROM accounts WHERE id IN (${placeholders(accountIds.length)}) ORDER BY id`,
     )
     .all(...accountIds) as Array<{
     id: number;
     address: string;
     provider: ReportAccount['provider'];
     identities: string;
+    mailbox_total: number | null;
+    last_sync_at: string | null;
   }>;
   if (rows.length !== new Set(accountIds).size) {
     throw new BriefError(
@@ -102,6 +107,8 @@ export function loadReportAccounts(db: BetterSqlite3.Database, accountIds: numbe
       address: row.address,
       provider: row.provider,
       identities: [row.address, ...aliases],
+      mailboxTotal: row.mailbox_total,
+      lastSync: row.last_sync_at,
     };
   });
 }

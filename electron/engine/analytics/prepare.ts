@@ -16,6 +16,7 @@ import { RecipientPool } from './recipient-pool.ts';
 import { type ReplyPairs, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
 import { ThreadIndex, ThreadNumbering } from './thread-index.ts';
+import { type RangeBasis, resolveAnchor } from './time/anchor.ts';
 import { rangeSpan } from './time/ranges.ts';
 import { WorkingCalendar } from './time/working-time.ts';
 import { DAY_MS, HOUR_MS, weekdayOfDay, ZoneClock } from './time/zone-clock.ts';
@@ -34,6 +35,11 @@ export { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE };
 export interface Dataset {
   input: ReportInput;
   asOf: number;
+  /** The instant whose local day the range's presets end on (time/anchor.ts). */
+  basis: RangeBasis;
+  /** The first and last valid time of a counted message, whatever the range (±∞ when none). */
+  oldest: number;
+  newest: number;
   identities: Set<string>;
   contacts: ContactIndex;
   clock: ZoneClock;
@@ -126,7 +132,15 @@ export function prepareDataset(input: ReportInput): Dataset {
   const columns = columnsOf(input.messages, threadKeysForReport(input));
   const { minTime, maxTime } = timeSpan(columns, asOf);
   const span = rangeSpan(input.range, asOf);
-  const clock = ZoneClock.covering(input.timeZone, Math.min(minTime, span.from), Math.max(maxTime, span.to));
+  // An anchored range and its previous range lie around the newest message, not the as-of time.
+  const anchored = input.anchor !== undefined && input.anchor !== 'now' && Number.isFinite(maxTime);
+  const anchorSpan = anchored ? rangeSpan(input.range, maxTime) : span;
+  const clock = ZoneClock.covering(
+    input.timeZone,
+    Math.min(minTime, span.from, anchorSpan.from),
+    Math.max(maxTime, span.to, anchorSpan.to),
+  );
+  const basis = resolveAnchor(input.range, input.anchor ?? 'now', clock, asOf, maxTime);
   const namespaced = input.accounts.length > 1;
   const contacts = new ContactIndex(identities);
   const count = countedCount(columns);
@@ -209,6 +223,9 @@ export function prepareDataset(input: ReportInput): Dataset {
   return {
     input,
     asOf,
+    basis,
+    oldest: minTime,
+    newest: maxTime,
     identities,
     contacts,
     clock,

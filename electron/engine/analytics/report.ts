@@ -30,7 +30,8 @@ export function accountLabel(input: ReportInput): string {
 /** Resolves the report's range and prepares its messages once (shared by the report and drill-downs). */
 export function prepareReport(input: ReportInput): { data: Dataset; range: ResolvedRange } {
   const data = prepareDataset(input);
-  return { data, range: resolveRange(input.range, data.clock, input.asOf) };
+  const { at, anchor } = data.basis;
+  return { data, range: resolveRange(input.range, data.clock, at, anchor === 'newest') };
 }
 
 /**
@@ -64,6 +65,7 @@ export function computeReport(input: ReportInput): Report {
       from: Number.isFinite(range.from) ? isoOf(range.from) : null,
       to: isoOf(range.to),
       ...(range.days === null ? {} : { days: range.days }),
+      anchor: data.basis.anchor,
     },
     coverage: computeCoverage(data, range),
     volume,

@@ -1,4 +1,4 @@
-import type { RangePreset, WorkingHours } from '../../../shared/domain.ts';
+import type { RangeAnchor, RangePreset, WorkingHours } from '../../../shared/domain.ts';
 import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
 
 /** One stored message as the analytics read it: the mail model's facts, its derivations, and where it is stored. */
@@ -13,6 +13,10 @@ export interface ReportAccount {
   address: string;
   identities: string[];
   provider: 'gmail' | 'import' | 'demo';
+  /** Gmail's total less spam and trash while those are off; null (or absent) for files and before a sync. */
+  mailboxTotal?: number | null;
+  /** When the account last synced (ISO); null (or absent) for files. */
+  lastSync?: string | null;
 }
 
 export interface ReportInput {
@@ -24,9 +28,9 @@ export interface ReportInput {
   /** The report's as-of instant, ms since the epoch. */
   asOf: number;
   range: RangeSpec;
+  /** What a preset counts back from (time/anchor.ts); absent = `now`. */
+  anchor?: RangeAnchor;
   workingHours?: WorkingHours;
-  mailboxTotal?: number | null;
-  lastSync?: string | null;
   /**
    * The as-of instant the stored thread keys were derived with. When some message is dated under
    * one as-of and undated under the other, threads are re-derived for the report; when unknown

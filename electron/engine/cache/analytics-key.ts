@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RANGE_PRESETS } from '../../../shared/domain.ts';
+import { RANGE_ANCHORS, RANGE_PRESETS } from '../../../shared/domain.ts';
 import { parseInput } from '../db/validation.ts';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date is written YYYY-MM-DD');
@@ -10,7 +10,7 @@ export const analyticsKeySchema = z.strictObject({
   /** Which figures (e.g. 'overview', 'senders'). */
   figureSet: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a figure set is a short lower-case name'),
   range: z.union([
-    z.strictObject({ preset: z.enum(RANGE_PRESETS) }),
+    z.strictObject({ preset: z.enum(RANGE_PRESETS), anchor: z.enum(RANGE_ANCHORS).optional() }),
     z.strictObject({ from: localDate, to: localDate }),
   ]),
   asOf: localDate,
@@ -29,7 +29,10 @@ const KEY_PATTERN = /^a=(all|\d+)\|f=[^|]+\|r=[^|]+\|d=[^|]+\|z=[^|]+\|s=[^|]+$/
 /** One string per distinct computation: `a=<account>|f=<figures>|r=<range>|d=<as-of>|z=<zone>|s=<settings>`. */
 export function analyticsKey(parts: AnalyticsKeyParts): string {
   const key = parseInput(analyticsKeySchema, parts, 'The analytics key');
-  const range = 'preset' in key.range ? key.range.preset : `${key.range.from}..${key.range.to}`;
+  const range =
+    'preset' in key.range
+      ? `${key.range.preset}${key.range.anchor ? `@${key.range.anchor}` : ''}`
+      : `${key.range.from}..${key.range.to}`;
   return `a=${key.account}|f=${key.figureSet}|r=${range}|d=${key.asOf}|z=${key.timeZone}|s=${key.settingsHash}`;
 }
 

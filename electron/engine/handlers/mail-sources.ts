@@ -38,7 +38,7 @@ export function mailSourceHandlers(services: EngineServices): SomeHandlers<Sourc
       const job = services.jobs.createJob({
         type: 'import_mail',
         accountId: account.id,
-        metadata: { paths: [mbox], demo: true },
+        metadata: { paths: [mbox], demo: true, replace: true },
       });
       services.pokeRunner();
       return { account, job };

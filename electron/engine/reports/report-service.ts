@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
-import type { RangePreset } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { REPORT_FORMAT } from '../../../shared/report-types.ts';
 import { parseCall } from '../../../shared/validate.ts';
@@ -19,14 +18,13 @@ import {
   drilldown,
   loadAnalyticsMessages,
   loadReportAccounts,
-  type RangeSpec,
   type ReportInput,
 } from '../analytics/index.ts';
 import { analyticsKey, combinedDataVersion } from '../cache/analytics-key.ts';
 import type { EngineServices } from '../engine.ts';
+import { cacheRange, type ReportRange, rangeAnchor, rangeSpec, WARM_RANGES } from './report-range.ts';
 
 export type ReportAccountRef = number | 'all';
-export type ReportRange = { preset: RangePreset } | { from: string; to: string };
 
 export interface ReportRequest {
   account: ReportAccountRef;
@@ -36,14 +34,8 @@ export interface ReportRequest {
   asOf?: string;
 }
 
-export const WARM_PRESETS: readonly RangePreset[] = ['all', '7', '30', '90'];
-
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-function rangeSpec(range: ReportRange): RangeSpec {
-  return 'preset' in range ? range.preset : `${range.from}..${range.to}`;
 }
 
 function localDate(instant: number, timeZone: string): string {
@@ -134,10 +126,10 @@ export class ReportService {
     const timeZone = this.#zone({});
     let warmed = 0;
     for (const account of [accountId, 'all'] as const) {
-      for (const preset of WARM_PRESETS) {
+      for (const range of WARM_RANGES) {
         const asOf = this.#services.clock();
-        const { key, version } = this.#keyAndVersion(account, { preset }, timeZone, asOf);
-        this.#computeAndStore(account, { preset }, timeZone, asOf, key, version);
+        const { key, version } = this.#keyAndVersion(account, range, timeZone, asOf);
+        this.#computeAndStore(account, range, timeZone, asOf, key, version);
         this.#services.events.emit('analytics-updated', { key, account });
         warmed += 1;
       }
@@ -155,7 +147,14 @@ export class ReportService {
   ): ReportEnvelope {
     const started = performance.now();
     const report = computeReport(this.#input(account, range, timeZone, asOf));
-    this.#services.analyticsCache.set(key, report, version, performance.now() - started);
+    const took = performance.now() - started;
+    this.#services.analyticsCache.set(key, report, version, took);
+    // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
+    if (rangeAnchor(range) === 'auto' && 'preset' in range) {
+      const chosen = { preset: range.preset, anchor: report.range.anchor };
+      const alias = this.#keyAndVersion(account, chosen, timeZone, asOf).key;
+      if (alias !== key) this.#services.analyticsCache.set(alias, report, version, took);
+    }
     return {
       report,
       stale: false,
@@ -210,7 +209,7 @@ export class ReportService {
     const key = analyticsKey({
       account,
       figureSet: `report-${REPORT_FORMAT}`,
-      range,
+      range: cacheRange(range),
       asOf: localDate(asOf, timeZone),
       timeZone,
       settingsHash,
@@ -234,9 +233,8 @@ export class ReportService {
       timeZone,
       asOf,
       range: rangeSpec(range),
+      anchor: rangeAnchor(range),
       workingHours: (single ?? first)?.settings.workingHours,
-      mailboxTotal: single ? single.mailboxTotal : null,
-      lastSync: single ? single.lastSyncAt : null,
       countSpamTrash: (single ?? first)?.settings.includeSpamTrash ?? false,
       // One stored derivation time for all the accounts, or re-derive for the report.
       threadsDerivedAsOf: accounts.every((row) => row.derivedAsOf === first?.derivedAsOf)

@@ -36,7 +36,7 @@ export function computeComparison(
   data: Dataset,
   current: Record<Headline, number | null>,
 ): Comparison | null {
-  const previous = previousRange(data.input.range, data.clock, data.asOf);
+  const previous = previousRange(data.input.range, data.clock, data.basis.at);
   if (previous === null) return null;
   const before = headlines(data, previous);
   const figures = {} as Record<Headline, Change>;

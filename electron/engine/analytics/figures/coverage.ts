@@ -3,9 +3,10 @@ import { AUTOMATED, DATED, type Dataset, SENT } from '../prepare.ts';
 import { inRange, inTotals } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
+import { storedCoverage } from './coverage-accounts.ts';
 
 export const coverageDefinition =
-  'Counted messages in the range: sent, received, undated (no valid time; counted only in "all"), automated, and the first and last message time. Mailbox total = Gmail\'s message total less spam and trash when those are off; share synced = messages stored ÷ that total; last sync = when the data was last synced (all three empty for imported mail). For "all", undated messages are included, so sent + received = messages.';
+  'Counted messages in the range: sent, received, undated (no valid time; counted only in "all"), automated, and the first and last message time. Mailbox total = Gmail\'s message total less spam and trash when those are off; share synced = messages stored ÷ that total (both count drafts); last sync = when the data was last synced (all three empty for imported mail; for several accounts, the synced ones summed and the least recent sync). Stored = every message kept for the accounts; the ones no figure counts are listed by reason: drafts, then spam, then trash (those two only while they are off). For "all", undated messages are included, so sent + received = messages.';
 
 /** Figure 17. */
 export function computeCoverage(data: Dataset, range: ResolvedRange): Coverage {
@@ -28,16 +29,7 @@ export function computeCoverage(data: Dataset, range: ResolvedRange): Coverage {
       if (time > last) last = time;
     }
   }
-  const mailboxTotal = data.input.mailboxTotal ?? null;
-  let stored = 0;
-  if (mailboxTotal) {
-    // The stored derivation's counted flag (the messages as stored), not the report's.
-    const { columns } = data;
-    for (let k = 0; k < columns.count; k++) {
-      const labels = columns.lists.lists[columns.labels[k]!]!;
-      if (columns.messages[k]!.counted || !(labels.includes('SPAM') || labels.includes('TRASH'))) stored++;
-    }
-  }
+  const mailbox = storedCoverage(data);
   return {
     messages,
     sent,
@@ -46,8 +38,15 @@ export function computeCoverage(data: Dataset, range: ResolvedRange): Coverage {
     automated,
     first: Number.isFinite(first) ? isoOf(first) : null,
     last: Number.isFinite(last) ? isoOf(last) : null,
-    mailboxTotal,
-    lastSync: data.input.lastSync ?? null,
-    shareSynced: mailboxTotal ? Math.min(1, stored / mailboxTotal) : null,
+    mailboxTotal: mailbox.mailboxTotal,
+    lastSync: mailbox.lastSync,
+    shareSynced: mailbox.shareSynced,
+    allTime: {
+      first: Number.isFinite(data.oldest) ? isoOf(data.oldest) : null,
+      last: Number.isFinite(data.newest) ? isoOf(data.newest) : null,
+    },
+    stored: mailbox.stored,
+    leftOut: mailbox.leftOut,
+    accounts: mailbox.accounts,
   };
 }

@@ -31,7 +31,7 @@ export function parseCustomRange(spec: string): { firstDay: number; lastDay: num
   return { firstDay, lastDay };
 }
 
-function isPreset(spec: RangeSpec): spec is RangePreset {
+export function isPreset(spec: RangeSpec): spec is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(spec);
 }
 
@@ -50,28 +50,35 @@ function dayRange(
 export function rangeDays(
   spec: RangeSpec,
   clock: ZoneClock,
-  asOf: number,
+  at: number,
 ): { firstDay: number; lastDay: number } | null {
   if (spec === 'all') return null;
   if (isPreset(spec)) {
-    const today = clock.dayOf(asOf);
+    const today = clock.dayOf(at);
     return { firstDay: today - (PRESET_DAYS[spec] - 1), lastDay: today };
   }
   return parseCustomRange(spec);
 }
 
 /** The span of instants a clock must cover to resolve the range and its previous range. */
-export function rangeSpan(spec: RangeSpec, asOf: number): { from: number; to: number } {
-  if (spec === 'all' || isPreset(spec)) return { from: asOf - 2 * 366 * DAY_MS, to: asOf + 2 * DAY_MS };
+export function rangeSpan(spec: RangeSpec, at: number): { from: number; to: number } {
+  if (spec === 'all' || isPreset(spec)) return { from: at - 2 * 366 * DAY_MS, to: at + 2 * DAY_MS };
   const { firstDay, lastDay } = parseCustomRange(spec);
   const length = lastDay - firstDay + 1;
   return { from: (firstDay - length - 2) * DAY_MS, to: (lastDay + 2) * DAY_MS };
 }
 
-/** Resolves a range for an as-of instant in the clock's zone: [from, to), half-open. */
-export function resolveRange(spec: RangeSpec, clock: ZoneClock, asOf: number): ResolvedRange {
-  const days = rangeDays(spec, clock, asOf);
-  if (days === null) return { preset: 'all', from: Number.NEGATIVE_INFINITY, to: asOf, days: null };
+/**
+ * Resolves a range in the clock's zone: [from, to), half-open. Presets count back from the local
+ * day of `at` (the as-of instant, or the newest message when `anchored`, see anchor.ts); an
+ * anchored `all` ends with that day, as every anchored preset does, so it holds the message.
+ */
+export function resolveRange(spec: RangeSpec, clock: ZoneClock, at: number, anchored = false): ResolvedRange {
+  const days = rangeDays(spec, clock, at);
+  if (days === null) {
+    const to = anchored ? clock.startOfDay(clock.dayOf(at) + 1) : at;
+    return { preset: 'all', from: Number.NEGATIVE_INFINITY, to, days: null };
+  }
   const preset = isPreset(spec) ? spec : 'custom';
   return dayRange(clock, preset, days.firstDay, days.lastDay, preset === 'custom' ? spec : null);
 }
@@ -83,9 +90,9 @@ export function resolveRange(spec: RangeSpec, clock: ZoneClock, asOf: number): R
 export function previousRange(
   spec: RangeSpec,
   clock: ZoneClock,
-  asOf: number,
+  at: number,
 ): (ResolvedRange & { days: string }) | null {
-  const days = rangeDays(spec, clock, asOf);
+  const days = rangeDays(spec, clock, at);
   if (days === null) return null;
   const length = days.lastDay - days.firstDay + 1;
   const firstDay = days.firstDay - length;

@@ -222,8 +222,10 @@ export function makeContacts(
   return people;
 }
 
-export function makeUser(address: string, random: Random, zone: ZoneTable): Person {
-  const name = `${random.pick(FIRST)} ${random.pick(LAST)}`;
+export function makeUser(address: string, random: Random, zone: ZoneTable, given?: string): Person {
+  // Drawn even when given, so that a name changes nothing else the seed generates.
+  const drawn = `${random.pick(FIRST)} ${random.pick(LAST)}`;
+  const name = given ?? drawn;
   return {
     address,
     name,

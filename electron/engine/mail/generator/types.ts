@@ -4,6 +4,8 @@ export interface GeneratorOptions {
   messages: number;
   /** The account address first, then aliases the user sometimes sends from. Default ['me@example.com']. */
   identities?: string[];
+  /** The user's display name on their own mail. Default: a name drawn from the seed. */
+  userName?: string;
   /** The newest message's time, ms since the epoch. Default 2026-11-01T12:00:00Z. */
   end?: number;
   /** How many years the mailbox spans. Default 3. */

@@ -55,7 +55,7 @@ export function makeWorld(options: GeneratorOptions): World {
   const zones = new Zones(from, end);
   const userZone = zones.get(options.timeZone ?? 'Europe/London');
   const setup = new Random(seed);
-  const user = makeUser(identities[0]!, setup, userZone);
+  const user = makeUser(identities[0]!, setup, userZone, options.userName);
   const contactCount = Math.round(Math.min(4000, Math.max(40, Math.sqrt(messages) * 3)));
   const contacts = makeContacts(contactCount, setup, zones, userZone.name, user.domain);
   return {

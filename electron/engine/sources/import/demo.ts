@@ -10,6 +10,7 @@ import { writeMbox } from '../../mail/generator/index.ts';
 
 export const DEMO_ADDRESS = 'alex@example.com';
 export const DEMO_ALIASES = ['alex.morgan@example.org'];
+export const DEMO_NAME = 'Alex Morgan';
 
 export async function createDemoMailbox(
   services: EngineServices,
@@ -22,6 +23,7 @@ export async function createDemoMailbox(
     seed: options.seed,
     messages: options.messages,
     identities: [DEMO_ADDRESS, ...DEMO_ALIASES],
+    userName: DEMO_NAME,
     // Newest mail an hour ago, so "today" and "last 7 days" have something to show.
     end: services.clock() - 3600_000,
     years: 2,
