@@ -7,12 +7,19 @@
  */
 
 import { marked, type Token, type Tokens } from 'marked';
-import { Fragment, type ReactNode, useMemo } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 const ANCHOR = /^<a id="([A-Za-z][\w-]*)">$/;
 
+/** Pages are bundled constants: each is tokenized once, however often its drawer opens. */
+const tokenized = new Map<string, Token[]>();
+
 export function Markdown({ source, idPrefix }: { source: string; idPrefix: string }) {
-  const tokens = useMemo(() => marked.lexer(source), [source]);
+  let tokens = tokenized.get(source);
+  if (!tokens) {
+    tokens = marked.lexer(source);
+    tokenized.set(source, tokens);
+  }
   return <>{blocks(tokens, idPrefix)}</>;
 }
 
