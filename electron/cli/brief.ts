@@ -7,7 +7,7 @@ import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { type Engine, FileVault } from '../engine/index.ts';
 import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
 import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
-import { cliDatabasePath, openCliEngine } from './engine.ts';
+import { cliDatabasePath, openCliEngine, readsOnly } from './engine.ts';
 import { connectCommand, syncCommand } from './gmail-commands.ts';
 import { vaultPath } from './google-config.ts';
 import { serveCommand } from './serve.ts';
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         `Unknown command "${parsed.command}". Run \`brief --help\` for the commands.`,
       );
     }
-    engine = openCliEngine(parsed.values.db, parsed.values.endpoint);
+    engine = openCliEngine(parsed.values.db, parsed.values.endpoint, { mustExist: readsOnly(parsed) });
     await rebuildAfterDamage(engine, parsed.values.db);
     if (command) return await command(engine, parsed);
     const running = engine;

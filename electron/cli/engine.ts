@@ -4,6 +4,7 @@
  * touch Gmail need no OAuth client configured).
  */
 import { dirname, join } from 'node:path';
+import { BriefError } from '../../shared/errors.ts';
 import {
   type AccessToken,
   createFileLogger,
@@ -14,10 +15,25 @@ import {
   syncOptionsFromEnv,
   type TokenProvider,
 } from '../engine/index.ts';
+import type { ParsedCommand } from './args.ts';
 import { gmailRootUrlFor, resolveGoogleConfig, vaultPath } from './google-config.ts';
 
 export function cliDatabasePath(databaseOption: string | undefined): string {
+  if (databaseOption !== undefined && databaseOption.trim() === '')
+    throw new BriefError(
+      'VALIDATION',
+      "--db needs the path of a database file, such as brief.db (leave it out for the app's own).",
+    );
   return databaseOption ?? defaultDatabasePath();
+}
+
+/** Commands that only read: they answer from an existing database and never create one. */
+export function readsOnly(parsed: ParsedCommand): boolean {
+  const [sub] = parsed.positionals;
+  if (parsed.command === 'report') return true;
+  if (parsed.command === 'accounts') return sub === undefined || sub === 'list' || sub === 'aliases';
+  if (parsed.command === 'jobs') return sub === undefined || sub === 'list';
+  return false;
 }
 
 function lazyTokenProvider(databasePath: string): TokenProvider {
@@ -33,7 +49,11 @@ function lazyTokenProvider(databasePath: string): TokenProvider {
   };
 }
 
-export function openCliEngine(databaseOption: string | undefined, endpoint?: string): Engine {
+export function openCliEngine(
+  databaseOption: string | undefined,
+  endpoint?: string,
+  options: { mustExist?: boolean } = {},
+): Engine {
   const databasePath = cliDatabasePath(databaseOption);
   const logger = createFileLogger({ path: join(dirname(databasePath), 'logs', 'cli.log') });
   const rootUrl = gmailRootUrlFor(databasePath, endpoint);
@@ -41,6 +61,7 @@ export function openCliEngine(databaseOption: string | undefined, endpoint?: str
     databasePath,
     logger,
     mode: 'in-process',
+    mustExist: options.mustExist ?? false,
     tokenProvider: lazyTokenProvider(databasePath),
     // The CLI is an edge: it may be pointed at the emulator by the environment; --endpoint wins.
     gmailSync: { ...syncOptionsFromEnv(process.env), ...(rootUrl ? { rootUrl } : {}) },

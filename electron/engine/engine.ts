@@ -27,6 +27,8 @@ import type { GmailSyncOptions } from './sources/gmail/index.ts';
 
 export interface EngineOptions {
   databasePath: string;
+  /** Refuse (NOT_FOUND) rather than create a database that is not there: read-only commands. */
+  mustExist?: boolean;
   clock?: () => number;
   /** Seeded in tests so backoff jitter and generated data reproduce. */
   random?: () => number;
@@ -86,7 +88,11 @@ export class Engine {
   static open(options: EngineOptions): Engine {
     const clock = options.clock ?? Date.now;
     const logger = options.logger ?? createMemoryLogger();
-    const { store, recovery } = openDatabaseRecovering(options.databasePath, { clock, logger });
+    const { store, recovery } = openDatabaseRecovering(options.databasePath, {
+      clock,
+      logger,
+      mustExist: options.mustExist ?? false,
+    });
     const events = new EventBus();
     const workerId = `engine-${randomUUID()}`;
     // What this engine queues is reserved for its own runner (another process may share the file).

@@ -1,5 +1,6 @@
 /**
- * TARGETS.md "Damaged store": a truncated or corrupted database file at start is set aside
+ * TARGETS.md "Damaged store": a truncated or corrupted database file at start (one its header shows
+ * is 360Brief's; a file whose header is gone is refused untouched, like any file not ours) is set aside
  * (`<db>.damaged-<time>`), a fresh store opens, `app.info` reports the recovery, the CLI tells the
  * person and queues a full sync of every connected Gmail account (the cache is rebuilt); and a
  * disk that fills up during an import or a sync fails the job with STORAGE_FULL, without a retry,
@@ -46,7 +47,6 @@ async function populatedDatabase(): Promise<string> {
 
 const DAMAGE: Array<[string, (bytes: Buffer) => Buffer]> = [
   ['truncated to its first 2 KB', (bytes) => bytes.subarray(0, 2048)],
-  ['with its header overwritten', (bytes) => Buffer.concat([Buffer.alloc(100, 0x5a), bytes.subarray(100)])],
   [
     'with its schema page overwritten',
     (bytes) => {
@@ -85,6 +85,22 @@ describe('a damaged database at start', () => {
       expect((await engine.call('messages.stats', { accountId: account!.id })).count).toBe(24);
     });
   }
+
+  // Its header is what says a file is 360Brief's (electron/engine/db/ownership.ts): without it the
+  // file cannot be told from any other, and a file not known to be ours is never moved.
+  it('with its header overwritten: not recognisable as ours, so refused with a sentence and left as it is', async () => {
+    const databasePath = await populatedDatabase();
+    const damaged = Buffer.concat([Buffer.alloc(100, 0x5a), readFileSync(databasePath).subarray(100)]);
+    writeFileSync(databasePath, damaged);
+    expect(() => openEngine({ databasePath })).toThrow(
+      expect.objectContaining({
+        code: 'UNSUPPORTED_INPUT',
+        message: expect.stringMatching(/not a 360Brief database/),
+      }),
+    );
+    expect(readFileSync(databasePath)).toEqual(damaged);
+    expect(setAsideFiles(databasePath)).toEqual([]);
+  });
 
   it('through the CLI: says so in a sentence, exits 0 and queues a full sync of the connected Gmail account', async () => {
     const databasePath = await populatedDatabase();

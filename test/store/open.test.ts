@@ -1,8 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/engine/db/logger.ts';
 import { openDatabase } from '../../electron/engine/db/open.ts';
+import { APPLICATION_ID } from '../../electron/engine/db/ownership.ts';
 import { appDataFolder, defaultDatabasePath } from '../../electron/engine/db/paths.ts';
 import { openTemp, tempFolder, track } from './helpers.ts';
 
@@ -40,10 +42,69 @@ describe('openDatabase', () => {
       () => Buffer.from('this is not a database, just some words that fill the header area '.repeat(3)),
     ],
     ['a file shorter than the header', () => Buffer.from('SQLite format 3\0')],
-  ])('refuses %s as CORRUPT_STORE', (_, bytes) => {
-    const path = join(tempFolder(), 'brief.db');
-    writeFileSync(path, bytes());
-    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'CORRUPT_STORE' }));
+    [
+      "another program's SQLite database",
+      () => {
+        const other = join(tempFolder(), 'other.sqlite');
+        const db = new Database(other);
+        db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
+        db.pragma('user_version = 2');
+        db.close();
+        return readFileSync(other);
+      },
+    ],
+  ])(
+    'refuses %s as not a 360Brief database, leaving it byte-identical with nothing beside it',
+    (_, bytes) => {
+      const folder = tempFolder();
+      const path = join(folder, 'brief.db');
+      const before = bytes();
+      writeFileSync(path, before);
+      expect(() => openDatabase(path)).toThrow(
+        expect.objectContaining({
+          code: 'UNSUPPORTED_INPUT',
+          message: expect.stringMatching(/is not a 360Brief database/),
+        }),
+      );
+      expect(readFileSync(path)).toEqual(before);
+      expect(readdirSync(folder)).toEqual(['brief.db']);
+    },
+  );
+
+  it('refuses an empty path and a folder with a sentence, and creates nothing for a read that must find a database', () => {
+    const folder = tempFolder();
+    expect(() => openDatabase('')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => openDatabase(folder)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', message: expect.stringMatching(/is a folder/) }),
+    );
+    const missing = join(folder, 'nested', 'brief.db');
+    expect(() => openDatabase(missing, { mustExist: true })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/brief demo/) }),
+    );
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("creates the database 0600 (its WAL and SHM too) in a folder it creates 0700, marked as 360Brief's", () => {
+    const { store, path } = openTemp();
+    store.db.prepare("INSERT INTO accounts (address, provider) VALUES ('a@example.com', 'gmail')").run();
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
+    expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    store.close();
+    // In the header itself, where a damaged file is recognised by.
+    expect(readFileSync(path).readUInt32BE(68)).toBe(APPLICATION_ID);
+  });
+
+  it('takes a database from before the application id as its own (and tightens its mode)', () => {
+    const { store, path } = openTemp();
+    store.db.prepare("INSERT INTO accounts (address, provider) VALUES ('a@example.com', 'gmail')").run();
+    store.db.pragma('application_id = 0');
+    store.close();
+    chmodSync(path, 0o644);
+    const again = track(openDatabase(path));
+    expect(again.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(again.db.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 1 });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a truncated database as CORRUPT_STORE', () => {

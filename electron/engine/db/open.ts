@@ -1,11 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { futureDatabaseError, migrate } from './migrate.ts';
+import { migrate } from './migrate.ts';
 import { latestVersion, loadMigrations, type Migration } from './migrations.ts';
+import { APPLICATION_ID, claimDatabase, inspectPath, unreadableNotOurs } from './ownership.ts';
 import { translateStorageError } from './storage-errors.ts';
 import { Store } from './store.ts';
 import { SLOW_QUERY_MS } from './timed-statement.ts';
@@ -21,11 +22,9 @@ export interface OpenOptions {
   slowQueryMs?: number;
   /** Also run `PRAGMA quick_check` (reads the whole file: finds damage deep inside, costs time). */
   verify?: boolean;
+  /** Refuse (NOT_FOUND) instead of creating a database: for commands that only read. */
+  mustExist?: boolean;
 }
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
-/** Where `PRAGMA user_version` lives in the database header (big-endian 32-bit). */
-const USER_VERSION_OFFSET = 60;
 
 function corrupt(path: string, detail: string, cause?: unknown): BriefError {
   return new BriefError(
@@ -35,43 +34,61 @@ function corrupt(path: string, detail: string, cause?: unknown): BriefError {
   );
 }
 
-function readHeader(path: string): Buffer {
-  const header = Buffer.alloc(100);
-  const fd = openSync(path, 'r');
+/**
+ * Creates the new database file readable by the user alone (0600; SQLite gives its `-wal` and
+ * `-shm` the same mode), and its folder, when 360Brief creates it, 0700. Another process creating
+ * it at the same instant is fine: both then open the same new file.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   try {
-    const length = readSync(fd, header, 0, 100, 0);
-    return header.subarray(0, length);
-  } finally {
-    closeSync(fd);
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/** A database of ours made by an earlier version may be readable by others: tighten it to 0600. */
+function tightenModes(path: string, logger: Logger): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    } catch (error) {
+      logger.warn('could not make the database private', { file, error });
+    }
   }
 }
 
 /**
- * Looks at an existing file without writing a byte (not even a `-wal` beside it): it must start
- * with the SQLite header, and the schema version in that header must be one this code knows.
- * Refusing here, before any connection, keeps a newer app's file intact.
+ * Opens (creating if needed) the database, migrates it to the latest schema and returns the store.
+ * Refuses, untouched, whatever is not a 360Brief database (see ownership.ts); with `mustExist`,
+ * a path with no database yet is NOT_FOUND instead of a new database.
  */
-function inspectExisting(path: string, known: number): void {
-  if (!existsSync(path) || statSync(path).size === 0) return;
-  const header = readHeader(path);
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw corrupt(path, 'it is not a SQLite database');
-  }
-  const version = header.readUInt32BE(USER_VERSION_OFFSET);
-  if (version > known) throw futureDatabaseError(path, version, known);
-}
-
-/** Opens (creating if needed) the database, migrates it to the latest schema and returns the store. */
 export function openDatabase(path: string, options: OpenOptions = {}): Store {
   const logger = options.logger ?? silentLogger;
   const migrations = options.migrations ?? loadMigrations();
-  mkdirSync(dirname(path), { recursive: true });
-  inspectExisting(path, latestVersion(migrations));
+  const state = inspectPath(path, latestVersion(migrations));
+  if (state.kind === 'new') {
+    if (options.mustExist) {
+      throw new BriefError(
+        'NOT_FOUND',
+        `There is no 360Brief database at ${path} yet: run \`brief demo\`, \`brief import <path> --account you@example.com\` or \`brief connect\` first.`,
+      );
+    }
+    createPrivately(path);
+  }
+  const oursByHeader = state.kind === 'sqlite' && state.oursByHeader;
+  // Damage is only ours to handle (set aside) in a file that says it is ours.
+  const damaged = (detail: string, cause?: unknown) =>
+    oursByHeader ? corrupt(path, detail, cause) : unreadableNotOurs(path, detail);
   let db: Database.Database | undefined;
   try {
     db = new Database(path);
     // Reading the schema first finds a damaged first page before anything is written.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const claim = claimDatabase(db, path);
+    if (claim !== 'ours') db.pragma(`application_id = ${APPLICATION_ID}`);
+    if (claim !== 'empty') tightenModes(path, logger);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -82,12 +99,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Store {
     migrate(db, migrations, path, logger);
     if (options.verify) {
       const result = db.pragma('quick_check(1)', { simple: true });
-      if (result !== 'ok') throw corrupt(path, String(result));
+      if (result !== 'ok') throw damaged(String(result));
     }
   } catch (error) {
     db?.close();
     if (error instanceof BriefError) throw error;
     const translated = translateStorageError(error, path);
+    if (translated instanceof BriefError && translated.code === 'CORRUPT_STORE')
+      throw damaged((error as Error).message, error);
     if (translated instanceof BriefError) throw translated;
     logger.error('database open failed', { path, error: String(error) });
     throw new BriefError(

@@ -1,7 +1,8 @@
 /**
  * A damaged database at start is set aside, not deleted (someone may want to look at it), and a
  * fresh one takes its place: everything in it is a cache of mail that can be synced or imported
- * again. Only damage is handled this way; a database from a newer 360Brief is refused untouched.
+ * again. Only damage to a file that is ours by its header (ownership.ts) is handled this way; a
+ * database from a newer 360Brief, or any file not ours, is refused untouched.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { BriefError } from '../../../shared/errors.ts';
@@ -34,7 +35,8 @@ export function openDatabaseRecovering(
     }
     options.logger?.error('damaged database set aside', { setAsidePath, reason: error.message });
     return {
-      store: openDatabase(path, options),
+      // The damaged database existed: its fresh replacement is part of recovering, even for a read.
+      store: openDatabase(path, { ...options, mustExist: false }),
       recovery: { setAsidePath, reason: error.message, at: new Date(now).toISOString() },
     };
   }

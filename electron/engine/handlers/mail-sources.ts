@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BriefError } from '../../../shared/errors.ts';
 import type { EngineServices } from '../engine.ts';
-import { createDemoMailbox, DEMO_ADDRESS, DEMO_ALIASES } from '../sources/import/demo.ts';
+import { DEMO_ADDRESS, DEMO_ALIASES, demoMailbox } from '../sources/import/demo.ts';
 import type { SomeHandlers } from './types.ts';
 
 type SourceMethods = 'import.start' | 'demo.create';
@@ -34,11 +34,12 @@ export function mailSourceHandlers(services: EngineServices): SomeHandlers<Sourc
     },
     'demo.create': async ({ messages, seed }) => {
       const account = services.accounts.ensureAccount(DEMO_ADDRESS, 'demo', DEMO_ALIASES);
-      const mbox = await createDemoMailbox(services, { messages: messages ?? 20_000, seed: seed ?? 360 });
+      // The job writes its mailbox itself, privately, and removes it (demo.ts).
+      const demo = demoMailbox(services, { messages: messages ?? 20_000, seed: seed ?? 360 });
       const job = services.jobs.createJob({
         type: 'import_mail',
         accountId: account.id,
-        metadata: { paths: [mbox], demo: true, replace: true },
+        metadata: { paths: [], demo, replace: true },
       });
       services.pokeRunner();
       return { account, job };

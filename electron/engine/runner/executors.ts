@@ -5,6 +5,7 @@ import { cleanup } from '../db/cleanup.ts';
 import type { EngineServices } from '../engine.ts';
 import type { ReportRequest } from '../reports/report-service.ts';
 import { fetchMessagesExecutor, type GmailSyncOptions, syncHistoryExecutor } from '../sources/gmail/index.ts';
+import { withDemoMailbox } from '../sources/import/demo.ts';
 import { importExecutor } from '../sources/import/import-executor.ts';
 import type { JobExecutor } from './job-runner.ts';
 
@@ -17,7 +18,7 @@ export function createExecutors(
   return {
     fetch_messages: fetchMessagesExecutor(services, sync),
     sync_history: syncHistoryExecutor(services, sync),
-    import_mail: importExecutor(services),
+    import_mail: withDemoMailbox(importExecutor(services)),
     warm_cache: async (context) => {
       if (context.job.accountId === null) return { warmed: 0 };
       return { warmed: services.warmAnalytics(context.job.accountId) };

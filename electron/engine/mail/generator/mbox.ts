@@ -16,8 +16,10 @@ const CHUNK = 1 << 20;
 export async function writeMbox(
   path: string,
   options: GeneratorOptions,
+  file: { exclusive?: boolean } = {},
 ): Promise<{ messages: number; bytes: number }> {
-  const out = createWriteStream(path);
+  // Exclusive: a new file readable by the user alone, never one already there (nor a symlink's target).
+  const out = createWriteStream(path, file.exclusive ? { flags: 'wx', mode: 0o600 } : {});
   const failed = new Promise<never>((_resolve, reject) => {
     out.once('error', (error) =>
       reject(

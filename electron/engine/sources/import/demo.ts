@@ -1,32 +1,68 @@
 /**
  * The demo: a generated mailbox written as a Takeout-style mbox, then imported through the same
  * import job as real mail, so the app and the CLI show a full dashboard with no setup.
+ *
+ * The mbox lives only while an attempt of the job runs: written with exclusive create (0600) into
+ * a private folder of its own (mkdtemp, 0700), read, and removed with its folder however the
+ * attempt ends. A shared fixed path would follow a symlink someone planted there and overwrite
+ * whatever it points to. The job keeps what makes the mailbox (seed, size, newest date), so a
+ * retry writes the very same one again.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { EngineServices } from '../../engine.ts';
 import { writeMbox } from '../../mail/generator/index.ts';
+import type { JobExecutor } from '../../runner/job-runner.ts';
 
 export const DEMO_ADDRESS = 'alex@example.com';
 export const DEMO_ALIASES = ['alex.morgan@example.org'];
 export const DEMO_NAME = 'Alex Morgan';
 
-export async function createDemoMailbox(
+const demoSchema = z.strictObject({
+  seed: z.number().int().min(0),
+  messages: z.number().int().min(1),
+  /** The newest message's time (ms since the epoch). */
+  end: z.number().int(),
+});
+export type DemoMailbox = z.infer<typeof demoSchema>;
+
+/** What the demo job's metadata says to generate: newest mail an hour ago, so "today" has some. */
+export function demoMailbox(
   services: EngineServices,
   options: { messages: number; seed: number },
-): Promise<string> {
-  const folder = join(tmpdir(), 'brief-demo');
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, `demo-${options.seed}-${options.messages}.mbox`);
-  await writeMbox(path, {
-    seed: options.seed,
-    messages: options.messages,
-    identities: [DEMO_ADDRESS, ...DEMO_ALIASES],
-    userName: DEMO_NAME,
-    // Newest mail an hour ago, so "today" and "last 7 days" have something to show.
-    end: services.clock() - 3600_000,
-    years: 2,
-  });
-  return path;
+): DemoMailbox {
+  return { ...options, end: services.clock() - 3600_000 };
+}
+
+/**
+ * The `import_mail` executor, for a demo job (metadata `demo`) first writing its mailbox to a
+ * private temporary folder that is removed when the attempt ends.
+ */
+export function withDemoMailbox(importMail: JobExecutor): JobExecutor {
+  return async (context) => {
+    const demo = demoSchema.safeParse(context.job.metadata.demo);
+    if (!demo.success) return importMail(context);
+    const folder = await mkdtemp(join(tmpdir(), 'brief-demo-'));
+    try {
+      const path = join(folder, 'demo.mbox');
+      await writeMbox(
+        path,
+        {
+          seed: demo.data.seed,
+          messages: demo.data.messages,
+          identities: [DEMO_ADDRESS, ...DEMO_ALIASES],
+          userName: DEMO_NAME,
+          end: demo.data.end,
+          years: 2,
+        },
+        { exclusive: true },
+      );
+      const job = { ...context.job, metadata: { ...context.job.metadata, paths: [path] } };
+      return await importMail({ ...context, job });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  };
 }
