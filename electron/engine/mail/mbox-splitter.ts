@@ -55,7 +55,8 @@ export class MboxSplitter {
 
   /** Bytes held between pushes: at most about the cap, plus one chunk. */
   get heldBytes(): number {
-    return this.#data.length + (this.#overflow?.head.length ?? 0);
+    // The head is a view of the window it was cut from: count that whole buffer.
+    return this.#data.length + (this.#overflow?.head.buffer.byteLength ?? 0);
   }
 
   push(chunk: Buffer): MboxMessage[] {
@@ -71,10 +72,15 @@ export class MboxSplitter {
     return this.#data.subarray(0, this.#len);
   }
 
-  /** Appends into spare capacity, growing it by doubling: each byte is copied a bounded number of times. */
+  /**
+   * Appends into spare capacity, growing it by doubling (each byte is copied a bounded number of
+   * times) but not far past the cap: a window holds at most one message up to the cap and a chunk.
+   */
   #append(chunk: Buffer): void {
-    if (this.#len + chunk.length > this.#data.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.#data.length * 2, this.#len + chunk.length));
+    const needed = this.#len + chunk.length;
+    if (needed > this.#data.length) {
+      const doubled = Math.min(this.#data.length * 2, this.#cap + Math.ceil(this.#cap / 8));
+      const grown = Buffer.allocUnsafe(Math.max(needed, doubled));
       this.#data.copy(grown, 0, 0, this.#len);
       this.#data = grown;
     }
@@ -224,13 +230,13 @@ export class MboxSplitter {
    */
   #compact(): void {
     let drop = this.#lineFrom >= 0 ? this.#lineFrom : this.#started ? this.#start : 0;
+    let handOver = false;
     const pending = typeof this.#lengthEnd === 'number';
     if (this.#lineFrom < 0 && this.#started && !pending) {
       if (this.#overflow === null && this.#len - this.#start > this.#cap) {
-        this.#overflow = {
-          head: Buffer.from(this.#data.subarray(this.#start, this.#start + this.#cap)),
-          before: 0,
-        };
+        // The window's first bytes become the head as they are (no copy); the rest moves out.
+        this.#overflow = { head: this.#data.subarray(this.#start, this.#start + this.#cap), before: 0 };
+        handOver = true;
       }
       if (this.#overflow !== null) {
         // Until the header ends no separator can follow (one needs an empty line before it).
@@ -244,8 +250,12 @@ export class MboxSplitter {
         drop = this.#start;
       }
     }
-    if (drop <= 0) return;
-    this.#data.copy(this.#data, 0, drop, this.#len);
+    if (drop <= 0 && !handOver) return;
+    if (handOver) {
+      const fresh = Buffer.allocUnsafe(Math.max(this.#len - drop, 64 * 1024));
+      this.#data.copy(fresh, 0, drop, this.#len);
+      this.#data = fresh;
+    } else this.#data.copy(this.#data, 0, drop, this.#len);
     this.#len -= drop;
     this.#base += drop;
     this.#start -= drop;
