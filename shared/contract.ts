@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
+import { type BriefEnvelope, DIGEST_FORMATS, type Digest } from './brief-types.ts';
 import type { Account, Job } from './domain.ts';
 import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_ANCHORS, RANGE_PRESETS } from './domain.ts';
 import type { ERROR_CODES } from './errors.ts';
@@ -54,6 +55,15 @@ export const rangeSchema = z.union([
   z.object({ preset: z.enum(RANGE_PRESETS), anchor: z.enum(RANGE_ANCHORS).optional() }).strict(),
   z.object({ from: isoDate, to: isoDate }).strict(),
 ]);
+/** Which Brief: one account or all, in a zone, now (or as of an instant), counted back as the dashboard's ranges are. */
+const briefRequest = z
+  .object({
+    account: accountRef,
+    timeZone: timeZone.optional(),
+    asOf: isoInstant.optional(),
+    anchor: z.enum(RANGE_ANCHORS).optional(),
+  })
+  .strict();
 const workingHours = z
   .object({
     days: z.array(z.number().int().min(1).max(7)).max(7),
@@ -124,6 +134,14 @@ export const appSettingsSchema = z
     timeZone: timeZone.nullable(),
     retentionDays: z.number().int().min(1).max(36500).nullable(),
     theme: z.enum(['system', 'light', 'dark']),
+    /** The tray's morning brief: at a local minute of the chosen ISO weekdays (Monday = 1). */
+    morningBrief: z
+      .object({
+        enabled: z.boolean(),
+        minute: z.number().int().min(0).max(1439),
+        days: z.array(z.number().int().min(1).max(7)).max(7),
+      })
+      .strict(),
   })
   .strict();
 export type AppSettings = z.infer<typeof appSettingsSchema>;
@@ -209,6 +227,14 @@ export const methods = {
       .strict(),
   ),
   'analytics.cacheStats': method<AnalyticsCacheStats>()(none),
+  /** The Brief (docs/metrics.md "The Brief"), through the analytics cache; "new since the last brief" from the stored marks. */
+  'brief.get': method<BriefEnvelope>()(briefRequest),
+  /** Delivers the Brief: each of its accounts remembers the threads it lists as waiting on you (the last brief). */
+  'brief.markSeen': method<{ seenAt: string; accounts: number; threads: number }>()(briefRequest),
+  /** The Brief as a file: plain text, one self-contained HTML page, or JSON. */
+  'brief.digest': method<Digest>()(briefRequest.extend({ format: z.enum(DIGEST_FORMATS) }).strict()),
+  /** Saves the HTML digest where the person chooses (answered by the desktop shell); no path when cancelled. */
+  'brief.saveDigest': method<{ path: string | null }>()(briefRequest),
   'messages.stats': method<CacheStats>()(z.object({ accountId: id.optional() }).strict()),
   /** Writes logs, job history and cache statistics, tokens and addresses removed (answered by the desktop shell). */
   'diagnostics.export': method<{ path: string | null }>()(none),

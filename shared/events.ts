@@ -21,6 +21,8 @@ export interface Events {
   'sync-state': { accountId: number; state: SyncState; detail: string | null };
   'data-changed': { accountId: number; dataVersion: number };
   'analytics-updated': { key: string; account: number | 'all' };
+  /** From the desktop shell, not the engine: show a view (the morning brief's notification was clicked). */
+  'open-view': { view: 'brief' };
 }
 export type EventName = keyof Events;
 
@@ -30,6 +32,7 @@ export const EVENT_NAMES = [
   'sync-state',
   'data-changed',
   'analytics-updated',
+  'open-view',
 ] as const satisfies readonly EventName[];
 
 export function isEventName(name: unknown): name is EventName {

@@ -19,6 +19,7 @@ import { createHandlers, type Handlers } from './handlers/index.ts';
 import { scheduleDailyCleanup } from './housekeeping/daily-cleanup.ts';
 import { JobService } from './jobs/job-service.ts';
 import { createMemoryLogger, type Logger } from './log.ts';
+import { BriefService } from './reports/brief-service.ts';
 import { ReportService } from './reports/report-service.ts';
 import { createExecutors } from './runner/executors.ts';
 import { type JobExecutor, JobRunner } from './runner/job-runner.ts';
@@ -65,9 +66,10 @@ export interface EngineServices {
   pokeRunner(): void;
   /** Recomputes the account's derivations (direction, echo, threads) from its stored facts. */
   rederive(accountId: number): void;
-  /** Computes the common views of the account (and "all") into the analytics cache; returns how many. */
+  /** Computes the common views of the account (and "all"), and their Briefs, into the analytics cache; returns how many. */
   warmAnalytics(accountId: number): number;
   reports: ReportService;
+  briefs: BriefService;
 }
 
 export const ENGINE_VERSION = '0.1.0';
@@ -117,11 +119,13 @@ export class Engine {
       version: ENGINE_VERSION,
       pokeRunner: () => runner?.poke(),
       rederive: (accountId) => void rederiveAccount(accountId, accounts, messages, clock()),
-      warmAnalytics: (accountId) => services.reports.warm(accountId),
-      // Set just below: the report service itself reads these services.
+      warmAnalytics: (accountId) => services.reports.warm(accountId) + services.briefs.warm(accountId),
+      // Set just below: the report and brief services themselves read these services.
       reports: undefined as unknown as ReportService,
+      briefs: undefined as unknown as BriefService,
     };
     services.reports = new ReportService(services);
+    services.briefs = new BriefService(services, services.reports);
     jobs.onChange((job, change) => {
       if (change !== 'state' && change !== 'created') return;
       events.emit('job-state', {

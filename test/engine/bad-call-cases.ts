@@ -145,6 +145,7 @@ export function specificCases(accountId: number, jobId: number): Record<MethodNa
       { ...report, figure: 'volume', key: '2025-03-03', direction: 'sideways' },
     ],
     'analytics.cacheStats': [{ reset: true }],
+    ...briefCases(accountId),
     'messages.stats': [{ accountId: UNKNOWN_ID }, { accountId: 'all' }, { accountId: Number.NaN }],
     'settings.get': [{ key: 'theme' }],
     'settings.update': [
@@ -158,6 +159,29 @@ export function specificCases(accountId: number, jobId: number): Record<MethodNa
       JSON.parse('{"__proto__": {"theme": "dark"}}'),
       { theme: 'dark', isAdmin: true },
     ],
+  };
+}
+
+/** The brief.* methods share one request shape; the digest adds a format. */
+function briefCases(accountId: number) {
+  const refused = [
+    { account: UNKNOWN_ID },
+    { account: 'everyone' },
+    { account: accountId, timeZone: 'Mars/Olympus_Mons' },
+    { account: accountId, asOf: '2025-02-30T12:00:00Z' },
+    { account: accountId, anchor: 'yesterday' },
+    { account: accountId, range: { preset: '7' } },
+    {},
+  ];
+  return {
+    'brief.get': refused,
+    'brief.markSeen': refused,
+    'brief.digest': [
+      ...refused.map((args) => ({ ...args, format: 'html' })),
+      { account: accountId, format: 'pdf' },
+      { account: accountId },
+    ],
+    'brief.saveDigest': [...refused, { account: accountId, path: '/etc/passwd' }, { account: accountId }],
   };
 }
 

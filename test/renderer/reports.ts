@@ -86,6 +86,7 @@ export const SETTINGS: AppSettings = {
   timeZone: 'UTC',
   retentionDays: null,
   theme: 'system',
+  morningBrief: { enabled: true, minute: 510, days: [1, 2, 3, 4, 5] },
 };
 
 export function job(fields: Partial<Job> = {}): Job {

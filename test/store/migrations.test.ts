@@ -49,6 +49,7 @@ describe('migrations', () => {
       'accounts',
       'analytics_cache',
       'analytics_jobs',
+      'brief_marks',
       'message_cache',
       'message_labels',
       'settings',

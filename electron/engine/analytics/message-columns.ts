@@ -16,6 +16,8 @@ const STORED_BITS = FLAG_AUTOMATED | FLAG_NAMED | FLAG_UNSUBSCRIBE;
 
 /** The texts a report reads only for the few messages it lists: read per message, on demand. */
 export interface RowTexts {
+  /** The message's id at its source (Gmail's id for synced mail): a listed message's link. */
+  providerId: string;
   subject: string | null;
   senderName: string | null;
   unsubscribe: string | null;

@@ -3,7 +3,7 @@ import { BriefError } from '../../../shared/errors.ts';
 import type { RowTexts } from './message-columns.ts';
 
 /**
- * Reads a loaded message's subject, display name and unsubscribe target when asked: a report
+ * Reads a loaded message's provider id, subject, display name and unsubscribe target when asked: a report
  * shows them for a few dozen listed messages (and a drill-down for one page), so the load does
  * not read them for every row. Like the rare facts, they are only asked of a set while its data
  * version holds; a row gone underneath raises CONFLICT.
@@ -22,9 +22,11 @@ export class RowTextsReader {
   read(rowId: number): RowTexts {
     if (rowId === this.#lastRowId) return this.#last!;
     this.#statement ??= this.#db
-      .prepare('SELECT subject, sender_name, unsubscribe FROM message_cache WHERE id = ?')
+      .prepare('SELECT provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id = ?')
       .raw(true);
-    const row = this.#statement.get(rowId) as [string | null, string | null, string | null] | undefined;
+    const row = this.#statement.get(rowId) as
+      | [string, string | null, string | null, string | null]
+      | undefined;
     if (row === undefined) {
       throw new BriefError(
         'CONFLICT',
@@ -32,7 +34,7 @@ export class RowTextsReader {
       );
     }
     this.#lastRowId = rowId;
-    this.#last = { subject: row[0], senderName: row[1], unsubscribe: row[2] };
+    this.#last = { providerId: row[0], subject: row[1], senderName: row[2], unsubscribe: row[3] };
     return this.#last;
   }
 }

@@ -4,6 +4,7 @@ import type { ReportService } from '../reports/report-service.ts';
 import { accountHandlers } from './accounts.ts';
 import { analyticsHandlers } from './analytics.ts';
 import { appHandlers } from './app.ts';
+import { briefHandlers } from './brief.ts';
 import { gmailHandlers } from './gmail.ts';
 import { jobHandlers } from './jobs.ts';
 import { mailSourceHandlers } from './mail-sources.ts';
@@ -19,5 +20,6 @@ export function createHandlers(services: EngineServices, reports: ReportService)
     ...mailSourceHandlers(services),
     ...gmailHandlers(services),
     ...analyticsHandlers(services, reports),
+    ...briefHandlers(services),
   };
 }

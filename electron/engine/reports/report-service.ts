@@ -63,9 +63,9 @@ export class ReportService {
 
   /** The report through the cache (see the file comment). */
   report(request: ReportRequest): ReportEnvelope {
-    const timeZone = this.#zone(request);
+    const timeZone = this.zone(request);
     if (request.asOf !== undefined) {
-      const input = this.#input(request.account, request.range, timeZone, Date.parse(request.asOf));
+      const input = this.input(request.account, request.range, timeZone, Date.parse(request.asOf));
       return {
         report: computeReport(input),
         stale: false,
@@ -75,7 +75,7 @@ export class ReportService {
       };
     }
     const asOf = this.#services.clock();
-    const { key, version } = this.#keyAndVersion(request.account, request.range, timeZone, asOf);
+    const { key, version } = this.keyAndVersion(request.account, request.range, timeZone, asOf);
     return (
       this.#fromCache(request, timeZone, asOf, key, version) ??
       this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version)
@@ -85,13 +85,14 @@ export class ReportService {
   /** The cached report when there is one (fresh or stale, refreshed in the background), else null. */
   cached(request: ReportRequest): ReportEnvelope | null {
     const parsed = parseCall('analytics.report', request).args as ReportRequest;
-    const timeZone = this.#zone(parsed);
+    const timeZone = this.zone(parsed);
     const asOf = this.#services.clock();
-    const { key, version } = this.#keyAndVersion(parsed.account, parsed.range, timeZone, asOf);
+    const { key, version } = this.keyAndVersion(parsed.account, parsed.range, timeZone, asOf);
     return this.#fromCache(parsed, timeZone, asOf, key, version);
   }
 
-  #zone(request: { timeZone?: string | undefined }): string {
+  /** The request's zone, else the app setting's, else the system's. */
+  zone(request: { timeZone?: string | undefined }): string {
     return request.timeZone ?? this.#services.appSettings.get().timeZone ?? systemTimeZone();
   }
 
@@ -104,7 +105,14 @@ export class ReportService {
   ): ReportEnvelope | null {
     const cached = this.#services.analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
     if (!cached) return null;
-    if (cached.stale) this.#refreshLater(request.account, request.range, timeZone, key);
+    if (cached.stale) {
+      this.refreshLater(key, request.account, () => {
+        const now = this.#services.clock();
+        const fresh = this.keyAndVersion(request.account, request.range, timeZone, now);
+        this.#computeAndStore(request.account, request.range, timeZone, now, fresh.key, fresh.version);
+        return fresh.key;
+      });
+    }
     return {
       report: cached.value,
       stale: cached.stale,
@@ -115,20 +123,20 @@ export class ReportService {
   }
 
   drilldown(request: ReportRequest & DrilldownRequest): DrilldownPage {
-    const timeZone = this.#zone(request);
+    const timeZone = this.zone(request);
     const asOf = request.asOf === undefined ? this.#services.clock() : Date.parse(request.asOf);
     const { account, range, timeZone: _zone, asOf: _asOf, ...target } = request;
-    return drilldown(this.#input(account, range, timeZone, asOf), target);
+    return drilldown(this.input(account, range, timeZone, asOf), target);
   }
 
   /** Computes the common views so the dashboard opens from the cache (after every sync and import). */
   warm(accountId: number): number {
-    const timeZone = this.#zone({});
+    const timeZone = this.zone({});
     let warmed = 0;
     for (const account of [accountId, 'all'] as const) {
       for (const range of WARM_RANGES) {
         const asOf = this.#services.clock();
-        const { key, version } = this.#keyAndVersion(account, range, timeZone, asOf);
+        const { key, version } = this.keyAndVersion(account, range, timeZone, asOf);
         this.#computeAndStore(account, range, timeZone, asOf, key, version);
         this.#services.events.emit('analytics-updated', { key, account });
         warmed += 1;
@@ -146,13 +154,13 @@ export class ReportService {
     version: string,
   ): ReportEnvelope {
     const started = performance.now();
-    const report = computeReport(this.#input(account, range, timeZone, asOf));
+    const report = computeReport(this.input(account, range, timeZone, asOf));
     const took = performance.now() - started;
     this.#services.analyticsCache.set(key, report, version, took);
     // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
     if (rangeAnchor(range) === 'auto' && 'preset' in range) {
       const chosen = { preset: range.preset, anchor: report.range.anchor };
-      const alias = this.#keyAndVersion(account, chosen, timeZone, asOf).key;
+      const alias = this.keyAndVersion(account, chosen, timeZone, asOf).key;
       if (alias !== key) this.#services.analyticsCache.set(alias, report, version, took);
     }
     return {
@@ -164,15 +172,16 @@ export class ReportService {
     };
   }
 
-  #refreshLater(account: ReportAccountRef, range: ReportRange, timeZone: string, key: string): void {
+  /**
+   * Recomputes a stale cache entry after the current call has answered, once at a time per key, and
+   * announces the fresh key as `analytics-updated`. `recompute` stores the fresh value and returns its key.
+   */
+  refreshLater(key: string, account: ReportAccountRef, recompute: () => string): void {
     if (this.#refreshing.has(key)) return;
     this.#refreshing.add(key);
     setImmediate(() => {
       try {
-        const asOf = this.#services.clock();
-        const fresh = this.#keyAndVersion(account, range, timeZone, asOf);
-        this.#computeAndStore(account, range, timeZone, asOf, fresh.key, fresh.version);
-        this.#services.events.emit('analytics-updated', { key: fresh.key, account });
+        this.#services.events.emit('analytics-updated', { key: recompute(), account });
       } catch (error) {
         this.#services.logger.warn('background analytics refresh failed', { key, error });
       } finally {
@@ -181,7 +190,7 @@ export class ReportService {
     });
   }
 
-  #accountIds(account: ReportAccountRef): number[] {
+  accountIds(account: ReportAccountRef): number[] {
     if (account === 'all') return this.#services.accounts.listAccounts().map((row) => row.id);
     this.#services.accounts.getAccount(account);
     return [account];
@@ -198,8 +207,15 @@ export class ReportService {
     return messages;
   }
 
-  #keyAndVersion(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number) {
-    const accounts = this.#accountIds(account).map((id) => this.#services.accounts.getAccount(id));
+  /** The cache key of a figure set (the report by default) for these accounts, and their data version. */
+  keyAndVersion(
+    account: ReportAccountRef,
+    range: ReportRange,
+    timeZone: string,
+    asOf: number,
+    figureSet = `report-${REPORT_FORMAT}`,
+  ): { key: string; version: string } {
+    const accounts = this.accountIds(account).map((id) => this.#services.accounts.getAccount(id));
     const settings = accounts.map((row) => [
       row.id,
       row.settings.workingHours,
@@ -208,7 +224,7 @@ export class ReportService {
     const settingsHash = createHash('sha1').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
     const key = analyticsKey({
       account,
-      figureSet: `report-${REPORT_FORMAT}`,
+      figureSet,
       range: cacheRange(range),
       asOf: localDate(asOf, timeZone),
       timeZone,
@@ -219,10 +235,11 @@ export class ReportService {
     return { key, version };
   }
 
-  #input(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number): ReportInput {
+  /** The analytics input of a request: its accounts' messages (loaded once per data version) and settings. */
+  input(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number): ReportInput {
     if (!Number.isFinite(asOf))
       throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
-    const ids = this.#accountIds(account);
+    const ids = this.accountIds(account);
     const { db } = this.#services.store;
     const accounts = ids.map((id) => this.#services.accounts.getAccount(id));
     const first = accounts[0];

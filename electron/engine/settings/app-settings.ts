@@ -1,4 +1,4 @@
-/** App-wide settings (sync interval, quiet hours, tray, time zone, retention, theme) in the `settings` table. */
+/** App-wide settings (sync interval, quiet hours, tray, time zone, retention, theme, morning brief) in the `settings` table. */
 import { type AppSettings, appSettingsSchema } from '../../../shared/contract.ts';
 import { DEFAULTS } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
@@ -12,6 +12,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   timeZone: null,
   retentionDays: null,
   theme: 'system',
+  // The tray's morning brief: 08:30 local, Monday to Friday.
+  morningBrief: { enabled: true, minute: 8 * 60 + 30, days: [1, 2, 3, 4, 5] },
 };
 
 const KEY = 'app';

@@ -9,7 +9,9 @@ import { TOP_LIMIT } from './top-senders.ts';
 export const newslettersDefinition =
   'Automated received mail in the range grouped by sender: count, share read (1 − the share still marked unread; only for accounts that have unread labels, else empty), last received, and the unsubscribe target from List-Unsubscribe (the first https: link, else the mailto:). "Rarely read" = at least 3 messages and a share read below 0.2. Sorted by count, then address; top 50.';
 
-interface Group {
+/** One sender's automated mail in a range, before it is written out as a {@link Newsletter}. */
+export interface NewsletterGroup {
+  sender: number;
   count: number;
   withReadState: number;
   unread: number;
@@ -18,16 +20,16 @@ interface Group {
   unsubscribeFrom: number;
 }
 
-/** Figure 12. */
-export function computeNewsletters(data: Dataset, range: ResolvedRange): Newsletter[] {
-  const groups = new Map<number, Group>();
+/** Every sender of automated received mail in the range, by count, then address (no cap). */
+export function newsletterGroups(data: Dataset, range: ResolvedRange): NewsletterGroup[] {
+  const groups = new Map<number, NewsletterGroup>();
   for (let i = 0; i < data.count; i++) {
     if ((data.flags[i]! & (SENT | AUTOMATED)) !== AUTOMATED || !inRange(data, i, range)) continue;
     const sender = data.sender[i]!;
     if (sender < 0) continue;
     let group = groups.get(sender);
     if (!group) {
-      group = { count: 0, withReadState: 0, unread: 0, latest: i, unsubscribeFrom: -1 };
+      group = { sender, count: 0, withReadState: 0, unread: 0, latest: i, unsubscribeFrom: -1 };
       groups.set(sender, group);
     }
     group.count++;
@@ -39,22 +41,43 @@ export function computeNewsletters(data: Dataset, range: ResolvedRange): Newslet
     if ((data.flags[i]! & UNSUBSCRIBE) !== 0 && isMoreRecent(data, i, group.unsubscribeFrom))
       group.unsubscribeFrom = i;
   }
-  return [...groups]
-    .sort(
-      byCountThenKey(
-        ([, group]) => group.count,
-        ([sender]) => data.texts[sender]!,
-      ),
-    )
+  return [...groups.values()].sort(
+    byCountThenKey(
+      (group) => group.count,
+      (group) => data.texts[group.sender]!,
+    ),
+  );
+}
+
+/** 1 − the share still unread, over the messages of accounts with read state; null when none has it. */
+export function readShareOf(group: NewsletterGroup): number | null {
+  return group.withReadState === 0 ? null : 1 - group.unread / group.withReadState;
+}
+
+/** The group's last message time and unsubscribe target (read from the store for this one message). */
+export function newsletterDetails(
+  data: Dataset,
+  group: NewsletterGroup,
+): { last: string; unsubscribe: string | null } {
+  return {
+    last: isoOf(data.time[group.latest]!),
+    unsubscribe: group.unsubscribeFrom < 0 ? null : textsAt(data, group.unsubscribeFrom).unsubscribe,
+  };
+}
+
+/** Figure 12. */
+export function computeNewsletters(data: Dataset, range: ResolvedRange): Newsletter[] {
+  return newsletterGroups(data, range)
     .slice(0, TOP_LIMIT)
-    .map(([sender, group]) => {
-      const readShare = group.withReadState === 0 ? null : 1 - group.unread / group.withReadState;
+    .map((group) => {
+      const readShare = readShareOf(group);
+      const { last, unsubscribe } = newsletterDetails(data, group);
       return {
-        address: data.texts[sender]!,
+        address: data.texts[group.sender]!,
         count: group.count,
         readShare,
-        last: isoOf(data.time[group.latest]!),
-        unsubscribe: group.unsubscribeFrom < 0 ? null : textsAt(data, group.unsubscribeFrom).unsubscribe,
+        last,
+        unsubscribe,
         rarelyRead: group.count >= 3 && readShare !== null && readShare < 0.2,
       };
     });
