@@ -3,17 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnalyticsMessage } from '../../electron/engine/analytics/index.ts';
+import { silentLogger } from '../../electron/engine/db/logger.ts';
+import { Store } from '../../electron/engine/db/store.ts';
 import { ROOT } from '../paths.ts';
 
-/** Fresh databases with the first schema and two accounts (1: Gmail with an alias, 2: import); `close` removes them. */
+/**
+ * Fresh stores over the first schema with two accounts (1: Gmail with an alias, 2: import);
+ * `close` removes them. The analytics read through the store layer, as the engine's do.
+ */
 export function storedMailboxes() {
   const folders: string[] = [];
   const databases: Database.Database[] = [];
   return {
-    fresh(): Database.Database {
+    fresh(): Store {
       const folder = mkdtempSync(join(tmpdir(), 'brief-analytics-'));
       folders.push(folder);
-      const db = new Database(join(folder, 'brief.db'));
+      const path = join(folder, 'brief.db');
+      const db = new Database(path);
       databases.push(db);
       db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
       db.prepare(
@@ -22,7 +28,12 @@ export function storedMailboxes() {
       db.prepare(
         "INSERT INTO accounts (id, address, provider) VALUES (2, 'me@work.example', 'import')",
       ).run();
-      return db;
+      return new Store(db, path, Date.now, {
+        logger: silentLogger,
+        timer: () => performance.now(),
+        slowQueryMs: 40,
+        path,
+      });
     },
     close(): void {
       for (const db of databases.splice(0)) db.close();
@@ -32,7 +43,7 @@ export function storedMailboxes() {
 }
 
 /** Stores an analytics message as a message_cache row. */
-export function store(db: Database.Database, m: AnalyticsMessage): void {
+export function store(db: Store, m: AnalyticsMessage): void {
   db.prepare(
     `INSERT INTO message_cache (id, account_id, provider, provider_id, provider_thread_id, message_id, in_reply_to, refs,
        time, from_addr, from_name, sender, sender_name, to_addrs, cc_addrs, bcc_addrs, reply_to, subject, subject_key,

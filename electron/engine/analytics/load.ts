@@ -1,14 +1,11 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
+import { AnalyticsReads, type EagerRow } from '../cache/analytics-reads.ts';
+import type { Store } from '../db/store.ts';
 import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
 import { RowTextsReader } from './row-texts.ts';
-import { EAGER_COLUMNS, type EagerRow, StoredMessage, type StoredSet } from './stored-message.ts';
+import { StoredMessage, type StoredSet } from './stored-message.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
-
-function placeholders(count: number): string {
-  return new Array(count).fill('?').join(',');
-}
 
 /** Rows read per query: few enough that each batch dies young instead of being promoted whole. */
 const BATCH_ROWS = 4096;
@@ -38,39 +35,33 @@ function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): vo
  * not derived yet (no thread key) gets a thread of its own; reports re-derive threads when the
  * stored derivation may not match their as-of time.
  *
- * Speed (most of a cold report is this read): the table is scanned in rowid order (`+account_id`
- * keeps SQLite off the (account, time) index, which would make it sort every row in a temporary
- * b-tree), only the columns the figures use are read, the six flags come as one number, and the
- * facts only re-derivation, drill-downs and listed rows need are read on first use (see StoredMessage). The rows are read in
- * batches inside one read transaction (one snapshot) and go straight into columns (see
- * MessageColumns), which reports read without touching the message objects; the set is frozen so
- * that its columns always describe it.
+ * Speed (most of a cold report is this read): the store's reads (cache/analytics-reads.ts) scan
+ * the table in rowid order, read only the columns the figures use and the six flags as one
+ * number; the facts only re-derivation, drill-downs and listed rows need are read on first use
+ * (see StoredMessage). The rows are read in batches inside one read transaction (one snapshot)
+ * and go straight into columns (see MessageColumns), which reports read without touching the
+ * message objects; the set is frozen so that its columns always describe it.
  */
-export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: number[]): AnalyticsMessage[] {
+export function loadAnalyticsMessages(store: Store, accountIds: number[]): AnalyticsMessage[] {
   if (accountIds.length === 0) return [];
-  const filter = `+account_id IN (${placeholders(accountIds.length)})`;
-  const batch = db
-    .prepare(
-      `SELECT ${EAGER_COLUMNS} FROM message_cache WHERE ${filter} AND id > ? ORDER BY id LIMIT ${BATCH_ROWS}`,
-    )
-    .raw(true);
+  const reads = new AnalyticsReads(store, accountIds);
   const messages: AnalyticsMessage[] = [];
-  const texts = new RowTextsReader(db);
+  const texts = new RowTextsReader(reads);
   const set: StoredSet = {
     columns: emptyColumns(messages, BATCH_ROWS, (i) => texts.read(set.columns.rowId[i]!)),
     rare: null,
   };
-  db.transaction(() => {
+  reads.snapshot(() => {
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
-      const rows = batch.all(...accountIds, after) as EagerRow[];
+      const rows = reads.eagerBatch(after, BATCH_ROWS);
       for (const row of rows) append(set, messages, row);
       if (rows.length < BATCH_ROWS) break;
       after = rows[rows.length - 1]![0];
     }
-  })();
+  });
   set.columns = resizedColumns(set.columns, messages.length, messages.length);
-  set.rare = new RareFactsLoader(db, `WHERE ${filter} ORDER BY id`, accountIds, set.columns.rowId);
+  set.rare = new RareFactsLoader(reads, set.columns.rowId);
   Object.freeze(messages);
   registerColumns(set.columns);
   return messages;
@@ -80,20 +71,9 @@ export function loadAnalyticsMessages(db: BetterSqlite3.Database, accountIds: nu
  * The accounts of a report: address, provider, identities (the address first, then the aliases)
  * and, for coverage, the mailbox total and last sync a Gmail sync recorded.
  */
-export function loadReportAccounts(db: BetterSqlite3.Database, accountIds: number[]): ReportAccount[] {
+export function loadReportAccounts(store: Store, accountIds: number[]): ReportAccount[] {
   if (accountIds.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT id, address, provider, identities, mailbox_total, last_sync_at FROM accounts WHERE id IN (${placeholders(accountIds.length)}) ORDER BY id`,
-    )
-    .all(...accountIds) as Array<{
-    id: number;
-    address: string;
-    provider: ReportAccount['provider'];
-    identities: string;
-    mailbox_total: number | null;
-    last_sync_at: string | null;
-  }>;
+  const rows = new AnalyticsReads(store, accountIds).accounts();
   if (rows.length !== new Set(accountIds).size) {
     throw new BriefError(
       'NOT_FOUND',

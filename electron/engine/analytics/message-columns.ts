@@ -1,18 +1,8 @@
 import type { DerivedFacts } from '../mail/types.ts';
 import { ListDictionary } from './list-column.ts';
+import { AUTOMATED, COUNTED, DERIVED_BITS, ECHO, NAMED, SENT, UNSUBSCRIBE } from './message-flags.ts';
 import { TextDictionary } from './text-dictionary.ts';
 import type { AnalyticsMessage } from './types.ts';
-
-/** Bits of {@link MessageColumns.flags} (the loader computes the same number in SQL, see stored-message.ts). */
-export const FLAG_COUNTED = 1;
-export const FLAG_SENT = 2;
-export const FLAG_ECHO = 4;
-export const FLAG_AUTOMATED = 8;
-/** The message has a display name, and an unsubscribe target (non-empty texts). */
-export const FLAG_NAMED = 16;
-export const FLAG_UNSUBSCRIBE = 32;
-/** The bits that do not depend on the derivation. */
-const STORED_BITS = FLAG_AUTOMATED | FLAG_NAMED | FLAG_UNSUBSCRIBE;
 
 /** The texts a report reads only for the few messages it lists: read per message, on demand. */
 export interface RowTexts {
@@ -38,12 +28,13 @@ export interface MessageColumns {
   accountId: Int32Array;
   /** The stored time, NaN when there is none. */
   time: Float64Array;
+  /** COUNTED, SENT, ECHO, AUTOMATED, NAMED and UNSUBSCRIBE (message-flags.ts). */
   flags: Uint8Array;
   size: Float64Array;
   /** The senders: numbers into `texts`, -1 for none. */
   texts: TextDictionary;
   sender: Int32Array;
-  /** The subject, display name and unsubscribe target of message i (FLAG_NAMED and FLAG_UNSUBSCRIBE say which are there). */
+  /** The subject, display name and unsubscribe target of message i (NAMED and UNSUBSCRIBE say which are there). */
   rowTexts: (i: number) => RowTexts;
   /** Thread keys have their own dictionary: a report numbers its threads by it. */
   threadKeys: TextDictionary;
@@ -111,11 +102,7 @@ export function resizedColumns(columns: MessageColumns, count: number, capacity:
 
 /** The derivation's bits of the flags. */
 function derivedBits(facts: DerivedFacts): number {
-  return (
-    (facts.counted ? FLAG_COUNTED : 0) |
-    (facts.direction === 'sent' ? FLAG_SENT : 0) |
-    (facts.echo ? FLAG_ECHO : 0)
-  );
+  return (facts.counted ? COUNTED : 0) | (facts.direction === 'sent' ? SENT : 0) | (facts.echo ? ECHO : 0);
 }
 
 /** Columns of in-memory messages, with the derivations in `derived` (by row id) where given. */
@@ -133,9 +120,9 @@ function columnsOfObjects(
     columns.time[i] = message.time ?? Number.NaN;
     columns.flags[i] =
       derivedBits(facts) |
-      (message.automated ? FLAG_AUTOMATED : 0) |
-      (message.senderName ? FLAG_NAMED : 0) |
-      (message.unsubscribe ? FLAG_UNSUBSCRIBE : 0);
+      (message.automated ? AUTOMATED : 0) |
+      (message.senderName ? NAMED : 0) |
+      (message.unsubscribe ? UNSUBSCRIBE : 0);
     columns.size[i] = message.size;
     columns.sender[i] = texts.id(message.sender);
     columns.threadKey[i] = columns.threadKeys.id(facts.threadKey);
@@ -161,7 +148,7 @@ function rederivedColumns(
   for (let i = 0; i < loaded.count; i++) {
     const facts = derived.get(loaded.rowId[i]!);
     const stored = loaded.flags[i]!;
-    columns.flags[i] = facts === undefined ? stored : (stored & STORED_BITS) | derivedBits(facts);
+    columns.flags[i] = facts === undefined ? stored : (stored & ~DERIVED_BITS) | derivedBits(facts);
     const key = facts === undefined ? loaded.threadKeys.texts[loaded.threadKey[i]!]! : facts.threadKey;
     columns.threadKey[i] = columns.threadKeys.id(key);
   }

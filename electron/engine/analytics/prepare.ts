@@ -1,17 +1,8 @@
 import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
 import { ContactIndex, IDENTITY } from './contacts.ts';
-import {
-  columnsOf,
-  FLAG_AUTOMATED,
-  FLAG_COUNTED,
-  FLAG_NAMED,
-  FLAG_SENT,
-  FLAG_UNSUBSCRIBE,
-  type MessageColumns,
-  type RowTexts,
-} from './message-columns.ts';
-import { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE } from './message-flags.ts';
+import { columnsOf, type MessageColumns, type RowTexts } from './message-columns.ts';
+import { COUNTED, DATED, REPORT_BITS } from './message-flags.ts';
 import { RecipientPool } from './recipient-pool.ts';
 import { type ReplyPairs, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
@@ -24,7 +15,8 @@ import type { AnalyticsMessage, ReportInput } from './types.ts';
 
 const UNSEEN = -3;
 
-export { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE };
+/** The figures read the dataset's flags by these names (the one layout of message-flags.ts). */
+export { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE } from './message-flags.ts';
 
 /**
  * Everything the figures share, computed once per report, as columns: message i (0 ≤ i < count)
@@ -61,7 +53,7 @@ export interface Dataset {
   rowId: Float64Array;
   /** The valid time, or NaN when undated (so every range test fails for it). */
   time: Float64Array;
-  /** SENT, AUTOMATED, DATED, NAMED and UNSUBSCRIBE bits. */
+  /** SENT, AUTOMATED, NAMED and UNSUBSCRIBE as the columns have them, plus DATED (message-flags.ts). */
   flags: Uint8Array;
   /** The sender's contact number, or -1 when there is none or it is one of the report's identities. */
   contact: Int32Array;
@@ -97,7 +89,7 @@ function timeSpan(columns: MessageColumns, asOf: number): { minTime: number; max
   let maxTime = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < columns.count; i++) {
     const time = columns.time[i]!;
-    if ((columns.flags[i]! & FLAG_COUNTED) === 0 || !isValidTime(time, asOf)) continue;
+    if ((columns.flags[i]! & COUNTED) === 0 || !isValidTime(time, asOf)) continue;
     if (time < minTime) minTime = time;
     if (time > maxTime) maxTime = time;
   }
@@ -121,7 +113,7 @@ export function textOf(data: Dataset, id: number): string | null {
 
 function countedCount(columns: MessageColumns): number {
   let count = 0;
-  for (let i = 0; i < columns.count; i++) if ((columns.flags[i]! & FLAG_COUNTED) !== 0) count++;
+  for (let i = 0; i < columns.count; i++) if ((columns.flags[i]! & COUNTED) !== 0) count++;
   return count;
 }
 
@@ -169,7 +161,7 @@ export function prepareDataset(input: ReportInput): Dataset {
   let i = -1;
   for (let stored = 0; stored < columns.count; stored++) {
     const storedFlags = columns.flags[stored]!;
-    if ((storedFlags & FLAG_COUNTED) === 0) continue;
+    if ((storedFlags & COUNTED) === 0) continue;
     i++;
     storedIndex[i] = stored;
     const account = columns.accountId[stored]!;
@@ -193,11 +185,8 @@ export function prepareDataset(input: ReportInput): Dataset {
       contact[i] = senderContact[from]!;
     }
     recipients.add(i, columns.to[stored]!, columns.cc[stored]!, columns.bcc[stored]!);
-    flags[i] =
-      ((storedFlags & FLAG_SENT) !== 0 ? SENT : 0) |
-      ((storedFlags & FLAG_AUTOMATED) !== 0 ? AUTOMATED : 0) |
-      ((storedFlags & FLAG_NAMED) !== 0 ? NAMED : 0) |
-      ((storedFlags & FLAG_UNSUBSCRIBE) !== 0 ? UNSUBSCRIBE : 0);
+    // One flag layout (message-flags.ts): the columns' bits carry over as they are.
+    flags[i] = storedFlags & REPORT_BITS;
     threadOf[i] = -1;
     const instant = columns.time[stored]!;
     if (!isValidTime(instant, asOf)) {

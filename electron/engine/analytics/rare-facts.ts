@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
+import type { AnalyticsReads } from '../cache/analytics-reads.ts';
 import { listReader } from './list-column.ts';
 
 /** The facts no figure reads: only re-deriving threads (and a drill-down's provider id) asks for them. */
@@ -18,41 +18,18 @@ export interface RareFacts {
   contentKey: string | null;
 }
 
-type RareRow = [
-  number,
-  string,
-  string | null,
-  string | null,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string,
-  string | null,
-  number,
-  string | null,
-];
-
-const RARE_COLUMNS = `id, provider_id, provider_thread_id, message_id, in_reply_to, refs, from_addr, from_name, reply_to,
-  subject_key, list_post, has_list_post, content_key`;
-
 /**
  * Reads the rare facts of a loaded message set in one query, the first time one is asked for.
  * The set is only reused while its accounts' data version holds (the report service keys it so),
  * so the rows read later are the rows loaded; a mismatch means the store changed underneath.
  */
 export class RareFactsLoader {
-  readonly #db: BetterSqlite3.Database;
-  readonly #query: string;
-  readonly #accountIds: number[];
+  readonly #reads: AnalyticsReads;
   readonly #rowIds: ArrayLike<number>;
   #facts: RareFacts[] | null = null;
 
-  constructor(db: BetterSqlite3.Database, where: string, accountIds: number[], rowIds: ArrayLike<number>) {
-    this.#db = db;
-    this.#query = `SELECT ${RARE_COLUMNS} FROM message_cache ${where}`;
-    this.#accountIds = accountIds;
+  constructor(reads: AnalyticsReads, rowIds: ArrayLike<number>) {
+    this.#reads = reads;
     this.#rowIds = rowIds;
   }
 
@@ -63,10 +40,7 @@ export class RareFactsLoader {
   }
 
   #load(): RareFacts[] {
-    const rows = this.#db
-      .prepare(this.#query)
-      .raw(true)
-      .all(...this.#accountIds) as RareRow[];
+    const rows = this.#reads.rareFacts();
     if (rows.length !== this.#rowIds.length || rows.some((row, i) => row[0] !== this.#rowIds[i])) {
       throw new BriefError(
         'CONFLICT',

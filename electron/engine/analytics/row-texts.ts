@@ -1,5 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
+import type { AnalyticsReads } from '../cache/analytics-reads.ts';
 import type { RowTexts } from './message-columns.ts';
 
 /**
@@ -9,24 +9,18 @@ import type { RowTexts } from './message-columns.ts';
  * version holds; a row gone underneath raises CONFLICT.
  */
 export class RowTextsReader {
-  readonly #db: BetterSqlite3.Database;
-  #statement: BetterSqlite3.Statement | null = null;
+  readonly #reads: AnalyticsReads;
   /** The last row read: a drill-down asks each of its messages for two or three of the texts in a row. */
   #lastRowId = Number.NaN;
   #last: RowTexts | null = null;
 
-  constructor(db: BetterSqlite3.Database) {
-    this.#db = db;
+  constructor(reads: AnalyticsReads) {
+    this.#reads = reads;
   }
 
   read(rowId: number): RowTexts {
     if (rowId === this.#lastRowId) return this.#last!;
-    this.#statement ??= this.#db
-      .prepare('SELECT provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id = ?')
-      .raw(true);
-    const row = this.#statement.get(rowId) as
-      | [string, string | null, string | null, string | null]
-      | undefined;
+    const row = this.#reads.rowTexts(rowId);
     if (row === undefined) {
       throw new BriefError(
         'CONFLICT',

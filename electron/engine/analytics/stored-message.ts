@@ -1,10 +1,5 @@
-import {
-  FLAG_AUTOMATED,
-  FLAG_COUNTED,
-  FLAG_ECHO,
-  FLAG_SENT,
-  type MessageColumns,
-} from './message-columns.ts';
+import type { MessageColumns } from './message-columns.ts';
+import { AUTOMATED, COUNTED, ECHO, SENT } from './message-flags.ts';
 import type { RareFacts, RareFactsLoader } from './rare-facts.ts';
 import type { AnalyticsMessage } from './types.ts';
 
@@ -75,16 +70,16 @@ export class StoredMessage implements AnalyticsMessage {
     return this.#columns.size[this.#index]!;
   }
   get automated(): boolean {
-    return (this.#columns.flags[this.#index]! & FLAG_AUTOMATED) !== 0;
+    return (this.#columns.flags[this.#index]! & AUTOMATED) !== 0;
   }
   get counted(): boolean {
-    return (this.#columns.flags[this.#index]! & FLAG_COUNTED) !== 0;
+    return (this.#columns.flags[this.#index]! & COUNTED) !== 0;
   }
   get direction(): 'sent' | 'received' {
-    return (this.#columns.flags[this.#index]! & FLAG_SENT) !== 0 ? 'sent' : 'received';
+    return (this.#columns.flags[this.#index]! & SENT) !== 0 ? 'sent' : 'received';
   }
   get echo(): boolean {
-    return (this.#columns.flags[this.#index]! & FLAG_ECHO) !== 0;
+    return (this.#columns.flags[this.#index]! & ECHO) !== 0;
   }
   get threadKey(): string {
     return this.#columns.threadKeys.texts[this.#columns.threadKey[this.#index]!]!;
@@ -126,28 +121,3 @@ export class StoredMessage implements AnalyticsMessage {
     return this.#rare.contentKey;
   }
 }
-
-/** A row of {@link EAGER_COLUMNS}; the list columns are still JSON text. */
-export type EagerRow = [
-  number,
-  number,
-  number | null,
-  number,
-  number,
-  string | null,
-  string,
-  string,
-  string,
-  string,
-  string | null,
-];
-
-/**
- * The flags (see message-columns.ts) computed in SQL, one value read instead of six. SQLite gives
- * `<<` and `|` one precedence, left to right, so every shift is parenthesised.
- */
-export const FLAGS_SQL = `((counted != 0) | ((direction = 'sent') << 1) | ((echo != 0) << 2) | ((automated != 0) << 3)
-  | ((coalesce(sender_name, '') != '') << 4) | ((coalesce(unsubscribe, '') != '') << 5))`;
-
-/** What the figures read of each row, in {@link EagerRow} order. */
-export const EAGER_COLUMNS = `id, account_id, time, ${FLAGS_SQL}, size, sender, to_addrs, cc_addrs, bcc_addrs, labels, thread_key`;

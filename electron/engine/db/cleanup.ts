@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BriefError } from '../../../shared/errors.ts';
+import { prepareMessageStatements } from '../cache/message-statements.ts';
 import type { Store } from './store.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -45,11 +46,11 @@ export function cleanup(store: Store, options: CleanupOptions = {}): CleanupResu
     if (retentionDays !== null) {
       const cutoff = now - retentionDays * DAY_MS;
       const accountIds = store.prepare<{ id: number }>('SELECT id FROM accounts').all();
-      const remove = store.prepare('DELETE FROM message_cache WHERE account_id = ? AND time < ?');
-      const bump = store.prepare('UPDATE accounts SET data_version = data_version + 1 WHERE id = ?');
+      // The message cache's own statements (all of its SQL lives in cache/).
+      const { deleteBefore, bumpVersion } = prepareMessageStatements(store);
       for (const { id } of accountIds) {
-        const removed = remove.run(id, cutoff).changes;
-        if (removed > 0) bump.run(id);
+        const removed = deleteBefore.run(id, cutoff).changes;
+        if (removed > 0) bumpVersion.run({ id, now: new Date(now).toISOString() });
         messages += removed;
       }
     }

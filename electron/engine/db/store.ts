@@ -26,6 +26,23 @@ export class Store {
     return new TimedStatement<Row>(this.db.prepare<unknown[], Row>(sql), this.#timing);
   }
 
+  /** A timed statement whose rows come as arrays in column order: whole-table reads skip an object per row. */
+  prepareRaw<Row extends unknown[]>(sql: string): TimedStatement<Row> {
+    return new TimedStatement<Row>(this.db.prepare<unknown[], Row>(sql).raw(true), this.#timing);
+  }
+
+  /**
+   * Runs `work` in one read transaction: every statement in it sees one snapshot of the file (WAL
+   * lets writers go on meanwhile), so reads split into batches still describe one state.
+   */
+  read<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).deferred();
+    } catch (error) {
+      throw translateStorageError(error, this.path);
+    }
+  }
+
   /**
    * Runs `work` in one write transaction (nested calls become savepoints); any throw rolls it all
    * back. It takes the write lock up front (BEGIN IMMEDIATE), waiting up to the busy timeout for

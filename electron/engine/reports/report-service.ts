@@ -200,7 +200,7 @@ export class ReportService {
     const key = combinedDataVersion(accounts);
     const cached = this.#loaded.get(key);
     if (cached) return cached;
-    const messages = loadAnalyticsMessages(this.#services.store.db, ids);
+    const messages = loadAnalyticsMessages(this.#services.store, ids);
     this.#loaded.set(key, messages);
     // Two sets at most: one account and "all" while warming.
     while (this.#loaded.size > 2) this.#loaded.delete(this.#loaded.keys().next().value!);
@@ -240,13 +240,12 @@ export class ReportService {
     if (!Number.isFinite(asOf))
       throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
     const ids = this.accountIds(account);
-    const { db } = this.#services.store;
     const accounts = ids.map((id) => this.#services.accounts.getAccount(id));
     const first = accounts[0];
     const single = account === 'all' ? null : first;
     return {
       messages: this.#messages(ids, accounts),
-      accounts: loadReportAccounts(db, ids),
+      accounts: loadReportAccounts(this.#services.store, ids),
       timeZone,
       asOf,
       range: rangeSpec(range),

@@ -4,7 +4,7 @@
  * accounts` lists (stored) and the report's (counted) can be told apart.
  */
 import type { AccountCoverage, LeftOut } from '../../../../shared/report-types.ts';
-import { FLAG_COUNTED } from '../message-columns.ts';
+import { COUNTED } from '../message-flags.ts';
 import type { Dataset } from '../prepare.ts';
 
 export interface StoredCoverage {
@@ -35,7 +35,7 @@ function tally(data: Dataset): { perAccount: Map<number, Tally>; leftOut: LeftOu
     const entry = perAccount.get(columns.accountId[k]!);
     if (entry === undefined) continue;
     entry.stored++;
-    if ((columns.flags[k]! & FLAG_COUNTED) !== 0) {
+    if ((columns.flags[k]! & COUNTED) !== 0) {
       entry.inTotal++;
       continue;
     }
