@@ -17,6 +17,13 @@ Commands
                            the day of the newest message, or that day when today's range holds
                            none of the mail; default now),
                            --tz ZONE (default: this computer's), --as-of ISO-TIME, --json, --csv FIGURE.
+  digest                   The Brief: what waits on you and on them, who went quiet, your reply time
+                           this week, newsletters you never read. Options: --account ADDRESS|ID|all,
+                           --format text|html|json (default text), --out FILE (html is written to
+                           360brief-<account>-<date>.html in this folder unless --out names another
+                           file; --out - prints it), --tz ZONE, --as-of ISO-TIME, --anchor now|newest|auto
+                           (default auto: as of the newest mail when all of it is older than 30 days).
+                           Printing or writing it moves "new since the last brief" on.
   accounts                 List accounts. Subcommands: alias-add ACCOUNT ADDRESS,
                            alias-remove ACCOUNT ADDRESS, aliases ACCOUNT (suggestions), forget ACCOUNT
                            (asks first; --yes to skip the question).
@@ -47,6 +54,8 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   json: { type: 'boolean' },
   csv: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
   status: { type: 'string' },
   type: { type: 'string' },
   messages: { type: 'string' },
@@ -74,6 +83,8 @@ export interface ParsedCommand {
     'as-of'?: string;
     json?: boolean;
     csv?: string;
+    format?: string;
+    out?: string;
     status?: string;
     type?: string;
     messages?: string;

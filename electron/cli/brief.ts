@@ -7,6 +7,7 @@ import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { type Engine, FileVault } from '../engine/index.ts';
 import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
 import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
+import { digestCommand } from './digest-command.ts';
 import { cliDatabasePath, openCliEngine, readsOnly } from './engine.ts';
 import { connectCommand, syncCommand } from './gmail-commands.ts';
 import { vaultPath } from './google-config.ts';
@@ -18,6 +19,7 @@ type Command = (engine: Engine, parsed: ParsedCommand) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
   report: reportCommand,
+  digest: digestCommand,
   accounts: accountsCommand,
   jobs: jobsCommand,
   demo: demoCommand,

@@ -78,7 +78,7 @@ export async function importCommand(engine: Engine, parsed: ParsedCommand): Prom
   return finished(await runJob(engine, job), describeImport);
 }
 
-async function resolveAccount(engine: Engine, value: string | undefined): Promise<number | 'all'> {
+export async function resolveAccount(engine: Engine, value: string | undefined): Promise<number | 'all'> {
   const accounts = await engine.call('accounts.list', {});
   if (value === 'all') return 'all';
   if (value === undefined) {

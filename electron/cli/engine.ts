@@ -27,10 +27,10 @@ export function cliDatabasePath(databaseOption: string | undefined): string {
   return databaseOption ?? defaultDatabasePath();
 }
 
-/** Commands that only read: they answer from an existing database and never create one. */
+/** Commands that only read (a digest also moves its "last brief"): they answer from an existing database and never create one. */
 export function readsOnly(parsed: ParsedCommand): boolean {
   const [sub] = parsed.positionals;
-  if (parsed.command === 'report') return true;
+  if (parsed.command === 'report' || parsed.command === 'digest') return true;
   if (parsed.command === 'accounts') return sub === undefined || sub === 'list' || sub === 'aliases';
   if (parsed.command === 'jobs') return sub === undefined || sub === 'list';
   return false;
