@@ -42,7 +42,7 @@ export function requireFreshBuild(): void {
     );
 }
 
-function collect(child: ChildProcess): Promise<BriefRun> {
+export function collect(child: ChildProcess): Promise<BriefRun> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {

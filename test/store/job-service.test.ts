@@ -154,6 +154,19 @@ describe('JobService', () => {
     expect(() => jobs.completeJob(job.id)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
+  it('queues a sync unless the account has one unfinished, and tells which happened', () => {
+    const { jobs, account } = setup();
+    const queued = jobs.queueSyncUnlessUnfinished(account.id, 'fetch_messages');
+    expect(queued).toMatchObject({ type: 'fetch_messages', status: 'pending' });
+    expect(jobs.queueSyncUnlessUnfinished(account.id, 'sync_history')).toBeNull();
+    jobs.pauseJob(queued!.id);
+    expect(jobs.queueSyncUnlessUnfinished(account.id, 'sync_history')).toBeNull();
+    jobs.cancelJob(queued!.id);
+    expect(jobs.queueSyncUnlessUnfinished(account.id, 'sync_history')).toMatchObject({
+      type: 'sync_history',
+    });
+  });
+
   it('allows one unfinished sync job per account, and a retry that would make two is a conflict', () => {
     const { jobs, accounts, account } = setup();
     const first = jobs.createJob({ type: 'fetch_messages', accountId: account.id });

@@ -10,13 +10,8 @@ export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMetho
   return {
     'accounts.registerGmail': ({ address }) => {
       const account = accounts.ensureAccount(address, 'gmail');
-      if (!jobs.hasRunningJob(account.id, ['fetch_messages', 'sync_history'])) {
-        jobs.createJob({
-          type: account.historyId ? 'sync_history' : 'fetch_messages',
-          accountId: account.id,
-        });
-        services.pokeRunner();
-      }
+      const type = account.historyId ? 'sync_history' : 'fetch_messages';
+      if (jobs.queueSyncUnlessUnfinished(account.id, type)) services.pokeRunner();
       return accounts.getAccount(account.id);
     },
     'sync.start': ({ accountId }) => {

@@ -11,6 +11,7 @@ export const createJobSchema = z.strictObject({
   runAfter: z.number().int().min(0).max(8.64e15).optional(),
 });
 export type CreateJobInput = z.input<typeof createJobSchema>;
+export type CreateJobRequest = z.output<typeof createJobSchema>;
 
 export const listJobsSchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),

@@ -1,4 +1,4 @@
-import { DEFAULTS, type Job, type JobStatus, type JobType } from '../../../shared/domain.ts';
+import { DEFAULTS, type Job, type JobStatus, type JobType, SYNC_JOB_TYPES } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { isConstraintError } from '../db/storage-errors.ts';
 import type { Store } from '../db/store.ts';
@@ -8,6 +8,7 @@ import { type JobChange, JobEvents, type JobListener } from './job-events.ts';
 import {
   type ClaimOptions,
   type CreateJobInput,
+  type CreateJobRequest,
   cleanupDaysSchema,
   createJobSchema,
   failOptionsSchema,
@@ -69,12 +70,31 @@ export class JobService {
 
   createJob(input: CreateJobInput): Job {
     const request = parseInput(createJobSchema, input, 'The job request');
+    return this.#emit(toJob(this.#insert(request)), 'created');
+  }
+
+  /**
+   * Queues a sync of `type` unless the account has one unfinished (queued, running or paused),
+   * checking and inserting in one write transaction: two processes registering one account at
+   * once make one sync, and neither is refused. Returns the new job, or null when one was there.
+   */
+  queueSyncUnlessUnfinished(accountId: number, type: 'fetch_messages' | 'sync_history'): Job | null {
+    const row = this.#store.transaction(() => {
+      const unfinished = this.#sql.unfinishedForAccount.get({
+        accountId,
+        types: JSON.stringify(SYNC_JOB_TYPES),
+      });
+      return unfinished ? null : this.#insert({ type, accountId });
+    });
+    return row ? this.#emit(toJob(row), 'created') : null;
+  }
+
+  #insert(request: CreateJobRequest): JobRow {
     const accountId = request.accountId ?? null;
     if (accountId !== null) this.#requireAccount(accountId);
-    let row: JobRow | undefined;
+    const runAfter = request.runAfter ?? this.#store.clock();
     try {
-      const runAfter = request.runAfter ?? this.#store.clock();
-      row = this.#sql.insert.get({
+      return this.#sql.insert.get({
         type: request.type,
         accountId,
         maxAttempts: request.maxAttempts ?? DEFAULTS.maxAttempts,
@@ -82,12 +102,11 @@ export class JobService {
         runAfter: new Date(runAfter).toISOString(),
         ...this.#leases.reservation(runAfter),
         now: this.#store.nowIso(),
-      });
+      })!;
     } catch (error) {
       if (isConstraintError(error, 'UNIQUE')) throw syncConflict();
       throw error;
     }
-    return this.#emit(toJob(row!), 'created');
   }
 
   /**
