@@ -8,7 +8,8 @@ import { BriefError } from '../../shared/errors.ts';
 import {
   type AccessToken,
   createFileLogger,
-  defaultDatabasePath,
+  type DatabaseLocation,
+  defaultDatabaseLocation,
   Engine,
   FileVault,
   RefreshingTokenProvider,
@@ -18,13 +19,19 @@ import {
 import type { ParsedCommand } from './args.ts';
 import { gmailRootUrlFor, resolveGoogleConfig, vaultPath } from './google-config.ts';
 
-export function cliDatabasePath(databaseOption: string | undefined): string {
-  if (databaseOption !== undefined && databaseOption.trim() === '')
+/** --db when given (a file the person named), else $BRIEF_DB, else the app's own database. */
+export function cliDatabaseLocation(databaseOption: string | undefined): DatabaseLocation {
+  if (databaseOption === undefined) return defaultDatabaseLocation();
+  if (databaseOption.trim() === '')
     throw new BriefError(
       'VALIDATION',
       "--db needs the path of a database file, such as brief.db (leave it out for the app's own).",
     );
-  return databaseOption ?? defaultDatabasePath();
+  return { path: databaseOption, appOwnsPath: false };
+}
+
+export function cliDatabasePath(databaseOption: string | undefined): string {
+  return cliDatabaseLocation(databaseOption).path;
 }
 
 /** Commands that only read (a digest also moves its "last brief"): they answer from an existing database and never create one. */
@@ -54,11 +61,12 @@ export function openCliEngine(
   endpoint?: string,
   options: { mustExist?: boolean } = {},
 ): Engine {
-  const databasePath = cliDatabasePath(databaseOption);
+  const { path: databasePath, appOwnsPath } = cliDatabaseLocation(databaseOption);
   const logger = createFileLogger({ path: join(dirname(databasePath), 'logs', 'cli.log') });
   const rootUrl = gmailRootUrlFor(databasePath, endpoint);
   return Engine.open({
     databasePath,
+    appOwnsPath,
     logger,
     mode: 'in-process',
     mustExist: options.mustExist ?? false,

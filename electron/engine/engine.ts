@@ -30,6 +30,8 @@ export interface EngineOptions {
   databasePath: string;
   /** Refuse (NOT_FOUND) rather than create a database that is not there: read-only commands. */
   mustExist?: boolean;
+  /** The path is the app's own database, not one named by --db or BRIEF_DB (see db/open.ts). */
+  appOwnsPath?: boolean;
   clock?: () => number;
   /** Seeded in tests so backoff jitter and generated data reproduce. */
   random?: () => number;
@@ -94,6 +96,7 @@ export class Engine {
       clock,
       logger,
       mustExist: options.mustExist ?? false,
+      appOwnsPath: options.appOwnsPath ?? false,
     });
     const events = new EventBus();
     const workerId = `engine-${randomUUID()}`;

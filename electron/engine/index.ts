@@ -11,7 +11,7 @@ export {
   runLoopbackAuthorization,
 } from './auth/index.ts';
 export type { AccessToken, TokenProvider } from './auth/token-provider.ts';
-export { defaultDatabasePath } from './db/paths.ts';
+export { type DatabaseLocation, defaultDatabaseLocation } from './db/paths.ts';
 export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';
 export { systemTimeZone } from './reports/report-service.ts';

@@ -23,6 +23,8 @@ export type FromWorker =
 
 export interface WorkerStartData {
   databasePath: string;
+  /** The app's own database in its data folder, not one named by BRIEF_DB (see db/open.ts). */
+  appOwnsPath?: boolean;
   logPath: string | null;
   /** Whether the engine runs jobs (the app) or only answers calls (a second reader). */
   runJobs: boolean;

@@ -43,6 +43,7 @@ try {
     : createMemoryLogger();
   engine = Engine.open({
     databasePath: start.databasePath,
+    appOwnsPath: start.appOwnsPath ?? false,
     logger,
     tokenProvider,
     mode: 'worker',

@@ -60,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
   // Development-only variables (renderer URL, Gmail and OAuth endpoints) are dropped when packaged.
   const env = shellEnvironment(process.env, app.isPackaged);
   const databasePath = env.BRIEF_DB ?? join(dataDir, 'brief.db');
+  // Only the app's own file, in its own folder, is set aside when damaged (BRIEF_DB names another).
+  const appOwnsPath = env.BRIEF_DB === undefined;
   const logPaths = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'logs', 'engine.log')] as const;
   const logger = createFileLogger({ path: logPaths[0] });
   const boundsPath = join(dataDir, 'window.json');
@@ -84,7 +86,13 @@ if (!app.requestSingleInstanceLock()) {
 
   const engine = startWorkerHost({
     workerUrl: pathToFileURL(workerPath),
-    startData: { databasePath, logPath: logPaths[1], runJobs: true, gmailSync: syncOptionsFromEnv(env) },
+    startData: {
+      databasePath,
+      appOwnsPath,
+      logPath: logPaths[1],
+      runJobs: true,
+      gmailSync: syncOptionsFromEnv(env),
+    },
     tokenProvider: tokens,
     onLog: (record) => logger[record.level](`engine: ${record.message}`, record.fields),
     onStateChange: (state, detail) => logger.info('engine supervisor', { state, detail }),

@@ -42,6 +42,7 @@ export function requireFreshBuild(): void {
     );
 }
 
+/** The child's exit code and everything it wrote, once it closed. */
 export function collect(child: ChildProcess): Promise<BriefRun> {
   let stdout = '';
   let stderr = '';

@@ -1,6 +1,7 @@
 /**
  * TARGETS.md "Damaged store": a truncated or corrupted database file at start (one its header shows
- * is 360Brief's; a file whose header is gone is refused untouched, like any file not ours) is set aside
+ * is 360Brief's, or any file at the app's own path in its own folder; a file named by --db whose
+ * header is gone is refused untouched, like any file not ours) is set aside
  * (`<db>.damaged-<time>`), a fresh store opens, `app.info` reports the recovery, the CLI tells the
  * person and queues a full sync of every connected Gmail account (the cache is rebuilt); and a
  * disk that fills up during an import or a sync fails the job with STORAGE_FULL, without a retry,
@@ -8,7 +9,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { Engine } from '../../electron/engine/engine.ts';
 import type { Job } from '../../shared/domain.ts';
@@ -30,8 +31,9 @@ afterEach(async () => {
 });
 
 /** A database holding an imported mailbox and a connected Gmail account, closed and checkpointed. */
-async function populatedDatabase(): Promise<string> {
-  const databasePath = join(tempFolder('brief-reliability-store-'), 'brief.db');
+async function populatedDatabase(
+  databasePath = join(tempFolder('brief-reliability-store-'), 'brief.db'),
+): Promise<string> {
   const engine = Engine.open({ databasePath });
   await engine.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
   await engine.runner.runUntilIdle();
@@ -100,6 +102,49 @@ describe('a damaged database at start', () => {
     );
     expect(readFileSync(databasePath)).toEqual(damaged);
     expect(setAsideFiles(databasePath)).toEqual([]);
+  });
+
+  // The app's own database in its own folder (no --db, no BRIEF_DB) is 360Brief's whatever its
+  // bytes say: there a file whose header is gone is damage, set aside and rebuilt (issue 13).
+  it.skipIf(process.platform !== 'linux')(
+    "with its header overwritten at the app's own path: refused when named by --db, set aside and rebuilt when found there by default",
+    async () => {
+      const config = tempFolder('brief-reliability-config-');
+      const databasePath = await populatedDatabase(join(config, '360Brief', 'brief.db'));
+      const damaged = Buffer.concat([Buffer.alloc(100, 0x5a), readFileSync(databasePath).subarray(100)]);
+      writeFileSync(databasePath, damaged);
+      vi.stubEnv('XDG_CONFIG_HOME', config);
+      vi.stubEnv('BRIEF_DB', '');
+      try {
+        const named = await runCli(['accounts', '--db', databasePath]);
+        expect(named.code).toBe(1);
+        expect(named.stderr).toMatch(/is not a 360Brief database/);
+        expect(readFileSync(databasePath)).toEqual(damaged);
+
+        const run = await runCli(['accounts']);
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toMatch(
+          /^brief: the database was damaged \(.+where 360Brief keeps its own database.+\)\. It was set aside at .+brief\.db\.damaged-.+ and a new one started;/,
+        );
+        expect(run.stdout).toContain(GMAIL_ADDRESS);
+        const [setAside] = setAsideFiles(databasePath);
+        expect(readFileSync(join(dirname(databasePath), setAside!))).toEqual(damaged);
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    },
+  );
+
+  it("with its header overwritten, opened as the app's own: set aside, a fresh store opens", async () => {
+    const databasePath = await populatedDatabase();
+    writeFileSync(
+      databasePath,
+      Buffer.concat([Buffer.alloc(100, 0x5a), readFileSync(databasePath).subarray(100)]),
+    );
+    const engine = openEngine({ databasePath, appOwnsPath: true });
+    const info = await engine.call('app.info', {});
+    expect(info.storeRecovery?.reason).toMatch(/damaged \(it is not a SQLite database/);
+    expect(await engine.call('accounts.list', {})).toEqual([]);
   });
 
   it('through the CLI: says so in a sentence, exits 0 and queues a full sync of the connected Gmail account', async () => {

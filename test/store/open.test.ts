@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../electron/engine/db/logger.ts';
 import { openDatabase } from '../../electron/engine/db/open.ts';
 import { APPLICATION_ID } from '../../electron/engine/db/ownership.ts';
-import { appDataFolder, defaultDatabasePath } from '../../electron/engine/db/paths.ts';
+import { appDataFolder, defaultDatabaseLocation } from '../../electron/engine/db/paths.ts';
 import { openTemp, tempFolder, track } from './helpers.ts';
 
 function recordingLogger(): Logger & { warnings: Array<[string, Record<string, unknown> | undefined]> } {
@@ -155,23 +155,27 @@ describe('openDatabase', () => {
   });
 });
 
-describe('defaultDatabasePath', () => {
-  it('honours BRIEF_DB', () => {
-    expect(defaultDatabasePath({ env: { BRIEF_DB: '/tmp/x.db' } })).toBe('/tmp/x.db');
+describe('defaultDatabaseLocation', () => {
+  it("honours BRIEF_DB, a path a person named: not the app's own", () => {
+    expect(defaultDatabaseLocation({ env: { BRIEF_DB: '/tmp/x.db' } })).toEqual({
+      path: '/tmp/x.db',
+      appOwnsPath: false,
+    });
+    expect(defaultDatabaseLocation({ env: {}, platform: 'linux', home: '/home/ann' }).appOwnsPath).toBe(true);
   });
 
   it("matches Electron's userData folder on each platform", () => {
-    expect(defaultDatabasePath({ env: {}, platform: 'darwin', home: '/Users/ann' })).toBe(
+    expect(defaultDatabaseLocation({ env: {}, platform: 'darwin', home: '/Users/ann' }).path).toBe(
       '/Users/ann/Library/Application Support/360Brief/brief.db',
     );
     expect(
-      defaultDatabasePath({
+      defaultDatabaseLocation({
         env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' },
         platform: 'win32',
         home: 'C:\\Users\\ann',
-      }),
+      }).path,
     ).toBe('C:\\Users\\ann\\AppData\\Roaming\\360Brief\\brief.db');
-    expect(defaultDatabasePath({ env: {}, platform: 'linux', home: '/home/ann' })).toBe(
+    expect(defaultDatabaseLocation({ env: {}, platform: 'linux', home: '/home/ann' }).path).toBe(
       '/home/ann/.config/360Brief/brief.db',
     );
     expect(appDataFolder({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/ann' })).toBe(

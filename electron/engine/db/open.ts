@@ -6,7 +6,13 @@ import { BriefError } from '../../../shared/errors.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { migrate } from './migrate.ts';
 import { latestVersion, loadMigrations, type Migration } from './migrations.ts';
-import { APPLICATION_ID, claimDatabase, inspectPath, unreadableNotOurs } from './ownership.ts';
+import {
+  APPLICATION_ID,
+  claimDatabase,
+  inspectPath,
+  NotOurDatabase,
+  unreadableNotOurs,
+} from './ownership.ts';
 import { translateStorageError } from './storage-errors.ts';
 import { Store } from './store.ts';
 import { SLOW_QUERY_MS } from './timed-statement.ts';
@@ -24,6 +30,12 @@ export interface OpenOptions {
   verify?: boolean;
   /** Refuse (NOT_FOUND) instead of creating a database: for commands that only read. */
   mustExist?: boolean;
+  /**
+   * The path is the app's own database in its own data folder (`paths.ts`), not one a person named
+   * with --db or BRIEF_DB: whatever is there is 360Brief's, so a file there that cannot be read as
+   * a 360Brief database (its header overwritten, say) is damage, CORRUPT_STORE, not someone else's.
+   */
+  appOwnsPath?: boolean;
 }
 
 function corrupt(path: string, detail: string, cause?: unknown): BriefError {
@@ -61,10 +73,21 @@ function tightenModes(path: string, logger: Logger): void {
 
 /**
  * Opens (creating if needed) the database, migrates it to the latest schema and returns the store.
- * Refuses, untouched, whatever is not a 360Brief database (see ownership.ts); with `mustExist`,
- * a path with no database yet is NOT_FOUND instead of a new database.
+ * Refuses, untouched, whatever is not a 360Brief database (see ownership.ts), except at the app's
+ * own path (`appOwnsPath`), where it is damage (CORRUPT_STORE, which recover.ts sets aside); with
+ * `mustExist`, a path with no database yet is NOT_FOUND instead of a new database.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Store {
+  try {
+    return openOwnedOrRefuse(path, options);
+  } catch (error) {
+    if (options.appOwnsPath && error instanceof NotOurDatabase)
+      throw corrupt(path, `${error.what}, where 360Brief keeps its own database`, error);
+    throw error;
+  }
+}
+
+function openOwnedOrRefuse(path: string, options: OpenOptions): Store {
   const logger = options.logger ?? silentLogger;
   const migrations = options.migrations ?? loadMigrations();
   const state = inspectPath(path, latestVersion(migrations));

@@ -27,15 +27,29 @@ const APPLICATION_ID_OFFSET = 68;
 /** What the path holds, from its bytes alone: nothing yet, or a SQLite file (ours by its header?). */
 export type PathState = { kind: 'new' } | { kind: 'sqlite'; oursByHeader: boolean };
 
-function notOurs(path: string, what: string): BriefError {
-  return new BriefError(
-    'UNSUPPORTED_INPUT',
-    `${path} is not a 360Brief database (${what}), so 360Brief leaves it as it is. Give --db a new file name, such as brief.db in a folder of your own, or the path of your 360Brief database.`,
-  );
+/**
+ * The path holds a file nothing says is 360Brief's. Refused untouched, unless the path is the
+ * app's own database in its own folder: what is there is 360Brief's, so it is damage (open.ts).
+ */
+export class NotOurDatabase extends BriefError {
+  /** What the file is instead, as a phrase. */
+  readonly what: string;
+
+  constructor(path: string, what: string) {
+    super(
+      'UNSUPPORTED_INPUT',
+      `${path} is not a 360Brief database (${what}), so 360Brief leaves it as it is. Give --db a new file name, such as brief.db in a folder of your own, or the path of your 360Brief database.`,
+    );
+    this.what = what;
+  }
+}
+
+function notOurs(path: string, what: string): NotOurDatabase {
+  return new NotOurDatabase(path, what);
 }
 
 /** A SQLite file that cannot be read and whose header does not say it is ours: not ours to move. */
-export function unreadableNotOurs(path: string, detail: string): BriefError {
+export function unreadableNotOurs(path: string, detail: string): NotOurDatabase {
   return notOurs(path, `SQLite cannot read it (${detail}) and nothing in it says it is 360Brief's`);
 }
 

@@ -24,11 +24,19 @@ export function appDataFolder(context: PathContext = {}): string {
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME);
 }
 
-/** `$BRIEF_DB` when set, else `brief.db` in the app's data folder. */
-export function defaultDatabasePath(context: PathContext = {}): string {
+/** Where a database is, and whether it is the app's own (`brief.db` in its data folder). */
+export interface DatabaseLocation {
+  path: string;
+  /** Not named by a person (--db, BRIEF_DB): whatever is at the path is 360Brief's own. */
+  appOwnsPath: boolean;
+}
+
+/** `$BRIEF_DB` when set, else the app's own `brief.db` in its data folder. */
+export function defaultDatabaseLocation(context: PathContext = {}): DatabaseLocation {
   const env = context.env ?? process.env;
-  if (env.BRIEF_DB) return env.BRIEF_DB;
+  if (env.BRIEF_DB) return { path: env.BRIEF_DB, appOwnsPath: false };
   const folder = appDataFolder(context);
   const platform = context.platform ?? process.platform;
-  return platform === 'win32' ? win32.join(folder, DATABASE_FILE) : join(folder, DATABASE_FILE);
+  const path = platform === 'win32' ? win32.join(folder, DATABASE_FILE) : join(folder, DATABASE_FILE);
+  return { path, appOwnsPath: true };
 }

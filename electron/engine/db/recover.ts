@@ -1,8 +1,9 @@
 /**
  * A damaged database at start is set aside, not deleted (someone may want to look at it), and a
  * fresh one takes its place: everything in it is a cache of mail that can be synced or imported
- * again. Only damage to a file that is ours by its header (ownership.ts) is handled this way; a
- * database from a newer 360Brief, or any file not ours, is refused untouched.
+ * again. Only damage to a file that is ours is handled this way: ours by its header
+ * (ownership.ts), or anything at the app's own path in its own folder (`appOwnsPath`); a database
+ * from a newer 360Brief, or a file named by --db or BRIEF_DB that is not ours, is refused untouched.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { BriefError } from '../../../shared/errors.ts';
