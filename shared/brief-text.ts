@@ -115,7 +115,10 @@ export function coverageSentence(brief: Brief): string {
       ? ` from ${localText(coverage.first, timeZone)} to ${localText(coverage.last, timeZone)}`
       : '';
   const counted = `${plural(coverage.messages, 'message', 'messages')}${span}`;
-  if (coverage.mailboxTotal === null) return `Imported mail: ${counted}.`;
+  if (coverage.mailboxTotal === null) {
+    const demo = coverage.accounts.every((account) => account.source === 'demo');
+    return `${demo ? 'Demo mail' : 'Imported mail'}: ${counted}.`;
+  }
   const share =
     coverage.shareSynced === null
       ? ''
@@ -170,6 +173,8 @@ export const BRIEF_SECTIONS = [
   title: string;
   definition: BriefDefinitionKey;
 }>;
+
+export type BriefSectionId = (typeof BRIEF_SECTIONS)[number]['id'];
 
 /** How many threads or senders a digest lists per section; the rest are counted. */
 export const DIGEST_LIST_LIMIT = 20;

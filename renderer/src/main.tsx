@@ -6,6 +6,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/figures.css';
 import './styles/controls.css';
+import './styles/brief.css';
 
 installApi(connectApi());
 const root = document.getElementById('root');

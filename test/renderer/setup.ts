@@ -5,6 +5,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { useAccounts } from '../../renderer/src/state/accounts-store.ts';
+import { useBriefs } from '../../renderer/src/state/brief-store.ts';
 import { useConnection } from '../../renderer/src/state/connection-store.ts';
 import { useDrilldown } from '../../renderer/src/state/drilldown-store.ts';
 import { useJobs } from '../../renderer/src/state/jobs-store.ts';
@@ -16,6 +17,7 @@ import { forgetFake, installedFake } from './fake-api.ts';
 
 const stores = [
   useAccounts,
+  useBriefs,
   useConnection,
   useDrilldown,
   useJobs,

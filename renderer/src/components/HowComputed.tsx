@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DefinitionKey, Definitions } from '../../../shared/report-types.ts';
-import { useMetricsDoc } from '../state/metrics-doc-store.ts';
+import { DocLink } from './DocLink.tsx';
 
 /**
  * "How is this computed?": the engine's own definition of the figure, as the report carries it,
@@ -17,20 +17,12 @@ export function HowComputed({
   className: string;
   children?: ReactNode;
 }) {
-  const open = useMetricsDoc((s) => s.open);
   return (
     <details className={className}>
       <summary>How is this computed?</summary>
       <p>{definitions[figure]}</p>
       {children}
-      <button
-        type="button"
-        className="link-button small"
-        title={`docs/metrics.md#${figure}`}
-        onClick={() => open(figure)}
-      >
-        The full definition, with a worked example
-      </button>
+      <DocLink section={figure} />
     </details>
   );
 }

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useView, VIEWS, type ViewName } from '../state/view-store.ts';
 
 const LABELS: Record<ViewName, string> = {
+  brief: 'Brief',
   overview: 'Overview',
   people: 'People',
   threads: 'Threads',

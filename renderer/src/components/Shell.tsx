@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { BriefView } from '../brief/BriefView.tsx';
 import { useAccounts } from '../state/accounts-store.ts';
 import { useTimeZone } from '../state/settings-store.ts';
 import { useCurrentReport } from '../state/use-report.ts';
@@ -44,7 +45,9 @@ export function Shell() {
     if (account !== 'all' && !accounts.some((a) => a.id === account)) setAccount('all');
   }, [account, accounts, setAccount]);
 
-  const Body = view === 'settings' ? null : REPORT_VIEWS[view];
+  const Body = view === 'settings' || view === 'brief' ? null : REPORT_VIEWS[view];
+  // The Brief has no range of its own choosing (docs/metrics.md "The Brief") and its own coverage line.
+  const ranged = view !== 'brief';
   return (
     <div className="shell">
       <header className="app-header">
@@ -56,16 +59,18 @@ export function Shell() {
         </div>
       </header>
       <div className="toolbar">
-        <RangeControls />
+        {ranged ? <RangeControls /> : null}
         <TimeZoneSelect label="Time zone" className="inline-field" />
       </div>
       <SyncTracker />
-      {envelope ? <CoverageBanner envelope={envelope} loading={loading} /> : null}
+      {envelope && ranged ? <CoverageBanner envelope={envelope} loading={loading} /> : null}
       <main id="view-panel" role="tabpanel" aria-label={viewLabel(view)} className="view" tabIndex={-1}>
         {Body ? (
           <ViewBody request={request} envelope={envelope} error={error}>
             <Body />
           </ViewBody>
+        ) : view === 'brief' ? (
+          <BriefView />
         ) : (
           <SettingsView />
         )}

@@ -6,6 +6,7 @@ import { useReports } from '../state/report-store.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { ErrorNote } from './ErrorNote.tsx';
 import { ReportContext } from './report-context.ts';
+import { TryAgain } from './TryAgain.tsx';
 
 /** A report view, or what stands in for it while the first report loads or when it failed. */
 export function ViewBody({
@@ -29,12 +30,7 @@ export function ViewBody({
   }
   if (!envelope) {
     return error ? (
-      <div className="view-error">
-        <ErrorNote error={error} />
-        <button type="button" className="button" onClick={() => void fetch(request)}>
-          Try again
-        </button>
-      </div>
+      <TryAgain error={error} onRetry={() => void fetch(request)} />
     ) : (
       <EmptyState title="Computing figures…">
         The first report of a range takes a moment; later ones open from the cache.

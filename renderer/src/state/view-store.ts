@@ -4,6 +4,7 @@ import { persist } from 'zustand/middleware';
 import type { RangePreset } from '../../../shared/domain.ts';
 
 export const VIEWS = [
+  'brief',
   'overview',
   'people',
   'threads',

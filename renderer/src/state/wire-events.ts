@@ -3,6 +3,7 @@ import { api, onReconnect } from '../api/client.ts';
 import { useAccounts } from './accounts-store.ts';
 import { useJobs } from './jobs-store.ts';
 import { useSettings } from './settings-store.ts';
+import { useView } from './view-store.ts';
 
 export function wireEvents(): () => void {
   const jobs = useJobs.getState();
@@ -15,6 +16,8 @@ export function wireEvents(): () => void {
       if (payload.status === 'completed' || payload.status === 'failed') void accounts.load();
     }),
     api.on('sync-state', (payload) => accounts.setSyncState(payload.accountId, payload.state)),
+    // The desktop shell's morning brief was clicked.
+    api.on('open-view', ({ view }) => useView.getState().setView(view)),
     onReconnect(() => {
       void jobs.load();
       void accounts.load();
