@@ -5,7 +5,7 @@ import { type CacheItem, MessageCacheService } from '../electron/engine/cache/me
 import { openDatabase } from '../electron/engine/db/open.ts';
 import { rederiveAccount } from '../electron/engine/derive-account.ts';
 import { JobService } from '../electron/engine/jobs/job-service.ts';
-import { generateMailbox } from '../electron/engine/mail/generator/index.ts';
+import { generateMailbox, gmailMetadataOf } from '../electron/engine/mail/generator/index.ts';
 import { factsFromGmail } from '../electron/engine/mail/index.ts';
 import type { BenchContext } from './context.ts';
 import { generatorOptions } from './context.ts';
@@ -20,14 +20,7 @@ const BULK_BATCH = 1000;
 export function* generatedItems(seed: number, messages: number): Generator<CacheItem> {
   for (const message of generateMailbox(generatorOptions(seed, messages))) {
     yield {
-      facts: factsFromGmail({
-        id: message.id,
-        threadId: message.threadId,
-        labelIds: message.labelIds,
-        internalDate: String(message.internalDate),
-        sizeEstimate: message.sizeEstimate,
-        payload: { headers: message.headers },
-      }),
+      facts: factsFromGmail(gmailMetadataOf(message)),
     };
   }
 }
@@ -84,7 +77,7 @@ async function messageRows(context: BenchContext): Promise<Row[]> {
       pass: rate >= 20_000,
       protocol: `${count(items.length)} generated messages (Gmail metadata → factsFromGmail, prepared beforehand) stored by MessageCacheService.cacheBulk in batches of ${BULK_BATCH} into an empty account`,
     };
-    rederiveAccount(account.id, accounts, messages, Date.now());
+    rederiveAccount({ store, accounts, messages }, account.id, Date.now());
     return [bulk, ...messageQueryRows(messages, account.id, items, context.quick)];
   } finally {
     store.close();

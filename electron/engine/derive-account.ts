@@ -3,22 +3,37 @@
  * after each import or sync batch, and when its identities or spam/trash setting change
  * (ARCHITECTURE.md "The store": never trusted from the moment a message arrived).
  *
- * Two streaming passes keep memory small however large the account: the first reads only the
- * columns the derivations need into compact arrays, the second pages through the rows again and
- * writes their facts a page per transaction.
+ * Cost follows the change where that is exact (derive-changes.ts); otherwise two streaming
+ * passes keep memory small however large the account: the first reads only the columns the
+ * derivations need into compact arrays, the second pages through the rows again and writes their
+ * facts a page per transaction.
  */
 import { BriefError } from '../../shared/errors.ts';
-import type { AccountService } from './cache/account-service.ts';
-import type { MessageCacheService } from './cache/message-cache-service.ts';
+import { type DerivationServices, deriveChanges } from './derive-changes.ts';
 import { AccountDerivation } from './mail/derive.ts';
 import type { DerivedFacts } from './mail/types.ts';
 
+export type { DerivationServices };
+
 const PAGE = 5000;
 
+/** Derives what changed, or the whole account when that is the only exact way (or `whole` asks); returns the rows changed. */
 export function rederiveAccount(
+  services: DerivationServices,
   accountId: number,
-  accounts: AccountService,
-  messages: MessageCacheService,
+  asOfMs: number,
+  { whole = false }: { whole?: boolean } = {},
+): number {
+  if (!whole) {
+    const changed = deriveChanges(services, accountId, asOfMs);
+    if (changed !== null) return changed;
+  }
+  return deriveWholeAccount(services, accountId, asOfMs);
+}
+
+function deriveWholeAccount(
+  { accounts, messages }: DerivationServices,
+  accountId: number,
   asOfMs: number,
 ): number {
   const account = accounts.getAccount(accountId);
@@ -46,7 +61,8 @@ export function rederiveAccount(
     if (updates.length > 0) changed += messages.updateDerived(accountId, updates);
     after = page[page.length - 1]!.id;
   }
-  accounts.setDerivedAsOf(accountId, asOfMs);
+  if (index !== derivation.size) throw changedUnderfoot(accountId);
+  accounts.setDerived(accountId, asOfMs, derivation.anySent);
   return changed;
 }
 

@@ -121,7 +121,7 @@ export class Engine {
       mode: options.mode ?? 'in-process',
       version: ENGINE_VERSION,
       pokeRunner: () => runner?.poke(),
-      rederive: (accountId) => void rederiveAccount(accountId, accounts, messages, clock()),
+      rederive: (accountId) => void rederiveAccount({ store, accounts, messages }, accountId, clock()),
       warmAnalytics: (accountId) => services.reports.warm(accountId) + services.briefs.warm(accountId),
       // Set just below: the report and brief services themselves read these services.
       reports: undefined as unknown as ReportService,

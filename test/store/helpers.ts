@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { type OpenOptions, openDatabase } from '../../electron/engine/db/open.ts';
 import type { Store } from '../../electron/engine/db/store.ts';
 import type { MessageFacts } from '../../electron/engine/mail/types.ts';
@@ -103,3 +103,24 @@ export function snapshot(store: Store): string {
 }
 
 export { seededRandom };
+
+/** The plan's table accesses; each must be a SEARCH through an index or key, never a full SCAN. */
+function accesses(store: Store, sql: string, params: Record<string, unknown> | unknown[]): string[] {
+  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>;
+  return rows
+    .map((row) => row.detail)
+    .filter((detail) => /^(SCAN|SEARCH) /.test(detail) && !/json_each/.test(detail));
+}
+
+export function expectIndexed(
+  store: Store,
+  sql: string,
+  params: Record<string, unknown> | unknown[],
+  index: RegExp,
+): void {
+  const plan = accesses(store, sql, params);
+  expect(plan.length, sql).toBeGreaterThan(0);
+  for (const detail of plan)
+    expect(detail, sql).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
+  expect(plan.join('\n'), sql).toMatch(index);
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { AccountService } from '../../electron/engine/cache/account-service.ts';
 import { prepareAnalyticsStatements } from '../../electron/engine/cache/analytics-cache-service.ts';
 import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
@@ -8,30 +8,8 @@ import {
   messageFilterSchema,
 } from '../../electron/engine/cache/message-query.ts';
 import { prepareMessageStatements } from '../../electron/engine/cache/message-statements.ts';
-import type { Store } from '../../electron/engine/db/store.ts';
 import { listStatements, prepareJobStatements } from '../../electron/engine/jobs/job-statements.ts';
-import { facts, openTemp } from './helpers.ts';
-
-/** The plan's table accesses; each must be a SEARCH through an index or key, never a full SCAN. */
-function accesses(store: Store, sql: string, params: Record<string, unknown> | unknown[]): string[] {
-  const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>;
-  return rows
-    .map((row) => row.detail)
-    .filter((detail) => /^(SCAN|SEARCH) /.test(detail) && !/json_each/.test(detail));
-}
-
-function expectIndexed(
-  store: Store,
-  sql: string,
-  params: Record<string, unknown> | unknown[],
-  index: RegExp,
-): void {
-  const plan = accesses(store, sql, params);
-  expect(plan.length, sql).toBeGreaterThan(0);
-  for (const detail of plan)
-    expect(detail, sql).toMatch(/^SEARCH .* USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)/);
-  expect(plan.join('\n'), sql).toMatch(index);
-}
+import { expectIndexed, facts, openTemp } from './helpers.ts';
 
 function populated() {
   const { store } = openTemp();

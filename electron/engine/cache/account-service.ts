@@ -30,24 +30,24 @@ interface AccountRow {
   last_sync_at: string | null;
   mailbox_total: number | null;
   derived_as_of: number | null;
+  derived_any_sent: number | null;
   settings: string;
   created_at: string;
 }
 
 /** The bookkeeping columns written one at a time. */
-type AccountField =
-  | 'settings'
-  | 'sync_state'
-  | 'history_id'
-  | 'mailbox_total'
-  | 'last_sync_at'
-  | 'derived_as_of';
+type AccountField = 'settings' | 'sync_state' | 'history_id' | 'mailbox_total' | 'last_sync_at';
 
 /** An account as stored: the domain account plus the coverage total the sync records. */
 export interface StoredAccount extends Account {
   mailboxTotal: number | null;
   /** The as-of instant (ms) the stored derivations were computed with; null before the first. */
   derivedAsOf: number | null;
+  /**
+   * Whether a message had the SENT label when they were: null when unknown (never derived, or
+   * identities or the spam/trash setting changed since), which asks for a whole-account derivation.
+   */
+  derivedAnySent: boolean | null;
 }
 
 function readSettings(json: string): AccountSettings {
@@ -69,6 +69,7 @@ function toAccount(row: AccountRow): StoredAccount {
     lastSyncAt: row.last_sync_at,
     mailboxTotal: row.mailbox_total,
     derivedAsOf: row.derived_as_of,
+    derivedAnySent: row.derived_any_sent === null ? null : row.derived_any_sent === 1,
     settings: readSettings(row.settings),
     createdAt: row.created_at,
   };
@@ -93,9 +94,15 @@ export class AccountService {
         `INSERT INTO accounts (address, provider, identities, settings, created_at, updated_at)
          VALUES (@address, @provider, @identities, @settings, @now, @now) RETURNING *`,
       ),
+      // Identities decide every message's direction and the threads' participants: derive it all again.
       identities: store.prepare(
-        'UPDATE accounts SET identities = @identities, data_version = data_version + 1, updated_at = @now WHERE id = @id',
+        `UPDATE accounts SET identities = @identities, data_version = data_version + 1, derived_any_sent = NULL,
+           updated_at = @now WHERE id = @id`,
       ),
+      derived: store.prepare(
+        'UPDATE accounts SET derived_as_of = @asOf, derived_any_sent = @anySent, updated_at = @now WHERE id = @id',
+      ),
+      forgetDerivation: store.prepare('UPDATE accounts SET derived_any_sent = NULL WHERE id = ?'),
       forgetAnalytics: store.prepare("DELETE FROM analytics_cache WHERE account_key IN (@key, 'all')"),
       remove: store.prepare('DELETE FROM accounts WHERE id = ?'),
     };
@@ -107,7 +114,6 @@ export class AccountService {
       history_id: fieldUpdate('history_id'),
       mailbox_total: fieldUpdate('mailbox_total'),
       last_sync_at: fieldUpdate('last_sync_at'),
-      derived_as_of: fieldUpdate('derived_as_of'),
     };
   }
 
@@ -205,12 +211,11 @@ export class AccountService {
     const accountId = parseInput(idSchema, id, 'The account id');
     const changes = parseInput(settingsPatchSchema, patch, 'The settings');
     return this.#store.transaction(() => {
-      const merged = parseInput(
-        settingsSchema,
-        { ...this.getSettings(accountId), ...changes },
-        'The settings',
-      );
+      const before = this.getSettings(accountId);
+      const merged = parseInput(settingsSchema, { ...before, ...changes }, 'The settings');
       this.#set(accountId, 'settings', JSON.stringify(merged));
+      // Whether spam and trash count decides which messages are threaded: derive it all again.
+      if (merged.includeSpamTrash !== before.includeSpamTrash) this.#sql.forgetDerivation.run(accountId);
       return merged;
     });
   }
@@ -231,9 +236,16 @@ export class AccountService {
     this.#set(id, 'last_sync_at', new Date(parseInput(timestampSchema, at, 'The sync time')).toISOString());
   }
 
-  /** Records the as-of instant the account's derivations were just computed with. */
-  setDerivedAsOf(id: number, asOfMs: number): void {
-    this.#set(id, 'derived_as_of', parseInput(timestampSchema, asOfMs, 'The derivation time'));
+  /** Records the as-of instant the account's derivations were just computed with, and whether a message had the SENT label. */
+  setDerived(id: number, asOfMs: number, anySent: boolean): void {
+    const accountId = parseInput(idSchema, id, 'The account id');
+    this.#row(accountId);
+    this.#sql.derived.run({
+      id: accountId,
+      asOf: parseInput(timestampSchema, asOfMs, 'The derivation time'),
+      anySent: anySent ? 1 : 0,
+      now: this.#store.nowIso(),
+    });
   }
 
   getDataVersion(id: number): number {

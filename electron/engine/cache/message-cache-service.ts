@@ -110,6 +110,7 @@ export class MessageCacheService {
         if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
         updated += 1;
         this.#writeLabels(existing.id, account, facts.labels, facts.time);
+        this.#unthread(account, existing.id, existing.thread_key);
       }
       if (inserted + updated > 0) this.#bump(account, now);
       return { inserted, updated };
@@ -265,6 +266,7 @@ export class MessageCacheService {
       const now = this.#store.nowIso();
       if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(next), now }).changes === 1) {
         this.#writeLabels(row.id, key.accountId, next, row.time);
+        this.#unthread(key.accountId, row.id, row.thread_key);
         this.#bump(key.accountId, now);
       }
       return toCachedMessage(this.#sql.byProviderId.get(key)!);
@@ -278,11 +280,9 @@ export class MessageCacheService {
     return this.#store.transaction(() => {
       let deleted = 0;
       for (const chunk of chunks(ids)) {
-        deleted += this.#sql.deleteIds.run({
-          accountId: account,
-          provider: source,
-          ids: JSON.stringify(chunk),
-        }).changes;
+        const params = { accountId: account, provider: source, ids: JSON.stringify(chunk) };
+        this.#sql.unthreadDeleted.run(params);
+        deleted += this.#sql.deleteIds.run(params).changes;
       }
       if (deleted > 0) this.#bump(account, this.#store.nowIso());
       return deleted;
@@ -294,6 +294,7 @@ export class MessageCacheService {
     return this.#store.transaction(() => {
       const deleted = this.#sql.deleteAll.run(account).changes;
       if (deleted > 0) this.#bump(account, this.#store.nowIso());
+      this.#sql.forgetDerivation.run(account);
       return deleted;
     });
   }
@@ -304,9 +305,46 @@ export class MessageCacheService {
     const cutoff = parseInput(z.number().int(), cutoffMs, 'The retention cutoff');
     return this.#store.transaction(() => {
       const deleted = this.#sql.deleteBefore.run(account, cutoff).changes;
-      if (deleted > 0) this.#bump(account, this.#store.nowIso());
+      if (deleted > 0) {
+        this.#bump(account, this.#store.nowIso());
+        // A sweep may cut through any thread: derive the whole account again.
+        this.#sql.forgetDerivation.run(account);
+      }
       return deleted;
     });
+  }
+
+  /**
+   * Marks what a changed message may change the derivation of (see unthreadRow in
+   * message-statements.ts): its reconstructed thread whole, or the message alone.
+   */
+  #unthread(accountId: number, id: number, threadKey: string | null): void {
+    if (threadKey?.startsWith('r:')) this.#sql.unthreadThread.run(accountId, threadKey);
+    else this.#sql.unthreadRow.run(id);
+  }
+
+  /** The rows marked for derivation (stored or changed since the last), in storage order. */
+  pendingDerivation(
+    accountId: number,
+  ): Array<Pick<DerivationInput, 'rowId' | 'providerThreadId' | 'sender' | 'labels'>> {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    return this.#sql.pendingDerivation.all(account).map((row) => ({
+      rowId: row.id,
+      providerThreadId: row.provider_thread_id,
+      sender: row.sender,
+      labels: JSON.parse(row.labels) as string[],
+    }));
+  }
+
+  /** Whether a stored message of the account has the SENT label (direction follows it when one does). */
+  hasSentLabel(accountId: number): boolean {
+    return this.#sql.hasSentLabel.get(parseInput(idSchema, accountId, 'The account id')) !== undefined;
+  }
+
+  /** Whether a stored message's time lies in (from, to]. */
+  anyTimeBetween(accountId: number, from: number, to: number): boolean {
+    const account = parseInput(idSchema, accountId, 'The account id');
+    return this.#sql.anyTimeBetween.get(account, from, to) !== undefined;
   }
 
   #writeLabels(id: number, accountId: number, labels: readonly string[], time: number | null): void {

@@ -41,8 +41,8 @@ export function prepareMessageStatements(store: Store) {
     bumpVersion: store.prepare(
       'UPDATE accounts SET data_version = data_version + 1, updated_at = @now WHERE id = @id',
     ),
-    findId: store.prepare<{ id: number }>(
-      'SELECT id FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    findId: store.prepare<{ id: number; thread_key: string | null }>(
+      'SELECT id, thread_key FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
     ),
     insert: store.prepare<{ id: number }>(
       `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, raw_data, created_at, updated_at)
@@ -74,6 +74,28 @@ export function prepareMessageStatements(store: Store) {
       `DELETE FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id ${inList}`,
     ),
     deleteAll: store.prepare('DELETE FROM message_cache WHERE account_id = ?'),
+    // A NULL thread key marks a row to derive again (see derive-changes.ts). A reconstructed
+    // thread ('r:' key) is marked whole when one of its messages changes or goes: the others'
+    // key or joins may follow from it. A Gmail thread's messages derive one by one.
+    unthreadRow: store.prepare('UPDATE message_cache SET thread_key = NULL WHERE id = ?'),
+    unthreadThread: store.prepare(
+      'UPDATE message_cache SET thread_key = NULL WHERE account_id = ? AND thread_key = ?',
+    ),
+    unthreadDeleted: store.prepare(
+      `UPDATE message_cache SET thread_key = NULL WHERE account_id = @accountId AND thread_key IN (
+         SELECT thread_key FROM message_cache WHERE account_id = @accountId AND provider = @provider
+           AND provider_id ${inList} AND thread_key LIKE 'r:%')`,
+    ),
+    forgetDerivation: store.prepare('UPDATE accounts SET derived_any_sent = NULL WHERE id = ?'),
+    pendingDerivation: store.prepare<Pick<MessageRow, 'id' | 'provider_thread_id' | 'sender' | 'labels'>>(
+      'SELECT id, provider_thread_id, sender, labels FROM message_cache WHERE account_id = ? AND thread_key IS NULL ORDER BY id',
+    ),
+    hasSentLabel: store.prepare<{ found: number }>(
+      "SELECT 1 AS found FROM message_labels WHERE account_id = ? AND label = 'SENT' LIMIT 1",
+    ),
+    anyTimeBetween: store.prepare<{ found: number }>(
+      'SELECT 1 AS found FROM message_cache WHERE account_id = ? AND time > ? AND time <= ? LIMIT 1',
+    ),
     deleteBefore: store.prepare('DELETE FROM message_cache WHERE account_id = ? AND time < ?'),
     derive: store.prepare(
       `UPDATE message_cache SET counted = @counted, direction = @direction, echo = @echo, thread_key = @threadKey,

@@ -47,10 +47,14 @@ export function cleanup(store: Store, options: CleanupOptions = {}): CleanupResu
       const cutoff = now - retentionDays * DAY_MS;
       const accountIds = store.prepare<{ id: number }>('SELECT id FROM accounts').all();
       // The message cache's own statements (all of its SQL lives in cache/).
-      const { deleteBefore, bumpVersion } = prepareMessageStatements(store);
+      const { deleteBefore, bumpVersion, forgetDerivation } = prepareMessageStatements(store);
       for (const { id } of accountIds) {
         const removed = deleteBefore.run(id, cutoff).changes;
-        if (removed > 0) bumpVersion.run({ id, now: new Date(now).toISOString() });
+        if (removed > 0) {
+          bumpVersion.run({ id, now: new Date(now).toISOString() });
+          // The sweep may cut through any thread: the next derivation covers the whole account.
+          forgetDerivation.run(id);
+        }
         messages += removed;
       }
     }

@@ -52,6 +52,33 @@ const SENT_LABEL = 2;
 const FROM_IDENTITY = 4;
 const RECONSTRUCTED = 8;
 
+/** What a message alone decides of its derivation: counted, the SENT label, sent from an identity. */
+export function ownFlags(
+  message: Pick<DerivationInput, 'labels' | 'sender'>,
+  identities: ReadonlySet<string>,
+  countSpamTrash: boolean,
+): number {
+  const counted = isCounted(message.labels, countSpamTrash);
+  let flags = (counted ? COUNTED : 0) | (message.labels.includes('SENT') ? SENT_LABEL : 0);
+  if (message.sender !== null && identities.has(message.sender)) flags |= FROM_IDENTITY;
+  return flags;
+}
+
+/**
+ * A message's facts from its own flags, whether any message of the account has the SENT label
+ * (direction follows that label when one does, else the From address), and its thread key.
+ */
+export function factsFromFlags(flags: number, anySent: boolean, threadKey: string): DerivedFacts {
+  const fromIdentity = (flags & FROM_IDENTITY) !== 0;
+  const sent = anySent ? (flags & SENT_LABEL) !== 0 : fromIdentity;
+  return {
+    counted: (flags & COUNTED) !== 0,
+    direction: sent ? 'sent' : 'received',
+    echo: !sent && fromIdentity,
+    threadKey,
+  };
+}
+
 /**
  * The derivations of a whole account, computed from messages added one at a time in rowId order
  * and kept as a few typed arrays (so an account of a million messages derives in little memory).
@@ -89,13 +116,10 @@ export class AccountDerivation {
     this.#flags = ensureLength(this.#flags, this.#count);
     this.#rowIds = ensureLength(this.#rowIds, this.#count);
     this.#memberIndex = ensureLength(this.#memberIndex, this.#count);
-    const counted = isCounted(message.labels, this.#countSpamTrash);
-    const sentLabel = message.labels.includes('SENT');
-    if (sentLabel) this.#anySent = true;
-    let flags = (counted ? COUNTED : 0) | (sentLabel ? SENT_LABEL : 0);
-    if (message.sender !== null && this.#own.has(message.sender)) flags |= FROM_IDENTITY;
+    let flags = ownFlags(message, this.#own, this.#countSpamTrash);
+    if ((flags & SENT_LABEL) !== 0) this.#anySent = true;
     this.#memberIndex[i] = -1;
-    if (counted && message.providerThreadId === null) {
+    if ((flags & COUNTED) !== 0 && message.providerThreadId === null) {
       flags |= RECONSTRUCTED;
       this.#memberIndex[i] = this.#members;
       this.#members += 1;
@@ -103,6 +127,11 @@ export class AccountDerivation {
     }
     this.#flags[i] = flags;
     this.#rowIds[i] = message.rowId;
+  }
+
+  /** Whether a message added has the SENT label (direction follows it when one does). */
+  get anySent(): boolean {
+    return this.#anySent;
   }
 
   /** The rowId of the `index`-th message added. */
@@ -117,17 +146,10 @@ export class AccountDerivation {
 
   /** The facts of the `index`-th message added, given its provider thread id again. */
   derivedAt(index: number, providerThreadId: string | null): DerivedFacts {
-    const flags = this.#flags[index]!;
-    const fromIdentity = (flags & FROM_IDENTITY) !== 0;
-    const sent = this.#anySent ? (flags & SENT_LABEL) !== 0 : fromIdentity;
     const member = this.#memberIndex[index]!;
     const reconstructed = member !== -1 && this.#threadRows !== null ? this.#threadRows[member] : undefined;
-    return {
-      counted: (flags & COUNTED) !== 0,
-      direction: sent ? 'sent' : 'received',
-      echo: !sent && fromIdentity,
-      threadKey: providerThreadId ?? `r:${reconstructed ?? this.#rowIds[index]}`,
-    };
+    const threadKey = providerThreadId ?? `r:${reconstructed ?? this.#rowIds[index]}`;
+    return factsFromFlags(this.#flags[index]!, this.#anySent, threadKey);
   }
 }
 
