@@ -6,6 +6,7 @@
  * display names are read with the mail model's charsets (`encoded-words.ts`), not the parser's.
  */
 import { addressParser } from 'postal-mime';
+import { ADDRESS_LIST_LIMIT, addressPieces, LONG_ADDRESS_HEADER } from './address-pieces.ts';
 import { decodeEncodedWords, encodedWordsAsUtf8 } from './encoded-words.ts';
 
 export interface NamedAddress {
@@ -35,15 +36,28 @@ const PLAIN_LIST = /^[^"<>()\\:;=,\s]+(?:\s*,\s*[^"<>()\\:;=,\s]+)*\s*,?$/;
 /** Every address in one header value, in order, duplicates kept. */
 export function parseAddressList(value: string | undefined): NamedAddress[] {
   if (value === undefined || value === '') return [];
+  if (value.length > LONG_ADDRESS_HEADER) return longList(value);
   if (PLAIN_LIST.test(value)) return plainList(value);
-  let parsed: ParsedEntry[];
+  const out: NamedAddress[] = [];
+  collect(parsed(value), out);
+  return out;
+}
+
+function parsed(value: string): ParsedEntry[] {
   try {
-    parsed = addressParser(encodedWordsAsUtf8(value)) as ParsedEntry[];
+    return addressParser(encodedWordsAsUtf8(value)) as ParsedEntry[];
   } catch {
     return [];
   }
+}
+
+/** A header past LONG_ADDRESS_HEADER, piece by piece, up to one address more than a message keeps (see address-pieces.ts). */
+function longList(value: string): NamedAddress[] {
   const out: NamedAddress[] = [];
-  collect(parsed, out);
+  for (const piece of addressPieces(value)) {
+    collect(parsed(piece), out);
+    if (out.length > ADDRESS_LIST_LIMIT) return out.slice(0, ADDRESS_LIST_LIMIT + 1);
+  }
   return out;
 }
 
