@@ -3,7 +3,7 @@
  * Usage: npm run bench [-- --quick] [--json] [--only <substring of a figure or group>]
  * Progress goes to stderr; stdout carries only the table (or the JSON rows).
  */
-import { parseArgs } from 'node:util';
+import { parseToolArguments } from '../test/tool-args.ts';
 import { analyticsGroup } from './analytics.ts';
 import { cacheHitGroup } from './cache-hit.ts';
 import { BenchContext } from './context.ts';
@@ -34,9 +34,21 @@ const GROUPS: readonly RowGroup[] = [
   syncGroup,
 ];
 
-const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, only: { type: 'string' } },
-});
+const USAGE = `Usage: node bench/run.ts [options]   (or: npm run bench -- [options])
+
+The benchmark of TARGETS.md: every speed and scale figure with its value, its target and pass or
+fail. Progress goes to stderr; stdout carries only the table (or, with --json, the rows).
+
+  --quick                        a short run on smaller inputs (the figures are then indicative)
+  --json                         the rows as JSON instead of the table
+  --only <text>                  only the figures and groups whose name contains <text>
+  -h, --help                     print this and exit
+`;
+
+const values = parseToolArguments(
+  { name: 'bench', usage: USAGE },
+  { quick: { type: 'boolean' }, json: { type: 'boolean' }, only: { type: 'string' } },
+);
 const only = values.only ?? null;
 const context = new BenchContext({ quick: values.quick ?? false });
 const started = now();

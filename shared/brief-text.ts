@@ -3,13 +3,11 @@
  * and HTML) and in the tray's notification. Numbers always stand beside the words.
  */
 import type { Brief, BriefDefinitionKey, BriefReplyTime, ReplyPeriod } from './brief-types.ts';
+import { formatCount as count, counted as plural } from './plural.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** How long something has waited, roughly: "45 min", "20 h", "1 day", "4 days". */
 export function ageText(ms: number): string {

@@ -2,9 +2,8 @@
  * Why a count of stored messages (`brief accounts`, the database) is larger than the report's
  * count of messages, in words: the same sentence in the terminal and on the dashboard.
  */
+import { formatCount as count, counted } from './plural.ts';
 import type { Coverage } from './report-types.ts';
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function joinWords(parts: string[]): string {
   return parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -14,7 +13,7 @@ function joinWords(parts: string[]): string {
 export function leftOutText(coverage: Pick<Coverage, 'leftOut'>): string | null {
   const { drafts, spam, trash } = coverage.leftOut;
   const parts = [
-    drafts > 0 ? `${count(drafts)} ${drafts === 1 ? 'draft' : 'drafts'}` : null,
+    drafts > 0 ? counted(drafts, 'draft') : null,
     spam > 0 ? `${count(spam)} in spam` : null,
     trash > 0 ? `${count(trash)} in the trash` : null,
   ].filter((part): part is string => part !== null);
@@ -23,7 +22,7 @@ export function leftOutText(coverage: Pick<Coverage, 'leftOut'>): string | null 
 
 /** "4,759 messages stored; not counted: 1,304 in the trash", or "…, all counted". */
 export function storedText(coverage: Pick<Coverage, 'stored' | 'leftOut'>): string {
-  const stored = `${count(coverage.stored)} ${coverage.stored === 1 ? 'message' : 'messages'} stored`;
+  const stored = `${counted(coverage.stored, 'message')} stored`;
   const leftOut = leftOutText(coverage);
   return leftOut === null ? `${stored}, all counted` : `${stored}; not counted: ${leftOut}`;
 }

@@ -53,7 +53,7 @@ export function toSerializedError(error: unknown): SerializedError {
   return {
     code: 'INTERNAL',
     message:
-      'Something went wrong inside 360Brief. Try again; if it keeps happening, export diagnostics from Settings and send them to us.',
+      "Something went wrong inside 360Brief. Try again; if it keeps happening, send us the files in the logs folder beside 360Brief's database.",
   };
 }
 

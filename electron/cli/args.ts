@@ -1,74 +1,12 @@
-/** Command-line parsing for `brief`: one parser, every command's options, and the help text. */
-import { parseArgs } from 'node:util';
+/**
+ * Command-line parsing for `brief`: the command first, then exactly that command's flags
+ * (command-specs.ts). Every refusal is a sentence about what was typed, with the nearest flag or
+ * command when there is one ("did you mean --json?").
+ */
 import { BriefError } from '../../shared/errors.ts';
-
-export const HELP = `brief — 360Brief from the terminal: your mail's analytics, computed on this device.
-
-Usage: brief <command> [options]
-
-Commands
-  import <path>...         Import a Google Takeout .mbox, a folder of mbox files or a folder of
-                           message files (.eml), also .gz or .zip. Options: --account ADDRESS
-                           (required unless the mail is a Takeout of one account), --alias ADDRESS
-                           (repeatable: your other addresses).
-  report                   Print the analytics report. Options: --account ADDRESS|ID|all,
-                           --range all|today|7|30|90|365|YYYY-MM-DD..YYYY-MM-DD (default all),
-                           --anchor now|newest|auto (what a preset range counts back from: today,
-                           the day of the newest message, or that day when today's range holds
-                           none of the mail; default now),
-                           --tz ZONE (default: this computer's), --as-of ISO-TIME, --json, --csv FIGURE.
-  digest                   The Brief: what waits on you and on them, who went quiet, your reply time
-                           this week, newsletters you never read. Options: --account ADDRESS|ID|all,
-                           --format text|html|json (default text), --out FILE (html is written to
-                           360brief-<account>-<date>.html in this folder unless --out names another
-                           file; --out - prints it), --tz ZONE, --as-of ISO-TIME, --anchor now|newest|auto
-                           (default auto: as of the newest mail when all of it is older than 30 days).
-                           Printing or writing it moves "new since the last brief" on.
-  accounts                 List accounts. Subcommands: alias-add ACCOUNT ADDRESS,
-                           alias-remove ACCOUNT ADDRESS, aliases ACCOUNT (suggestions), forget ACCOUNT
-                           (asks first; --yes to skip the question).
-  jobs                     List jobs (--status S, --type T). Subcommands: retry|cancel|pause|resume ID.
-  demo                     Create the demo account from a generated mailbox and print its report
-                           (--messages N, default 20000; --seed S).
-  connect                  Connect a Gmail account: sign in with Google in your browser (read-only
-                           metadata scope), then fetch your mail newest first. Options:
-                           --endpoint URL (a Gmail API emulator instead of Google),
-                           --client-id ID --client-secret S (or BRIEF_GOOGLE_CLIENT_ID/_SECRET).
-  sync                     Bring connected Gmail accounts up to date (--account ADDRESS for one).
-  serve                    Serve the dashboard and the contract on 127.0.0.1 for a browser
-                           (--port N, default any free port). Prints the URL with its token.
-
-Options for every command
-  --db FILE                The database (default: the app's own, so the app and brief share data;
-                           the BRIEF_DB environment variable also sets it).
-  -h, --help               This help.
-`;
-
-const OPTIONS = {
-  db: { type: 'string' },
-  account: { type: 'string' },
-  alias: { type: 'string', multiple: true },
-  range: { type: 'string' },
-  anchor: { type: 'string' },
-  tz: { type: 'string' },
-  'as-of': { type: 'string' },
-  json: { type: 'boolean' },
-  csv: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  status: { type: 'string' },
-  type: { type: 'string' },
-  messages: { type: 'string' },
-  seed: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  endpoint: { type: 'string' },
-  'client-id': { type: 'string' },
-  'client-secret': { type: 'string' },
-  'no-sync': { type: 'boolean' },
-  yes: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import type { Engine } from '../engine/index.ts';
+import { COMMAND_SPECS, type CommandSpec, commandSpec, type FlagSpec, flagsOf } from './command-specs.ts';
+import { nearest } from './suggest.ts';
 
 export interface ParsedCommand {
   command: string | null;
@@ -90,7 +28,6 @@ export interface ParsedCommand {
     messages?: string;
     seed?: string;
     port?: string;
-    host?: string;
     endpoint?: string;
     'client-id'?: string;
     'client-secret'?: string;
@@ -100,110 +37,175 @@ export interface ParsedCommand {
   };
 }
 
-export function parseCommandLine(argv: string[]): ParsedCommand {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: OPTIONS,
-      allowPositionals: true,
-      strict: true,
-    });
-    const [command = null, ...rest] = positionals;
-    return { command, positionals: rest, values };
-  } catch (error) {
-    throw new BriefError('VALIDATION', `${(error as Error).message}. Run \`brief --help\` for the options.`);
+/**
+ * A command checks its whole command line first and only then runs, on the opened engine: a
+ * mistake on the command line never opens (or creates) the database.
+ */
+export type Command = (parsed: ParsedCommand) => (engine: Engine) => Promise<number>;
+
+type Values = Record<string, string | string[] | boolean>;
+
+/** What brief takes where no command was named: only the flags of every command. */
+const NO_COMMAND: CommandSpec = {
+  name: '',
+  summary: '',
+  usage: [],
+  flags: [],
+  takesArguments: true,
+};
+
+/** Every flag of every command, to know while looking for the command which words are flag values. */
+const ANY_FLAG = new Map(COMMAND_SPECS.flatMap(flagsOf).map((flag) => [flag.name, flag]));
+
+/** A word that is a flag, not a value: "-1" or "-" are values. */
+function isFlagLike(word: string): boolean {
+  return word.startsWith('-') && word !== '-' && !/^-\d/.test(word);
+}
+
+function endOfFlags(argv: string[]): number {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv.length : end;
+}
+
+/** The first word that is neither a flag nor a flag's value. */
+function findCommand(argv: string[]): string | null {
+  const end = endOfFlags(argv);
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index]!;
+    if (index >= end) return argv[index + 1] ?? null;
+    if (!isFlagLike(word)) return word;
+    if (word.startsWith('--') && !word.includes('=') && ANY_FLAG.get(word.slice(2))?.value) index += 1;
   }
+  return null;
 }
 
-/** Decimal digits only: `Number()` would also take "0x10", "1e3", " 7" and "" (which is 0). */
-const DECIMAL_INTEGER = /^-?\d{1,16}$/;
+const where = (spec: CommandSpec) => (spec.name ? `brief ${spec.name}` : 'brief');
+const helpHint = (spec: CommandSpec) =>
+  spec.name ? `Run \`brief ${spec.name} --help\` for its options.` : 'Run `brief --help` for the commands.';
 
-export function parseIntegerOption(
-  value: string | undefined,
-  name: string,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  const number = DECIMAL_INTEGER.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(number) || number < min || number > max) {
-    throw new BriefError(
+function orList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+export function unknownCommand(command: string): BriefError {
+  const near = nearest(
+    command,
+    COMMAND_SPECS.map((spec) => spec.name),
+  );
+  return new BriefError(
+    'VALIDATION',
+    `Unknown command "${command}"${near ? `: did you mean \`brief ${near}\`?` : '.'} Run \`brief --help\` for the commands.`,
+  );
+}
+
+function unknownFlag(typed: string, spec: CommandSpec): BriefError {
+  const name = typed.replace(/^-+/, '').replace(/=.*$/, '');
+  const owners = COMMAND_SPECS.filter((other) => other.flags.some((flag) => flag.name === name));
+  if (typed.startsWith('--') && owners.length > 0)
+    return new BriefError(
       'VALIDATION',
-      `--${name} must be a whole number from ${min} to ${max}, written in decimal digits (got "${value}").`,
+      `--${name} is an option of ${orList(owners.map(where))}, not of ${where(spec)}. ${helpHint(spec)}`,
     );
+  const near = nearest(
+    name,
+    flagsOf(spec).map((flag) => flag.name),
+  );
+  const shown = typed.replace(/=.*$/, '');
+  return new BriefError(
+    'VALIDATION',
+    `Unknown option ${shown} for ${where(spec)}${near ? `: did you mean --${near}?` : '.'} ${helpHint(spec)}`,
+  );
+}
+
+function missingValue(flag: FlagSpec): BriefError {
+  return new BriefError(
+    'VALIDATION',
+    `--${flag.name} needs a value, such as --${flag.name} ${flag.example}.`,
+  );
+}
+
+function strayArgument(word: string, spec: CommandSpec): BriefError {
+  const near = nearest(
+    word,
+    spec.flags.map((flag) => flag.name),
+  );
+  return new BriefError(
+    'VALIDATION',
+    `${where(spec)} takes no arguments, only options (got "${word}")${near ? `: did you mean --${near}?` : '.'} ${helpHint(spec)}`,
+  );
+}
+
+/** Reads the flags of one command; the first word that is not a flag is the command itself. */
+function readFlags(argv: string[], spec: CommandSpec): { values: Values; words: string[] } {
+  const accepted = new Map(flagsOf(spec).map((flag) => [flag.name, flag]));
+  const values: Values = {};
+  const words: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index]!;
+    if (word === '--') {
+      words.push(...argv.slice(index + 1));
+      break;
+    }
+    if (!isFlagLike(word)) {
+      words.push(word);
+      continue;
+    }
+    if (word === '-h') {
+      values.help = true;
+      continue;
+    }
+    const equals = word.indexOf('=');
+    const flag = word.startsWith('--')
+      ? accepted.get(word.slice(2, equals < 0 ? undefined : equals))
+      : undefined;
+    if (!flag) throw unknownFlag(word, spec);
+    const inline = equals < 0 ? undefined : word.slice(equals + 1);
+    if (!flag.value) {
+      if (inline !== undefined)
+        throw new BriefError(
+          'VALIDATION',
+          `--${flag.name} takes no value (got "${word}"): write just --${flag.name}.`,
+        );
+      values[flag.name] = true;
+      continue;
+    }
+    let value = inline;
+    if (value === undefined) {
+      const next = argv[index + 1];
+      if (next === undefined || isFlagLike(next)) throw missingValue(flag);
+      value = next;
+      index += 1;
+    }
+    const before = values[flag.name];
+    if (flag.repeatable) values[flag.name] = [...((before as string[] | undefined) ?? []), value];
+    else if (before !== undefined && before !== value)
+      throw new BriefError(
+        'VALIDATION',
+        `--${flag.name} was given twice ("${before}" and "${value}"); give it once.`,
+      );
+    else values[flag.name] = value;
   }
-  return number;
+  return { values, words };
 }
-
-/** A job id as `brief jobs` prints it: a positive decimal integer. */
-export function parseJobId(value: string | undefined, subcommand: string): number {
-  if (value === undefined) throw new BriefError('VALIDATION', `Usage: brief jobs ${subcommand} JOB_ID`);
-  const id = /^[1-9]\d{0,15}$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(id))
-    throw new BriefError(
-      'VALIDATION',
-      `A job id is a whole number such as 12, as \`brief jobs\` lists it (got "${value}").`,
-    );
-  return id;
-}
-
-/** `--tz`: absent means this computer's zone; present but empty is a mistake, not "the default". */
-export function parseTimeZoneOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (value.trim() === '')
-    throw new BriefError(
-      'VALIDATION',
-      "--tz needs a time zone such as Europe/London or America/New_York; leave it out to use this computer's zone.",
-    );
-  return value;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-/** YYYY-MM-DD, optionally THH:MM[:SS[.fff]] and Z or ±HH:MM (without one: this computer's zone). */
-const ISO_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))?)?$/;
 
 /**
- * `--as-of`: an ISO time on a real calendar day. `new Date()` alone would move 2026-02-30 to
- * March 2nd and accept forms nobody means; each field is checked before the instant is taken.
+ * The command, its words and its flags. `--help` (or `-h`) anywhere before `--` asks for help and
+ * nothing else is checked, so a half-typed command line still gets its help.
  */
-export function parseAsOfOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const example = 'such as 2026-11-29T12:00:00Z';
-  const match = ISO_TIME.exec(value);
-  if (!match) throw new BriefError('VALIDATION', `--as-of must be an ISO time ${example} (got "${value}").`);
-  // Absent parts (no time, no offset) are 0.
-  const part = (index: number) => Number(match[index] ?? 0);
-  const [year, month, day] = [part(1), part(2), part(3)];
-  const [hour, minute, second, offsetHours, offsetMinutes] = [part(4), part(5), part(6), part(8), part(9)];
-  if (month < 1 || month > 12)
-    throw new BriefError(
-      'VALIDATION',
-      `--as-of has no month ${month} (got "${value}"): months are 01 to 12.`,
-    );
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > daysInMonth)
-    throw new BriefError(
-      'VALIDATION',
-      `--as-of names a day that does not exist: ${MONTHS[month - 1]} ${year} has ${daysInMonth} days (got "${value}").`,
-    );
-  if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59)
-    throw new BriefError(
-      'VALIDATION',
-      `--as-of has a time of day out of range (got "${value}"): hours are 00 to 23, minutes and seconds 00 to 59.`,
-    );
-  return new Date(value).toISOString();
+export function parseCommandLine(argv: string[]): ParsedCommand {
+  const command = findCommand(argv);
+  const spec = command === null ? NO_COMMAND : commandSpec(command);
+  if (!spec) throw unknownCommand(command!);
+  const flags = argv.slice(0, endOfFlags(argv));
+  if (flags.includes('--help') || flags.includes('-h'))
+    return { command, positionals: [], values: { help: true } };
+  const { values, words } = readFlags(argv, spec);
+  const positionals = words.slice(1);
+  if (!spec.takesArguments && positionals.length > 0) throw strayArgument(positionals[0]!, spec);
+  return { command, positionals, values: values as ParsedCommand['values'] };
+}
+
+/** Whether the command line asks for JSON, so that a failure is printed as JSON too. */
+export function wantsJson(argv: string[]): boolean {
+  return argv.slice(0, endOfFlags(argv)).includes('--json');
 }

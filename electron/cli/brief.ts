@@ -1,21 +1,26 @@
 /**
  * `brief`: everything the app does, from a terminal. The engine runs in-process on the same
- * database as the app (unless --db says otherwise); every command answers exit code 0 on success
- * and a sentence a person can act on otherwise.
+ * database as the app (unless --db says otherwise). Exit code 0 when the command did what it was
+ * asked, 1 when it failed, 2 when the command line is wrong; a failure is one sentence a person can
+ * act on (or, with --json, one JSON object), never a stack trace or an internal name.
  */
-import { BriefError, toSerializedError } from '../../shared/errors.ts';
-import { type Engine, FileVault } from '../engine/index.ts';
-import { HELP, type ParsedCommand, parseCommandLine } from './args.ts';
-import { accountsCommand, demoCommand, importCommand, jobsCommand, reportCommand } from './commands.ts';
+import { BriefError } from '../../shared/errors.ts';
+import { createFileLogger, type Engine, FileVault } from '../engine/index.ts';
+import { type Command, type ParsedCommand, parseCommandLine, unknownCommand, wantsJson } from './args.ts';
+import { commandSpec } from './command-specs.ts';
+import { accountsCommand, jobsCommand } from './commands.ts';
 import { digestCommand } from './digest-command.ts';
-import { cliDatabasePath, openCliEngine, readsOnly } from './engine.ts';
+import { cliDatabasePath, cliLogPath, openCliEngine, readsOnly } from './engine.ts';
+import { describeFailure } from './failure-text.ts';
 import { connectCommand, syncCommand } from './gmail-commands.ts';
 import { vaultPath } from './google-config.ts';
+import { commandHelp, generalHelp } from './help.ts';
+import { demoCommand, importCommand } from './import-commands.ts';
+import { guardPipes, out, printFailure } from './output.ts';
+import { reportCommand } from './report-command.ts';
 import { serveCommand } from './serve.ts';
 
-type Command = (engine: Engine, parsed: ParsedCommand) => Promise<number>;
-
-/** Commands that finish; the engine is closed after each. */
+/** Every command but help; each checks its command line before the database is opened. */
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
   report: reportCommand,
@@ -25,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   connect: connectCommand,
   sync: syncCommand,
+  serve: serveCommand,
 };
 
 /** A damaged database was set aside at start: say so, and queue a full sync of every connected Gmail account. */
@@ -39,33 +45,64 @@ async function rebuildAfterDamage(engine: Engine, databaseOption: string | undef
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  let engine: Engine | null = null;
+/** `brief help [command]`, `brief --help`, `brief <command> --help`, and `brief` alone. */
+function printHelp(parsed: ParsedCommand): number {
+  const named = parsed.command === 'help' ? parsed.positionals : parsed.command ? [parsed.command] : [];
+  if (named.length > 1)
+    throw new BriefError('VALIDATION', `brief help takes one command (got "${named.join(' ')}").`);
+  const name = named[0];
+  if (name === undefined) {
+    out(generalHelp());
+    return 0;
+  }
+  const spec = commandSpec(name);
+  if (!spec) throw unknownCommand(name);
+  out(commandHelp(spec));
+  return 0;
+}
+
+/** Keeps what the person was not told in the CLI's log: the stack of a failure without a known cause. */
+function logFailure(error: unknown, databaseOption: string | undefined): void {
   try {
-    const parsed = parseCommandLine(argv);
-    if (parsed.values.help || parsed.command === null || parsed.command === 'help') {
-      process.stdout.write(HELP);
-      return parsed.command === null && !parsed.values.help ? 1 : 0;
-    }
-    const command = Object.hasOwn(COMMANDS, parsed.command) ? COMMANDS[parsed.command] : undefined;
-    // An unknown command is refused before the database is opened (or created).
-    if (!command && parsed.command !== 'serve') {
-      throw new BriefError(
-        'VALIDATION',
-        `Unknown command "${parsed.command}". Run \`brief --help\` for the commands.`,
-      );
-    }
+    createFileLogger({ path: logPathFor(databaseOption) }).error('brief failed', {
+      error,
+      stack: error instanceof Error ? error.stack : String(error),
+    });
+  } catch {
+    // The log could not be written either; the sentence on stderr still stands.
+  }
+}
+
+/** The log's path, also when --db itself was the mistake. */
+function logPathFor(databaseOption: string | undefined): string {
+  try {
+    return cliLogPath(databaseOption);
+  } catch {
+    return cliLogPath(undefined);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  guardPipes();
+  let engine: Engine | null = null;
+  let parsed: ParsedCommand | null = null;
+  try {
+    parsed = parseCommandLine(argv);
+    if (parsed.values.help || parsed.command === null || parsed.command === 'help') return printHelp(parsed);
+    const run = COMMANDS[parsed.command]!(parsed);
     engine = openCliEngine(parsed.values.db, parsed.values.endpoint, { mustExist: readsOnly(parsed) });
     await rebuildAfterDamage(engine, parsed.values.db);
-    if (command) return await command(engine, parsed);
-    const running = engine;
-    engine = null; // serve owns the engine until the process is stopped
-    return await serveCommand(running, parsed);
+    return await run(engine);
   } catch (error) {
-    const { code, message } = toSerializedError(error);
-    process.stderr.write(`brief: ${message}${code === 'INTERNAL' ? '' : ` (${code})`}\n`);
-    if (code === 'INTERNAL' && process.env.BRIEF_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
-    return code === 'VALIDATION' ? 2 : 1;
+    const failure = describeFailure(error, {
+      endpoint: parsed?.values.endpoint,
+      logPath: logPathFor(parsed?.values.db),
+    });
+    if (failure.code === 'INTERNAL') logFailure(error, parsed?.values.db);
+    printFailure(failure, wantsJson(argv));
+    if (failure.code === 'INTERNAL' && process.env.BRIEF_DEBUG)
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    return failure.code === 'VALIDATION' ? 2 : 1;
   } finally {
     await engine?.close();
   }

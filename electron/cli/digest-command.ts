@@ -7,20 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIGEST_FORMATS, type DigestFormat } from '../../shared/brief-types.ts';
-import { RANGE_ANCHORS, type RangeAnchor } from '../../shared/domain.ts';
+import { RANGE_ANCHORS } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
-import type { Engine } from '../engine/index.ts';
-import { type ParsedCommand, parseAsOfOption, parseTimeZoneOption } from './args.ts';
-import { resolveAccount } from './commands.ts';
-
-function choice<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  flag: string,
-): T | undefined {
-  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-  throw new BriefError('VALIDATION', `--${flag} takes ${allowed.join(', ')} (got "${value}").`);
-}
+import { resolveAccount } from './account-ref.ts';
+import type { Command } from './args.ts';
+import { checkArguments, TIME_ZONE_WORDING } from './engine-call.ts';
+import { oneOf, parseAsOfOption, parseTimeZoneOption } from './flag-values.ts';
+import { out } from './output.ts';
 
 function writeFile(path: string, content: string): string {
   const absolute = resolve(path);
@@ -42,27 +35,28 @@ function writeFile(path: string, content: string): string {
   return absolute;
 }
 
-export async function digestCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+export const digestCommand: Command = (parsed) => {
   const { values } = parsed;
-  const format: DigestFormat = choice(values.format, DIGEST_FORMATS, 'format') ?? 'text';
-  const anchor = choice<RangeAnchor>(values.anchor, RANGE_ANCHORS, 'anchor');
+  const format: DigestFormat = oneOf('format', values.format, DIGEST_FORMATS) ?? 'text';
+  const anchor = oneOf('anchor', values.anchor, RANGE_ANCHORS);
   const timeZone = parseTimeZoneOption(values.tz);
   const asOf = parseAsOfOption(values['as-of']);
-  const request = {
-    account: await resolveAccount(engine, values.account),
+  const asked = {
     ...(timeZone === undefined ? {} : { timeZone }),
     ...(asOf === undefined ? {} : { asOf }),
     ...(anchor === undefined ? {} : { anchor }),
   };
-  const digest = await engine.call('brief.digest', { ...request, format });
-  const out = values.out ?? (format === 'html' ? digest.fileName : '-');
-  if (out === '-') process.stdout.write(digest.content);
-  else {
-    const path = writeFile(out, digest.content);
-    process.stdout.write(
-      `Wrote the brief to ${path}: open it in a browser, print it, or attach it to a mail.\n`,
-    );
-  }
-  await engine.call('brief.markSeen', request);
-  return 0;
-}
+  checkArguments('brief.digest', asked, { timeZone: TIME_ZONE_WORDING });
+  return async (engine) => {
+    const request = { account: await resolveAccount(engine, values.account), ...asked };
+    const digest = await engine.call('brief.digest', { ...request, format });
+    const destination = values.out ?? (format === 'html' ? digest.fileName : '-');
+    if (destination === '-') out(digest.content);
+    else {
+      const path = writeFile(destination, digest.content);
+      out(`Wrote the brief to ${path}: open it in a browser, print it, or attach it to a mail.`);
+    }
+    await engine.call('brief.markSeen', request);
+    return 0;
+  };
+};

@@ -3,7 +3,7 @@
  * with a token provider over the CLI's file vault (created on first use, so commands that never
  * touch Gmail need no OAuth client configured).
  */
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { BriefError } from '../../shared/errors.ts';
 import {
   type AccessToken,
@@ -43,6 +43,11 @@ export function readsOnly(parsed: ParsedCommand): boolean {
   return false;
 }
 
+/** The CLI's log, beside the database: where the details of an unexplained failure go. */
+export function cliLogPath(databaseOption: string | undefined): string {
+  return resolve(dirname(cliDatabasePath(databaseOption)), 'logs', 'cli.log');
+}
+
 function lazyTokenProvider(databasePath: string): TokenProvider {
   let provider: RefreshingTokenProvider | null = null;
   return {
@@ -62,7 +67,7 @@ export function openCliEngine(
   options: { mustExist?: boolean } = {},
 ): Engine {
   const { path: databasePath, appOwnsPath } = cliDatabaseLocation(databaseOption);
-  const logger = createFileLogger({ path: join(dirname(databasePath), 'logs', 'cli.log') });
+  const logger = createFileLogger({ path: cliLogPath(databaseOption) });
   const rootUrl = gmailRootUrlFor(databasePath, endpoint);
   return Engine.open({
     databasePath,

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import type { Account } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { type Engine, FileVault, GMAIL_METADATA_SCOPE, runLoopbackAuthorization } from '../engine/index.ts';
-import type { ParsedCommand } from './args.ts';
+import type { Command } from './args.ts';
 import { cliDatabasePath } from './engine.ts';
 import {
   type GoogleConfig,
@@ -13,9 +13,8 @@ import {
   saveGoogleConfig,
   vaultPath,
 } from './google-config.ts';
+import { out } from './output.ts';
 import { finished, runJob } from './run-job.ts';
-
-const out = (text: string) => process.stdout.write(`${text}\n`);
 
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
@@ -76,20 +75,23 @@ export async function signInAndRegister(
   return engine.call('accounts.registerGmail', { address });
 }
 
-export async function connectCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+export const connectCommand: Command = (parsed) => async (engine) => {
   const account = await signInAndRegister(engine, cliDatabasePath(parsed.values.db), {
     clientId: parsed.values['client-id'],
     clientSecret: parsed.values['client-secret'],
     endpoint: parsed.values.endpoint,
   });
+  if (parsed.values['no-sync']) {
+    out(`Connected ${account.address}. Its mail is fetched by \`brief sync\` (or the app).`);
+    return 0;
+  }
   out(`Connected ${account.address}. Fetching your mail (newest first); the dashboard fills in as it goes.`);
-  if (parsed.values['no-sync']) return 0;
   const { jobs } = await engine.call('jobs.list', { accountId: account.id, status: 'pending', limit: 1 });
   if (jobs[0]) finished(await runJob(engine, jobs[0]), `First sync of ${account.address} finished.`);
   return 0;
-}
+};
 
-export async function syncCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+export const syncCommand: Command = (parsed) => async (engine) => {
   const accounts = (await engine.call('accounts.list', {})).filter((account) => account.provider === 'gmail');
   const wanted = parsed.values.account;
   const targets = wanted
@@ -108,4 +110,4 @@ export async function syncCommand(engine: Engine, parsed: ParsedCommand): Promis
     finished(await runJob(engine, job), `${account.address} is up to date.`);
   }
   return 0;
-}
+};

@@ -1,6 +1,23 @@
-/** The readable terminal report: the headline figures of METRICS.md, compactly. */
+/** The readable terminal report: the headline figures of METRICS.md, compactly, its times in the report's zone. */
 import { storedText } from '../../shared/coverage-text.ts';
+import { counted } from '../../shared/plural.ts';
 import type { Report } from '../../shared/report-types.ts';
+
+/** An instant as the report's zone reads it: 2026-12-06 06:28. */
+export function localTime(iso: string | null, timeZone: string): string {
+  if (iso === null) return '—';
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
 
 function duration(ms: number | null): string {
   if (ms === null) return '—';
@@ -17,24 +34,24 @@ function percent(share: number | null): string {
 
 export function formatReport(report: Report): string {
   const { coverage, volume, responseTime, threads, awaiting, afterHours } = report;
+  const zone = report.timeZone;
   const anchored =
-    report.range.anchor === 'newest' ? ` to the newest message (${coverage.allTime.last})` : '';
-  const range =
-    report.range.preset === 'custom'
-      ? `${report.range.from} … ${report.range.to}`
-      : `${report.range.preset}${anchored}`;
+    report.range.anchor === 'newest'
+      ? ` to the newest message (${localTime(coverage.allTime.last, zone)})`
+      : '';
+  const range = report.range.days?.replace('..', ' … ') ?? `${report.range.preset}${anchored}`;
   const sent = volume.byDay.reduce((sum, day) => sum + day.sent, 0);
   const received = volume.byDay.reduce((sum, day) => sum + day.received, 0);
   const lines = [
-    `360Brief report for ${report.account}   range ${range}   zone ${report.timeZone}   as of ${report.asOf}`,
+    `360Brief report for ${report.account}   range ${range}   zone ${zone}   as of ${localTime(report.asOf, zone)}`,
     '',
-    `Coverage      ${coverage.messages} messages (${coverage.sent} sent, ${coverage.received} received, ${coverage.undated} undated), ${coverage.automated} automated`,
-    `              ${coverage.first ?? '—'} → ${coverage.last ?? '—'}${coverage.mailboxTotal === null ? '' : `   mailbox total ${coverage.mailboxTotal}`}`,
+    `Coverage      ${counted(coverage.messages, 'message')} (${coverage.sent} sent, ${coverage.received} received, ${coverage.undated} undated), ${coverage.automated} automated`,
+    `              ${localTime(coverage.first, zone)} → ${localTime(coverage.last, zone)}${coverage.mailboxTotal === null ? '' : `   mailbox total ${coverage.mailboxTotal}`}`,
     `Database      ${storedText(coverage)}`,
-    `Volume        ${sent} sent, ${received} received on ${volume.byDay.length} days; ${volume.uniqueCorrespondents} unique correspondents`,
-    `My replies    ${responseTime.mine.count} replies, median ${duration(responseTime.mine.medianMs)}, p90 ${duration(responseTime.mine.p90Ms)}, within 1 h ${percent(responseTime.mine.within1hShare)}`,
-    `Their replies ${responseTime.theirs.count} replies, median ${duration(responseTime.theirs.medianMs)}, p90 ${duration(responseTime.theirs.p90Ms)}, within 1 h ${percent(responseTime.theirs.within1hShare)}`,
-    `Threads       ${threads.count} threads, median length ${threads.medianLength ?? '—'}, p90 ${threads.p90Length ?? '—'}`,
+    `Volume        ${sent} sent, ${received} received on ${counted(volume.byDay.length, 'day')}; ${counted(volume.uniqueCorrespondents, 'unique correspondent')}`,
+    `My replies    ${counted(responseTime.mine.count, 'reply', 'replies')}, median ${duration(responseTime.mine.medianMs)}, p90 ${duration(responseTime.mine.p90Ms)}, within 1 h ${percent(responseTime.mine.within1hShare)}`,
+    `Their replies ${counted(responseTime.theirs.count, 'reply', 'replies')}, median ${duration(responseTime.theirs.medianMs)}, p90 ${duration(responseTime.theirs.p90Ms)}, within 1 h ${percent(responseTime.theirs.within1hShare)}`,
+    `Threads       ${counted(threads.count, 'thread')}, median length ${threads.medianLength ?? '—'}, p90 ${threads.p90Length ?? '—'}`,
     `Awaiting      ${awaiting.onMe} on me, ${awaiting.onThem} on them`,
     `After hours   ${percent(afterHours.share)} of sent mail; weekends ${percent(afterHours.weekendShare)}`,
     '',

@@ -2,9 +2,8 @@
 import type { Job } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import type { Engine } from '../engine/index.ts';
+import { out } from './output.ts';
 import { createProgressPrinter } from './progress.ts';
-
-const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
 /**
  * Runs the command's job, and the jobs it queues in turn (an import's cache warming), to the end

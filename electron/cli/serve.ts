@@ -12,8 +12,9 @@ import { EVENT_NAMES } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
-import { type ParsedCommand, parseIntegerOption } from './args.ts';
+import type { Command } from './args.ts';
 import { type BridgeAddress, bridgeAddress, refuseForeignRequest } from './bridge-guard.ts';
+import { parseIntegerOption } from './flag-values.ts';
 import { signInAndRegister } from './gmail-commands.ts';
 import type { GoogleOverrides } from './google-config.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
@@ -196,25 +197,28 @@ export async function startBridge(
   };
 }
 
-export async function serveCommand(engine: Engine, parsed: ParsedCommand): Promise<number> {
+/** Serves until Ctrl+C (or SIGTERM); brief closes the engine after. */
+export const serveCommand: Command = (parsed) => {
   const port = parseIntegerOption(parsed.values.port, 'port', 0, 65535) ?? 0;
-  engine.startBackgroundWork();
   const google = {
     clientId: parsed.values['client-id'],
     clientSecret: parsed.values['client-secret'],
     endpoint: parsed.values.endpoint,
   };
-  const bridge = await startBridge(engine, { port, google });
-  process.stdout.write(
-    `${JSON.stringify({ url: bridge.url, token: bridge.token, serviceToken: bridge.serviceToken })}\n`,
-  );
-  process.stderr.write(`360Brief is serving the dashboard at ${bridge.url}\nPress Ctrl+C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await bridge.close();
-  await engine.close();
-  return 0;
-}
+  return async (engine) => {
+    // Listening comes first: on a busy port nothing has started that would need stopping.
+    const bridge = await startBridge(engine, { port, google });
+    engine.startBackgroundWork();
+    process.stdout.write(
+      `${JSON.stringify({ url: bridge.url, token: bridge.token, serviceToken: bridge.serviceToken })}\n`,
+    );
+    process.stderr.write(`360Brief is serving the dashboard at ${bridge.url}\nPress Ctrl+C to stop.\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await bridge.close();
+    return 0;
+  };
+};

@@ -80,7 +80,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       if (!options.tokenProvider) {
         throw new BriefError(
           'AUTH_REQUIRED',
-          'This account is not connected on this device. Connect it again from Settings.',
+          'This account is not connected on this device. Connect it again with Connect Gmail.',
         );
       }
       const token = await options.tokenProvider.getAccessToken(
@@ -176,7 +176,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       if (exits.length >= loopExits) {
         setState(
           'crash-loop',
-          `The engine stopped ${exits.length} times in a minute (last exit code ${code}). Export diagnostics from Settings and restart 360Brief.`,
+          `The engine stopped ${exits.length} times in a minute (last exit code ${code}). Restart 360Brief; if it keeps stopping, send us the files in the logs folder beside its database.`,
         );
         for (const waiter of readyWaiters) waiter.reject(notRunning());
         readyWaiters = [];

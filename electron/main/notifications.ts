@@ -41,7 +41,7 @@ export function createNotificationDecider(
       'needs-reconnect',
       accountId,
       'Reconnect your Gmail account',
-      `360Brief can no longer read ${describeAccount(accountId)}: Google withdrew its access. Open 360Brief and reconnect it in Settings.`,
+      `360Brief can no longer read ${describeAccount(accountId)}: Google withdrew its access. Open 360Brief and connect it again with Connect Gmail.`,
     );
 
   return {

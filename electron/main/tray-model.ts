@@ -119,7 +119,7 @@ const STATE_LINES: Record<TrayIconState, string> = {
   'waiting-for-quota': 'Waiting for Gmail quota',
   offline: 'Offline — syncing resumes when the network is back',
   error: 'A sync failed — open 360Brief for details',
-  'needs-reconnect': 'An account needs reconnecting — open Settings',
+  'needs-reconnect': 'An account needs reconnecting — open 360Brief and use Connect Gmail',
 };
 
 export function statusLine(status: TrayStatus): string {

@@ -85,7 +85,7 @@ export class TokenVault implements RefreshTokenVault {
     } catch (error) {
       throw new BriefError(
         'AUTH_REQUIRED',
-        `The saved Google sign-in for ${address} can no longer be read on this computer (the keychain changed). Reconnect the account from Settings.`,
+        `The saved Google sign-in for ${address} can no longer be read on this computer (the keychain changed). Connect the account again with Connect Gmail.`,
         { cause: error },
       );
     }

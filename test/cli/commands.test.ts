@@ -41,7 +41,7 @@ describe('brief', () => {
   });
 
   it('refuses an unknown option with exit 2', async () => {
-    expectRefusal(await runCli(['report', '--colour', 'red', ...db]), 2, /colour.*brief --help/);
+    expectRefusal(await runCli(['report', '--colour', 'red', ...db]), 2, /colour.*brief report --help/);
   });
 
   it('import told of its result, then a second import adds nothing', async () => {
@@ -61,7 +61,7 @@ describe('brief', () => {
     expectRefusal(
       await runCli(['import', join(folder, 'nope.mbox'), ...db, '--account', 'me@example.com']),
       1,
-      /Nothing to import at .*nope\.mbox.*\(NOT_FOUND\)/,
+      /Nothing to import at .*nope\.mbox: check the path and try again\.\n$/,
     );
     expectRefusal(await runCli(['import', join(REPLY_WALK, 'inbox.mbox'), ...db]), 2, /--account/);
   });
@@ -83,8 +83,8 @@ describe('brief', () => {
     expect(failed.stdout).toBe('0 of 0 jobs\n');
     expectRefusal(await runCli(['jobs', '--status', 'exploded', ...db]), 2, /--status takes pending/);
     expectRefusal(await runCli(['jobs', 'retry', 'abc', ...db]), 2, /whole number/);
-    expectRefusal(await runCli(['jobs', 'retry', '999', ...db]), 1, /Job 999 does not exist.*NOT_FOUND/);
-    expectRefusal(await runCli(['jobs', 'cancel', '1', ...db]), 1, /cannot be cancelled.*CONFLICT/);
+    expectRefusal(await runCli(['jobs', 'retry', '999', ...db]), 1, /Job 999 does not exist/);
+    expectRefusal(await runCli(['jobs', 'cancel', '1', ...db]), 1, /cannot be cancelled/);
   });
 
   it('report prints the readable report, --json the report, --csv one figure', async () => {
@@ -115,7 +115,7 @@ describe('brief', () => {
       2,
       /--as-of must be an ISO time/,
     );
-    expectRefusal(await runCli(['report', ...db, '--tz', 'Mars/Base']), 2, /IANA time zone/);
+    expectRefusal(await runCli(['report', ...db, '--tz', 'Mars/Base']), 2, /Unknown time zone "Mars\/Base"/);
     expectRefusal(await runCli(['report', ...db, '--csv', 'gossip']), 2, /--csv takes one figure/);
     expectRefusal(
       await runCli(['report', ...db, '--account', 'who@example.com']),

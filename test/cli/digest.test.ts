@@ -139,13 +139,13 @@ describe('brief digest', () => {
     const before = marks();
     const format = await runCli(['digest', ...db, '--format', 'pdf']);
     expect([format.code, format.stdout]).toEqual([2, '']);
-    expect(format.stderr).toBe('brief: --format takes text, html, json (got "pdf"). (VALIDATION)\n');
+    expect(format.stderr).toBe('brief: --format takes text, html, json (got "pdf").\n');
     const anchor = await runCli(['digest', ...db, '--anchor', 'yesterday']);
-    expect(anchor.stderr).toBe('brief: --anchor takes now, newest, auto (got "yesterday"). (VALIDATION)\n');
+    expect(anchor.stderr).toBe('brief: --anchor takes now, newest, auto (got "yesterday").\n');
     const toFolder = await runCli(['digest', ...db, ...asOf, '--format', 'html', '--out', folder]);
     expect(toFolder.code).toBe(1);
     expect(toFolder.stderr).toBe(
-      `brief: Could not write the digest to ${folder}: that is a folder; name a file such as brief.html. (UNSUPPORTED_INPUT)\n`,
+      `brief: Could not write the digest to ${folder}: that is a folder; name a file such as brief.html.\n`,
     );
     const missing = await runCli(['digest', ...db, ...asOf, '--out', join(folder, 'no', 'such', 'b.txt')]);
     expect(missing.stderr).toContain('its folder does not exist');

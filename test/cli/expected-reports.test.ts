@@ -35,7 +35,7 @@ async function reportThroughCli(params: Params, base: string): Promise<unknown> 
   const paths = params.paths.map((path) => resolve(base, path));
   const imported = await runCli(['import', ...paths, ...db, '--account', params.account, ...aliases]);
   expect(imported.code, imported.stderr).toBe(0);
-  expect(imported.stdout).toMatch(/^Imported \d+ new messages/);
+  expect(imported.stdout).toMatch(/^Imported [\d,]+ new messages/);
   const report = await runCli([
     'report',
     '--json',

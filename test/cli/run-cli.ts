@@ -33,7 +33,7 @@ export async function runCli(argv: string[]): Promise<CliRun> {
 }
 
 /** Imports case 01 (reply walk) of the expected-report cases into a database as me@example.com. */
-export async function importReplyWalk(databasePath: string): Promise<void> {
+export async function importReplyWalk(databasePath: string): Promise<CliRun> {
   const imported = await runCli([
     'import',
     join(REPLY_WALK, 'inbox.mbox'),
@@ -44,4 +44,5 @@ export async function importReplyWalk(databasePath: string): Promise<void> {
     'me@example.com',
   ]);
   expect(imported.code, imported.stderr).toBe(0);
+  return imported;
 }

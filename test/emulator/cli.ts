@@ -4,8 +4,8 @@
  * The first stdout line is one JSON object with the url and credentials; logs follow.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { BriefError } from '../../shared/errors.ts';
+import { parseToolArguments } from '../tool-args.ts';
 import { parseFaultSpec } from './faults.ts';
 import { parseLatency } from './latency.ts';
 import type { SeedMessage } from './mailbox.ts';
@@ -47,23 +47,9 @@ const OPTIONS = {
   'random-seed': { type: 'string', default: '1' },
   'hammer-allowance': { type: 'string' },
   'hammer-penalty-ms': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({ options: OPTIONS }).values;
-  } catch (error) {
-    console.error(`emulator: ${error instanceof Error ? error.message : String(error)}; see --help.`);
-    process.exit(2);
-  }
-}
-
-const values = parseCommandLine();
-if (values.help === true) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const values = parseToolArguments({ name: 'emulator', usage: USAGE }, OPTIONS);
 
 function positiveNumber(name: string, text: string): number {
   const value = Number(text);

@@ -47,7 +47,7 @@ describe('notification decisions', () => {
       decide.decide(jobState('sync_history', 'failed', { code: 'AUTH_REQUIRED', message: 'x' })),
     ).toMatchObject({
       kind: 'needs-reconnect',
-      body: expect.stringContaining('reconnect it in Settings'),
+      body: expect.stringContaining('connect it again with Connect Gmail'),
     });
   });
 

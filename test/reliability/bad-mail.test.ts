@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { counted, formatCount } from '../../shared/plural.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { CORPORA, corporaMissing, hasCorpora } from '../paths.ts';
 import { MODE } from './mode.ts';
@@ -65,7 +66,7 @@ describe.skipIf(!hasCorpora)(`bad mail through \`brief import\` (${MODE})`, () =
       expect(job.status).toBe('completed');
       expect(run.stdout).toMatch(
         new RegExp(
-          `^Imported ${summary.imported} new messages \\(${summary.read} read, ${summary.duplicates} duplicates merged\\)\\.`,
+          `^Imported ${counted(summary.imported, 'new message')} \\(${formatCount(summary.read)} read, ${counted(summary.duplicates, 'duplicate')} merged\\)\\.`,
         ),
       );
       expect(summary.read).toBeGreaterThan(0);
@@ -78,7 +79,9 @@ describe.skipIf(!hasCorpora)(`bad mail through \`brief import\` (${MODE})`, () =
         .filter((match) => match !== null);
       expect(printed).toHaveLength(Math.min(summary.skipped, PRINTED_SKIPS));
       if (summary.skipped > 0)
-        expect(run.stdout).toContain(`Skipped ${summary.skipped} items that are not readable mail:`);
+        expect(run.stdout).toContain(
+          `Skipped ${counted(summary.skipped, 'item')} that ${summary.skipped === 1 ? 'is' : 'are'} not readable mail:`,
+        );
       // Every skip is kept (up to 200) with a file under the inputs, an offset or none, and a reason.
       expect(summary.skippedSamples).toHaveLength(Math.min(summary.skipped, 200));
       for (const skip of summary.skippedSamples) {

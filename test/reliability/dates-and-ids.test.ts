@@ -25,7 +25,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 async function expectRefused(argv: string[], pattern: RegExp): Promise<void> {
   const run = await runCli([...argv, ...db]);
   expect(run.code, `${argv.join(' ')}: ${run.stderr}`).toBe(2);
-  expect(run.stderr).toMatch(/^brief: .{30,}\(VALIDATION\)\n$/);
+  expect(run.stderr).toMatch(/^brief: .{30,}\n$/);
   expect(run.stderr).toMatch(pattern);
   expect(run.stdout).toBe('');
 }
@@ -67,11 +67,11 @@ describe('brief report --tz and --range', () => {
   it('refuses a custom range with a day that does not exist', async () => {
     await expectRefused(
       ['report', '--range', '2026-02-30..2026-03-05'],
-      /range\.from: Dates are real calendar days/,
+      /^brief: --range 2026-02-30\.\.2026-03-05: 2026-02-30 is not a day on the calendar/,
     );
     await expectRefused(
       ['report', '--range', '2026-02-01..2026-02-29'],
-      /range\.to: Dates are real calendar days/,
+      /^brief: --range 2026-02-01\.\.2026-02-29: 2026-02-29 is not a day on the calendar/,
     );
   });
 });
@@ -87,7 +87,7 @@ describe('brief jobs <subcommand> ID', () => {
   it('takes a decimal id', async () => {
     const run = await runCli(['jobs', 'cancel', '1', ...db]);
     // Job 1 is the finished import: it exists, so the answer is about its state, not its id.
-    expect(run.stderr).toMatch(/cannot be cancelled.*CONFLICT/);
+    expect(run.stderr).toMatch(/cannot be cancelled/);
   });
 
   it('reads other numeric options as decimal digits only', async () => {

@@ -73,7 +73,7 @@ describe(`hostile mail by import (${MODE})`, () => {
     expect(run.stdout).toContain(
       `Imported ${ORDINARY + 1} new messages (${ORDINARY + 1} read, 0 duplicates merged).`,
     );
-    expect(run.stdout).toContain('Stored 1 messages with values past the limits cut:');
+    expect(run.stdout).toContain('Stored 1 message with values past the limits cut:');
     expect(run.stdout).toMatch(
       new RegExp(`^ {2}${file} @ byte ${offset}: Stored cut to the limits: the From display name`, 'm'),
     );

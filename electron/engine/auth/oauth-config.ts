@@ -26,7 +26,7 @@ export function oauthConfig(
   if (clientId === '') {
     throw new BriefError(
       'VALIDATION',
-      'No Google OAuth client is configured: set BRIEF_GOOGLE_CLIENT_ID and BRIEF_GOOGLE_CLIENT_SECRET (or the client in Settings) and try again.',
+      'No Google OAuth client is configured: give `brief connect` your client with --client-id and --client-secret (it remembers them), or set BRIEF_GOOGLE_CLIENT_ID and BRIEF_GOOGLE_CLIENT_SECRET, and try again.',
     );
   }
   return {

@@ -76,5 +76,8 @@ export class RefreshingTokenProvider implements TokenProvider {
 }
 
 function reconnect(address: string, why: string): BriefError {
-  return new BriefError('AUTH_REQUIRED', `Reconnect ${address}: ${why}. Open Accounts and sign in again.`);
+  return new BriefError(
+    'AUTH_REQUIRED',
+    `Reconnect ${address}: ${why}. Sign in again with Connect Gmail in the app, or \`brief connect\` in a terminal.`,
+  );
 }

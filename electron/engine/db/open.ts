@@ -134,7 +134,7 @@ function openOwnedOrRefuse(path: string, options: OpenOptions): Store {
     logger.error('database open failed', { path, error: String(error) });
     throw new BriefError(
       'INTERNAL',
-      `360Brief could not prepare its database at ${path}. Restart 360Brief; if it keeps happening, export diagnostics from Settings and send them to us.`,
+      `360Brief could not prepare its database at ${path}. Restart 360Brief; if it keeps happening, send us the files in the logs folder beside it.`,
       { cause: error },
     );
   }

@@ -37,7 +37,7 @@ export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMetho
     'diagnostics.export': () => {
       throw new BriefError(
         'UNSUPPORTED_INPUT',
-        'Export diagnostics from the 360Brief desktop app (Settings → Export diagnostics).',
+        "Only the 360Brief desktop app writes a diagnostics file; the logs it would hold are in the logs folder beside 360Brief's database.",
       );
     },
   };

@@ -28,7 +28,7 @@ export interface CallContext {
 export function reconnectError(address: string): BriefError {
   return new BriefError(
     'AUTH_REQUIRED',
-    `Reconnect ${address}: Gmail no longer accepts 360Brief's access. Open Accounts and sign in again.`,
+    `Reconnect ${address}: Gmail no longer accepts 360Brief's access. Sign in again with Connect Gmail in the app, or \`brief connect\` in a terminal.`,
   );
 }
 
@@ -37,6 +37,6 @@ export function fatalCallError(what: string, status: number, message: string): B
     status === 403 ? 'AUTH_REQUIRED' : 'INTERNAL',
     status === 403
       ? `Gmail refused ${what} (${message}). Reconnect the account and allow the access 360Brief asks for.`
-      : `Gmail answered ${what} with an error (${status}: ${message}). Try again later; if it persists, export diagnostics from Settings.`,
+      : `Gmail answered ${what} with an error (${status}: ${message}). Try again later.`,
   );
 }

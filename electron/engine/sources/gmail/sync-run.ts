@@ -6,6 +6,7 @@
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { AccountSettings, QuotaProfile } from '../../../../shared/domain.ts';
 import { BriefError } from '../../../../shared/errors.ts';
+import { formatCount as count, counted } from '../../../../shared/plural.ts';
 import type { StoredAccount } from '../../cache/account-service.ts';
 import type { LearnedQuota } from '../../cache/learned-quota.ts';
 import type { CacheItem } from '../../cache/message-cache-service.ts';
@@ -29,7 +30,6 @@ import { SyncStatus } from './sync-status.ts';
 export const PROVIDER_GMAIL = 'gmail';
 
 const HIDDEN_LABELS = ['SPAM', 'TRASH'];
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** A found quota is trusted for a week, then found again (a ceiling can also rise). */
 const LEARNED_QUOTA_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -192,7 +192,7 @@ export class SyncRun {
       step ??
       (this.total === null
         ? `Fetching messages: ${count(this.stored)} stored`
-        : `Fetching ${count(Math.min(this.stored, this.total))} of ${count(this.total)} messages`);
+        : `Fetching ${count(Math.min(this.stored, this.total))} of ${counted(this.total, 'message')}`);
     this.job.progress(this.stored, this.total, text, { force });
   }
 

@@ -5,6 +5,7 @@
  * that cannot be read are reported (file, offset, reason) and the rest imported.
  */
 import { BriefError } from '../../../../shared/errors.ts';
+import { counted } from '../../../../shared/plural.ts';
 import type { CacheItem } from '../../cache/message-cache-service.ts';
 import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import type { EngineServices } from '../../engine.ts';
@@ -112,11 +113,7 @@ async function storeMessages(
   };
   const progress = new ReadProgress(expanded.bytes);
   const report = () =>
-    context.progress(
-      progress.done(),
-      expanded.bytes,
-      `Importing: ${read.toLocaleString('en-US')} ${read === 1 ? 'message' : 'messages'} read`,
-    );
+    context.progress(progress.done(), expanded.bytes, `Importing: ${counted(read, 'message')} read`);
   const reading = readMail(expanded.paths, {
     signal: context.signal,
     onRead: (file, bytes) => {
