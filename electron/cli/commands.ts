@@ -16,6 +16,14 @@ import { finished, runJob } from './run-job.ts';
 
 const ACCOUNTS_SUBCOMMANDS = ['list', 'alias-add', 'alias-remove', 'aliases', 'forget'] as const;
 const JOBS_SUBCOMMANDS = ['list', 'retry', 'cancel', 'pause', 'resume'] as const;
+/** What an accounts subcommand needs named, when it was not. */
+const MISSING = {
+  list: '',
+  'alias-add': 'Name the account and the address to add',
+  'alias-remove': 'Name the account and the address to remove',
+  aliases: 'Name the account whose aliases to suggest',
+  forget: 'Name the account to forget',
+};
 
 export const accountsCommand: Command = (parsed) => {
   const [typed, accountValue, address] = parsed.positionals;
@@ -31,7 +39,7 @@ export const accountsCommand: Command = (parsed) => {
   if (sub !== 'list' && (accountValue === undefined || (sub.startsWith('alias-') && address === undefined)))
     throw new BriefError(
       'VALIDATION',
-      `Name the account${sub.startsWith('alias-') ? ' and the address' : ''}: ${usage}, where ACCOUNT is an address or id from \`brief accounts\`.`,
+      `${MISSING[sub]}: ${usage}, where ACCOUNT is an address or id from \`brief accounts\`.`,
     );
   if (accountValue === 'all')
     throw new BriefError(

@@ -214,3 +214,23 @@ describe('brief report', () => {
     );
   });
 });
+
+describe('brief accounts', () => {
+  it('names what a subcommand needs when it was not given', async () => {
+    await expectSentence(
+      ['accounts', 'forget'],
+      2,
+      'Name the account to forget: brief accounts forget ACCOUNT, where ACCOUNT is an address or id from `brief accounts`.',
+    );
+    await expectSentence(
+      ['accounts', 'alias-add', 'me@example.com'],
+      2,
+      'Name the account and the address to add: brief accounts alias-add ACCOUNT ADDRESS, where ACCOUNT is an address or id from `brief accounts`.',
+    );
+    await expectSentence(
+      ['accounts', 'list', 'extra'],
+      2,
+      'Too many words: brief accounts list (got "extra" as well).',
+    );
+  });
+});
