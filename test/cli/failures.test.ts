@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../electron/cli/failure-text.ts';
 import { BriefError } from '../../shared/errors.ts';
+import { seedFromSynthetic } from '../emulator/seed-synthetic.ts';
+import { startEmulator } from '../emulator/server.ts';
 import { runCli } from './run-cli.ts';
 
 let folder: string;
@@ -55,6 +57,29 @@ describe('a failure with a known cause says the cause', () => {
       stderr: `brief: Nothing is listening at 127.0.0.1:${port} (--endpoint ${endpoint}): start the server there, such as \`npm run emulator -- --port ${port}\`, or give --endpoint the address it printed.\n`,
       stdout: '',
     });
+  });
+
+  it('nothing listening where `brief connect --endpoint` pointed, when brief sync signs in', async () => {
+    const emulator = await startEmulator({ messages: seedFromSynthetic({ seed: 3, messages: 20 }), seed: 3 });
+    const syncDb = ['--db', join(folder, 'sync.db')];
+    const options = ['--endpoint', emulator.url, '--client-id', emulator.clientId];
+    const connected = await runCli([
+      'connect',
+      ...syncDb,
+      ...options,
+      '--client-secret',
+      emulator.clientSecret,
+    ]);
+    expect(connected.code, connected.stderr).toBe(0);
+    await emulator.close();
+    const run = await runCli(['sync', ...syncDb]);
+    expect(run.code).toBe(1);
+    const host = new URL(emulator.url).host;
+    expect(run.stderr.replace(/^[█░].*\n/gm, '')).toMatch(
+      new RegExp(
+        `^brief: Google sign-in could not be reached: nothing is listening at ${host}\\. Check your connection \\(or that the server there runs\\) and try again\\. \\(job \\d+; retry with \`brief jobs retry \\d+\`\\)\\n$`,
+      ),
+    );
   });
 
   it('a busy --port', async () => {

@@ -54,6 +54,23 @@ export async function refreshAccessToken(
   return requestToken(config, { grant_type: 'refresh_token', refresh_token: refreshToken }, now);
 }
 
+/** Why the sign-in server could not be reached, in words: the cause is known more often than not. */
+function unreachable(endpoint: string, error: unknown): BriefError {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  const host = new URL(endpoint).host;
+  const why =
+    code === 'ECONNREFUSED'
+      ? `nothing is listening at ${host}`
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? `${host} could not be found`
+        : `${host} did not answer${typeof code === 'string' ? ` (${code})` : ''}`;
+  return new BriefError(
+    'NETWORK',
+    `Google sign-in could not be reached: ${why}. Check your connection (or that the server there runs) and try again.`,
+    { cause: error },
+  );
+}
+
 async function requestToken(
   config: OAuthClientConfig,
   fields: Record<string, string>,
@@ -72,13 +89,7 @@ async function requestToken(
       body,
     });
   } catch (error) {
-    throw new BriefError(
-      'NETWORK',
-      'Google sign-in could not be reached. Check your connection and try again.',
-      {
-        cause: error,
-      },
-    );
+    throw unreachable(config.tokenEndpoint, error);
   }
   const answer = (await response.json().catch(() => ({}))) as TokenResponse;
   if (response.ok && typeof answer.access_token === 'string') {
