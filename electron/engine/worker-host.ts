@@ -34,11 +34,21 @@ export interface WorkerHostOptions {
   crashLoopWindowMs?: number;
   clock?: () => number;
   schedule?: (run: () => void, ms: number) => void;
+  /** How long a call may wait for its answer before it fails (DEFAULT_CALL_DEADLINE_MS). */
+  callDeadlineMs?: number;
 }
+
+/**
+ * Every call has a deadline: a window never waits without end on an engine that is busy or
+ * stuck. Generous next to any call's real cost (a cold report of a million messages takes a few
+ * seconds), so it only ever ends a call that would not have answered.
+ */
+export const DEFAULT_CALL_DEADLINE_MS = 30_000;
 
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  deadline: ReturnType<typeof setTimeout>;
 }
 
 export interface WorkerHost extends BriefApi {
@@ -58,6 +68,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
   const restartCap = options.restartCapMs ?? 30_000;
   const loopExits = options.crashLoopExits ?? 5;
   const loopWindow = options.crashLoopWindowMs ?? 60_000;
+  const callDeadlineMs = options.callDeadlineMs ?? DEFAULT_CALL_DEADLINE_MS;
 
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const pending = new Map<number, Pending>();
@@ -106,8 +117,10 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
         return;
       case 'result': {
         const call = pending.get(message.seq);
+        // No call waits for it any more: its deadline passed, and it was answered then.
         if (!call) return;
         pending.delete(message.seq);
+        clearTimeout(call.deadline);
         if (message.outcome.ok) call.resolve(message.outcome.value);
         else call.reject(fromSerializedError(message.outcome.error));
         return;
@@ -144,7 +157,10 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
         : new BriefError('INTERNAL', 'The engine is restarting. Try again in a moment.');
 
   const failPending = (message: string) => {
-    for (const call of pending.values()) call.reject(new BriefError('INTERNAL', message));
+    for (const call of pending.values()) {
+      clearTimeout(call.deadline);
+      call.reject(new BriefError('INTERNAL', message));
+    }
     pending.clear();
   };
 
@@ -209,7 +225,18 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       if (!worker) return Promise.reject(notRunning());
       const id = ++seq;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        const deadline = setTimeout(() => {
+          if (!pending.delete(id)) return;
+          const seconds = callDeadlineMs / 1000;
+          reject(
+            new BriefError(
+              'INTERNAL',
+              `The engine did not answer ${name} within ${seconds} s; it may be busy with a large piece of work. Try again in a moment.`,
+            ),
+          );
+        }, callDeadlineMs);
+        deadline.unref();
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject, deadline });
         post({ kind: 'call', seq: id, method: name, args });
       });
     },

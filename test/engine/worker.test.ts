@@ -26,6 +26,7 @@ function start(
     states?: SupervisorState[];
     onState?: (state: SupervisorState) => void;
     crashLoopExits?: number;
+    callDeadlineMs?: number;
   } = {},
 ): WorkerHost {
   const databasePath = options.databasePath ?? join(tempFolder(), 'brief.db');
@@ -39,6 +40,7 @@ function start(
       options.onState?.(state);
     },
     ...(options.crashLoopExits ? { crashLoopExits: options.crashLoopExits } : {}),
+    ...(options.callDeadlineMs ? { callDeadlineMs: options.callDeadlineMs } : {}),
   });
   hosts.push(host);
   return host;
@@ -116,6 +118,18 @@ describe('worker supervision', () => {
       code: 'INTERNAL',
       message: expect.stringMatching(/stopped before answering/),
     });
+  });
+
+  it('ends a call the engine does not answer at its deadline, with a sentence, and the engine keeps running', async () => {
+    const host = start({ workerUrl: UNRESPONSIVE_WORKER, callDeadlineMs: 50 });
+    await host.ready();
+    const error = await host.call('jobs.list', {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BriefError);
+    expect(error).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/did not answer jobs\.list within 0\.05 s/),
+    });
+    expect(host.state).toBe('running');
   });
 
   it('restarts a killed worker, and calls work again on the same data', async () => {
