@@ -15,6 +15,30 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Whether work that failed with the code is worth another attempt by itself (the job queue retries
+ * it with backoff). Not where it needs the person — reconnecting (AUTH_REQUIRED), other input
+ * (UNSUPPORTED_INPUT), disk space (STORAGE_FULL) — or where they stopped it (CANCELLED). Every code
+ * says, so a new code cannot be added without deciding.
+ */
+const RETRYABLE: Readonly<Record<ErrorCode, boolean>> = {
+  VALIDATION: true,
+  NOT_FOUND: true,
+  CONFLICT: true,
+  AUTH_REQUIRED: false,
+  RATE_LIMITED: true,
+  NETWORK: true,
+  STORAGE_FULL: false,
+  CORRUPT_STORE: true,
+  CANCELLED: false,
+  UNSUPPORTED_INPUT: false,
+  INTERNAL: true,
+};
+
+export function isRetryable(code: ErrorCode): boolean {
+  return RETRYABLE[code];
+}
+
 /** What crosses every boundary instead of a stack trace: a code and a sentence a person can act on. */
 export interface SerializedError {
   code: ErrorCode;

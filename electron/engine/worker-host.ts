@@ -4,6 +4,7 @@
  * backoff, and a crash loop is detected and stopped instead of spinning.
  */
 import { Worker } from 'node:worker_threads';
+import { backoffMs } from '../../shared/backoff.ts';
 import type {
   BriefApi,
   EventName,
@@ -198,7 +199,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
         readyWaiters = [];
         return;
       }
-      const delay = Math.min(restartCap, restartBase * 2 ** (exits.length - 1));
+      const delay = backoffMs(exits.length, { baseMs: restartBase, capMs: restartCap });
       setState(
         'restarting',
         `The engine stopped (exit code ${code}); restarting in ${Math.round(delay / 1000)} s.`,

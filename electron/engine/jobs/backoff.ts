@@ -1,14 +1,13 @@
-const BASE_MS = 1000;
-const CAP_MS = 5 * 60 * 1000;
+import { backoffMs } from '../../../shared/backoff.ts';
+
+export const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
 
 /**
- * The wait before the next attempt after `attempts` failed ones: 1 s × 2^(attempts−1), capped at
- * 5 minutes, with "equal jitter" (half fixed, half random) so retries of many jobs spread out
- * while still growing. `random` returns [0, 1) and is injected so tests are reproducible.
+ * The wait before a job's next attempt after `attempts` failed ones: 1 s × 2^(attempts−1), capped
+ * at 5 minutes, with equal jitter so retries of many jobs spread out while still growing.
  */
 export function retryDelayMs(attempts: number, random: () => number): number {
-  const exponential = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exponential / 2 + random() * (exponential / 2));
+  return Math.round(
+    backoffMs(attempts, { baseMs: 1000, capMs: MAX_RETRY_DELAY_MS, jitter: { kind: 'equal', random } }),
+  );
 }
-
-export const MAX_RETRY_DELAY_MS = CAP_MS;

@@ -5,7 +5,7 @@
  * with backoff up to the job's max attempts.
  */
 import type { Job, JobType } from '../../../shared/domain.ts';
-import { BriefError, toSerializedError } from '../../../shared/errors.ts';
+import { BriefError, isRetryable, toSerializedError } from '../../../shared/errors.ts';
 import { type EventBus, estimateEtaSeconds, ProgressThrottle } from '../events.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import type { Logger } from '../log.ts';
@@ -226,11 +226,7 @@ export class JobRunner {
         if (serialized.code === 'INTERNAL')
           logger.error('job failed', { jobId: job.id, type: job.type, error });
         else logger.warn('job attempt failed', { jobId: job.id, type: job.type, code: serialized.code });
-        // These need the person (reconnect, other input, free disk space): retrying cannot help.
-        const retry = !['CANCELLED', 'AUTH_REQUIRED', 'UNSUPPORTED_INPUT', 'STORAGE_FULL'].includes(
-          serialized.code,
-        );
-        this.#recordFailure(job.id, serialized, retry);
+        this.#recordFailure(job.id, serialized, isRetryable(serialized.code));
       }
     } catch (settleError) {
       logger.error('could not record how a job ended; its lease returns it to the queue', {

@@ -3,6 +3,8 @@
  * a WebSocket at /events. The socket reconnects with backoff so a restarted bridge is picked up
  * without a reload; the status callback drives the offline badge.
  */
+
+import { backoffMs } from '../../../shared/backoff.ts';
 import type {
   BriefApi,
   EventName,
@@ -110,8 +112,8 @@ export function createBridgeClient(options: BridgeOptions): BridgeClient {
       socket = null;
       if (closed) return;
       report({ reachable: false });
-      const delay = Math.min(maxDelay, minDelay * 2 ** failures);
       failures += 1;
+      const delay = backoffMs(failures, { baseMs: minDelay, capMs: maxDelay });
       retryTimer = setTimeout(connect, delay);
     };
   }
