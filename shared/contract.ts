@@ -25,7 +25,8 @@ function method<R>() {
 }
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const address = z
+/** An e-mail address as given; the engine compares and stores addresses in lower case. */
+export const address = z
   .string()
   .trim()
   .min(3)
@@ -70,16 +71,23 @@ const workingHours = z
     startMinute: z.number().int().min(0).max(1440),
     endMinute: z.number().int().min(0).max(1440),
   })
-  .strict();
-const accountSettingsPatch = z
+  .strict()
+  .refine((hours) => hours.startMinute < hours.endMinute, {
+    message: 'working hours must start before they end',
+  })
+  .refine((hours) => new Set(hours.days).size === hours.days.length, {
+    message: 'each weekday at most once',
+  });
+/** An account's settings (the defaults are DEFAULT_ACCOUNT_SETTINGS in domain.ts). */
+export const accountSettingsSchema = z
   .object({
     quotaProfile: z.enum(QUOTA_PROFILE_SETTINGS),
     includeSpamTrash: z.boolean(),
     keepRawData: z.boolean(),
     workingHours,
   })
-  .partial()
   .strict();
+const accountSettingsPatch = accountSettingsSchema.partial();
 const jobFilter = z
   .object({
     status: z.enum(JOB_STATUSES).optional(),

@@ -22,7 +22,7 @@ import { createMemoryLogger, type Logger } from './log.ts';
 import { BriefService } from './reports/brief-service.ts';
 import { ReportService } from './reports/report-service.ts';
 import { createExecutors } from './runner/executors.ts';
-import { type JobExecutor, JobRunner } from './runner/job-runner.ts';
+import { type JobExecutors, JobRunner } from './runner/job-runner.ts';
 import { AppSettingsService } from './settings/app-settings.ts';
 import type { GmailSyncOptions } from './sources/gmail/index.ts';
 
@@ -40,7 +40,7 @@ export interface EngineOptions {
   /** 'worker' in the app; 'in-process' in the CLI and tests. */
   mode?: 'worker' | 'in-process';
   /** Replaces or adds job executors (tests). */
-  executors?: Partial<Record<string, JobExecutor>>;
+  executors?: JobExecutors;
   runnerConcurrency?: number;
   /** Gmail endpoint and pacing (the emulator in tests and development). */
   gmailSync?: Partial<GmailSyncOptions>;
@@ -147,7 +147,7 @@ export class Engine {
       clock,
       executors: {
         ...createExecutors(services, options.gmailSync),
-        ...(options.executors as Record<string, JobExecutor>),
+        ...options.executors,
       },
       concurrency: options.runnerConcurrency ?? 2,
       freeSpace: () => {

@@ -84,6 +84,8 @@ export function specificCases(accountId: number, jobId: number): Record<MethodNa
       { accountId, settings: { workingHours: { days: [8], startMinute: 0, endMinute: 60 } } },
       { accountId, settings: { workingHours: { days: [1], startMinute: -5, endMinute: 99_999 } } },
       { accountId, settings: { workingHours: { days: Array(50).fill(1), startMinute: 0, endMinute: 60 } } },
+      { accountId, settings: { workingHours: { days: [1, 2], startMinute: 600, endMinute: 540 } } },
+      { accountId, settings: { workingHours: { days: [1, 1], startMinute: 540, endMinute: 600 } } },
       { accountId, settings: null },
     ],
     'accounts.forget': ids('accountId'),

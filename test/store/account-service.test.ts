@@ -5,6 +5,7 @@ import { analyticsKey } from '../../electron/engine/cache/analytics-key.ts';
 import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
 import { JobService } from '../../electron/engine/jobs/job-service.ts';
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../shared/domain.ts';
+import { parseCall } from '../../shared/validate.ts';
 import { facts, openTemp } from './helpers.ts';
 
 describe('AccountService', () => {
@@ -53,7 +54,7 @@ describe('AccountService', () => {
     });
   });
 
-  it('merges settings over the defaults and validates the result', () => {
+  it('merges settings over the defaults; working hours that end before they start are refused by the contract', () => {
     const { store } = openTemp();
     const accounts = new AccountService(store);
     const { id } = accounts.createAccount({
@@ -64,10 +65,26 @@ describe('AccountService', () => {
     expect(accounts.getSettings(id).quotaProfile).toBe('legacy');
     const updated = accounts.updateSettings(id, { includeSpamTrash: true });
     expect(updated).toEqual({ ...DEFAULT_ACCOUNT_SETTINGS, quotaProfile: 'legacy', includeSpamTrash: true });
-    expect(() =>
-      accounts.updateSettings(id, { workingHours: { days: [1], startMinute: 600, endMinute: 540 } }),
-    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    for (const workingHours of [
+      { days: [1], startMinute: 600, endMinute: 540 },
+      { days: [1, 1], startMinute: 540, endMinute: 600 },
+    ]) {
+      expect(() =>
+        parseCall('accounts.updateSettings', { accountId: id, settings: { workingHours } }),
+      ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
     expect(accounts.getSettings(id)).toEqual(updated);
+  });
+
+  it('reads back stored settings field by field: one it cannot read falls back to its default', () => {
+    const { store } = openTemp();
+    const accounts = new AccountService(store);
+    const { id } = accounts.createAccount({ address: 'ann@example.com', provider: 'gmail' });
+    const stored = { quotaProfile: 'legacy', keepRawData: 'yes', workingHours: { days: [9] } };
+    store.db.prepare('UPDATE accounts SET settings = ? WHERE id = ?').run(JSON.stringify(stored), id);
+    expect(accounts.getSettings(id)).toEqual({ ...DEFAULT_ACCOUNT_SETTINGS, quotaProfile: 'legacy' });
+    store.db.prepare('UPDATE accounts SET settings = ? WHERE id = ?').run('[1, 2]', id);
+    expect(accounts.getSettings(id)).toEqual(DEFAULT_ACCOUNT_SETTINGS);
   });
 
   it('records sync bookkeeping', () => {

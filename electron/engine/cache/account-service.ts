@@ -1,22 +1,11 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { accountSettingsSchema } from '../../../shared/contract.ts';
 import type { Account, AccountSettings, SyncState } from '../../../shared/domain.ts';
 import { DEFAULT_ACCOUNT_SETTINGS } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { isConstraintError } from '../db/storage-errors.ts';
 import type { Store } from '../db/store.ts';
 import type { TimedStatement } from '../db/timed-statement.ts';
-import { idSchema, parseInput } from '../db/validation.ts';
-import {
-  accountProviderSchema,
-  addressSchema,
-  createAccountSchema,
-  historyIdSchema,
-  mailboxTotalSchema,
-  settingsPatchSchema,
-  settingsSchema,
-  syncStateSchema,
-  timestampSchema,
-} from './account-inputs.ts';
 import { LearnedQuotaStore } from './learned-quota.ts';
 
 interface AccountRow {
@@ -50,9 +39,36 @@ export interface StoredAccount extends Account {
   derivedAnySent: boolean | null;
 }
 
+export interface CreateAccountInput {
+  address: string;
+  provider: Account['provider'];
+  identities?: readonly string[];
+  settings?: Partial<AccountSettings>;
+}
+
+/** Addresses are compared and stored in lower case (the contract checked their shape). */
+const normal = (address: string) => address.trim().toLowerCase();
+
+/**
+ * Settings as read back from the database: a field an older or damaged row holds in a shape this
+ * version does not read falls back to its default instead of making the account unreadable.
+ */
+const { shape } = accountSettingsSchema;
+const storedSettingsSchema = z
+  .object({
+    quotaProfile: shape.quotaProfile.optional().catch(undefined),
+    includeSpamTrash: shape.includeSpamTrash.optional().catch(undefined),
+    keepRawData: shape.keepRawData.optional().catch(undefined),
+    workingHours: shape.workingHours.optional().catch(undefined),
+  })
+  .catch({});
+
 function readSettings(json: string): AccountSettings {
-  const stored = JSON.parse(json) as Partial<AccountSettings>;
-  return { ...DEFAULT_ACCOUNT_SETTINGS, ...stored };
+  const stored = Object.entries(storedSettingsSchema.parse(JSON.parse(json)));
+  return {
+    ...DEFAULT_ACCOUNT_SETTINGS,
+    ...Object.fromEntries(stored.filter(([, value]) => value !== undefined)),
+  };
 }
 
 /** `identities` lists the account address first, then the confirmed aliases. */
@@ -117,14 +133,12 @@ export class AccountService {
     };
   }
 
-  createAccount(input: z.input<typeof createAccountSchema>): StoredAccount {
-    const request = parseInput(createAccountSchema, input, 'The account');
-    const settings = parseInput(
-      settingsSchema,
-      { ...DEFAULT_ACCOUNT_SETTINGS, ...request.settings },
-      'The settings',
+  createAccount(input: CreateAccountInput): StoredAccount {
+    const request = { ...input, address: normal(input.address) };
+    const settings = { ...DEFAULT_ACCOUNT_SETTINGS, ...input.settings };
+    const aliases = [...new Set((input.identities ?? []).map(normal))].filter(
+      (alias) => alias !== request.address,
     );
-    const aliases = [...new Set(request.identities ?? [])].filter((alias) => alias !== request.address);
     try {
       const row = this.#sql.insert.get({
         address: request.address,
@@ -173,25 +187,22 @@ export class AccountService {
   }
 
   findByAddress(address: string, provider?: Account['provider']): StoredAccount | null {
-    const wanted = parseInput(addressSchema, address, 'The address');
-    const kind =
-      provider === undefined ? undefined : parseInput(accountProviderSchema, provider, 'The provider');
     const row = this.#sql.byAddress
-      .all(wanted)
-      .find((candidate) => kind === undefined || candidate.provider === kind);
+      .all(normal(address))
+      .find((candidate) => provider === undefined || candidate.provider === provider);
     return row ? toAccount(row) : null;
   }
 
   /** Adds an alias; direction and echo depend on identities, so the data version moves. */
   addIdentity(id: number, address: string): StoredAccount {
-    const alias = parseInput(addressSchema, address, 'The identity');
+    const alias = normal(address);
     return this.#editIdentities(id, (row, aliases) =>
       alias === row.address.toLowerCase() || aliases.includes(alias) ? null : [...aliases, alias],
     );
   }
 
   removeIdentity(id: number, address: string): StoredAccount {
-    const alias = parseInput(addressSchema, address, 'The identity');
+    const alias = normal(address);
     return this.#editIdentities(id, (row, aliases) => {
       if (alias === row.address.toLowerCase()) {
         throw new BriefError(
@@ -207,12 +218,10 @@ export class AccountService {
     return readSettings(this.#row(id).settings);
   }
 
-  updateSettings(id: number, patch: Partial<AccountSettings>): AccountSettings {
-    const accountId = parseInput(idSchema, id, 'The account id');
-    const changes = parseInput(settingsPatchSchema, patch, 'The settings');
+  updateSettings(accountId: number, patch: Partial<AccountSettings>): AccountSettings {
     return this.#store.transaction(() => {
       const before = this.getSettings(accountId);
-      const merged = parseInput(settingsSchema, { ...before, ...changes }, 'The settings');
+      const merged = { ...before, ...patch };
       this.#set(accountId, 'settings', JSON.stringify(merged));
       // Whether spam and trash count decides which messages are threaded: derive it all again.
       if (merged.includeSpamTrash !== before.includeSpamTrash) this.#sql.forgetDerivation.run(accountId);
@@ -221,28 +230,27 @@ export class AccountService {
   }
 
   setSyncState(id: number, state: SyncState): void {
-    this.#set(id, 'sync_state', parseInput(syncStateSchema, state, 'The sync state'));
+    this.#set(id, 'sync_state', state);
   }
 
   setHistoryId(id: number, historyId: string | null): void {
-    this.#set(id, 'history_id', parseInput(historyIdSchema, historyId, 'The history id'));
+    this.#set(id, 'history_id', historyId);
   }
 
   setMailboxTotal(id: number, total: number | null): void {
-    this.#set(id, 'mailbox_total', parseInput(mailboxTotalSchema, total, 'The mailbox total'));
+    this.#set(id, 'mailbox_total', total);
   }
 
   markSynced(id: number, at: number = this.#store.clock()): void {
-    this.#set(id, 'last_sync_at', new Date(parseInput(timestampSchema, at, 'The sync time')).toISOString());
+    this.#set(id, 'last_sync_at', new Date(at).toISOString());
   }
 
   /** Records the as-of instant the account's derivations were just computed with, and whether a message had the SENT label. */
-  setDerived(id: number, asOfMs: number, anySent: boolean): void {
-    const accountId = parseInput(idSchema, id, 'The account id');
+  setDerived(accountId: number, asOfMs: number, anySent: boolean): void {
     this.#row(accountId);
     this.#sql.derived.run({
       id: accountId,
-      asOf: parseInput(timestampSchema, asOfMs, 'The derivation time'),
+      asOf: asOfMs,
       anySent: anySent ? 1 : 0,
       now: this.#store.nowIso(),
     });
@@ -253,8 +261,7 @@ export class AccountService {
   }
 
   /** Deletes the account with its jobs, messages and labels (cascade) and the analytics computed from it. */
-  forgetAccount(id: number): void {
-    const accountId = parseInput(idSchema, id, 'The account id');
+  forgetAccount(accountId: number): void {
     this.#store.transaction(() => {
       this.#row(accountId);
       this.#sql.forgetAnalytics.run({ key: String(accountId) });
@@ -263,8 +270,10 @@ export class AccountService {
     });
   }
 
-  #editIdentities(id: number, edit: (row: AccountRow, aliases: string[]) => string[] | null): StoredAccount {
-    const accountId = parseInput(idSchema, id, 'The account id');
+  #editIdentities(
+    accountId: number,
+    edit: (row: AccountRow, aliases: string[]) => string[] | null,
+  ): StoredAccount {
     return this.#store.transaction(() => {
       const row = this.#row(accountId);
       const next = edit(row, JSON.parse(row.identities) as string[]);
@@ -279,14 +288,12 @@ export class AccountService {
     });
   }
 
-  #set(id: number, column: AccountField, value: unknown): void {
-    const accountId = parseInput(idSchema, id, 'The account id');
+  #set(accountId: number, column: AccountField, value: unknown): void {
     this.#row(accountId);
     this.#updates[column].run({ id: accountId, value, now: this.#store.nowIso() });
   }
 
-  #row(id: number): AccountRow {
-    const accountId = parseInput(idSchema, id, 'The account id');
+  #row(accountId: number): AccountRow {
     const row = this.#sql.byId.get(accountId);
     if (!row)
       throw new BriefError(

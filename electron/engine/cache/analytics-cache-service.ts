@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import type { AnalyticsCacheStats } from '../../../shared/analytics-types.ts';
 import { DEFAULTS } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
-import { parseInput } from '../db/validation.ts';
 import { accountKeyOf } from './analytics-key.ts';
 
 interface CacheRow {
@@ -22,17 +20,6 @@ export interface CachedAnalytics<T> {
 export type { AnalyticsCacheStats };
 
 const MAX_VALUE_BYTES = 16 * 1024 * 1024;
-const keySchema = z.string().refine((key) => accountKeyOf(key) !== null, 'not a key built by analyticsKey');
-const versionSchema = z.union([z.number().int().min(0), z.string().min(1).max(100_000)]).transform(String);
-const accountKeySchema = z.union([z.number().int().positive().transform(String), z.literal('all')]);
-const setSchema = z.strictObject({
-  computeMs: z.number().min(0).max(86_400_000),
-  ttlMs: z
-    .number()
-    .int()
-    .min(1)
-    .max(365 * 86_400_000),
-});
 
 export function prepareAnalyticsStatements(store: Store) {
   return {
@@ -77,19 +64,17 @@ export class AnalyticsCacheService {
     currentDataVersion: number | string,
     now: number = this.#store.clock(),
   ): CachedAnalytics<T> | null {
-    const cacheKey = parseInput(keySchema, key, 'The analytics key');
-    const version = parseInput(versionSchema, currentDataVersion, 'The data version');
-    const at = new Date(parseInput(z.number().int().min(0), now, 'The time')).toISOString();
-    const row = this.#sql.get.get(cacheKey);
+    const at = new Date(now).toISOString();
+    const row = this.#sql.get.get(key);
     if (!row) {
       this.#misses += 1;
       return null;
     }
     this.#hits += 1;
-    this.#sql.hit.run({ key: cacheKey, now: at });
+    this.#sql.hit.run({ key, now: at });
     return {
       value: JSON.parse(row.value) as T,
-      stale: row.data_version !== version || row.expires_at <= at,
+      stale: row.data_version !== String(currentDataVersion) || row.expires_at <= at,
       hit: true,
     };
   }
@@ -101,30 +86,29 @@ export class AnalyticsCacheService {
     computeMs: number,
     ttlMs: number = DEFAULTS.analyticsTtlMs,
   ): void {
-    const cacheKey = parseInput(keySchema, key, 'The analytics key');
-    const version = parseInput(versionSchema, dataVersion, 'The data version');
-    const timing = parseInput(setSchema, { computeMs, ttlMs }, 'The cache entry');
+    const accountKey = accountKeyOf(key);
+    if (accountKey === null)
+      throw new BriefError('INTERNAL', `"${key.slice(0, 80)}" is not an analytics key.`);
     const json = JSON.stringify(value);
     if (json === undefined || Buffer.byteLength(json) > MAX_VALUE_BYTES) {
       throw new BriefError('VALIDATION', 'The analytics value must be JSON of at most 16 MB.');
     }
     const now = this.#store.clock();
     this.#sql.set.run({
-      key: cacheKey,
-      accountKey: accountKeyOf(cacheKey),
+      key,
+      accountKey,
       value: json,
-      dataVersion: version,
-      computeMs: timing.computeMs,
+      dataVersion: String(dataVersion),
+      computeMs,
       now: new Date(now).toISOString(),
-      expiresAt: new Date(now + timing.ttlMs).toISOString(),
+      expiresAt: new Date(now + ttlMs).toISOString(),
     });
   }
 
   /** Drops the entries of one account key (an id or 'all'), or every entry. Returns how many. */
   invalidate(accountKey?: number | 'all'): number {
     if (accountKey === undefined) return this.#sql.invalidateAll.run().changes;
-    return this.#sql.invalidateAccount.run(parseInput(accountKeySchema, accountKey, 'The account key'))
-      .changes;
+    return this.#sql.invalidateAccount.run(String(accountKey)).changes;
   }
 
   stats(): AnalyticsCacheStats {

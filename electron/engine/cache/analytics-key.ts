@@ -1,34 +1,24 @@
-import { z } from 'zod';
-import { RANGE_ANCHORS, RANGE_PRESETS } from '../../../shared/domain.ts';
-import { parseInput } from '../db/validation.ts';
+import type { RangeAnchor, RangePreset } from '../../../shared/domain.ts';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a local date is written YYYY-MM-DD');
-
-export const analyticsKeySchema = z.strictObject({
+/** What one computation depends on; each part is free of `|` (the ranges, dates and zones the contract accepts). */
+export interface AnalyticsKeyParts {
   /** An account id, or 'all' for every account together. */
-  account: z.union([z.number().int().positive(), z.literal('all')]),
-  /** Which figures (e.g. 'overview', 'senders'). */
-  figureSet: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'a figure set is a short lower-case name'),
-  range: z.union([
-    z.strictObject({ preset: z.enum(RANGE_PRESETS), anchor: z.enum(RANGE_ANCHORS).optional() }),
-    z.strictObject({ from: localDate, to: localDate }),
-  ]),
-  asOf: localDate,
-  timeZone: z
-    .string()
-    .min(1)
-    .max(64)
-    .regex(/^[A-Za-z0-9_+\-/]+$/, 'a time zone is an IANA name'),
-  settingsHash: z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'the settings hash is letters and digits'),
-});
-
-export type AnalyticsKeyParts = z.input<typeof analyticsKeySchema>;
+  account: number | 'all';
+  /** Which figures (e.g. 'overview', 'senders'): a short lower-case name. */
+  figureSet: string;
+  range: { preset: RangePreset; anchor?: RangeAnchor } | { from: string; to: string };
+  /** The as-of local date, YYYY-MM-DD. */
+  asOf: string;
+  /** An IANA time zone. */
+  timeZone: string;
+  /** Letters and digits. */
+  settingsHash: string;
+}
 
 const KEY_PATTERN = /^a=(all|\d+)\|f=[^|]+\|r=[^|]+\|d=[^|]+\|z=[^|]+\|s=[^|]+$/;
 
 /** One string per distinct computation: `a=<account>|f=<figures>|r=<range>|d=<as-of>|z=<zone>|s=<settings>`. */
-export function analyticsKey(parts: AnalyticsKeyParts): string {
-  const key = parseInput(analyticsKeySchema, parts, 'The analytics key');
+export function analyticsKey(key: AnalyticsKeyParts): string {
   const range =
     'preset' in key.range
       ? `${key.range.preset}${key.range.anchor ? `@${key.range.anchor}` : ''}`

@@ -4,10 +4,10 @@
  * never stop an account: that message is fitted (or skipped) and reported, the others stored.
  */
 import { z } from 'zod';
-import { parseInput } from '../db/validation.ts';
 import type { MessageFacts } from '../mail/types.ts';
 import { describeCuts, fitFactsToLimits } from './message-facts-fit.ts';
 import { messageFactsSchema, messageFactsShape } from './message-facts-schema.ts';
+import { parseInput } from './parse-input.ts';
 
 export interface CacheItem {
   facts: MessageFacts;

@@ -1,19 +1,10 @@
-import { z } from 'zod';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
-import { idSchema, parseInput } from '../db/validation.ts';
 import type { DerivationInput } from '../mail/derive.ts';
 import type { DuplicateKeys } from '../mail/duplicates.ts';
 import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
-import { type CacheItem, MAX_BATCH, type ReportedMessage, validateBatch } from './message-batch.ts';
-import { providerSchema } from './message-facts-schema.ts';
-import {
-  filterParams,
-  type MessageFilter,
-  MessageQueries,
-  messageFilterSchema,
-  messagePageSchema,
-} from './message-query.ts';
+import { type CacheItem, type ReportedMessage, validateBatch } from './message-batch.ts';
+import { filterParams, type MessageFilter, MessageQueries } from './message-query.ts';
 import { type CachedMessage, factsToParams, toCachedMessage } from './message-row.ts';
 import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
@@ -31,20 +22,6 @@ export interface DerivedRow {
 
 const NONE: string[] = [];
 const IN_CHUNK = 500;
-
-const idsSchema = z.array(z.string().min(1).max(256)).max(1_000_000);
-const labelsSchema = z.array(z.string().min(1).max(256)).max(1000);
-const derivedSchema = z
-  .array(
-    z.strictObject({
-      id: idSchema,
-      counted: z.boolean(),
-      direction: z.enum(['sent', 'received']),
-      echo: z.boolean(),
-      threadKey: z.string().min(1).max(1024),
-    }),
-  )
-  .max(1_000_000);
 
 function chunks<T>(items: readonly T[]): T[][] {
   const result: T[][] = [];
@@ -83,7 +60,6 @@ export class MessageCacheService {
     items: CacheItem[],
   ): { inserted: number; updated: number; reported: ReportedMessage[] } {
     const account = this.#account(accountId);
-    const source = parseInput(providerSchema, provider, 'The message provider');
     const { items: batch, reported } = validateBatch(items);
     const written = this.#store.transaction(() => {
       const now = this.#store.nowIso();
@@ -93,7 +69,7 @@ export class MessageCacheService {
         const params = {
           ...factsToParams(facts),
           accountId: account,
-          provider: source,
+          provider,
           raw: raw ?? null,
           now,
         };
@@ -130,9 +106,8 @@ export class MessageCacheService {
 
   /** One page of messages in time order (ties by storage order). */
   getMessages(filter: MessageFilter, page: { limit?: number; offset?: number } = {}) {
-    const parsed = parseInput(messageFilterSchema, filter, 'The message query');
-    const { limit, offset } = parseInput(messagePageSchema, page, 'The message page');
-    const rows = this.#queries.statement(parsed, true).all({ ...filterParams(parsed), limit, offset });
+    const { limit = 100, offset = 0 } = page;
+    const rows = this.#queries.statement(filter, true).all({ ...filterParams(filter), limit, offset });
     return {
       messages: rows.map(toCachedMessage),
       nextOffset: rows.length === limit ? offset + limit : null,
@@ -141,16 +116,14 @@ export class MessageCacheService {
 
   /** Every message matching the filter, streamed in time order (for analytics and derivations). */
   *iterateMessages(filter: MessageFilter): Generator<CachedMessage> {
-    const parsed = parseInput(messageFilterSchema, filter, 'The message query');
-    for (const row of this.#queries.statement(parsed, false).iterate(filterParams(parsed))) {
+    for (const row of this.#queries.statement(filter, false).iterate(filterParams(filter))) {
       yield toCachedMessage(row);
     }
   }
 
   /** What the duplicate rule reads of every stored message, in `iterateMessages` order. */
   *iterateDuplicateKeys(accountId: number): Generator<DuplicateKeys> {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    for (const row of this.#sql.duplicateKeys.iterate(account)) {
+    for (const row of this.#sql.duplicateKeys.iterate(accountId)) {
       yield {
         providerId: row.provider_id,
         messageId: row.message_id,
@@ -162,8 +135,7 @@ export class MessageCacheService {
 
   /** What the per-account derivations read of every stored message, in storage (rowId) order. */
   *iterateDerivationInputs(accountId: number): Generator<DerivationInput> {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    for (const row of this.#sql.derivationInputs.iterate(account)) {
+    for (const row of this.#sql.derivationInputs.iterate(accountId)) {
       // A message with the provider's thread id takes no part in reconstructing threads: its
       // references and recipients are not needed (most of the cost of a synced account's pass).
       const reconstructed = row.provider_thread_id === null;
@@ -189,10 +161,7 @@ export class MessageCacheService {
     afterId: number,
     limit: number,
   ): Array<{ id: number; providerThreadId: string | null; derived: DerivedFacts }> {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    const after = parseInput(z.number().int().min(0), afterId, 'The row id');
-    const count = parseInput(z.number().int().min(1).max(MAX_BATCH), limit, 'The page size');
-    return this.#sql.threadIdsAfter.all(account, after, count).map((row) => ({
+    return this.#sql.threadIdsAfter.all(accountId, afterId, limit).map((row) => ({
       id: row.id,
       providerThreadId: row.provider_thread_id,
       derived: {
@@ -211,30 +180,27 @@ export class MessageCacheService {
 
   /** Which of these provider ids are already stored (asked before any fetch). */
   checkCached(accountId: number, provider: string, providerIds: string[]): Set<string> {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    const source = parseInput(providerSchema, provider, 'The message provider');
-    const ids = parseInput(idsSchema, providerIds, 'The message ids');
     const found = new Set<string>();
-    for (const chunk of chunks(ids)) {
-      const params = { accountId: account, provider: source, ids: JSON.stringify(chunk) };
+    for (const chunk of chunks(providerIds)) {
+      const params = { accountId, provider, ids: JSON.stringify(chunk) };
       for (const row of this.#sql.cachedIds.all(params)) found.add(row.provider_id);
     }
     return found;
   }
 
   getCacheStats(accountId?: number): CacheStats {
-    const only = accountId === undefined ? undefined : parseInput(idSchema, accountId, 'The account id');
-    return summarise(this.#sql.stats.all().filter((row) => only === undefined || row.account_id === only));
+    return summarise(
+      this.#sql.stats.all().filter((row) => accountId === undefined || row.account_id === accountId),
+    );
   }
 
   /** Writes the mail model's per-account derivations; every id must be a message of this account. */
   updateDerived(accountId: number, rows: DerivedRow[]): number {
     const account = this.#account(accountId);
-    const derived = parseInput(derivedSchema, rows, 'The derived facts');
     return this.#store.transaction(() => {
       const now = this.#store.nowIso();
       let changed = 0;
-      for (const row of derived) {
+      for (const row of rows) {
         const params = {
           ...row,
           accountId: account,
@@ -259,13 +225,12 @@ export class MessageCacheService {
   /** Replaces one message's labels (incremental sync: labels added or removed). */
   updateLabels(accountId: number, provider: string, providerId: string, labels: string[]): CachedMessage {
     const key = this.#key(accountId, provider, providerId);
-    const next = parseInput(labelsSchema, labels, 'The labels');
     return this.#store.transaction(() => {
       const row = this.#sql.byProviderId.get(key);
       if (!row) throw this.#missing(providerId);
       const now = this.#store.nowIso();
-      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(next), now }).changes === 1) {
-        this.#writeLabels(row.id, key.accountId, next, row.time);
+      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(labels), now }).changes === 1) {
+        this.#writeLabels(row.id, key.accountId, labels, row.time);
         this.#unthread(key.accountId, row.id, row.thread_key);
         this.#bump(key.accountId, now);
       }
@@ -275,12 +240,10 @@ export class MessageCacheService {
 
   deleteMessages(accountId: number, provider: string, providerIds: string[]): number {
     const account = this.#account(accountId);
-    const source = parseInput(providerSchema, provider, 'The message provider');
-    const ids = parseInput(idsSchema, providerIds, 'The message ids');
     return this.#store.transaction(() => {
       let deleted = 0;
-      for (const chunk of chunks(ids)) {
-        const params = { accountId: account, provider: source, ids: JSON.stringify(chunk) };
+      for (const chunk of chunks(providerIds)) {
+        const params = { accountId: account, provider, ids: JSON.stringify(chunk) };
         this.#sql.unthreadDeleted.run(params);
         deleted += this.#sql.deleteIds.run(params).changes;
       }
@@ -302,9 +265,8 @@ export class MessageCacheService {
   /** Removes the account's messages older than `cutoffMs` (the retention window). */
   deleteOlderThan(accountId: number, cutoffMs: number): number {
     const account = this.#account(accountId);
-    const cutoff = parseInput(z.number().int(), cutoffMs, 'The retention cutoff');
     return this.#store.transaction(() => {
-      const deleted = this.#sql.deleteBefore.run(account, cutoff).changes;
+      const deleted = this.#sql.deleteBefore.run(account, cutoffMs).changes;
       if (deleted > 0) {
         this.#bump(account, this.#store.nowIso());
         // A sweep may cut through any thread: derive the whole account again.
@@ -327,8 +289,7 @@ export class MessageCacheService {
   pendingDerivation(
     accountId: number,
   ): Array<Pick<DerivationInput, 'rowId' | 'providerThreadId' | 'sender' | 'labels'>> {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    return this.#sql.pendingDerivation.all(account).map((row) => ({
+    return this.#sql.pendingDerivation.all(accountId).map((row) => ({
       rowId: row.id,
       providerThreadId: row.provider_thread_id,
       sender: row.sender,
@@ -338,13 +299,12 @@ export class MessageCacheService {
 
   /** Whether a stored message of the account has the SENT label (direction follows it when one does). */
   hasSentLabel(accountId: number): boolean {
-    return this.#sql.hasSentLabel.get(parseInput(idSchema, accountId, 'The account id')) !== undefined;
+    return this.#sql.hasSentLabel.get(accountId) !== undefined;
   }
 
   /** Whether a stored message's time lies in (from, to]. */
   anyTimeBetween(accountId: number, from: number, to: number): boolean {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    return this.#sql.anyTimeBetween.get(account, from, to) !== undefined;
+    return this.#sql.anyTimeBetween.get(accountId, from, to) !== undefined;
   }
 
   #writeLabels(id: number, accountId: number, labels: readonly string[], time: number | null): void {
@@ -357,22 +317,17 @@ export class MessageCacheService {
   }
 
   #account(accountId: number): number {
-    const id = parseInput(idSchema, accountId, 'The account id');
-    if (!this.#sql.accountExists.get(id)) {
+    if (!this.#sql.accountExists.get(accountId)) {
       throw new BriefError(
         'NOT_FOUND',
-        `Account ${id} does not exist; it may have been removed. Reconnect it first.`,
+        `Account ${accountId} does not exist; it may have been removed. Reconnect it first.`,
       );
     }
-    return id;
+    return accountId;
   }
 
   #key(accountId: number, provider: string, providerId: string) {
-    return {
-      accountId: parseInput(idSchema, accountId, 'The account id'),
-      provider: parseInput(providerSchema, provider, 'The message provider'),
-      providerId: parseInput(z.string().min(1).max(256), providerId, 'The message id'),
-    };
+    return { accountId, provider, providerId };
   }
 
   #missing(providerId: string): BriefError {

@@ -1,41 +1,27 @@
-import { z } from 'zod';
 import type { Store } from '../db/store.ts';
 import type { TimedStatement } from '../db/timed-statement.ts';
-import { idSchema } from '../db/validation.ts';
 import { MESSAGE_COLUMNS, type MessageRow } from './message-row.ts';
 
-const ms = z.number().int().min(-8.64e15).max(8.64e15);
-
-export const messageFilterSchema = z
-  .strictObject({
-    accountId: idSchema,
-    /** Inclusive lower bound, ms since the epoch. */
-    from: ms.optional(),
-    /** Exclusive upper bound, ms since the epoch. */
-    to: ms.optional(),
-    label: z.string().min(1).max(256).optional(),
-    sender: z.string().min(1).max(998).optional(),
-    threadKey: z.string().min(1).max(1024).optional(),
-    direction: z.enum(['sent', 'received']).optional(),
-    order: z.enum(['asc', 'desc']).default('asc'),
-  })
-  .refine((filter) => filter.from === undefined || filter.to === undefined || filter.from <= filter.to, {
-    message: 'from must not be after to',
-  });
-
-export const messagePageSchema = z.strictObject({
-  limit: z.number().int().min(1).max(500).default(100),
-  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-});
-
-export type MessageFilter = z.input<typeof messageFilterSchema>;
-type ParsedFilter = z.output<typeof messageFilterSchema>;
+/** Which of an account's messages to read; a range that ends before it starts matches none. */
+export interface MessageFilter {
+  accountId: number;
+  /** Inclusive lower bound, ms since the epoch. */
+  from?: number;
+  /** Exclusive upper bound, ms since the epoch. */
+  to?: number;
+  label?: string;
+  sender?: string;
+  threadKey?: string;
+  direction?: 'sent' | 'received';
+  /** Oldest first unless 'desc'. */
+  order?: 'asc' | 'desc';
+}
 
 /**
  * The sender and thread indexes hold (account, key, time), so they answer their filter with any time
  * range exactly; without statistics the planner may prefer the time index, so it is named.
  */
-function leadingIndex(filter: ParsedFilter): string {
+function leadingIndex(filter: MessageFilter): string {
   if (filter.sender !== undefined) return ' INDEXED BY message_cache_sender';
   if (filter.threadKey !== undefined) return ' INDEXED BY message_cache_thread';
   return '';
@@ -46,7 +32,7 @@ function leadingIndex(filter: ParsedFilter): string {
  * and joins the message; otherwise the sender, thread or time index of `message_cache` leads.
  * Only conditions that are present appear, so the planner can pick the matching index.
  */
-function queryFor(filter: ParsedFilter, paged: boolean): string {
+function queryFor(filter: MessageFilter, paged: boolean): string {
   const byLabel = filter.label !== undefined;
   const timeColumn = byLabel ? 'l.time' : 'm.time';
   const where = byLabel ? ['l.account_id = @accountId', 'l.label = @label'] : ['m.account_id = @accountId'];
@@ -64,7 +50,7 @@ function queryFor(filter: ParsedFilter, paged: boolean): string {
 }
 
 /** The bound parameters of a filter: only those its SQL names. */
-export function filterParams(filter: ParsedFilter): Record<string, string | number> {
+export function filterParams(filter: MessageFilter): Record<string, string | number> {
   const params: Record<string, string | number> = { accountId: filter.accountId };
   for (const name of ['from', 'to', 'label', 'sender', 'threadKey', 'direction'] as const) {
     const value = filter[name];
@@ -82,7 +68,7 @@ export class MessageQueries {
     this.#store = store;
   }
 
-  statement(filter: ParsedFilter, paged: boolean): TimedStatement<MessageRow> {
+  statement(filter: MessageFilter, paged: boolean): TimedStatement<MessageRow> {
     const sql = queryFor(filter, paged);
     let statement = this.#statements.get(sql);
     if (!statement) {

@@ -1,16 +1,14 @@
-import { z } from 'zod';
-import { BriefError } from '../../../shared/errors.ts';
 import { prepareMessageStatements } from '../cache/message-statements.ts';
 import type { Store } from './store.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-const cleanupOptionsSchema = z.strictObject({
-  finishedJobsOlderThanDays: z.number().int().min(0).max(36_500).default(30),
-  retentionDays: z.number().int().min(1).max(36_500).nullable().default(null),
-});
-
-export type CleanupOptions = z.input<typeof cleanupOptionsSchema>;
+export interface CleanupOptions {
+  /** 30 by default. */
+  finishedJobsOlderThanDays?: number;
+  /** Whole days of mail to keep (the app setting, at least 1); null or absent: keep everything. */
+  retentionDays?: number | null;
+}
 
 export interface CleanupResult {
   jobs: number;
@@ -23,14 +21,7 @@ export interface CleanupResult {
  * set) messages older than it. Accounts that lose messages get a new data version.
  */
 export function cleanup(store: Store, options: CleanupOptions = {}): CleanupResult {
-  const parsed = cleanupOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    throw new BriefError(
-      'VALIDATION',
-      'Cleanup needs whole numbers of days: finished jobs 0 or more, retention 1 or more (or none).',
-    );
-  }
-  const { finishedJobsOlderThanDays, retentionDays } = parsed.data;
+  const { finishedJobsOlderThanDays = 30, retentionDays = null } = options;
   const now = store.clock();
   return store.transaction(() => {
     const jobs = store

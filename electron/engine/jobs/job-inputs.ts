@@ -1,58 +1,43 @@
-import { z } from 'zod';
-import { JOB_STATUSES, JOB_TYPES } from '../../../shared/domain.ts';
-import { idSchema, metadataSchema } from '../db/validation.ts';
+/**
+ * What the queue's callers hand it. Arguments from outside were parsed by the contract's schemas
+ * at the boundary (shared/contract.ts); inside the engine these types carry the guarantee, and the
+ * queue checks only what depends on the stored state (the job's status, the account, the size).
+ */
+import type { MethodArgs } from '../../../shared/contract.ts';
+import type { JobType } from '../../../shared/domain.ts';
+import type { SerializedError } from '../../../shared/errors.ts';
+import type { JobMetadataPatch } from './job-metadata.ts';
 
-export const createJobSchema = z.strictObject({
-  type: z.enum(JOB_TYPES),
-  accountId: idSchema.nullish(),
-  maxAttempts: z.number().int().min(1).max(100).optional(),
-  metadata: metadataSchema.optional(),
+export interface CreateJobInput {
+  type: JobType;
+  accountId?: number | null;
+  maxAttempts?: number;
+  metadata?: JobMetadataPatch;
   /** Milliseconds since the epoch before which the job is not claimed. */
-  runAfter: z.number().int().min(0).max(8.64e15).optional(),
-});
-export type CreateJobInput = z.input<typeof createJobSchema>;
-export type CreateJobRequest = z.output<typeof createJobSchema>;
+  runAfter?: number;
+}
 
-export const listJobsSchema = z.strictObject({
-  status: z.enum(JOB_STATUSES).optional(),
-  type: z.enum(JOB_TYPES).optional(),
-  accountId: idSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-});
-export type ListJobsInput = z.input<typeof listJobsSchema>;
+/** `jobs.list`'s filter, as the contract declares it. */
+export type ListJobsInput = MethodArgs<'jobs.list'>;
 
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
-export const progressSchema = z.strictObject({
-  current: count,
+export interface ProgressInput {
+  current: number;
   /** Omitted: keep the known total; null: the total is not known. */
-  total: count.nullish(),
-  step: z.string().max(500).nullish(),
-});
-export type ProgressInput = z.input<typeof progressSchema>;
+  total?: number | null;
+  step?: string | null;
+}
 
-export const jobErrorSchema = z.strictObject({
-  code: z.string().min(1).max(64),
-  message: z.string().min(1).max(2000),
-});
+export type JobErrorInput = SerializedError;
 
-export const failOptionsSchema = z.strictObject({
+export interface FailOptions {
   /** False for errors another attempt cannot fix (e.g. AUTH_REQUIRED): fail at once. */
-  retry: z.boolean().default(true),
+  retry?: boolean;
   /** Fail without retry and drop the metadata (the cursor), so the write fits on a full disk. */
-  compact: z.boolean().default(false),
-});
+  compact?: boolean;
+}
 
-export const workerIdSchema = z.string().min(1).max(200);
-
-export const claimOptionsSchema = z.strictObject({
-  types: z.array(z.enum(JOB_TYPES)).min(1).optional(),
+export interface ClaimOptions {
+  types?: readonly JobType[];
   /** Only these jobs (a command runs the jobs it started). */
-  ids: z.array(idSchema).max(10_000).optional(),
-});
-export type ClaimOptions = z.input<typeof claimOptionsSchema>;
-
-export const typesSchema = z.array(z.enum(JOB_TYPES)).min(1).optional();
-
-export const cleanupDaysSchema = z.number().int().min(0).max(36_500);
+  ids?: readonly number[];
+}

@@ -7,9 +7,8 @@
  */
 import type { Job } from '../../../shared/domain.ts';
 import type { Store } from '../db/store.ts';
-import { idSchema, parseInput } from '../db/validation.ts';
 import type { JobEvents } from './job-events.ts';
-import { type ClaimOptions, claimOptionsSchema, workerIdSchema } from './job-inputs.ts';
+import type { ClaimOptions } from './job-inputs.ts';
 import { requireJobRow, syncConflict, toJob } from './job-row.ts';
 import type { JobStatements } from './job-statements.ts';
 
@@ -49,8 +48,7 @@ export class JobLeases {
     return new Date(fromMs + this.#leaseMs).toISOString();
   }
 
-  claimNext(workerId: string, options: ClaimOptions): Job | null {
-    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+  claimNext(worker: string, options: ClaimOptions): Job | null {
     const filter = claimFilter(options);
     const claimed = this.#store.transaction(() => {
       const now = this.#store.clock();
@@ -67,15 +65,12 @@ export class JobLeases {
     return claimed && this.#events.emit(claimed, 'state');
   }
 
-  nextDueAt(workerId: string, options: ClaimOptions): number | null {
-    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+  nextDueAt(worker: string, options: ClaimOptions): number | null {
     const { due } = this.#sql.nextDue.get({ worker, ...claimFilter(options) })!;
     return due === null ? null : Date.parse(due);
   }
 
-  heartbeat(id: number, workerId: string): boolean {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const worker = parseInput(workerIdSchema, workerId, 'The worker id');
+  heartbeat(jobId: number, worker: string): boolean {
     requireJobRow(this.#sql, jobId);
     const now = this.#store.clock();
     const renewed = this.#sql.renewLease.run({
@@ -139,7 +134,6 @@ export class JobLeases {
   }
 }
 
-function claimFilter(options: ClaimOptions): { types: string | null; ids: string | null } {
-  const { types, ids } = parseInput(claimOptionsSchema, options, 'The claim options');
+function claimFilter({ types, ids }: ClaimOptions): { types: string | null; ids: string | null } {
   return { types: types ? JSON.stringify(types) : null, ids: ids ? JSON.stringify(ids) : null };
 }

@@ -2,24 +2,18 @@ import { DEFAULTS, type Job, type JobStatus, type JobType, SYNC_JOB_TYPES } from
 import { BriefError } from '../../../shared/errors.ts';
 import { isConstraintError } from '../db/storage-errors.ts';
 import type { Store } from '../db/store.ts';
-import { idSchema, metadataSchema, parseInput } from '../db/validation.ts';
 import { retryDelayMs } from './backoff.ts';
 import { type JobChange, JobEvents, type JobListener } from './job-events.ts';
-import {
-  type ClaimOptions,
-  type CreateJobInput,
-  type CreateJobRequest,
-  cleanupDaysSchema,
-  createJobSchema,
-  failOptionsSchema,
-  jobErrorSchema,
-  type ListJobsInput,
-  listJobsSchema,
-  type ProgressInput,
-  progressSchema,
-  typesSchema,
+import type {
+  ClaimOptions,
+  CreateJobInput,
+  FailOptions,
+  JobErrorInput,
+  ListJobsInput,
+  ProgressInput,
 } from './job-inputs.ts';
 import { JobLeases } from './job-leases.ts';
+import { type JobMetadataPatch, metadataJson } from './job-metadata.ts';
 import { type JobRow, requireJobRow, syncConflict, toJob } from './job-row.ts';
 import { JobLists, type JobStatements, prepareJobStatements } from './job-statements.ts';
 
@@ -69,8 +63,7 @@ export class JobService {
   }
 
   createJob(input: CreateJobInput): Job {
-    const request = parseInput(createJobSchema, input, 'The job request');
-    return this.#emit(toJob(this.#insert(request)), 'created');
+    return this.#emit(toJob(this.#insert(input)), 'created');
   }
 
   /**
@@ -89,7 +82,7 @@ export class JobService {
     return row ? this.#emit(toJob(row), 'created') : null;
   }
 
-  #insert(request: CreateJobRequest): JobRow {
+  #insert(request: CreateJobInput): JobRow {
     const accountId = request.accountId ?? null;
     if (accountId !== null) this.#requireAccount(accountId);
     const runAfter = request.runAfter ?? this.#store.clock();
@@ -98,7 +91,7 @@ export class JobService {
         type: request.type,
         accountId,
         maxAttempts: request.maxAttempts ?? DEFAULTS.maxAttempts,
-        metadata: JSON.stringify(request.metadata ?? {}),
+        metadata: metadataJson(request.metadata ?? {}),
         runAfter: new Date(runAfter).toISOString(),
         ...this.#leases.reservation(runAfter),
         now: this.#store.nowIso(),
@@ -115,22 +108,20 @@ export class JobService {
    * CONFLICT when a live engine has one queued, running or paused.
    */
   queueSync(accountId: number, type: 'fetch_messages' | 'sync_history'): Job {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    return this.#leases.takeOverSync(account) ?? this.createJob({ type, accountId: account });
+    return this.#leases.takeOverSync(accountId) ?? this.createJob({ type, accountId });
   }
 
   getJob(id: number): Job {
-    return toJob(this.#row(parseInput(idSchema, id, 'The job id')));
+    return toJob(this.#row(id));
   }
 
   /** The job, or null when it no longer exists (its account was forgotten, or it was cleaned up). */
   findJob(id: number): Job | null {
-    const row = this.#sql.byId.get(parseInput(idSchema, id, 'The job id'));
+    const row = this.#sql.byId.get(id);
     return row ? toJob(row) : null;
   }
 
-  listJobs(input: ListJobsInput = {}): { jobs: Job[]; total: number } {
-    const query = parseInput(listJobsSchema, input, 'The job list request');
+  listJobs(query: ListJobsInput = {}): { jobs: Job[]; total: number } {
     const params: Record<string, unknown> = {
       status: query.status,
       type: query.type,
@@ -140,14 +131,12 @@ export class JobService {
     const statements = this.#lists.for(filters);
     const bound = Object.fromEntries(filters.map((name) => [name, params[name]]));
     return {
-      jobs: statements.page.all({ ...bound, limit: query.limit, offset: query.offset }).map(toJob),
+      jobs: statements.page.all({ ...bound, limit: query.limit ?? 50, offset: query.offset ?? 0 }).map(toJob),
       total: statements.count.get(bound)!.total,
     };
   }
 
-  updateProgress(id: number, input: ProgressInput): Job {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const progress = parseInput(progressSchema, input, 'The job progress');
+  updateProgress(jobId: number, progress: ProgressInput): Job {
     return this.#change(jobId, ['processing'], 'given progress', 'progress', (row) => {
       const total = progress.total === undefined ? row.progress_total : progress.total;
       if (total !== null && progress.current > total) {
@@ -167,24 +156,20 @@ export class JobService {
     });
   }
 
-  mergeMetadata(id: number, patch: Record<string, unknown>): Job {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const changes = parseInput(metadataSchema, patch, 'The job metadata');
+  mergeMetadata(jobId: number, patch: JobMetadataPatch): Job {
     return this.#change(jobId, null, 'given metadata', 'metadata', (row) => {
-      this.#sql.metadata.run({ id: jobId, metadata: this.#merged(row, changes), now: this.#store.nowIso() });
+      this.#sql.metadata.run({ id: jobId, metadata: this.#merged(row, patch), now: this.#store.nowIso() });
     });
   }
 
   /** Keeps where a resumable job got to (a page token, a history id) in its metadata. */
   setCursor(id: number, cursor: unknown): Job {
-    return this.mergeMetadata(id, { cursor } as Record<string, unknown>);
+    return this.mergeMetadata(id, { cursor });
   }
 
-  completeJob(id: number, metadata: Record<string, unknown> = {}): Job {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const changes = parseInput(metadataSchema, metadata, 'The job metadata');
+  completeJob(jobId: number, metadata: JobMetadataPatch = {}): Job {
     return this.#change(jobId, ['processing'], 'completed', 'state', (row) => {
-      this.#sql.complete.run({ id: jobId, metadata: this.#merged(row, changes), now: this.#store.nowIso() });
+      this.#sql.complete.run({ id: jobId, metadata: this.#merged(row, metadata), now: this.#store.nowIso() });
     });
   }
 
@@ -192,20 +177,15 @@ export class JobService {
    * Records a failed attempt. With attempts left (and `retry` not turned off) the job goes back to
    * `pending` after a backoff, keeping the error so the reason is visible; otherwise it is `failed`.
    */
-  failJob(
-    id: number,
-    error: { code: string; message: string },
-    options: { retry?: boolean; compact?: boolean } = {},
-  ): Job {
-    const jobId = parseInput(idSchema, id, 'The job id');
-    const reason = parseInput(jobErrorSchema, error, 'The job error');
-    const { retry, compact } = parseInput(failOptionsSchema, options, 'The failure options');
+  failJob(jobId: number, reason: JobErrorInput, options: FailOptions = {}): Job {
+    const { retry = true, compact = false } = options;
     return this.#change(jobId, ['processing'], 'failed', 'state', (row) => {
       const now = this.#store.clock();
       const params = {
         id: jobId,
         code: reason.code,
-        message: reason.message,
+        // A sentence for the job list, not a dump: long messages are cut.
+        message: reason.message.slice(0, 2000),
         now: new Date(now).toISOString(),
       };
       if (compact) {
@@ -253,11 +233,9 @@ export class JobService {
 
   /** Whether the account has an unfinished (pending, processing or paused) job of these types. */
   hasRunningJob(accountId: number, types?: readonly JobType[]): boolean {
-    const account = parseInput(idSchema, accountId, 'The account id');
-    const only = parseInput(typesSchema, types, 'The job types');
     const found = this.#sql.unfinishedForAccount.get({
-      accountId: account,
-      types: only ? JSON.stringify(only) : null,
+      accountId,
+      types: types ? JSON.stringify(types) : null,
     });
     return found !== undefined;
   }
@@ -295,17 +273,16 @@ export class JobService {
 
   /** Deletes finished jobs older than the given number of days; returns how many. */
   cleanup(olderThanDays = 30): number {
-    const days = parseInput(cleanupDaysSchema, olderThanDays, 'The cleanup age in days');
-    return this.#sql.deleteFinished.run(new Date(this.#store.clock() - days * DAY_MS).toISOString()).changes;
+    const cutoff = new Date(this.#store.clock() - olderThanDays * DAY_MS).toISOString();
+    return this.#sql.deleteFinished.run(cutoff).changes;
   }
 
   #transition(
-    id: number,
+    jobId: number,
     from: readonly JobStatus[],
     verb: string,
     statement: 'requeue' | 'cancel' | 'pause' | 'resume' | 'release',
   ): Job {
-    const jobId = parseInput(idSchema, id, 'The job id');
     return this.#change(jobId, from, verb, 'state', () => {
       try {
         this.#sql[statement].run({
@@ -355,10 +332,8 @@ export class JobService {
     }
   }
 
-  #merged(row: JobRow, changes: Record<string, unknown>): string {
-    const merged = JSON.stringify({ ...(JSON.parse(row.metadata) as Record<string, unknown>), ...changes });
-    parseInput(metadataSchema, JSON.parse(merged), 'The job metadata');
-    return merged;
+  #merged(row: JobRow, changes: JobMetadataPatch): string {
+    return metadataJson({ ...(JSON.parse(row.metadata) as JobMetadataPatch), ...changes });
   }
 
   #emit(job: Job, change: JobChange): Job {

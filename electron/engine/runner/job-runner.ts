@@ -5,8 +5,9 @@
  * with backoff up to the job's max attempts.
  */
 import type { Job, JobType } from '../../../shared/domain.ts';
-import { BriefError, isRetryable, toSerializedError } from '../../../shared/errors.ts';
+import { BriefError, isRetryable, type SerializedError, toSerializedError } from '../../../shared/errors.ts';
 import { type EventBus, estimateEtaSeconds, ProgressThrottle } from '../events.ts';
+import { type JobMetadata, type JobMetadataPatch, readJobMetadata } from '../jobs/job-metadata.ts';
 import type { JobService } from '../jobs/job-service.ts';
 import type { Logger } from '../log.ts';
 
@@ -17,19 +18,27 @@ const CPU_BOUND: ReadonlySet<JobType> = new Set([
   'cleanup',
 ]);
 
-export interface JobContext {
-  job: Job;
+export interface JobContext<T extends JobType = JobType> {
+  job: Job & { type: T };
+  /** The job's metadata as its type declares it (jobs/job-metadata.ts), read once when it was claimed. */
+  metadata: JobMetadata<T>;
   /** Aborted when the job is cancelled or paused, or the engine shuts down: checkpoint and return. */
   signal: AbortSignal;
   /** Progress, written and pushed at most every 200 ms (the last one always). */
   progress(current: number, total: number | null, step: string, options?: { force?: boolean }): void;
   /** Persists the resumable cursor (merged into the job's metadata). */
-  checkpoint(patch: Record<string, unknown>): void;
+  checkpoint(patch: JobMetadataPatch): void;
   clock: () => number;
   logger: Logger;
 }
 
-export type JobExecutor = (context: JobContext) => Promise<Record<string, unknown> | undefined>;
+/** Runs one attempt of a job of type `T`; what it returns is merged into the job's metadata. */
+export type JobExecutor<T extends JobType = JobType> = (
+  context: JobContext<T>,
+) => Promise<JobMetadataPatch | undefined>;
+
+/** Which code runs each job type, typed by that type's metadata. */
+export type JobExecutors = { [T in JobType]?: JobExecutor<T> };
 
 export interface JobRunnerOptions {
   workerId: string;
@@ -37,7 +46,7 @@ export interface JobRunnerOptions {
   events: EventBus;
   logger: Logger;
   clock: () => number;
-  executors: Partial<Record<JobType, JobExecutor>>;
+  executors: JobExecutors;
   heartbeatMs?: number;
   /** How many jobs may run at once (different accounts; one sync per account is the queue's rule). */
   concurrency?: number;
@@ -153,9 +162,9 @@ export class JobRunner {
     }
   }
 
-  async #execute(job: Job, controller: AbortController): Promise<void> {
+  async #execute<T extends JobType>(job: Job & { type: T }, controller: AbortController): Promise<void> {
     const { jobs, events, logger, clock } = this.#options;
-    const executor = this.#options.executors[job.type]!;
+    const executor: JobExecutor<T> = this.#options.executors[job.type]!;
     const throttle = new ProgressThrottle(clock);
     const startedAt = clock();
     const heartbeat = setInterval(() => {
@@ -171,7 +180,7 @@ export class JobRunner {
       }
     }, this.#options.heartbeatMs ?? 1000);
     heartbeat.unref?.();
-    const context: JobContext = {
+    const context: Omit<JobContext<T>, 'metadata'> = {
       job,
       signal: controller.signal,
       clock,
@@ -195,8 +204,9 @@ export class JobRunner {
       },
     };
     try {
-      const metadata = await executor(context);
-      jobs.completeJob(job.id, metadata ?? {});
+      const metadata = readJobMetadata(job.id, job.type, job.metadata);
+      const results = await executor({ ...context, metadata });
+      jobs.completeJob(job.id, results ?? {});
     } catch (error) {
       this.#settle(job, error);
     } finally {
@@ -242,7 +252,7 @@ export class JobRunner {
    * cursor dropped); if even that fails, the job is left to its lease, which returns it to the
    * queue once the disk has room.
    */
-  #recordFailure(jobId: number, error: { code: string; message: string }, retry: boolean): void {
+  #recordFailure(jobId: number, error: SerializedError, retry: boolean): void {
     const { jobs, logger } = this.#options;
     try {
       jobs.failJob(jobId, error, { retry });

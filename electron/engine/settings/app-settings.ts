@@ -1,7 +1,6 @@
 /** App-wide settings (sync interval, quiet hours, tray, time zone, retention, theme, morning brief) in the `settings` table. */
 import { type AppSettings, appSettingsSchema } from '../../../shared/contract.ts';
 import { DEFAULTS } from '../../../shared/domain.ts';
-import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -17,6 +16,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
 };
 
 const KEY = 'app';
+/** As read back from the database (a row written by a newer build may hold more). */
+const storedSettingsSchema = appSettingsSchema.partial();
 
 export class AppSettingsService {
   readonly #store: Store;
@@ -28,19 +29,14 @@ export class AppSettingsService {
   get(): AppSettings {
     const row = this.#store.prepare<{ value: string }>('SELECT value FROM settings WHERE key = ?').get(KEY);
     if (!row) return DEFAULT_APP_SETTINGS;
-    const parsed = appSettingsSchema.partial().safeParse(JSON.parse(row.value));
+    const parsed = storedSettingsSchema.safeParse(JSON.parse(row.value));
     // Settings written by a newer or damaged build fall back field by field to the defaults.
     return { ...DEFAULT_APP_SETTINGS, ...(parsed.success ? parsed.data : {}) };
   }
 
+  /** The patch was parsed by the contract's `settings.update` schema at the boundary. */
   update(patch: Partial<AppSettings>): AppSettings {
-    const parsed = appSettingsSchema.partial().safeParse(patch);
-    if (!parsed.success)
-      throw new BriefError(
-        'VALIDATION',
-        `Invalid settings: ${parsed.error.issues[0]?.message ?? 'unknown field'}.`,
-      );
-    const next = { ...this.get(), ...parsed.data };
+    const next = { ...this.get(), ...patch };
     this.#store
       .prepare(
         `INSERT INTO settings (key, value) VALUES (?, ?)

@@ -11,22 +11,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { EngineServices } from '../../engine.ts';
 import { writeMbox } from '../../mail/generator/index.ts';
 import type { JobExecutor } from '../../runner/job-runner.ts';
+import type { DemoMailbox } from './import-metadata.ts';
 
 export const DEMO_ADDRESS = 'alex@example.com';
 export const DEMO_ALIASES = ['alex.morgan@example.org'];
 export const DEMO_NAME = 'Alex Morgan';
-
-const demoSchema = z.strictObject({
-  seed: z.number().int().min(0),
-  messages: z.number().int().min(1),
-  /** The newest message's time (ms since the epoch). */
-  end: z.number().int(),
-});
-export type DemoMailbox = z.infer<typeof demoSchema>;
 
 /** What the demo job's metadata says to generate: newest mail an hour ago, so "today" has some. */
 export function demoMailbox(
@@ -40,27 +32,26 @@ export function demoMailbox(
  * The `import_mail` executor, for a demo job (metadata `demo`) first writing its mailbox to a
  * private temporary folder that is removed when the attempt ends.
  */
-export function withDemoMailbox(importMail: JobExecutor): JobExecutor {
+export function withDemoMailbox(importMail: JobExecutor<'import_mail'>): JobExecutor<'import_mail'> {
   return async (context) => {
-    const demo = demoSchema.safeParse(context.job.metadata.demo);
-    if (!demo.success) return importMail(context);
+    const { demo } = context.metadata;
+    if (demo === undefined) return importMail(context);
     const folder = await mkdtemp(join(tmpdir(), 'brief-demo-'));
     try {
       const path = join(folder, 'demo.mbox');
       await writeMbox(
         path,
         {
-          seed: demo.data.seed,
-          messages: demo.data.messages,
+          seed: demo.seed,
+          messages: demo.messages,
           identities: [DEMO_ADDRESS, ...DEMO_ALIASES],
           userName: DEMO_NAME,
-          end: demo.data.end,
+          end: demo.end,
           years: 2,
         },
         { exclusive: true },
       );
-      const job = { ...context.job, metadata: { ...context.job.metadata, paths: [path] } };
-      return await importMail({ ...context, job });
+      return await importMail({ ...context, metadata: { ...context.metadata, paths: [path] } });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

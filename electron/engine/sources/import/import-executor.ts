@@ -40,26 +40,24 @@ export interface ImportSummary {
   bytes: number;
 }
 
-export function importExecutor(services: EngineServices): JobExecutor {
+type ImportContext = JobContext<'import_mail'>;
+
+export function importExecutor(services: EngineServices): JobExecutor<'import_mail'> {
   // Made once per engine start: the moment to remove what a killed run left unpacked.
   removeStaleTempFolders();
-  return async (context: JobContext) => {
-    const { job } = context;
-    const paths = job.metadata.paths;
-    if (job.accountId === null || !Array.isArray(paths) || !paths.every((path) => typeof path === 'string')) {
-      throw new BriefError(
-        'VALIDATION',
-        'This import job has no account or no paths; start the import again.',
-      );
+  return async (context) => {
+    const { accountId } = context.job;
+    if (accountId === null) {
+      throw new BriefError('VALIDATION', 'This import job has no account; start the import again.');
     }
-    const summary = await importFiles(services, context, job.accountId, paths as string[]);
+    const summary = await importFiles(services, context, accountId, context.metadata.paths);
     return { summary };
   };
 }
 
 async function importFiles(
   services: EngineServices,
-  context: JobContext,
+  context: ImportContext,
   accountId: number,
   inputs: string[],
 ): Promise<ImportSummary> {
@@ -67,7 +65,7 @@ async function importFiles(
   const expanded = await expandInputs(inputs, { signal: context.signal });
   // A replacing import (the demo) starts from an empty account, on every attempt: the same
   // generated mailbox imported again leaves the same account, not one twice as large.
-  if (context.job.metadata.replace === true) messages.clearCache(accountId);
+  if (context.metadata.replace === true) messages.clearCache(accountId);
   const storedBefore = messages.getCacheStats(accountId).count;
   let summary: ImportSummary;
   try {
@@ -92,7 +90,7 @@ async function importFiles(
  */
 async function storeMessages(
   services: EngineServices,
-  context: JobContext,
+  context: ImportContext,
   accountId: number,
   expanded: ExpandedInputs,
 ): Promise<ImportSummary> {
