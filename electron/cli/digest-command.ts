@@ -4,36 +4,14 @@
  * folder, or --out FILE; `--out -` prints it). A digest printed or written is a brief delivered, so
  * it moves each account's "last brief" afterwards — not before, so a failed write moves nothing.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DIGEST_FORMATS, type DigestFormat } from '../../shared/brief-types.ts';
 import { RANGE_ANCHORS } from '../../shared/domain.ts';
-import { BriefError } from '../../shared/errors.ts';
+import { writeDigestFile } from '../engine/index.ts';
 import { resolveAccount } from './account-ref.ts';
 import type { Command } from './args.ts';
 import { checkArguments, TIME_ZONE_WORDING } from './engine-call.ts';
 import { oneOf, parseAsOfOption, parseTimeZoneOption } from './flag-values.ts';
 import { out } from './output.ts';
-
-function writeFile(path: string, content: string): string {
-  const absolute = resolve(path);
-  try {
-    // The digest lists subjects and addresses: readable by you alone, like the database.
-    writeFileSync(absolute, content, { mode: 0o600 });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EISDIR'
-        ? 'that is a folder; name a file such as brief.html'
-        : code === 'ENOENT'
-          ? 'its folder does not exist'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'you may not write there'
-            : (error as Error).message;
-    throw new BriefError('UNSUPPORTED_INPUT', `Could not write the digest to ${absolute}: ${why}.`);
-  }
-  return absolute;
-}
 
 export const digestCommand: Command = (parsed) => {
   const { values } = parsed;
@@ -53,7 +31,7 @@ export const digestCommand: Command = (parsed) => {
     const destination = values.out ?? (format === 'html' ? digest.fileName : '-');
     if (destination === '-') out(digest.content);
     else {
-      const path = writeFile(destination, digest.content);
+      const path = writeDigestFile(destination, digest.content);
       out(`Wrote the brief to ${path}: open it in a browser, print it, or attach it to a mail.`);
     }
     await engine.call('brief.markSeen', request);

@@ -1,5 +1,6 @@
 /** The engine's public entry: what main, preload and the CLI may import (ARCHITECTURE.md). */
 
+export { writeDigestFile } from './analytics/brief/digest-file.ts';
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from './analytics/index.ts';
 export {
   FileVault,

@@ -4,6 +4,7 @@
  * supervision, and the IPC router. Every decision lives in a module without an Electron import
  * (tested under Node); this file only connects them to Electron's objects.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -20,7 +21,7 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { type AppSettings, EVENT_NAMES, type Events } from '../../shared/contract.ts';
+import { type AppSettings, EVENT_NAMES, type Events, type MethodArgs } from '../../shared/contract.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
 import { createFileLogger, startWorkerHost, syncOptionsFromEnv } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
@@ -33,8 +34,10 @@ import { readShellFileConfig, requireGoogleClient, resolveGoogleClient } from '.
 import { signInWithGoogle } from './google-sign-in.ts';
 import { createIpcRouter } from './ipc-router.ts';
 import { createMainCallHandler, type MainMethod } from './main-calls.ts';
+import { createMorningBrief, type MorningNotice } from './morning-brief.ts';
 import { watchNetwork } from './network-watch.ts';
 import { createNotificationDecider, type Notice } from './notifications.ts';
+import { saveDigest } from './save-digest.ts';
 import { createSyncScheduler } from './scheduler.ts';
 import { rendererSource, shellEnvironment, trustedOriginsOf } from './shell-environment.ts';
 import { pauseSyncJobs, resumeSyncJobs } from './sync-control.ts';
@@ -65,6 +68,8 @@ if (!app.requestSingleInstanceLock()) {
   const logPaths = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'logs', 'engine.log')] as const;
   const logger = createFileLogger({ path: logPaths[0] });
   const boundsPath = join(dataDir, 'window.json');
+  // The local date of the last morning brief, so a relaunch the same day does not show it again.
+  const morningPath = join(dataDir, 'morning-brief.json');
   const assetsDir = join(app.getAppPath(), 'build');
   const renderer = rendererSource(env, join(here, '../renderer/index.html'));
   const trustedOrigins = trustedOriginsOf(renderer);
@@ -105,12 +110,22 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   };
 
+  /** Shows the window on the Brief (the morning notification, the tray's "Open the Brief"). */
+  const showBrief = () => {
+    // A window still to be made opens on the Brief itself (the page reads #brief): an event sent
+    // before its page listens would be lost.
+    if (!window) return createWindow('brief');
+    showWindow();
+    window.webContents.send(IPC_EVENT_CHANNEL, 'open-view', { view: 'brief' } satisfies Events['open-view']);
+  };
+
   const renderTray = (view: TrayView) => {
     if (!tray) return;
     tray.setImage(join(assetsDir, 'tray', `${view.icon}.png`));
     tray.setToolTip(view.tooltip);
     const actions: Record<TrayAction, () => void> = {
       open: showWindow,
+      'open-brief': showBrief,
       'sync-now': () => void scheduler.trigger('demand'),
       pause: () => setPaused(true),
       resume: () => setPaused(false),
@@ -153,6 +168,39 @@ if (!app.requestSingleInstanceLock()) {
     online: net.isOnline(),
     onRun: (report) => logger.info('scheduled sync', { ...report }),
   });
+  const readMorningDone = (): string | null => {
+    try {
+      const saved = JSON.parse(readFileSync(morningPath, 'utf8')) as { lastDone?: unknown };
+      return typeof saved.lastDone === 'string' ? saved.lastDone : null;
+    } catch {
+      return null;
+    }
+  };
+  const morningBrief = createMorningBrief({
+    now: Date.now,
+    repeat,
+    settings: {
+      morningBrief: { enabled: false, minute: 0, days: [] },
+      quietHours: { enabled: false, startMinute: 0, endMinute: 0 },
+      timeZone: null,
+    },
+    waiting: async () => (await engine.call('brief.get', { account: 'all' })).brief.waitingOnYou,
+    show: (notice: MorningNotice) => {
+      if (!Notification.isSupported()) return;
+      const shown = new Notification({ title: notice.title, body: notice.body });
+      shown.on('click', showBrief);
+      shown.show();
+    },
+    lastDone: readMorningDone(),
+    onDone: (date) => {
+      try {
+        writeFileSync(morningPath, JSON.stringify({ lastDone: date }), { mode: 0o600 });
+      } catch (error) {
+        logger.warn('could not remember the morning brief', { error });
+      }
+    },
+  });
+
   const setPaused = (paused: boolean) => {
     if (paused) scheduler.pause();
     else scheduler.resume();
@@ -165,6 +213,7 @@ if (!app.requestSingleInstanceLock()) {
   const applySettings = (next: AppSettings) => {
     settings = next;
     scheduler.updateSettings(next);
+    morningBrief.updateSettings(next);
     // Registering the unpacked dev binary as a login item would start a bare Electron at login.
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: next.launchAtLogin, args: ['--hidden'] });
   };
@@ -210,6 +259,26 @@ if (!app.requestSingleInstanceLock()) {
       },
     ],
     [
+      'brief.saveDigest',
+      (args) =>
+        saveDigest(
+          {
+            digest: (request) => engine.call('brief.digest', request),
+            choosePath: async (fileName) => {
+              const options = {
+                defaultPath: join(app.getPath('downloads'), fileName),
+                filters: [{ name: 'Web page', extensions: ['html'] }],
+              };
+              const choice = window
+                ? await dialog.showSaveDialog(window, options)
+                : await dialog.showSaveDialog(options);
+              return choice.canceled || !choice.filePath ? null : choice.filePath;
+            },
+          },
+          args as MethodArgs<'brief.saveDigest'>,
+        ),
+    ],
+    [
       'diagnostics.export',
       async () => {
         const now = Date.now();
@@ -251,7 +320,7 @@ if (!app.requestSingleInstanceLock()) {
     ),
   );
 
-  const createWindow = () => {
+  const createWindow = (view?: Events['open-view']['view']) => {
     const bounds = loadWindowBounds(boundsPath);
     window = new BrowserWindow({
       ...bounds,
@@ -284,8 +353,8 @@ if (!app.requestSingleInstanceLock()) {
       return { action: 'deny' };
     });
     window.webContents.on('will-navigate', (event) => event.preventDefault());
-    if (renderer.kind === 'url') void window.loadURL(renderer.url);
-    else void window.loadFile(renderer.path);
+    if (renderer.kind === 'url') void window.loadURL(view ? `${renderer.url}#${view}` : renderer.url);
+    else void window.loadFile(renderer.path, view ? { hash: view } : {});
   };
 
   const stopBackground: Array<() => void> = [];
@@ -295,9 +364,14 @@ if (!app.requestSingleInstanceLock()) {
     trayPresenter.seed(await rememberAccounts());
     scheduler.start();
     void scheduler.trigger('interval');
-    powerMonitor.on('resume', () => void scheduler.trigger('resume'));
+    morningBrief.start();
+    powerMonitor.on('resume', () => {
+      void scheduler.trigger('resume');
+      void morningBrief.check();
+    });
     stopBackground.push(
       () => scheduler.stop(),
+      () => morningBrief.stop(),
       watchNetwork({
         isOnline: () => net.isOnline(),
         repeat,

@@ -130,7 +130,7 @@ export function statusLine(status: TrayStatus): string {
   return STATE_LINES[state];
 }
 
-export type TrayAction = 'open' | 'sync-now' | 'pause' | 'resume' | 'quit';
+export type TrayAction = 'open' | 'open-brief' | 'sync-now' | 'pause' | 'resume' | 'quit';
 
 /** A menu item as plain data; index.ts attaches the click handler for `action`. */
 export interface TrayMenuItem {
@@ -154,6 +154,7 @@ export function trayView(status: TrayStatus, now: number): TrayView {
     tooltip: `360Brief — ${line}\n${lastSync}`,
     menu: [
       { label: 'Open 360Brief', action: 'open' },
+      { label: 'Open the Brief', action: 'open-brief' },
       { label: 'Sync now', action: 'sync-now', enabled: trayIconState(status) !== 'offline' },
       status.paused ? { label: 'Resume sync', action: 'resume' } : { label: 'Pause sync', action: 'pause' },
       { type: 'separator' },

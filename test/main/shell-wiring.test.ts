@@ -80,7 +80,7 @@ describe('the shell answers its own contract methods', () => {
     // electron/main/index.ts needs Electron to run; that it registers both is checked in its text.
     const shell = readFileSync(join(ROOT, 'electron', 'main', 'index.ts'), 'utf8');
     const local = shell.slice(shell.indexOf('const mainMethods'), shell.indexOf('const handleCall'));
-    for (const name of ['accounts.forget', 'accounts.connectGmail', 'diagnostics.export'])
+    for (const name of ['accounts.forget', 'accounts.connectGmail', 'diagnostics.export', 'brief.saveDigest'])
       expect(local).toContain(`'${name}',`);
   });
 });

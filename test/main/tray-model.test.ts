@@ -94,10 +94,11 @@ describe('tray icon state', () => {
 });
 
 describe('tray menu', () => {
-  it('offers open, sync now, pause, the status and last sync, and quit', () => {
+  it('offers open, the Brief, sync now, pause, the status and last sync, and quit', () => {
     const view = trayView(initialTrayStatus(), NOW);
     expect(view.menu.map((item) => item.label ?? '—')).toEqual([
       'Open 360Brief',
+      'Open the Brief',
       'Sync now',
       'Pause sync',
       '—',
@@ -108,6 +109,7 @@ describe('tray menu', () => {
     ]);
     expect(view.menu.map((item) => item.action).filter(Boolean)).toEqual([
       'open',
+      'open-brief',
       'sync-now',
       'pause',
       'quit',
@@ -118,13 +120,13 @@ describe('tray menu', () => {
 
   it('switches to Resume sync while paused and says so', () => {
     const view = trayView(setTrayPaused(initialTrayStatus(), true), NOW);
-    expect(view.menu[2]).toEqual({ label: 'Resume sync', action: 'resume' });
-    expect(view.menu[4]!.label).toBe('Sync paused');
+    expect(view.menu[3]).toEqual({ label: 'Resume sync', action: 'resume' });
+    expect(view.menu[5]!.label).toBe('Sync paused');
   });
 
   it('disables Sync now while offline', () => {
     const view = trayView(fold([syncState(1, 'offline')]), NOW);
-    expect(view.menu[1]).toMatchObject({ action: 'sync-now', enabled: false });
+    expect(view.menu[2]).toMatchObject({ action: 'sync-now', enabled: false });
     expect(view.icon).toBe('offline');
   });
 

@@ -16,7 +16,7 @@ import type { Brief, BriefEnvelope } from '../../shared/brief-types.ts';
 import { ME, reportInput } from '../analytics/builders.ts';
 import { briefMailbox, T } from '../brief/brief-mailbox.ts';
 import { openDashboard } from './dashboard.tsx';
-import { busyReport, envelopeOf } from './reports.ts';
+import { busyReport, envelopeOf, SETTINGS } from './reports.ts';
 
 function briefOf(provider: 'gmail' | 'import'): Brief {
   const { range: _range, ...input } = reportInput(briefMailbox(), T, 'all', {
@@ -159,5 +159,39 @@ describe('the Brief view', () => {
     expect(clicked).toHaveBeenCalledTimes(1);
     expect(await created[0]!.text()).toBe(digestOf(brief, 'html').content);
     expect(fake.argsOf('brief.markSeen')).toEqual([]);
+  });
+});
+
+describe('a window opened for the morning brief', () => {
+  it('opens on the Brief when its address says #brief', async () => {
+    window.location.hash = '#brief';
+    try {
+      openDashboard('overview', envelopeOf(busyReport()), {
+        'brief.get': () => envelope(briefOf('gmail')),
+        'brief.markSeen': () => ({ seenAt: T, accounts: 1, threads: 2 }),
+      });
+      expect(await screen.findByRole('region', { name: 'Waiting on you' })).toBeTruthy();
+    } finally {
+      window.location.hash = '';
+    }
+  });
+});
+
+describe('the morning brief setting', () => {
+  it('saves the time and the days as the app setting', async () => {
+    const saved: unknown[] = [];
+    openDashboard('settings', envelopeOf(busyReport()), {
+      'settings.update': (patch) => {
+        saved.push(patch);
+        return { ...SETTINGS, ...patch };
+      },
+    });
+    const fieldset = await screen.findByRole('group', { name: /Morning brief \(a notification/ });
+    fireEvent.change(within(fieldset).getByLabelText('At'), { target: { value: '07:45' } });
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toEqual({ morningBrief: { enabled: true, minute: 465, days: [1, 2, 3, 4, 5] } });
+    fireEvent.click(within(fieldset).getByLabelText('Sat'));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toEqual({ morningBrief: { enabled: true, minute: 465, days: [1, 2, 3, 4, 5, 6] } });
   });
 });

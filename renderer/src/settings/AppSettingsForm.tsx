@@ -5,8 +5,9 @@ import { ErrorNote } from '../components/ErrorNote.tsx';
 import { TimeZoneSelect } from '../components/TimeZoneSelect.tsx';
 import { clockToMinutes, minutesToClock } from '../lib/format.ts';
 import { type Theme, useSettings } from '../state/settings-store.ts';
+import { MorningBriefFields } from './MorningBriefFields.tsx';
 
-/** App-wide settings: appearance, time zone, background sync, quiet hours, tray, retention. Saved as they change. */
+/** App-wide settings: appearance, time zone, background sync, quiet hours, tray, morning brief, retention. Saved as they change. */
 export function AppSettingsForm({ settings }: { settings: AppSettings }) {
   const update = useSettings((s) => s.update);
   const [error, setError] = useState<SerializedError | null>(null);
@@ -97,6 +98,7 @@ export function AppSettingsForm({ settings }: { settings: AppSettings }) {
           />
           Start 360Brief when I log in
         </label>
+        <MorningBriefFields settings={settings} save={save} />
         <fieldset className="fieldset">
           <legend>Keep messages</legend>
           <label className="checkbox">

@@ -6,6 +6,8 @@ import { useSettings } from './settings-store.ts';
 import { useView } from './view-store.ts';
 
 export function wireEvents(): () => void {
+  // A window the shell opened for its morning brief is loaded with #brief (electron/main/index.ts).
+  if (window.location.hash === '#brief') useView.getState().setView('brief');
   const jobs = useJobs.getState();
   const accounts = useAccounts.getState();
   const offs = [
