@@ -5,6 +5,7 @@
  */
 import { parseToolArguments } from '../test/tool-args.ts';
 import { analyticsGroup } from './analytics.ts';
+import { briefGroup } from './brief.ts';
 import { cacheHitGroup } from './cache-hit.ts';
 import { BenchContext } from './context.ts';
 import { dashboardGroup } from './dashboard.ts';
@@ -26,6 +27,7 @@ const GROUPS: readonly RowGroup[] = [
   mailImportGroup,
   generatorGroup,
   analyticsGroup,
+  briefGroup,
   cacheHitGroup,
   storeSizeGroup,
   demoGroup,
