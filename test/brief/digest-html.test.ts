@@ -56,3 +56,16 @@ describe('the HTML digest', () => {
     ]).toEqual(['mailto:leave@x.example', 'https://a.example', null, null]);
   });
 });
+
+describe("the HTML digest's markup", () => {
+  it('keeps every style attribute whole: no double quote inside a style', () => {
+    const { range: _range, ...input } = reportInput(briefMailbox(), T);
+    const html = digestHtml(computeBrief(input));
+    for (const match of html.matchAll(/style="([^"]*)"(.)/g)) {
+      // An attribute cut short by a quote inside it is followed by text, not by > or a space.
+      expect([' ', '>']).toContain(match[2]);
+      expect(match[1]).toMatch(/;|^[a-z-]+:[^;]+$/);
+    }
+    expect(html).toContain("font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif");
+  });
+});

@@ -34,7 +34,8 @@ export function safeHref(target: string | null): string | null {
 }
 
 const STYLE = {
-  body: 'margin:0;padding:24px;background:#ffffff;color:#1c2230;font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5',
+  // Single quotes inside: a double quote would end the style attribute.
+  body: "margin:0;padding:24px;background:#ffffff;color:#1c2230;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.5",
   page: 'max-width:720px;margin:0 auto',
   h1: 'font-size:24px;margin:0 0 4px',
   muted: 'color:#4a5468;margin:0 0 16px',
