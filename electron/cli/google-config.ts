@@ -4,10 +4,10 @@
  * --endpoint). Saved beside the database, readable only by the user, so `brief sync` later needs
  * no options.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { BriefError } from '../../shared/errors.ts';
-import { GOOGLE_GMAIL_ROOT_URL, type OAuthClientConfig, oauthConfig } from '../engine/index.ts';
+import { GOOGLE_GMAIL_ROOT_URL, makeFolder, type OAuthClientConfig, oauthConfig } from '../engine/index.ts';
 
 export interface GoogleConfig {
   oauth: OAuthClientConfig;
@@ -83,7 +83,7 @@ export function resolveGoogleConfig(databasePath: string, given: GoogleOverrides
 
 export function saveGoogleConfig(databasePath: string, config: GoogleConfig, endpoint: string | null): void {
   const path = googleConfigPath(databasePath);
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   const saved: SavedConfig = {
     clientId: config.oauth.clientId,
     clientSecret: config.oauth.clientSecret,

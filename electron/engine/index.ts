@@ -12,6 +12,7 @@ export {
   runLoopbackAuthorization,
 } from './auth/index.ts';
 export type { AccessToken, TokenProvider } from './auth/token-provider.ts';
+export { makeFolder } from './db/make-folder.ts';
 export { type DatabaseLocation, defaultDatabaseLocation } from './db/paths.ts';
 export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';

@@ -2,8 +2,9 @@
  * Structured logging: JSON lines to a rotating file in the data folder. Never a token and never a
  * message's content: fields whose names look secret are replaced before anything is written.
  */
-import { appendFileSync, chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeFolder } from './db/make-folder.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -87,7 +88,7 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   let size: number | null = null;
 
   const open = (): number => {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    makeFolder(dirname(path), 0o700);
     if (!existsSync(path)) return 0;
     const stats = statSync(path);
     // An earlier version wrote it readable by others.

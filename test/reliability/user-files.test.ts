@@ -100,6 +100,24 @@ describe('--db naming a file that is not a 360Brief database', () => {
     }
     expect(readdirSync(home)).toEqual(['keep.txt']);
   });
+
+  // Node's recursive mkdir loops for ever where the system answers "no such file" for a folder
+  // whose parent exists, as /proc does: the command hung instead of answering.
+  it.skipIf(process.platform !== 'linux')(
+    'a --db where no folder can be made (under /proc) is refused with a sentence',
+    async () => {
+      const run = await runCli([
+        'import',
+        REPLY_WALK_PATHS[0]!,
+        '--account',
+        'me@example.com',
+        '--db',
+        '/proc/brief-no-such/brief.db',
+      ]);
+      expect(run.code, run.stderr).not.toBe(0);
+      expect(run.stderr).toMatch(/^brief: Permission denied: 360Brief may not use \/proc\/brief-no-such\./m);
+    },
+  );
 });
 
 describe('commands that only read', () => {

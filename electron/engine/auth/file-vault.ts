@@ -3,9 +3,10 @@
  * holding a refresh token per account address. The app keeps its vault in the main process,
  * encrypted with `safeStorage`; this one is for the command line.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BriefError } from '../../../shared/errors.ts';
+import { makeFolder } from '../db/make-folder.ts';
 
 export interface VaultEntry {
   refreshToken: string;
@@ -62,7 +63,7 @@ export class FileVault implements RefreshTokenVault {
 
   /** Written to a private temporary file and renamed, so a crash never leaves half a vault. */
   #write(entries: Record<string, VaultEntry>): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+    makeFolder(dirname(this.path));
     const temporary = `${this.path}.${process.pid}.tmp`;
     writeFileSync(temporary, `${JSON.stringify(entries, null, 2)}\n`, { mode: 0o600 });
     chmodSync(temporary, 0o600);

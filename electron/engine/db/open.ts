@@ -1,9 +1,10 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { BriefError } from '../../../shared/errors.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import { makeFolder } from './make-folder.ts';
 import { migrate } from './migrate.ts';
 import { latestVersion, loadMigrations, type Migration } from './migrations.ts';
 import {
@@ -52,7 +53,7 @@ function corrupt(path: string, detail: string, cause?: unknown): BriefError {
  * it at the same instant is fine: both then open the same new file.
  */
 function createPrivately(path: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeFolder(dirname(path), 0o700);
   try {
     closeSync(openSync(path, 'wx', 0o600));
   } catch (error) {
