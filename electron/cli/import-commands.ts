@@ -2,6 +2,7 @@
 import type { Job } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { counted, formatCount } from '../../shared/plural.ts';
+import type { Engine } from '../engine/index.ts';
 import type { Command } from './args.ts';
 import { addressWording, checkArguments } from './engine-call.ts';
 import { parseIntegerOption } from './flag-values.ts';
@@ -95,9 +96,36 @@ export const importCommand: Command = (parsed) => {
     paths: () =>
       `brief import takes 1 to 1,000 paths of up to 4,096 characters each (got ${counted(paths.length, 'path')}): name the folder that holds the files instead.`,
   });
-  return async (engine) =>
-    finished(await runJob(engine, await engine.call('import.start', args)), describeImport);
+  return async (engine) => {
+    const known = await engine.call('accounts.list', {});
+    const isNew = !known.some((account) => account.address.toLowerCase() === args.account.toLowerCase());
+    const job = await runJob(engine, await engine.call('import.start', args));
+    try {
+      return finished(job, describeImport);
+    } catch (error) {
+      if (isNew && job !== null && foundNoMail(job)) await forgetEmptyAccount(engine, job);
+      throw error;
+    }
+  };
 };
+
+function foundNoMail(job: Job): boolean {
+  const summary = job.metadata.summary as ImportSummary | undefined;
+  return job.status === 'completed' && summary?.read === 0;
+}
+
+/**
+ * An import that found no mail leaves no account it made behind: `brief accounts` would list an
+ * empty account nobody asked for. Kept when anything else (another import from a second
+ * process sharing the store) has started working on it meanwhile.
+ */
+async function forgetEmptyAccount(engine: Engine, job: Job): Promise<void> {
+  const accountId = job.accountId;
+  if (accountId === null) return;
+  const { jobs } = await engine.call('jobs.list', { accountId, limit: 500 });
+  const others = jobs.filter((other) => other.id !== job.id && other.type !== 'warm_cache');
+  if (others.length === 0) await engine.call('accounts.forget', { accountId });
+}
 
 export const demoCommand: Command = (parsed) => {
   const messages = parseIntegerOption(parsed.values.messages, 'messages', 100, 1_000_000);

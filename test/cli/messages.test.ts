@@ -164,6 +164,15 @@ describe('an import that finds no mail says so and fails', () => {
       'Nothing was imported: no files were found at the paths given. It reads mbox files, such as a Google Takeout, and .eml message files, also as .gz or .zip.',
     );
   });
+
+  it('leaves no new account behind, and keeps an account that was there before', async () => {
+    const other = filesFolder('not-mail-new-account', { 'a.txt': 'hello\n' });
+    const run = await runCli(['import', other, '--account', 'new-person@example.com', ...db]);
+    expect(run.code).toBe(1);
+    const listed = await runCli(['accounts', ...db]);
+    expect(listed.stdout).not.toContain('new-person@example.com');
+    expect(listed.stdout).toContain('me@example.com');
+  });
 });
 
 describe('brief report', () => {
