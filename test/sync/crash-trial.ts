@@ -58,12 +58,11 @@ export async function setUpCrashTrial(
     scope: emulator.scope,
   });
   const engine = Engine.open({ databasePath: config.databasePath });
-  // The quota is set (as it was before the sync found it by itself): these trials are about what a
-  // kill loses, not about finding the ceiling, which test/sync/quota-discovery.test.ts covers.
+  // The quota setting is left at its default ('auto'): each run may be killed while it is still
+  // finding the ceiling, and the restarted one must carry on from what was remembered.
   const accountId = engine.services.accounts.createAccount({
     address: emulator.user,
     provider: 'gmail',
-    settings: { quotaProfile: '2026' },
   }).id;
   // By default the default max attempts: a crash costs the job one of them, and it must still finish.
   const jobId = engine.services.jobs.createJob({

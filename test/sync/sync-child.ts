@@ -1,5 +1,5 @@
 /**
- * An engine that runs the queue's Gmail sync and reports each published batch, to be killed
+ * An engine that runs the queue's Gmail sync and reports each stored batch, to be killed
  * mid-sync: started as a worker thread (terminated) or a child process (SIGKILL). Its
  * configuration comes as workerData or as JSON in BRIEF_SYNC_CHILD.
  */
@@ -42,7 +42,15 @@ engine = Engine.open({
     sync_history: (context) => syncHistoryExecutor(engine!.services, options)(context),
   },
 });
-engine.on('data-changed', (event) => say(`stored ${event.dataVersion}`));
+// Each stored batch is reported (and may be the kill's cue), whether or not it changed a row: a
+// resync of an unchanged mailbox stores batch after batch but publishes nothing.
+const { messages } = engine.services;
+const cacheBulk = messages.cacheBulk.bind(messages);
+messages.cacheBulk = (...args) => {
+  const stored = cacheBulk(...args);
+  say(`stored ${stored.inserted + stored.updated}`);
+  return stored;
+};
 await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
 await engine.close();
 say('done');
