@@ -21,14 +21,18 @@ import type { SeedMessage } from '../emulator/mailbox.ts';
 import { createRandom } from '../emulator/random.ts';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../emulator/server.ts';
 
-/** Real time plus whatever the waits skipped. */
+/**
+ * Real time plus whatever the waits skipped. A wait moves the clock to its end unless another wait
+ * already moved it further: waits that overlap in time overlap on this clock too.
+ */
 export class SkippingTime {
   skipped = 0;
   readonly now = (): number => Date.now() + this.skipped;
   readonly sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
     if (signal.aborted) throw new BriefError('CANCELLED', 'stopped');
-    this.skipped += Math.max(0, Math.ceil(ms));
+    const until = this.now() + Math.max(0, Math.ceil(ms));
     await new Promise((resolve) => setImmediate(resolve));
+    this.skipped = Math.max(this.skipped, until - Date.now());
   };
   readonly skip = async (ms: number): Promise<void> => {
     this.skipped += Math.max(0, Math.ceil(ms));

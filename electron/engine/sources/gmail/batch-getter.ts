@@ -9,6 +9,8 @@ import { cancelledError } from './abortable-sleep.ts';
 import { type BatchAnswer, decodeBatch, encodeBatch } from './batch-codec.ts';
 import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
 import { classifyResponse, classifyThrown, type Failure } from './gmail-errors.ts';
+import type { PartCharge, Spend } from './quota-pacer.ts';
+import type { GmailCall } from './quota-profile.ts';
 import { type CallBudget, freshBudget } from './retry-policy.ts';
 
 /** SYNC.md "Metadata first": the headers the mail model needs, nothing more. */
@@ -45,8 +47,12 @@ export function requestPath(request: FetchRequest): string {
   return `/gmail/v1/users/me/${collection}/${request.id}?${QUERY}`;
 }
 
+export function callOf(request: FetchRequest): GmailCall {
+  return request.kind === 'thread' ? 'threads.get' : 'messages.get';
+}
+
 export function requestCost(context: CallContext, request: FetchRequest): number {
-  return context.quota.costs[request.kind === 'thread' ? 'threads.get' : 'messages.get'];
+  return context.quota.costs[callOf(request)];
 }
 
 interface PendingPart {
@@ -66,34 +72,24 @@ export async function fetchBatch(context: CallContext, requests: FetchRequest[])
     rejectedOnce: false,
   }));
   while (pending.length > 0) {
-    const cost = pending.reduce((sum, part) => sum + requestCost(context, part.request), 0);
-    await context.pacer.acquire(cost, context.signal);
-    await context.slots.take(pending.length, context.signal);
-    const token = await context.tokens.get();
-    let answers: Array<BatchAnswer | undefined> | Failure;
-    try {
-      answers = await post(context, token, pending);
-    } catch (error) {
-      if (context.signal.aborted) throw cancelledError(context.signal);
-      answers = classifyThrown(error, context.now());
-    } finally {
-      context.slots.give(pending.length);
-    }
+    // At the end of a quota window only the parts that still fit in it go; the rest wait for the next.
+    const spend = await context.pacer.acquire(
+      pending.map((part) => callOf(part.request)),
+      context.signal,
+    );
+    const sending = pending.slice(0, spend.parts);
+    const { token, outcomes } = await send(context, sending, spend);
     const retry: PendingPart[] = [];
     let waitMs = 0;
     let quotaWait = false;
     let refresh = false;
-    for (const [position, part] of pending.entries()) {
-      const answer = Array.isArray(answers) ? answers[position] : undefined;
-      if (answer !== undefined && answer.status >= 200 && answer.status < 300) {
-        results[part.index] = resultOf(part.request, answer.body);
+    for (const [position, part] of sending.entries()) {
+      const outcome = outcomes[position]!;
+      if (outcome.ok) {
+        results[part.index] = resultOf(part.request, outcome.body);
         continue;
       }
-      const failure: Failure = Array.isArray(answers)
-        ? answer === undefined
-          ? { kind: 'transient', reason: 'part missing from the batch answer' }
-          : classifyResponse(answer.status, answer.body, answer.headers['retry-after'], context.now())
-        : answers;
+      const failure = outcome.failure;
       if (failure.kind === 'notFound') continue;
       if (failure.kind === 'fatal')
         throw fatalCallError(`a ${part.request.kind} request`, failure.status, failure.message);
@@ -117,9 +113,61 @@ export async function fetchBatch(context: CallContext, requests: FetchRequest[])
       if (quotaWait) context.onQuotaWait(waitMs);
       await context.sleep(waitMs, context.signal);
     }
-    pending = retry;
+    pending = [...retry, ...pending.slice(spend.parts)];
   }
   return results;
+}
+
+type PartOutcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
+
+/** Sends the parts as one batch and tells the pacer what each spent. */
+async function send(
+  context: CallContext,
+  parts: PendingPart[],
+  spend: Spend,
+): Promise<{ token: string; outcomes: PartOutcome[] }> {
+  let charges: PartCharge | PartCharge[] = 'free';
+  try {
+    await context.slots.take(parts.length, context.signal);
+    let token: string;
+    let answers: Array<BatchAnswer | undefined> | Failure;
+    try {
+      token = await context.tokens.get();
+      charges = 'unknown';
+      answers = await post(context, token, parts).catch((error: unknown) => {
+        if (context.signal.aborted) throw cancelledError(context.signal);
+        return classifyThrown(error, context.now());
+      });
+    } finally {
+      context.slots.give(parts.length);
+    }
+    const outcomes = parts.map((_, position) => outcomeOf(context, answers, position));
+    charges = outcomes.map(chargeOf);
+    return { token, outcomes };
+  } finally {
+    spend.settle(charges);
+  }
+}
+
+function chargeOf(outcome: PartOutcome): PartCharge {
+  if (outcome.ok || outcome.failure.kind === 'notFound') return 'answered';
+  return outcome.failure.kind === 'quota' || outcome.failure.kind === 'auth' ? 'free' : 'unknown';
+}
+
+function outcomeOf(
+  context: CallContext,
+  answers: Array<BatchAnswer | undefined> | Failure,
+  position: number,
+): PartOutcome {
+  if (!Array.isArray(answers)) return { ok: false, failure: answers };
+  const answer = answers[position];
+  if (answer === undefined)
+    return { ok: false, failure: { kind: 'transient', reason: 'part missing from the batch answer' } };
+  if (answer.status >= 200 && answer.status < 300) return { ok: true, body: answer.body };
+  return {
+    ok: false,
+    failure: classifyResponse(answer.status, answer.body, answer.headers['retry-after'], context.now()),
+  };
 }
 
 /** The parts' answers in order, or the failure of the whole batch. */

@@ -2,53 +2,56 @@
  * Finds an account's Gmail quota ceiling when its setting is `auto` (SYNC.md: two profiles exist,
  * and the user should not have to know which one applies).
  *
- * Start safe: until the ceiling is known, costs are counted at the `2026` table (the lower
- * ceiling) and the first window is spent freely up to 90 % of that ceiling, then carefully (one
- * grant per `carefulGapMs`, so few calls are in flight when the server starts refusing). A
- * "Retry after" refusal there means the ceiling is `2026`; spending 125 % of it inside 90 % of one
- * window without a refusal means it is higher, which among the known profiles is `legacy`. What
- * was found is remembered for the account (and found again once it is a week old, so a raised
- * ceiling is noticed); a "Retry after" refusal while far under the remembered ceiling means it has
- * dropped: it is forgotten and found again. A profile set by the user overrides all of this.
+ * The probe starts safe: costs are counted at the `2026` table (the lower ceiling), the first 90 %
+ * of that ceiling in a window is spent at once, and the rest one call (or batch) at a time, so few
+ * calls are in flight when the server starts refusing. A "Retry after" refusal then means the
+ * ceiling is `2026` (a handful of refused calls, one window); 125 % of it answered inside one
+ * window without a refusal means it is higher, which among the known profiles is `legacy`.
+ *
+ * What was found is remembered for the account. A remembered `2026` is used without probing (for a
+ * week, then found again, so a raised ceiling is noticed). A remembered `legacy` is checked by the
+ * same probe at the start of each sync: passing through the `2026` ceiling one call at a time costs
+ * a fraction of a second, whereas trusting it blindly would send a full window of calls into a
+ * ceiling that has dropped. A "Retry after" refusal well under the `legacy` ceiling later in a sync
+ * means it dropped: the sync continues at `2026`, at once, so refusals stay in that one window. A
+ * profile set by the user overrides all of this.
  */
 import type { QuotaProfile, QuotaProfileSetting } from '../../../../shared/domain.ts';
 import { QUOTA_COSTS, type QuotaCosts } from './quota-profile.ts';
 
 export interface QuotaDiscoveryOptions {
   setting: QuotaProfileSetting;
-  /** What an earlier sync found, if anything. */
+  /** What an earlier sync found and is still fresh, if anything. */
   learned: QuotaProfile | null;
-  timeScale: number;
-  /** Stores what was found (or null: forget it). */
-  remember(profile: QuotaProfile | null): void;
+  /** Stores what was found. */
+  remember(profile: QuotaProfile): void;
 }
 
-type Mode = 'fixed' | 'learned' | 'probing';
+type Mode = 'fixed' | 'found' | 'probing';
 
-const FREE_FRACTION = 0.9;
-const PASSED_FRACTION = 1.25;
-/** A refusal under this share of the ceiling in force says the ceiling dropped. */
+const PROBE_CEILING = QUOTA_COSTS['2026'].unitsPerMinute;
+/** Share of the `2026` ceiling spent at once while probing. */
+const FREE_SHARE = 0.9;
+/** Share of the `2026` ceiling that, admitted in one window without a refusal, proves it higher. */
+const PASSED_SHARE = 1.25;
+/** A refusal under this share of the `legacy` ceiling says the ceiling dropped. */
 const DROPPED_BELOW = 0.9;
 
 export class QuotaDiscovery {
   readonly #options: QuotaDiscoveryOptions;
-  readonly #windowMs: number;
   #mode: Mode;
   #profile: QuotaProfile;
-  #windowStart: number | null = null;
-  #spent = 0;
-  /** Told when the ceiling in force changes (the pacer re-sizes its bucket). */
+  /** Told when the ceiling in force changes (the pacer re-sizes). */
   onChange: (costs: QuotaCosts) => void = () => {};
 
   constructor(options: QuotaDiscoveryOptions) {
     this.#options = options;
-    this.#windowMs = 60_000 / options.timeScale;
     if (options.setting !== 'auto') {
       this.#mode = 'fixed';
       this.#profile = options.setting;
-    } else if (options.learned !== null) {
-      this.#mode = 'learned';
-      this.#profile = options.learned;
+    } else if (options.learned === '2026') {
+      this.#mode = 'found';
+      this.#profile = '2026';
     } else {
       this.#mode = 'probing';
       this.#profile = '2026';
@@ -69,84 +72,32 @@ export class QuotaDiscovery {
     costs: { get: () => QUOTA_COSTS[this.#profile].costs, enumerable: true },
   });
 
-  /**
-   * While probing: how long to wait before spending `units` (0: spend now, counted), or
-   * `careful`: near the ceiling, spend only when nothing else is in flight (then call `grant`).
-   */
-  probeWait(units: number, now: number): number | 'careful' {
-    this.#roll(now);
-    const start = this.#windowStart!;
-    const ceiling = QUOTA_COSTS['2026'].unitsPerMinute;
-    if (this.#spent + units <= FREE_FRACTION * ceiling) return this.#grant(units);
-    const early = now < start + FREE_FRACTION * this.#windowMs;
-    if (this.#spent >= PASSED_FRACTION * ceiling) {
-      if (early) {
-        this.#settle('legacy', true);
-        return this.#grant(units);
-      }
-      // Too slow to tell within one window: wait for the next and probe again.
-      return start + this.#windowMs - now;
+  /** While probing, how many units of the window may be spent without waiting for the others to be answered. */
+  get freeUnits(): number {
+    return FREE_SHARE * PROBE_CEILING;
+  }
+
+  /** Units answered inside the current window (at the costs in force): past 125 % of `2026`, it is `legacy`. */
+  admitted(unitsInside: number): void {
+    if (this.#mode === 'probing' && unitsInside >= PASSED_SHARE * PROBE_CEILING) this.#settle('legacy');
+  }
+
+  /** The server refused for quota and named its window's end; `spent` units were counted in that window. */
+  refused(spent: number): void {
+    if (this.#mode === 'probing') this.#settle('2026');
+    else if (
+      this.#mode === 'found' &&
+      this.#profile === 'legacy' &&
+      spent < DROPPED_BELOW * QUOTA_COSTS.legacy.unitsPerMinute
+    ) {
+      this.#settle('2026');
     }
-    return 'careful';
   }
 
-  /** A careful spend the caller made once nothing else was in flight. */
-  grant(units: number): void {
-    this.#spent += units;
-  }
-
-  /** Units spent through the bucket (not probing), for telling a changed ceiling. */
-  spent(units: number, now: number): void {
-    this.#roll(now);
-    this.#spent += units;
-  }
-
-  /** The server refused for quota and named the time to come back (its window's end). */
-  refused(retryAt: number, now: number): void {
-    if (this.#mode === 'fixed') return;
-    if (this.#windowStart !== null && now < this.#windowStart) {
-      // Another call of a window already refused (sent before the first refusal came back).
-      this.#windowStart = Math.max(this.#windowStart, retryAt);
-      return;
-    }
-    this.#roll(now);
-    const ceiling = QUOTA_COSTS[this.#profile].unitsPerMinute;
-    const share = this.#spent / ceiling;
-    if (this.#mode === 'probing') {
-      // Refused below 125 % of the 2026 ceiling: among the known profiles, 2026.
-      this.#settle('2026', true);
-    } else if (share < DROPPED_BELOW && this.#profile !== '2026') {
-      this.#options.remember(null);
-      this.#mode = 'probing';
-      this.#profile = '2026';
-      this.onChange(this.quota);
-    }
-    // The next window starts when the server said.
-    this.#windowStart = retryAt;
-    this.#spent = 0;
-  }
-
-  #grant(units: number): number {
-    this.grant(units);
-    return 0;
-  }
-
-  #settle(profile: QuotaProfile, remember: boolean): void {
-    this.#mode = 'learned';
+  #settle(profile: QuotaProfile): void {
+    this.#mode = 'found';
     this.#profile = profile;
-    if (remember) this.#options.remember(profile);
+    this.#options.remember(profile);
     this.onChange(this.quota);
-  }
-
-  #roll(now: number): void {
-    if (this.#windowStart === null || now < this.#windowStart) {
-      this.#windowStart ??= now;
-      return;
-    }
-    if (now >= this.#windowStart + this.#windowMs) {
-      const windows = Math.floor((now - this.#windowStart) / this.#windowMs);
-      this.#windowStart += windows * this.#windowMs;
-      this.#spent = 0;
-    }
   }
 }

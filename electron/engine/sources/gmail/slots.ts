@@ -8,7 +8,6 @@ export class Slots {
   readonly limit: number;
   #used = 0;
   readonly #waiters: Array<{ count: number; resolve: () => void }> = [];
-  readonly #idle: Array<() => void> = [];
 
   constructor(limit: number) {
     this.limit = limit;
@@ -39,32 +38,8 @@ export class Slots {
     });
   }
 
-  get used(): number {
-    return this.#used;
-  }
-
-  /** Resolves the next time every slot is given back (or at once when none is taken). */
-  whenIdle(signal: AbortSignal): Promise<void> {
-    if (this.#used === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const done = () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      const onAbort = () => {
-        const index = this.#idle.indexOf(done);
-        if (index >= 0) this.#idle.splice(index, 1);
-        reject(cancelledError(signal));
-      };
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#idle.push(done);
-    });
-  }
-
   give(count: number): void {
     this.#used -= Math.min(count, this.limit);
-    if (this.#used === 0) for (const done of this.#idle.splice(0)) done();
     while (this.#waiters.length > 0 && this.#used + this.#waiters[0]!.count <= this.limit) {
       const next = this.#waiters.shift()!;
       this.#used += next.count;

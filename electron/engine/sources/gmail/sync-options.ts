@@ -13,9 +13,9 @@ export interface GmailSyncOptions {
   timeScale: number;
   now: () => number;
   sleep: Sleep;
-  /** Fraction of the per-minute ceiling the bucket refills at. */
+  /** Fraction of the per-minute ceiling one quota window may spend. */
   quotaMargin: number;
-  /** Fraction of the ceiling one burst (and so one batch) may use. */
+  /** Fraction of the ceiling spendable at once (a window's head start, and the largest batch). */
   burstFraction: number;
   /** Requests in flight per account, under Gmail's per-user limit of 50. */
   maxInFlight: number;
@@ -30,7 +30,7 @@ export const DEFAULT_SYNC_OPTIONS: Omit<GmailSyncOptions, 'now'> = {
   rootUrl: GOOGLE_GMAIL_ROOT_URL,
   timeScale: 1,
   sleep: realSleep,
-  quotaMargin: 0.965,
+  quotaMargin: 0.99,
   burstFraction: 0.03,
   maxInFlight: 40,
   batchesInFlight: 4,

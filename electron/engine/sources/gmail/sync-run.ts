@@ -86,17 +86,12 @@ export class SyncRun {
     const discovery = new QuotaDiscovery({
       setting: this.settings.quotaProfile,
       learned: freshLearned(learnedQuota.get(this.account.id, this.account.address), options.now()),
-      timeScale: options.timeScale,
       remember: (profile) => {
-        learnedQuota.set(
-          this.account.id,
-          this.account.address,
-          profile === null ? null : { profile, learnedAt: new Date(options.now()).toISOString() },
-        );
-        job.logger.info(profile === null ? 'Gmail quota changed; finding it again' : 'Gmail quota found', {
-          accountId: this.account.id,
+        learnedQuota.set(this.account.id, this.account.address, {
           profile,
+          learnedAt: new Date(options.now()).toISOString(),
         });
+        job.logger.info('Gmail quota found', { accountId: this.account.id, profile });
       },
     });
     const onQuotaWait = (waitMs: number) => this.#waiting(waitMs);
@@ -106,7 +101,6 @@ export class SyncRun {
       address: this.account.address,
       quota: discovery.quota,
       pacer: new QuotaPacer({
-        unitsPerMinute: discovery.quota.unitsPerMinute,
         margin: options.quotaMargin,
         burstFraction: options.burstFraction,
         timeScale: options.timeScale,
@@ -114,7 +108,6 @@ export class SyncRun {
         sleep: options.sleep,
         onWait: onQuotaWait,
         discovery,
-        slots,
       }),
       slots,
       policy: new RetryPolicy({
