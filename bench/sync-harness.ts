@@ -4,6 +4,7 @@
  * and readings of the emulator's counters.
  */
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { TokenProvider } from '../electron/engine/auth/token-provider.ts';
 import { Engine } from '../electron/engine/engine.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
@@ -77,6 +78,10 @@ export interface FirstSyncResult {
   seeded: number;
   stored: number;
   ms: number;
+  /** Share of the sync's time the thread was busy (1: it never waited, so the CPU set the pace). */
+  busy: number;
+  /** CPU time the process got, as a share of one core over the sync. */
+  cpu: number;
   status: string;
   error: string | null;
 }
@@ -106,15 +111,20 @@ export async function firstSync(options: {
     const opened = openSyncEngine({ ...options, emulator });
     engine = opened.engine;
     const started = now();
+    const loopBefore = performance.eventLoopUtilization();
+    const cpuBefore = process.cpuUsage();
     const job = engine.services.jobs.createJob({ type: 'fetch_messages', accountId: opened.accountId });
     await engine.runner.runUntilIdle();
     const elapsed = now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     const done = engine.services.jobs.getJob(job.id);
     return {
       counters: emulator.counters.snapshot(),
       seeded: emulator.mailbox.messageCount,
       stored: engine.services.messages.getCacheStats(opened.accountId).count,
       ms: elapsed,
+      busy: performance.eventLoopUtilization(loopBefore).utilization,
+      cpu: (cpu.user + cpu.system) / 1000 / elapsed,
       status: done.status,
       error: done.error?.message ?? null,
     };

@@ -72,11 +72,20 @@ export async function fetchBatch(context: CallContext, requests: FetchRequest[])
     rejectedOnce: false,
   }));
   while (pending.length > 0) {
-    // At the end of a quota window only the parts that still fit in it go; the rest wait for the next.
-    const spend = await context.pacer.acquire(
-      pending.map((part) => callOf(part.request)),
-      context.signal,
-    );
+    // Slots first and quota last, so a call counted in a quota window goes out at once. At the end
+    // of a window only the parts that still fit in it go; the rest wait for the next.
+    await context.slots.take(pending.length, context.signal);
+    let spend: Spend;
+    try {
+      spend = await context.pacer.acquire(
+        pending.map((part) => callOf(part.request)),
+        context.signal,
+      );
+    } catch (error) {
+      context.slots.give(pending.length);
+      throw error;
+    }
+    context.slots.give(pending.length - spend.parts);
     const sending = pending.slice(0, spend.parts);
     const { token, outcomes } = await send(context, sending, spend);
     const retry: PendingPart[] = [];
@@ -120,7 +129,7 @@ export async function fetchBatch(context: CallContext, requests: FetchRequest[])
 
 type PartOutcome = { ok: true; body: unknown } | { ok: false; failure: Failure };
 
-/** Sends the parts as one batch and tells the pacer what each spent. */
+/** Sends the parts (their slots taken) as one batch, gives the slots back and tells the pacer what each spent. */
 async function send(
   context: CallContext,
   parts: PendingPart[],
@@ -128,7 +137,6 @@ async function send(
 ): Promise<{ token: string; outcomes: PartOutcome[] }> {
   let charges: PartCharge | PartCharge[] = 'free';
   try {
-    await context.slots.take(parts.length, context.signal);
     let token: string;
     let answers: Array<BatchAnswer | undefined> | Failure;
     try {

@@ -7,7 +7,7 @@ import type { gmail_v1 } from '@googleapis/gmail';
 import { cancelledError, throwIfAborted } from './abortable-sleep.ts';
 import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
 import { classifyThrown } from './gmail-errors.ts';
-import type { PartCharge } from './quota-pacer.ts';
+import type { PartCharge, Spend } from './quota-pacer.ts';
 import type { GmailCall } from './quota-profile.ts';
 import { freshBudget } from './retry-policy.ts';
 
@@ -105,31 +105,32 @@ export class GmailClient {
     const budget = freshBudget();
     let refreshed = false;
     for (;;) {
-      const spend = await context.pacer.acquire([name], context.signal);
+      // The slot first and quota last, so a call counted in a quota window goes out at once.
+      await context.slots.take(1, context.signal);
+      let spend: Spend;
+      try {
+        spend = await context.pacer.acquire([name], context.signal);
+      } catch (error) {
+        context.slots.give(1);
+        throw error;
+      }
       let token = '';
       let failure: ReturnType<typeof classifyThrown>;
       let charge: PartCharge = 'free';
       try {
-        await context.slots.take(1, context.signal);
-        try {
-          token = await context.tokens.get();
-          charge = 'unknown';
-          const response = await run({
-            headers: { Authorization: `Bearer ${token}` },
-            signal: context.signal,
-          });
-          charge = 'answered';
-          return response.data;
-        } catch (error) {
-          if (context.signal.aborted) throw cancelledError(context.signal);
-          if (charge === 'free') throw error;
-          failure = classifyThrown(error, context.now());
-          if (failure.kind === 'notFound') charge = 'answered';
-          if (failure.kind === 'quota' || failure.kind === 'auth') charge = 'free';
-        } finally {
-          context.slots.give(1);
-        }
+        token = await context.tokens.get();
+        charge = 'unknown';
+        const response = await run({ headers: { Authorization: `Bearer ${token}` }, signal: context.signal });
+        charge = 'answered';
+        return response.data;
+      } catch (error) {
+        if (context.signal.aborted) throw cancelledError(context.signal);
+        if (charge === 'free') throw error;
+        failure = classifyThrown(error, context.now());
+        if (failure.kind === 'notFound') charge = 'answered';
+        if (failure.kind === 'quota' || failure.kind === 'auth') charge = 'free';
       } finally {
+        context.slots.give(1);
         spend.settle(charge);
       }
       if (failure.kind === 'notFound') return NOT_FOUND;
