@@ -14,36 +14,27 @@ import { AccountService } from '../../electron/engine/cache/account-service.ts';
 import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
 import { rederiveAccount } from '../../electron/engine/derive-account.ts';
 import { deriveChanges } from '../../electron/engine/derive-changes.ts';
-import { generateMailbox, gmailMetadataOf } from '../../electron/engine/mail/generator/index.ts';
-import { deriveAccount, factsFromGmail } from '../../electron/engine/mail/index.ts';
+import { deriveAccount } from '../../electron/engine/mail/index.ts';
 import type { MessageFacts } from '../../electron/engine/mail/types.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { openTemp } from '../store/helpers.ts';
+import { generated, randomChange } from './random-changes.ts';
 
 const END = Date.UTC(2026, 10, 1, 12);
 const AS_OF = END + 3_600_000;
 const IDENTITY = 'me@example.com';
 const ALIAS = 'me.alias@example.com';
 
-function generated(seed: number, count: number, threaded: boolean): MessageFacts[] {
-  return [
-    ...generateMailbox({ seed, messages: count, identities: [IDENTITY, ALIAS], end: END, years: 1 }),
-  ].map((message) => {
-    const facts = factsFromGmail(gmailMetadataOf(message));
-    return threaded ? facts : { ...facts, providerThreadId: null };
-  });
-}
-
 function setup(seed: number, threaded: boolean, count = 700, edit = (facts: MessageFacts) => facts) {
   const { store } = openTemp({ clock: () => AS_OF });
   const accounts = new AccountService(store);
   const messages = new MessageCacheService(store);
   const account = accounts.createAccount({ address: IDENTITY, provider: threaded ? 'gmail' : 'import' });
-  const all = generated(seed, count, threaded).map(edit);
+  const all = generated(seed, count, threaded, END, [IDENTITY, ALIAS]).map(edit);
   // Every sixth message arrives later, one batch at a time: old and new mail alike.
   const held = all.filter((_, i) => i % 6 === 0);
   const first = all.filter((_, i) => i % 6 !== 0);
-  const provider = threaded ? 'gmail' : 'import';
+  const provider: 'gmail' | 'import' = threaded ? 'gmail' : 'import';
   messages.cacheBulk(
     account.id,
     provider,
@@ -87,66 +78,6 @@ function storedAndFresh({ store, accounts, messages, accountId }: Setup, asOfMs 
   return { stored, fresh: rows.map((row) => ({ id: row.id, ...fresh.get(row.id)! })) };
 }
 
-const LABELS = ['TRASH', 'SPAM', 'SENT', 'DRAFT', 'INBOX', 'UNREAD', 'Label_1'];
-
-/** One random change of the kinds a sync or an import makes; returns its name. */
-function randomChange(random: () => number, context: Setup): string {
-  const { messages, accounts, accountId, held, provider } = context;
-  const stored = [...messages.iterateMessages({ accountId })];
-  const pick = () => stored[Math.floor(random() * stored.length)]!;
-  const roll = random();
-  if (roll < 0.35 && held.length > 0) {
-    const batch = held.splice(0, 1 + Math.floor(random() * 12));
-    messages.cacheBulk(
-      accountId,
-      provider,
-      batch.map((facts) => ({ facts })),
-    );
-    return 'new messages';
-  }
-  if (roll < 0.6) {
-    for (let n = 1 + Math.floor(random() * 4); n > 0; n--) {
-      const message = pick();
-      const label = LABELS[Math.floor(random() * LABELS.length)]!;
-      const labels = message.labels.includes(label)
-        ? message.labels.filter((existing) => existing !== label)
-        : [...message.labels, label];
-      messages.updateLabels(accountId, provider, message.providerId, labels);
-    }
-    return 'label changes';
-  }
-  if (roll < 0.7) {
-    const {
-      id: _id,
-      accountId: _account,
-      provider: _provider,
-      counted: _c,
-      direction: _d,
-      echo: _e,
-      threadKey: _t,
-      ...facts
-    } = pick();
-    messages.cacheBulk(accountId, provider, [
-      { facts: { ...facts, labels: [...facts.labels, 'Label_2'], size: facts.size + 1 } },
-    ]);
-    return 'facts re-stored';
-  }
-  if (roll < 0.85) {
-    const gone = Array.from({ length: 1 + Math.floor(random() * 5) }, () => pick().providerId);
-    messages.deleteMessages(accountId, provider, gone);
-    return 'deletions';
-  }
-  if (roll < 0.95) {
-    const account = accounts.getAccount(accountId);
-    if (account.identities.includes(ALIAS)) accounts.removeIdentity(accountId, ALIAS);
-    else accounts.addIdentity(accountId, ALIAS);
-    return 'identity change';
-  }
-  const settings = accounts.getSettings(accountId);
-  accounts.updateSettings(accountId, { includeSpamTrash: !settings.includeSpamTrash });
-  return 'setting change';
-}
-
 function report(context: Setup, threadsDerivedAsOf: number | null) {
   const { store, accountId, accounts } = context;
   return computeReport({
@@ -171,7 +102,7 @@ describe.each([
       const kinds = new Map<string, number>();
       let followed = 0;
       for (let step = 0; step < 24; step++) {
-        const kind = randomChange(random, context);
+        const kind = randomChange(random, context, ALIAS);
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         if (deriveChanges(context.services, context.accountId, AS_OF) !== null) followed++;
         else rederiveAccount(context.services, context.accountId, AS_OF, { whole: true });

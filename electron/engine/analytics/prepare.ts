@@ -1,4 +1,4 @@
-import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../../../shared/domain.ts';
+import { DEFAULT_WORKING_HOURS, type RangeAnchor, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
 import { ContactIndex, IDENTITY } from './contacts.ts';
 import { columnsOf, type MessageColumns, type RowTexts } from './message-columns.ts';
@@ -11,7 +11,7 @@ import { type RangeBasis, resolveAnchor } from './time/anchor.ts';
 import { rangeSpan } from './time/ranges.ts';
 import { WorkingCalendar } from './time/working-time.ts';
 import { DAY_MS, HOUR_MS, weekdayOfDay, ZoneClock } from './time/zone-clock.ts';
-import type { AnalyticsMessage, ReportInput } from './types.ts';
+import type { AnalyticsMessage, RangeSpec, ReportInput } from './types.ts';
 
 const UNSEEN = -3;
 
@@ -117,21 +117,46 @@ function countedCount(columns: MessageColumns): number {
   return count;
 }
 
+/** The instants a range's clock must cover: the messages, and the range and its previous range wherever they lie. */
+function clockSpan(
+  spec: RangeSpec,
+  anchor: RangeAnchor | undefined,
+  asOf: number,
+  minTime: number,
+  maxTime: number,
+): { from: number; to: number } {
+  const span = rangeSpan(spec, asOf);
+  // An anchored range and its previous range lie around the newest message, not the as-of time.
+  const anchored = anchor !== undefined && anchor !== 'now' && Number.isFinite(maxTime);
+  const anchorSpan = anchored ? rangeSpan(spec, maxTime) : span;
+  return {
+    from: Math.min(minTime, span.from, anchorSpan.from),
+    to: Math.max(maxTime, span.to, anchorSpan.to),
+  };
+}
+
+/**
+ * The same prepared messages seen through another range: only the range and its basis depend on
+ * it, so the views warmed together (docs/analytics.md) prepare the mailbox once. When the
+ * dataset's clock does not cover the range, the range is prepared anew.
+ */
+export function datasetForRange(data: Dataset, range: RangeSpec, anchor: RangeAnchor | undefined): Dataset {
+  const { asOf, oldest, newest, clock } = data;
+  const { anchor: _previous, ...rest } = data.input;
+  const input: ReportInput = anchor === undefined ? { ...rest, range } : { ...rest, range, anchor };
+  const needed = clockSpan(range, anchor, asOf, oldest, newest);
+  if (needed.from < clock.spanFrom || needed.to > clock.spanTo) return prepareDataset(input);
+  return { ...data, input, basis: resolveAnchor(range, anchor ?? 'now', clock, asOf, newest) };
+}
+
 /** Everything the figures share, computed once per report: counted messages, local times, threads, the reply walk. */
 export function prepareDataset(input: ReportInput): Dataset {
   const asOf = input.asOf;
   const identities = identitySet(input);
   const columns = columnsOf(input.messages, threadKeysForReport(input));
   const { minTime, maxTime } = timeSpan(columns, asOf);
-  const span = rangeSpan(input.range, asOf);
-  // An anchored range and its previous range lie around the newest message, not the as-of time.
-  const anchored = input.anchor !== undefined && input.anchor !== 'now' && Number.isFinite(maxTime);
-  const anchorSpan = anchored ? rangeSpan(input.range, maxTime) : span;
-  const clock = ZoneClock.covering(
-    input.timeZone,
-    Math.min(minTime, span.from, anchorSpan.from),
-    Math.max(maxTime, span.to, anchorSpan.to),
-  );
+  const needed = clockSpan(input.range, input.anchor, asOf, minTime, maxTime);
+  const clock = ZoneClock.covering(input.timeZone, needed.from, needed.to);
   const basis = resolveAnchor(input.range, input.anchor ?? 'now', clock, asOf, maxTime);
   const namespaced = input.accounts.length > 1;
   const contacts = new ContactIndex(identities);

@@ -30,8 +30,13 @@ export function accountLabel(input: ReportInput): string {
 /** Resolves the report's range and prepares its messages once (shared by the report and drill-downs). */
 export function prepareReport(input: ReportInput): { data: Dataset; range: ResolvedRange } {
   const data = prepareDataset(input);
+  return { data, range: datasetRange(data) };
+}
+
+/** The dataset's range, resolved in its zone from its basis. */
+export function datasetRange(data: Dataset): ResolvedRange {
   const { at, anchor } = data.basis;
-  return { data, range: resolveRange(input.range, data.clock, at, anchor === 'newest') };
+  return resolveRange(data.input.range, data.clock, at, anchor === 'newest');
 }
 
 /**
@@ -39,7 +44,13 @@ export function prepareReport(input: ReportInput): { data: Dataset; range: Resol
  * then the other figures (shared/report-types.ts). Every number follows the definition in DEFINITIONS.
  */
 export function computeReport(input: ReportInput): Report {
-  const { data, range } = prepareReport(input);
+  return reportOf(prepareDataset(input));
+}
+
+/** The whole report from prepared messages (prepare.ts datasetForRange shares one preparation between ranges). */
+export function reportOf(data: Dataset): Report {
+  const { input } = data;
+  const range = datasetRange(data);
   const volume = computeVolume(data, range);
   const response = computeResponseTime(data, range);
   const awaiting = awaitingThreads(data, range).lists;

@@ -8,7 +8,7 @@ import type { Brief, BriefEnvelope } from '../../../shared/brief-types.ts';
 import { BRIEF_FORMAT } from '../../../shared/brief-types.ts';
 import type { RangeAnchor } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
-import { BRIEF_RANGE, computeBrief } from '../analytics/brief/compute-brief.ts';
+import { BRIEF_RANGE, briefOf } from '../analytics/brief/compute-brief.ts';
 import { marksOf, withMarks } from '../analytics/brief/new-since.ts';
 import { BriefMarkService } from '../cache/brief-marks.ts';
 import type { EngineServices } from '../engine.ts';
@@ -53,10 +53,10 @@ export class BriefService {
   }
 
   /** Computes the account's Brief and the Brief of all accounts into the cache (after every sync and import). */
-  warm(accountId: number): number {
+  warm(accountId: number, asOf = this.#services.clock()): number {
     const timeZone = this.#reports.zone({});
     for (const account of [accountId, 'all'] as const) {
-      const { key } = this.#store(account, timeZone, 'auto', this.#services.clock());
+      const { key } = this.#store(account, timeZone, 'auto', asOf);
       this.#services.events.emit('analytics-updated', { key, account });
     }
     return 2;
@@ -69,8 +69,7 @@ export class BriefService {
   #compute(account: ReportAccountRef, timeZone: string, anchor: RangeAnchor, asOf: number): Brief {
     if (!Number.isFinite(asOf))
       throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
-    const { range: _range, ...input } = this.#reports.input(account, this.#range(anchor), timeZone, asOf);
-    return computeBrief({ ...input, anchor });
+    return this.#reports.view(account, this.#range(anchor), timeZone, asOf, FIGURE_SET, briefOf);
   }
 
   /** Computes and stores the sections. */

@@ -13,12 +13,16 @@ import { parseCall } from '../../../shared/validate.ts';
 import {
   type AnalyticsMessage,
   computeReport,
+  type Dataset,
   type DrilldownPage,
   type DrilldownRequest,
+  datasetForRange,
   drilldown,
   loadAnalyticsMessages,
   loadReportAccounts,
+  prepareDataset,
   type ReportInput,
+  reportOf,
 } from '../analytics/index.ts';
 import { analyticsKey, combinedDataVersion } from '../cache/analytics-key.ts';
 import type { EngineServices } from '../engine.ts';
@@ -47,6 +51,18 @@ function localDate(instant: number, timeZone: string): string {
   }).format(instant);
 }
 
+/** One preparation and what it was made from: the loaded messages (by identity) and the rest of the input but the range. */
+interface SharedPreparation {
+  messages: AnalyticsMessage[];
+  context: string;
+  data: Dataset;
+  /**
+   * The views computed from it, by figure set and range: with one account, "all" is the same
+   * input as the account itself, so its views are the same values, computed once.
+   */
+  views: Map<string, unknown>;
+}
+
 export class ReportService {
   readonly #services: EngineServices;
   readonly #refreshing = new Set<string>();
@@ -56,6 +72,12 @@ export class ReportService {
    * of a report's cost. A write bumps the data version, so a stale set is never reused.
    */
   readonly #loaded = new Map<string, AnalyticsMessage[]>();
+  /**
+   * While warming, the views of one account set share one preparation of its messages (only the
+   * range differs between them); null otherwise, so no prepared mailbox outlives its warming.
+   */
+  #shared: SharedPreparation | null = null;
+  #sharing = false;
 
   constructor(services: EngineServices) {
     this.#services = services;
@@ -129,13 +151,15 @@ export class ReportService {
     return drilldown(this.input(account, range, timeZone, asOf), target);
   }
 
-  /** Computes the common views so the dashboard opens from the cache (after every sync and import). */
-  warm(accountId: number): number {
+  /**
+   * Computes the common views so the dashboard opens from the cache (after every sync and import),
+   * all as of one instant so they can share one preparation (see `sharingPreparation`).
+   */
+  warm(accountId: number, asOf = this.#services.clock()): number {
     const timeZone = this.zone({});
     let warmed = 0;
     for (const account of [accountId, 'all'] as const) {
       for (const range of WARM_RANGES) {
-        const asOf = this.#services.clock();
         const { key, version } = this.keyAndVersion(account, range, timeZone, asOf);
         this.#computeAndStore(account, range, timeZone, asOf, key, version);
         this.#services.events.emit('analytics-updated', { key, account });
@@ -154,7 +178,7 @@ export class ReportService {
     version: string,
   ): ReportEnvelope {
     const started = performance.now();
-    const report = computeReport(this.input(account, range, timeZone, asOf));
+    const report = this.view(account, range, timeZone, asOf, 'report', reportOf);
     const took = performance.now() - started;
     this.#services.analyticsCache.set(key, report, version, took);
     // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
@@ -233,6 +257,45 @@ export class ReportService {
     const version =
       account === 'all' ? combinedDataVersion(accounts) || 'none' : String(accounts[0]!.dataVersion);
     return { key, version };
+  }
+
+  /** Runs `work` with the views it computes for one account set and instant sharing one preparation. */
+  sharingPreparation<T>(work: () => T): T {
+    this.#sharing = true;
+    try {
+      return work();
+    } finally {
+      this.#sharing = false;
+      this.#shared = null;
+    }
+  }
+
+  /**
+   * One view (`figures` names what `compute` makes of the prepared messages): while sharing, from
+   * the account set's one preparation, and computed once per range for an identical input.
+   */
+  view<T>(
+    account: ReportAccountRef,
+    range: ReportRange,
+    timeZone: string,
+    asOf: number,
+    figures: string,
+    compute: (data: Dataset) => T,
+  ): T {
+    const input = this.input(account, range, timeZone, asOf);
+    if (!this.#sharing) return compute(prepareDataset(input));
+    const { messages, range: spec, anchor, ...rest } = input;
+    const context = JSON.stringify(rest);
+    let shared = this.#shared;
+    if (shared === null || shared.messages !== messages || shared.context !== context) {
+      shared = { messages, context, data: prepareDataset(input), views: new Map() };
+      this.#shared = shared;
+    }
+    const name = `${figures}|${spec}|${anchor ?? ''}`;
+    if (shared.views.has(name)) return shared.views.get(name) as T;
+    const value = compute(datasetForRange(shared.data, spec, anchor));
+    shared.views.set(name, value);
+    return value;
   }
 
   /** The analytics input of a request: its accounts' messages (loaded once per data version) and settings. */

@@ -8,8 +8,8 @@
 import type { Brief, BriefCoverage } from '../../../../shared/brief-types.ts';
 import { storedCoverage } from '../figures/coverage-accounts.ts';
 import { computeGoingQuiet } from '../figures/going-quiet.ts';
-import type { Dataset } from '../prepare.ts';
-import { accountLabel, prepareReport } from '../report.ts';
+import { type Dataset, prepareDataset } from '../prepare.ts';
+import { accountLabel, datasetRange } from '../report.ts';
 import { awaitingInstant } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ReportInput } from '../types.ts';
@@ -39,12 +39,17 @@ function coverageSection(data: Dataset): BriefCoverage {
 }
 
 export function computeBrief(input: BriefInput): Brief {
-  const reportInput: ReportInput = { ...input, range: BRIEF_RANGE, anchor: input.anchor ?? 'auto' };
-  const { data, range } = prepareReport(reportInput);
+  return briefOf(prepareDataset({ ...input, range: BRIEF_RANGE, anchor: input.anchor ?? 'auto' }));
+}
+
+/** The Brief from messages prepared for its range (BRIEF_RANGE and its anchor). */
+export function briefOf(data: Dataset): Brief {
+  const { input } = data;
+  const range = datasetRange(data);
   const at = awaitingInstant(range, data.asOf);
   const waiting = waitingSections(data, range);
   return {
-    account: accountLabel(reportInput),
+    account: accountLabel(input),
     timeZone: input.timeZone,
     asOf: isoOf(input.asOf),
     at: isoOf(at),
