@@ -8,10 +8,12 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        // The app's main process, and the `brief` command line (which runs the engine in-process).
+        // The app's main process, the `brief` command line (which runs the engine in-process), and
+        // the import's mail reader worker (found beside the engine's bundle: read-in-worker.ts).
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/brief.ts'),
+          'mail-reader': resolve('electron/engine/sources/import/mail-reader-worker.ts'),
         },
       },
     },

@@ -6,19 +6,18 @@
  */
 import { BriefError } from '../../../../shared/errors.ts';
 import { counted } from '../../../../shared/plural.ts';
-import type { CacheItem } from '../../cache/message-cache-service.ts';
-import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import type { EngineServices } from '../../engine.ts';
-import { DuplicateMerger, MAX_MESSAGE_BYTES, readMail } from '../../mail/index.ts';
+import { DuplicateMerger } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
 import { ReportSamples } from '../report-samples.ts';
 import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
+import { withImportPageCache } from './import-page-cache.ts';
+import { readImportItems } from './read-in-worker.ts';
 import { removeStaleTempFolders } from './temp-folders.ts';
 
 export const PROVIDER_IMPORT = 'import';
 const BATCH = 1000;
-const MAX_BYTES_SHOWN = `${MAX_MESSAGE_BYTES / (1024 * 1024)} MB`;
 
 type Where = { file: string; offset: number | null; reason: string };
 
@@ -66,16 +65,22 @@ async function importFiles(
   // A replacing import (the demo) starts from an empty account, on every attempt: the same
   // generated mailbox imported again leaves the same account, not one twice as large.
   if (context.metadata.replace === true) messages.clearCache(accountId);
-  const storedBefore = messages.getCacheStats(accountId).count;
-  let summary: ImportSummary;
-  try {
-    summary = await storeMessages(services, context, accountId, expanded);
-  } finally {
-    expanded.dispose();
-  }
-  summary.imported = messages.getCacheStats(accountId).count - storedBefore;
-  context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
-  services.rederive(accountId);
+  // The import's memory profile: a small page cache while it writes and derives (back to the
+  // usual size before the warming job is queued); the reader's small young generation is set where
+  // its worker starts (read-in-worker.ts).
+  const summary = await withImportPageCache(services.store, async () => {
+    const storedBefore = messages.getCacheStats(accountId).count;
+    let stored: ImportSummary;
+    try {
+      stored = await storeMessages(services, context, accountId, expanded);
+    } finally {
+      expanded.dispose();
+    }
+    stored.imported = messages.getCacheStats(accountId).count - storedBefore;
+    context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
+    services.rederive(accountId);
+    return stored;
+  });
   events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
   // The common views are warmed by a job of their own, so the import is done (and says so) as soon
   // as its messages are stored and derived.
@@ -112,7 +117,8 @@ async function storeMessages(
   const progress = new ReadProgress(expanded.bytes);
   const report = () =>
     context.progress(progress.done(), expanded.bytes, `Importing: ${counted(read, 'message')} read`);
-  const reading = readMail(expanded.paths, {
+  const reading = readImportItems(expanded.paths, {
+    keepRaw,
     signal: context.signal,
     onRead: (file, bytes) => {
       progress.read(file, bytes);
@@ -121,26 +127,18 @@ async function storeMessages(
   });
 
   for await (const item of reading) {
-    if (item.kind === 'skipped') {
-      skipped.add({ file: item.file, offset: item.offset, reason: item.reason });
-      continue;
-    }
     const where = { file: item.file, offset: item.offset };
-    // Fitted before the merge, so the merger compares what will be stored.
-    const fit = fitFactsToLimits(item.facts);
-    if (fit.kind === 'skip') {
-      skipped.add({ ...where, reason: fit.reason });
+    if (item.kind === 'skipped') {
+      skipped.add({ ...where, reason: item.reason });
       continue;
     }
-    const cuts = [...fit.cuts];
-    if (item.truncated)
-      cuts.push(`only the first ${MAX_BYTES_SHOWN} of its ${item.size.toLocaleString('en-US')} bytes read`);
-    if (cuts.length > 0) shortened.add({ ...where, reason: describeCuts(cuts) });
+    if (item.shortened !== null) shortened.add({ ...where, reason: item.shortened });
     read += 1;
-    const merged = merger.add(fit.facts);
+    const merged = merger.add(item.facts);
     if (merged.kind === 'new') {
-      const entry: CacheItem = keepRaw ? { facts: fit.facts, raw: item.raw } : { facts: fit.facts };
-      batch.add(entry);
+      const { facts, raw } = item;
+      // Raw bytes cross from the reader thread as a plain Uint8Array view.
+      batch.add(raw ? { facts, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) } : { facts });
     } else {
       duplicates += 1;
       batch.merge(merged);

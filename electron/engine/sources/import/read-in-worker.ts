@@ -1,0 +1,121 @@
+/**
+ * The import's messages, read in a worker thread (mail-reader-worker.ts) while this thread
+ * stores the ones before: the two halves of an import cost about the same, so they overlap.
+ * The worker gets a small young generation (its garbage is short-lived message text), which
+ * keeps the import's memory flat. Where the worker's script cannot be found (a build without
+ * it), the messages are read here, one after the other, with the same results.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BriefError, fromSerializedError } from '../../../../shared/errors.ts';
+import { readMail } from '../../mail/index.ts';
+import { type ImportItem, toImportItem } from './import-items.ts';
+import type { ReaderStart, ReaderToStorer, StorerToReader } from './reader-protocol.ts';
+
+export interface ImportReadOptions {
+  keepRaw: boolean;
+  signal?: AbortSignal;
+  /** Told as the files are read: how many bytes of `file` (compressed bytes for .gz). */
+  onRead?: (file: string, bytes: number) => void;
+  /** The reader worker's script; null reads in this thread. Default: found beside this module. */
+  readerUrl?: URL | null;
+}
+
+const READER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const READER_SETTINGS: Omit<ReaderStart, 'paths' | 'keepRaw'> = {
+  inFlight: 2,
+  batchItems: 500,
+  batchBytes: 16 * 1024 * 1024,
+  progressBytes: 4 * 1024 * 1024,
+};
+
+/**
+ * Where the reader worker's script is: beside this module in the sources, and the build's
+ * `mail-reader.js` entry beside the bundle that holds the engine (out/main/ or out/main/chunks/).
+ */
+const CANDIDATES = ['./mail-reader-worker.ts', './mail-reader.js', '../mail-reader.js'];
+
+export function findReaderScript(): URL | null {
+  for (const candidate of CANDIDATES) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+const cancelled = () => new BriefError('CANCELLED', 'Reading the mail files was cancelled.');
+
+export async function* readImportItems(
+  paths: string[],
+  options: ImportReadOptions,
+): AsyncGenerator<ImportItem> {
+  const readerUrl = options.readerUrl === undefined ? findReaderScript() : options.readerUrl;
+  if (readerUrl === null) {
+    const reading = readMail(paths, { signal: options.signal, onRead: options.onRead });
+    for await (const item of reading) yield toImportItem(item, options.keepRaw);
+    return;
+  }
+  yield* readInWorker(readerUrl, paths, options);
+}
+
+async function* readInWorker(
+  readerUrl: URL,
+  paths: string[],
+  options: ImportReadOptions,
+): AsyncGenerator<ImportItem> {
+  const { signal, onRead } = options;
+  if (signal?.aborted) throw cancelled();
+  const start: ReaderStart = { paths, keepRaw: options.keepRaw, ...READER_SETTINGS };
+  const worker = new Worker(readerUrl, { workerData: start, resourceLimits: READER_LIMITS });
+  const inbox: ReaderToStorer[] = [];
+  let failure: BriefError | null = null;
+  let ended = false;
+  let wake: (() => void) | null = null;
+  const stop = (error: BriefError) => {
+    failure ??= error;
+    wake?.();
+  };
+  worker.on('message', (message: ReaderToStorer) => {
+    inbox.push(message);
+    wake?.();
+  });
+  worker.on('error', (error) =>
+    stop(
+      new BriefError('INTERNAL', `Reading the mail files failed: ${String(error)}. Start the import again.`),
+    ),
+  );
+  worker.on('exit', () => {
+    if (!ended) stop(new BriefError('INTERNAL', 'The mail reader stopped early. Start the import again.'));
+  });
+  const onAbort = () => stop(cancelled());
+  signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      while (inbox.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      if (failure !== null) throw failure;
+      const message = inbox.shift()!;
+      if (message.type === 'end') {
+        ended = true;
+        return;
+      }
+      if (message.type === 'failed') throw fromSerializedError(message.error);
+      if (message.type === 'read') {
+        onRead?.(message.file, message.bytes);
+        continue;
+      }
+      // Taken: the reader reads the next batch while this one is stored.
+      worker.postMessage('more' satisfies StorerToReader);
+      if (message.read) onRead?.(...message.read);
+      for (const item of message.items) {
+        if (signal?.aborted) throw cancelled();
+        yield item;
+      }
+    }
+  } finally {
+    ended = true;
+    signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}

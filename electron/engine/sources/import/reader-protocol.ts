@@ -1,0 +1,25 @@
+/** The messages between the import's storing thread and its reader worker (mail-reader-worker.ts). */
+import type { SerializedError } from '../../../../shared/errors.ts';
+import type { ImportItem } from './import-items.ts';
+
+export interface ReaderStart {
+  paths: string[];
+  keepRaw: boolean;
+  /** Batches posted and not yet taken by the storing thread; the reader waits past this many. */
+  inFlight: number;
+  /** A batch is posted at this many items, or earlier at this many bytes of raw data. */
+  batchItems: number;
+  batchBytes: number;
+  /** A file's progress is posted on its own every this many bytes read (long messages). */
+  progressBytes: number;
+}
+
+export type ReaderToStorer =
+  /** `read`: the last file and bytes read when the batch was posted. */
+  | { type: 'batch'; items: ImportItem[]; read: [string, number] | null }
+  | { type: 'read'; file: string; bytes: number }
+  | { type: 'end' }
+  | { type: 'failed'; error: SerializedError };
+
+/** The storing thread took a batch: the reader may post one more. */
+export type StorerToReader = 'more';

@@ -1,0 +1,83 @@
+/**
+ * The import's reader worker (read-in-worker.ts): what it hands the storing thread is exactly
+ * what reading in this thread gives (facts, raw bytes, skips, cuts), a cancel stops it, and a
+ * reader that dies is an error with a sentence, never a short import that looks complete.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ImportItem } from '../../electron/engine/sources/import/import-items.ts';
+import {
+  findReaderScript,
+  type ImportReadOptions,
+  readImportItems,
+} from '../../electron/engine/sources/import/read-in-worker.ts';
+import { CORPORA, skipWithoutCorpora } from '../paths.ts';
+import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
+
+const MIXED = [join(CORPORA, 'fixtures', 'notmuch-test-corpora'), join(CORPORA, 'enron', 'allen-p')];
+
+async function readAll(paths: string[], options: ImportReadOptions): Promise<ImportItem[]> {
+  const items: ImportItem[] = [];
+  // Raw bytes compared as bytes: a Buffer here, a plain Uint8Array from the worker.
+  for await (const item of readImportItems(paths, options)) {
+    items.push(item.kind === 'message' && item.raw ? { ...item, raw: new Uint8Array(item.raw) } : item);
+  }
+  return items;
+}
+
+describe('reading an import in a worker thread', () => {
+  it('finds its worker script beside the sources', () => {
+    expect(findReaderScript()?.pathname).toMatch(/mail-reader-worker\.ts$/);
+  });
+
+  it.skipIf(skipWithoutCorpora)(
+    'gives the same messages, skips, cuts and progress as reading in this thread',
+    async () => {
+      const progress: Array<[string, number]> = [];
+      const inWorker = await readAll(MIXED, {
+        keepRaw: false,
+        onRead: (file, bytes) => progress.push([file, bytes]),
+      });
+      const here = await readAll(MIXED, { keepRaw: false, readerUrl: null });
+      expect(inWorker.length).toBeGreaterThan(1000);
+      expect(inWorker.some((item) => item.kind === 'skipped')).toBe(true);
+      expect(inWorker).toEqual(here);
+      // Progress reaches the end of the last file.
+      expect(progress.at(-1)?.[0]).toBe(inWorker.at(-1)?.file);
+    },
+  );
+
+  it('hands the raw bytes over when the account keeps them', async () => {
+    const inWorker = await readAll(REPLY_WALK_PATHS, { keepRaw: true });
+    const here = await readAll(REPLY_WALK_PATHS, { keepRaw: true, readerUrl: null });
+    expect(inWorker.every((item) => item.kind === 'message' && item.raw !== null)).toBe(true);
+    expect(inWorker).toEqual(here);
+    const withoutRaw = await readAll(REPLY_WALK_PATHS, { keepRaw: false });
+    expect(withoutRaw.every((item) => item.kind === 'message' && item.raw === null)).toBe(true);
+  });
+
+  it.skipIf(skipWithoutCorpora)('stops with CANCELLED when the signal aborts mid-way', async () => {
+    const abort = new AbortController();
+    let seen = 0;
+    const reading = async () => {
+      for await (const _ of readImportItems(MIXED, { keepRaw: false, signal: abort.signal })) {
+        seen += 1;
+        if (seen === 10) abort.abort();
+      }
+    };
+    await expect(reading()).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(seen).toBe(10);
+  });
+
+  it('fails with a sentence when the reader stops before the end', async () => {
+    const script = join(tempFolder(), 'dies.mjs');
+    writeFileSync(script, 'process.exit(3);\n');
+    const reading = readAll(REPLY_WALK_PATHS, { keepRaw: false, readerUrl: pathToFileURL(script) });
+    await expect(reading).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: 'The mail reader stopped early. Start the import again.',
+    });
+  });
+});
