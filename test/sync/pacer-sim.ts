@@ -7,7 +7,7 @@
  */
 
 import { elapsedShare } from '../../bench/sync-harness.ts';
-import type { Sleep } from '../../electron/engine/sources/gmail/abortable-sleep.ts';
+import type { Sleep } from '../../electron/engine/sources/gmail/cancellation.ts';
 import { retryAtFromMessage } from '../../electron/engine/sources/gmail/gmail-errors.ts';
 import { QuotaDiscovery } from '../../electron/engine/sources/gmail/quota-discovery.ts';
 import { type PartCharge, QuotaPacer } from '../../electron/engine/sources/gmail/quota-pacer.ts';

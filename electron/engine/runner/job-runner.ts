@@ -4,6 +4,7 @@
  * executor's signal so it can checkpoint and stop. Failures go back to the queue, which retries
  * with backoff up to the job's max attempts.
  */
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Job, JobType } from '../../../shared/domain.ts';
 import { BriefError, isRetryable, type SerializedError, toSerializedError } from '../../../shared/errors.ts';
 import { type EventBus, estimateEtaSeconds, ProgressThrottle } from '../events.ts';
@@ -112,7 +113,7 @@ export class JobRunner {
   async runUntilIdle(
     options: { maxWaitMs?: number; sleep?: (ms: number) => Promise<void>; jobIds?: ReadonlySet<number> } = {},
   ): Promise<void> {
-    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? ((ms: number) => wait(ms));
     const only = () => (options.jobIds ? { ids: [...options.jobIds] } : {});
     for (;;) {
       this.#options.jobs.recoverExpiredLeases();

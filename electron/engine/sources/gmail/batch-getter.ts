@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { gmail_v1 } from '@googleapis/gmail';
-import { cancelledError } from './abortable-sleep.ts';
 import { type BatchAnswer, decodeBatch, encodeBatch } from './batch-codec.ts';
 import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
+import { cancelledError } from './cancellation.ts';
 import { classifyResponse, classifyThrown, type Failure } from './gmail-errors.ts';
 import type { PartCharge, Spend } from './quota-pacer.ts';
 import type { GmailCall } from './quota-profile.ts';

@@ -3,8 +3,8 @@
  * the retry budget rules, the access tokens, the job's signal and the injectable time.
  */
 import { BriefError } from '../../../../shared/errors.ts';
-import type { Sleep } from './abortable-sleep.ts';
 import type { AccessTokens } from './access-tokens.ts';
+import type { Sleep } from './cancellation.ts';
 import type { QuotaPacer } from './quota-pacer.ts';
 import type { QuotaCosts } from './quota-profile.ts';
 import type { RetryPolicy } from './retry-policy.ts';

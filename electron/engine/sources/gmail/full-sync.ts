@@ -7,7 +7,7 @@
  * A `resync` (history too old to replay) keeps the cache visible but refreshes every listed
  * message, since labels may have changed unseen, and finally drops what Gmail no longer has.
  */
-import { throwIfAborted } from './abortable-sleep.ts';
+import { throwIfAborted } from './cancellation.ts';
 import type { ListedMessage, MessagePage } from './gmail-client.ts';
 import { PROVIDER_GMAIL, type SyncRun } from './sync-run.ts';
 

@@ -4,8 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import type { gmail_v1 } from '@googleapis/gmail';
-import { cancelledError, throwIfAborted } from './abortable-sleep.ts';
 import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
+import { cancelledError, throwIfAborted } from './cancellation.ts';
 import { classifyThrown } from './gmail-errors.ts';
 import type { PartCharge, Spend } from './quota-pacer.ts';
 import type { GmailCall } from './quota-profile.ts';

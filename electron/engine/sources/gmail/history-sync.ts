@@ -5,7 +5,7 @@
  * account includes them; one restored from there is fetched). Each page is idempotent, and the
  * page token is checkpointed after it. A 404 means history is too old: a full resync follows.
  */
-import { throwIfAborted } from './abortable-sleep.ts';
+import { throwIfAborted } from './cancellation.ts';
 import { runFullSync } from './full-sync.ts';
 import type { ListedMessage } from './gmail-client.ts';
 import { applyLabelEdit, foldHistory, type HistoryChanges } from './history-changes.ts';

@@ -7,8 +7,7 @@
  * While the ceiling is still being found (`QuotaDiscovery`), the probe decides instead: the first
  * 90 % of the `2026` ceiling at once, then one call at a time.
  */
-import type { Sleep } from './abortable-sleep.ts';
-import { cancelledError } from './abortable-sleep.ts';
+import { cancelledError, type Sleep } from './cancellation.ts';
 import type { QuotaDiscovery } from './quota-discovery.ts';
 import type { GmailCall } from './quota-profile.ts';
 import { QuotaWindow, type WindowSpend } from './quota-window.ts';

@@ -2,7 +2,7 @@
  * Counts requests in flight so they stay under Gmail's per-user concurrency limit (each batch
  * part counts as one). Waiters are served in arrival order; a waiter whose job stops leaves.
  */
-import { cancelledError } from './abortable-sleep.ts';
+import { cancelledError } from './cancellation.ts';
 
 export class Slots {
   readonly limit: number;

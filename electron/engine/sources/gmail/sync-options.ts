@@ -2,7 +2,7 @@
  * How a Gmail sync is tuned and where it talks to. The app uses the defaults (Google's endpoint,
  * real time); the CLI, tests and the benchmark point it at the emulator and may scale time.
  */
-import { realSleep, type Sleep } from './abortable-sleep.ts';
+import { realSleep, type Sleep } from './cancellation.ts';
 
 export const GOOGLE_GMAIL_ROOT_URL = 'https://gmail.googleapis.com/';
 
