@@ -45,6 +45,11 @@ export interface EngineOptions {
   /** Gmail endpoint and pacing (the emulator in tests and development). */
   gmailSync?: Partial<GmailSyncOptions>;
   heartbeatMs?: number;
+  /**
+   * The job runner's id; by default a new one per engine. The app's worker host gives every worker
+   * it starts the same one, so a worker restarted after a crash takes back its predecessor's jobs.
+   */
+  runnerId?: string;
 }
 
 /** Everything a handler or executor may use. */
@@ -99,7 +104,7 @@ export class Engine {
       appOwnsPath: options.appOwnsPath ?? false,
     });
     const events = new EventBus();
-    const workerId = `engine-${randomUUID()}`;
+    const workerId = options.runnerId ?? `engine-${randomUUID()}`;
     // What this engine queues is reserved for its own runner (another process may share the file).
     const jobs = new JobService(store, { random: options.random ?? Math.random, owner: workerId });
     let runner: JobRunner | null = null;

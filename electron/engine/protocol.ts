@@ -26,6 +26,8 @@ export interface WorkerStartData {
   /** The app's own database in its data folder, not one named by BRIEF_DB (see db/open.ts). */
   appOwnsPath?: boolean;
   logPath: string | null;
+  /** The job runner's id, the same for every worker one host starts (see EngineOptions.runnerId). */
+  runnerId?: string;
   /** Whether the engine runs jobs (the app) or only answers calls (a second reader). */
   runJobs: boolean;
   /** Where Gmail is and how time runs, decided by main (a development run may name the emulator). */

@@ -3,6 +3,7 @@
  * forwarded, token requests answered, and supervision — a worker that dies is restarted with
  * backoff, and a crash loop is detected and stopped instead of spinning.
  */
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { backoffMs } from '../../shared/backoff.ts';
 import type {
@@ -63,6 +64,8 @@ export interface WorkerHost extends BriefApi {
 }
 
 export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
+  // One runner id for every worker this host starts: a restarted one takes back its predecessor's jobs.
+  const startData = { runnerId: `app-${randomUUID()}`, ...options.startData };
   const clock = options.clock ?? Date.now;
   const schedule = options.schedule ?? ((run, ms) => void setTimeout(run, ms).unref());
   const restartBase = options.restartBaseMs ?? 1000;
@@ -166,7 +169,7 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
   };
 
   const spawn = () => {
-    const current = new Worker(options.workerUrl, { workerData: options.startData });
+    const current = new Worker(options.workerUrl, { workerData: startData });
     worker = current;
     current.on('message', onMessage);
     current.on('error', (error) => {

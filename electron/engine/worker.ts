@@ -44,6 +44,7 @@ try {
   engine = Engine.open({
     databasePath: start.databasePath,
     appOwnsPath: start.appOwnsPath ?? false,
+    ...(start.runnerId ? { runnerId: start.runnerId } : {}),
     logger,
     tokenProvider,
     mode: 'worker',

@@ -132,13 +132,24 @@ describe('worker supervision', () => {
     expect(host.state).toBe('running');
   });
 
-  it('restarts a killed worker, and calls work again on the same data', async () => {
+  it('restarts a killed worker, calls work again on the same data, and the job it was running completes', async () => {
     const states: SupervisorState[] = [];
     const databasePath = join(tempFolder(), 'brief.db');
     const host = start({ databasePath, states });
     await host.ready();
+    let jobId: number | null = null;
+    const running = new Promise<void>((resolve) => {
+      const stop = host.on('job-progress', (event) => {
+        if (event.jobId !== jobId) return;
+        stop();
+        resolve();
+      });
+    });
     const job = await host.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
-
+    jobId = job.id;
+    // Killed while the import runs: the dead worker's runner still holds its lease.
+    await running;
+    const done = finishedJob(host, () => jobId);
     await host.kill();
     expect(states).toContain('restarting');
     await host.ready();
@@ -146,9 +157,14 @@ describe('worker supervision', () => {
 
     const accounts = await host.call('accounts.list', {});
     expect(accounts.map((account) => account.address)).toEqual(['me@example.com']);
-    // The job survived the crash in the durable queue, whatever state the crash left it in.
+    // The restarted worker runs under the same runner id: it takes the job back at once (not once
+    // the 30 s lease runs out) and finishes it from the durable queue.
+    expect(await done).toMatchObject({ status: 'completed', type: 'import_mail' });
     const again = await host.call('jobs.get', { jobId: job.id });
-    expect(again.type).toBe('import_mail');
+    expect(again).toMatchObject({ status: 'completed', attempts: 2 });
+    expect(again.metadata.summary).toMatchObject({ read: 25 });
+    // Whatever the first attempt stored before the kill, nothing is lost or stored twice.
+    expect((await host.call('messages.stats', { accountId: job.accountId! })).count).toBe(24);
   });
 
   it('stops restarting after repeated crashes and says so', async () => {

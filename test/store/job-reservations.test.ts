@@ -34,6 +34,19 @@ describe('job reservations', () => {
     expect(served.claimNext('served')).toMatchObject({ id: job.id, status: 'processing' });
   });
 
+  it("a runner starting under a dead runner's id takes back its running jobs at once; others' leases stand", () => {
+    const { command, served } = twoProcesses();
+    const mine = command.createJob({ type: 'cleanup' });
+    const theirs = served.createJob({ type: 'warm_cache' });
+    expect(command.claimNext('command')).toMatchObject({ id: mine.id, status: 'processing' });
+    expect(served.claimNext('served')).toMatchObject({ id: theirs.id, status: 'processing' });
+    // The process died; its successor (the same worker id) starts before the 30 s lease ran out.
+    expect(command.recoverLeasesHeldBy('command')).toBe(1);
+    expect(command.getJob(mine.id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(command.getJob(theirs.id).status).toBe('processing');
+    expect(command.claimNext('command')).toMatchObject({ id: mine.id, attempts: 2 });
+  });
+
   it('claims only the jobs asked for by id', () => {
     const { command } = twoProcesses();
     const first = command.createJob({ type: 'cleanup' });

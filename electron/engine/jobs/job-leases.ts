@@ -9,7 +9,7 @@ import type { Job } from '../../../shared/domain.ts';
 import type { Store } from '../db/store.ts';
 import type { JobEvents } from './job-events.ts';
 import type { ClaimOptions } from './job-inputs.ts';
-import { requireJobRow, syncConflict, toJob } from './job-row.ts';
+import { type JobRow, requireJobRow, syncConflict, toJob } from './job-row.ts';
 import type { JobStatements } from './job-statements.ts';
 
 export interface Reservation {
@@ -83,9 +83,22 @@ export class JobLeases {
   }
 
   recoverExpiredLeases(): number {
+    return this.#returnToQueue(() => this.#sql.expiredLeases.all(this.#store.nowIso()));
+  }
+
+  /**
+   * The jobs still leased to `worker` when a runner of that id starts: its predecessor's, which
+   * died under them (the app's worker thread, restarted under the same id). Back to the queue at
+   * once instead of when their leases run out.
+   */
+  recoverLeasesHeldBy(worker: string): number {
+    return this.#returnToQueue(() => this.#sql.leasesHeldBy.all(worker));
+  }
+
+  #returnToQueue(find: () => JobRow[]): number {
     const recovered = this.#store.transaction(() => {
       const now = this.#store.nowIso();
-      const expired = this.#sql.expiredLeases.all(now);
+      const expired = find();
       for (const row of expired) {
         const again = row.attempts < row.max_attempts;
         const params = {

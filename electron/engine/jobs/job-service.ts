@@ -266,6 +266,11 @@ export class JobService {
     return this.#leases.recoverExpiredLeases();
   }
 
+  /** Returns to the queue at once what a dead runner of this id left leased (see JobLeases). */
+  recoverLeasesHeldBy(workerId: string): number {
+    return this.#leases.recoverLeasesHeldBy(workerId);
+  }
+
   /** The engine is closing: the jobs it queued but did not run are left to whoever runs jobs next. */
   dropReservations(): number {
     return this.#leases.dropReservations();

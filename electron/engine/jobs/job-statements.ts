@@ -130,6 +130,9 @@ export function prepareJobStatements(store: Store) {
     expiredLeases: store.prepare<JobRow>(
       "SELECT * FROM analytics_jobs WHERE status = 'processing' AND lease_expires_at < ? ORDER BY id",
     ),
+    leasesHeldBy: store.prepare<JobRow>(
+      "SELECT * FROM analytics_jobs WHERE status = 'processing' AND lease_owner = ? ORDER BY id",
+    ),
     unfinishedForAccount: store.prepare<{ found: number }>(
       `SELECT 1 AS found FROM analytics_jobs
        WHERE account_id = @accountId AND status IN ('pending', 'processing', 'paused')

@@ -86,6 +86,9 @@ export class JobRunner {
   start(): void {
     this.#stopped = false;
     const { jobs, clock } = this.#options;
+    // Under a stable id (the app's worker, restarted after a crash) what this id still holds was
+    // its predecessor's: it runs again now, not once its lease runs out.
+    jobs.recoverLeasesHeldBy(this.workerId);
     let lastRecovery = Number.NEGATIVE_INFINITY;
     const tick = () => {
       if (this.#stopped) return;
