@@ -20,3 +20,13 @@ export const skipWithoutCorpora = !hasCorpora && process.env.CI !== 'true';
 export function requireCorpora(): void {
   if (!hasCorpora) throw new Error(`${corporaMissing} (CI=true: tests that need them run, not skip)`);
 }
+
+/**
+ * The gate every test run passes first (vitest's and Playwright's global setup): under CI=true a
+ * missing corpus fails the whole run, since the suites that read it would otherwise skip and the
+ * run pass without them. On a developer's machine those suites skip, each saying why.
+ */
+export function corporaGate(env: NodeJS.ProcessEnv, present: boolean = hasCorpora): void {
+  if (env.CI === 'true' && !present)
+    throw new Error(`${corporaMissing}. Under CI=true the tests that read them must run: put them there.`);
+}
