@@ -13,6 +13,7 @@ import {
   type ImportReadOptions,
   readImportItems,
 } from '../../electron/engine/sources/import/read-in-worker.ts';
+import { acquireReader, releaseReader } from '../../electron/engine/sources/import/reader-pool.ts';
 import { CORPORA, skipWithoutCorpora } from '../paths.ts';
 import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
 
@@ -79,5 +80,27 @@ describe('reading an import in a worker thread', () => {
       code: 'INTERNAL',
       message: 'The mail reader stopped early. Start the import again.',
     });
+  });
+
+  it('keeps a reader that ended cleanly for the next import, and never one stopped mid-read', async () => {
+    const url = findReaderScript()!;
+    const first = acquireReader(url);
+    await releaseReader(first, url, true);
+    const again = acquireReader(url);
+    expect(again).toBe(first);
+    await releaseReader(again, url, false);
+    const fresh = acquireReader(url);
+    expect(fresh).not.toBe(first);
+    await releaseReader(fresh, url, false);
+  });
+
+  it.skipIf(skipWithoutCorpora)('reads whole again after a cancelled read', async () => {
+    const abort = new AbortController();
+    const cancelled = async () => {
+      for await (const _ of readImportItems(MIXED, { keepRaw: false, signal: abort.signal })) abort.abort();
+    };
+    await expect(cancelled()).rejects.toMatchObject({ code: 'CANCELLED' });
+    const after = await readAll(REPLY_WALK_PATHS, { keepRaw: false });
+    expect(after).toEqual(await readAll(REPLY_WALK_PATHS, { keepRaw: false, readerUrl: null }));
   });
 });

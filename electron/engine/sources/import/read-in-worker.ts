@@ -1,17 +1,16 @@
 /**
  * The import's messages, read in a worker thread (mail-reader-worker.ts) while this thread
  * stores the ones before: the two halves of an import cost about the same, so they overlap.
- * The worker gets a small young generation (its garbage is short-lived message text), which
- * keeps the import's memory flat. Where the worker's script cannot be found (a build without
+ * The worker is kept for the next import (reader-pool.ts). Where the worker's script cannot be found (a build without
  * it), the messages are read here, one after the other, with the same results.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { BriefError, fromSerializedError } from '../../../../shared/errors.ts';
 import { readMail } from '../../mail/index.ts';
 import { type ImportItem, toImportItem } from './import-items.ts';
-import type { ReaderStart, ReaderToStorer, StorerToReader } from './reader-protocol.ts';
+import { acquireReader, releaseReader } from './reader-pool.ts';
+import type { ReaderToStorer, ReadRequest, StorerToReader } from './reader-protocol.ts';
 
 export interface ImportReadOptions {
   keepRaw: boolean;
@@ -22,8 +21,7 @@ export interface ImportReadOptions {
   readerUrl?: URL | null;
 }
 
-const READER_LIMITS = { maxYoungGenerationSizeMb: 8 };
-const READER_SETTINGS: Omit<ReaderStart, 'paths' | 'keepRaw'> = {
+const READ_SETTINGS: Omit<ReadRequest, 'paths' | 'keepRaw'> = {
   inFlight: 2,
   batchItems: 500,
   batchBytes: 16 * 1024 * 1024,
@@ -66,8 +64,7 @@ async function* readInWorker(
 ): AsyncGenerator<ImportItem> {
   const { signal, onRead } = options;
   if (signal?.aborted) throw cancelled();
-  const start: ReaderStart = { paths, keepRaw: options.keepRaw, ...READER_SETTINGS };
-  const worker = new Worker(readerUrl, { workerData: start, resourceLimits: READER_LIMITS });
+  const worker = acquireReader(readerUrl);
   const inbox: ReaderToStorer[] = [];
   let failure: BriefError | null = null;
   let ended = false;
@@ -90,6 +87,8 @@ async function* readInWorker(
   });
   const onAbort = () => stop(cancelled());
   signal?.addEventListener('abort', onAbort);
+  const post = (message: StorerToReader) => worker.postMessage(message);
+  post({ type: 'read', request: { paths, keepRaw: options.keepRaw, ...READ_SETTINGS } });
   try {
     for (;;) {
       while (inbox.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
@@ -106,7 +105,7 @@ async function* readInWorker(
         continue;
       }
       // Taken: the reader reads the next batch while this one is stored.
-      worker.postMessage('more' satisfies StorerToReader);
+      post({ type: 'more' });
       if (message.read) onRead?.(...message.read);
       for (const item of message.items) {
         if (signal?.aborted) throw cancelled();
@@ -114,8 +113,10 @@ async function* readInWorker(
       }
     }
   } finally {
-    ended = true;
     signal?.removeEventListener('abort', onAbort);
-    await worker.terminate();
+    // Only a reader that reached the end of its request is clean enough to read the next one.
+    const clean = ended;
+    ended = true;
+    await releaseReader(worker, readerUrl, clean);
   }
 }
