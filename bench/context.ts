@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Engine } from '../electron/engine/engine.ts';
 import { writeMbox } from '../electron/engine/mail/generator/index.ts';
 import { timed } from './measure.ts';
+import { wantsFigure } from './row.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = resolve(ROOT, '..', 'shared', 'corpora');
@@ -33,14 +34,25 @@ export function generatorOptions(seed: number, messages: number, address = GENER
 
 export class BenchContext {
   readonly quick: boolean;
+  /** `--only <text>`: the figures this run reports (null: all of them). */
+  readonly only: string | null;
   readonly corpora: string | null;
   readonly #runFolder: string;
   readonly #databases = new Map<number, Promise<GeneratedDb>>();
 
-  constructor(options: { quick: boolean }) {
+  constructor(options: { quick: boolean; only?: string | null }) {
     this.quick = options.quick;
+    this.only = options.only ?? null;
     this.corpora = existsSync(join(CORPORA, 'README.md')) ? CORPORA : null;
     this.#runFolder = mkdtempSync(join(tmpdir(), 'brief-bench-'));
+  }
+
+  /**
+   * Whether this run reports the figure (see wantsFigure): a group whose rows each take minutes
+   * (sync) skips the ones `--only` leaves out instead of measuring and dropping them.
+   */
+  wants(figure: string): boolean {
+    return wantsFigure(figure, this.only);
   }
 
   /** A new empty folder inside this run's scratch folder. */

@@ -26,3 +26,12 @@ export function notMeasured(figure: string, target: string, reason: string, prot
 export function matchesOnly(text: string, only: string | null): boolean {
   return only === null || text.toLowerCase().includes(only.toLowerCase());
 }
+
+/**
+ * Whether `--only` asks for a figure named `figure` or one whose name starts with it ("Sync
+ * throughput" for "Sync throughput (legacy)", "Incremental sync" for "Incremental sync, 100,000
+ * stored"), so a group can skip the rows nobody asked for.
+ */
+export function wantsFigure(figure: string, only: string | null): boolean {
+  return matchesOnly(figure, only) || only!.toLowerCase().startsWith(figure.toLowerCase());
+}

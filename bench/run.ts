@@ -16,7 +16,7 @@ import { mailReadGroup } from './mail-read.ts';
 import { ms, now } from './measure.ts';
 import { memoryGroup } from './memory.ts';
 import { formatTable } from './report.ts';
-import { matchesOnly, notMeasured, type Row, type RowGroup } from './row.ts';
+import { matchesOnly, notMeasured, type Row, type RowGroup, wantsFigure } from './row.ts';
 import { storeGroup } from './store.ts';
 import { storeSizeGroup } from './store-size.ts';
 import { syncGroup } from './sync.ts';
@@ -52,13 +52,13 @@ const values = parseToolArguments(
   { quick: { type: 'boolean' }, json: { type: 'boolean' }, only: { type: 'string' } },
 );
 const only = values.only ?? null;
-const context = new BenchContext({ quick: values.quick ?? false });
+const context = new BenchContext({ quick: values.quick ?? false, only });
 const started = now();
 const rows: Row[] = [];
 try {
   for (const group of GROUPS) {
     const wholeGroup = matchesOnly(group.name, only);
-    if (!wholeGroup && !group.figures.some((figure) => matchesOnly(figure, only))) continue;
+    if (!wholeGroup && !group.figures.some((figure) => wantsFigure(figure, only))) continue;
     process.stderr.write(`bench: ${group.name}…\n`);
     const groupStarted = now();
     let measured: Row[];

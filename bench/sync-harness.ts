@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TokenProvider } from '../electron/engine/auth/token-provider.ts';
 import { Engine } from '../electron/engine/engine.ts';
+import type { GeneratorOptions } from '../electron/engine/mail/generator/index.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
 import type { QuotaProfile } from '../shared/domain.ts';
 import { BriefError } from '../shared/errors.ts';
 import type { CountersSnapshot } from '../test/emulator/counters.ts';
 import type { LatencyOptions } from '../test/emulator/latency.ts';
 import type { SeedMessage } from '../test/emulator/mailbox.ts';
-import { type RunningEmulator, startEmulator } from '../test/emulator/server.ts';
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../test/emulator/server.ts';
+import { type BenchEmulator, startEmulatorThread } from './emulator-thread.ts';
 import { now } from './measure.ts';
 
 /** The latency every timed sync row uses (TARGETS.md): uniform 50–150 ms per call. */
@@ -28,7 +30,7 @@ export function isHidden(labelIds: readonly string[] | undefined): boolean {
 }
 
 /** Always the emulator's first access token: the rows measure sync, not sign-in. */
-export function emulatorTokens(emulator: RunningEmulator): TokenProvider {
+export function emulatorTokens(emulator: Pick<RunningEmulator, 'accessToken'>): TokenProvider {
   return {
     getAccessToken: async () => ({ accessToken: emulator.accessToken, expiresAt: Date.now() + 3600_000 }),
   };
@@ -46,7 +48,7 @@ export interface SyncEngine {
 export function openSyncEngine(options: {
   gmail: typeof GmailSource;
   folder: string;
-  emulator: RunningEmulator;
+  emulator: Pick<RunningEmulator, 'url' | 'user' | 'accessToken'>;
   profile: QuotaProfile;
   timeScale: number;
   /** How soon a cancelled job notices (ms). */
@@ -86,10 +88,24 @@ export interface FirstSyncResult {
   error: string | null;
 }
 
+/** The emulator in this thread, read as the bench reads one in its own thread. */
+async function emulatorHere(options: EmulatorOptions): Promise<BenchEmulator> {
+  const emulator = await startEmulator(options);
+  return {
+    url: emulator.url,
+    user: emulator.user,
+    accessToken: emulator.accessToken,
+    messageCount: emulator.mailbox.messageCount,
+    counters: async () => emulator.counters.snapshot(),
+    close: () => emulator.close(),
+  };
+}
+
 export async function firstSync(options: {
   gmail: typeof GmailSource;
   folder: string;
-  seed: Iterable<SeedMessage>;
+  /** The mailbox, served from this thread; or `synthetic`: generated and served in a thread of its own. */
+  seed: Iterable<SeedMessage> | { synthetic: GeneratorOptions };
   labels?: Array<{ id: string; name: string }>;
   profile: QuotaProfile;
   timeScale: number;
@@ -97,15 +113,18 @@ export async function firstSync(options: {
   user?: string;
   discover?: boolean;
 }): Promise<FirstSyncResult> {
-  const emulator = await startEmulator({
-    messages: options.seed,
-    labels: options.labels,
+  const served = {
     profile: options.profile,
     timeScale: options.timeScale,
     latency: options.latency,
     user: options.user,
     accessTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
-  });
+  };
+  const { seed } = options;
+  const emulator =
+    'synthetic' in seed
+      ? await startEmulatorThread({ ...served, synthetic: seed.synthetic })
+      : await emulatorHere({ ...served, messages: seed, labels: options.labels });
   let engine: Engine | null = null;
   try {
     const opened = openSyncEngine({ ...options, emulator });
@@ -119,8 +138,8 @@ export async function firstSync(options: {
     const cpu = process.cpuUsage(cpuBefore);
     const done = engine.services.jobs.getJob(job.id);
     return {
-      counters: emulator.counters.snapshot(),
-      seeded: emulator.mailbox.messageCount,
+      counters: await emulator.counters(),
+      seeded: emulator.messageCount,
       stored: engine.services.messages.getCacheStats(opened.accountId).count,
       ms: elapsed,
       busy: performance.eventLoopUtilization(loopBefore).utilization,
