@@ -153,11 +153,25 @@ describe.each(REPORT_VIEWS)('the %s view', (view) => {
     const fake = openDashboard(view, stale);
     for (const title of titles) await figure(title);
     expect((await coverage()).textContent).toContain('refreshing…');
-    fake.handle({ 'analytics.report': () => envelopeOf(busyReport()) });
+    // Waits for the dashboard to ask for the fresh report and for that answer to be drawn, not
+    // for the page to change within a deadline (a loaded machine can take longer than one).
+    const asked = deferred<void>();
+    fake.handle({
+      'analytics.report': () => {
+        asked.resolve();
+        return envelopeOf(busyReport());
+      },
+    });
     act(() => fake.emit('analytics-updated', { key: stale.cacheKey, account: 1 }));
-    await expect.poll(async () => (await coverage()).textContent).toContain('11 messages');
-    expect((await coverage()).textContent).not.toContain('refreshing…');
-    for (const title of titles) await figure(title);
+    await act(async () => {
+      await asked.promise;
+      // The answer reaches the store through promises only: one task later they have all run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const drawn = screen.getByRole('region', { name: 'Coverage' }).textContent;
+    expect(drawn).toContain('11 messages');
+    expect(drawn).not.toContain('refreshing…');
+    for (const title of titles) expect(screen.getByRole('region', { name: title })).toBeTruthy();
   });
 
   it('shows a failed first report with its sentence and a way to try again', async () => {
