@@ -24,15 +24,22 @@ import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../em
 /**
  * Real time plus whatever the waits skipped. A wait moves the clock to its end unless another wait
  * already moved it further: waits that overlap in time overlap on this clock too.
+ * With `virtual`, real time is left out: the clock moves only when something waits, so how fast the
+ * CPU is (a loaded machine) cannot change what happens within a quota window.
  */
 export class SkippingTime {
   skipped = 0;
-  readonly now = (): number => Date.now() + this.skipped;
+  readonly #start: number | null;
+  constructor(options: { virtual?: boolean } = {}) {
+    this.#start = options.virtual === true ? Date.now() : null;
+  }
+  readonly #base = (): number => this.#start ?? Date.now();
+  readonly now = (): number => this.#base() + this.skipped;
   readonly sleep = async (ms: number, signal: AbortSignal): Promise<void> => {
     if (signal.aborted) throw new BriefError('CANCELLED', 'stopped');
     const until = this.now() + Math.max(0, Math.ceil(ms));
     await new Promise((resolve) => setImmediate(resolve));
-    this.skipped = Math.max(this.skipped, until - Date.now());
+    this.skipped = Math.max(this.skipped, until - this.#base());
   };
   readonly skip = async (ms: number): Promise<void> => {
     this.skipped += Math.max(0, Math.ceil(ms));
@@ -47,6 +54,8 @@ export interface BenchOptions extends EmulatorOptions {
   randomSeed?: number;
   /** How often the runner renews leases and notices a pause (ms). */
   heartbeatMs?: number;
+  /** Time moves only when the sync or the runner waits (SkippingTime `virtual`). */
+  virtualTime?: boolean;
 }
 
 export interface SyncBench {
@@ -69,8 +78,8 @@ export interface SyncBench {
 }
 
 export async function startSyncBench(options: BenchOptions): Promise<SyncBench> {
-  const time = new SkippingTime();
-  const { messages, settings, sync, randomSeed, heartbeatMs, ...emulatorOptions } = options;
+  const { messages, settings, sync, randomSeed, heartbeatMs, virtualTime, ...emulatorOptions } = options;
+  const time = new SkippingTime({ virtual: virtualTime });
   const emulator = await startEmulator({ clock: { now: time.now }, messages, ...emulatorOptions });
   const dir = mkdtempSync(join(tmpdir(), 'brief-sync-'));
   const databasePath = join(dir, 'brief.db');
