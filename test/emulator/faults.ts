@@ -70,15 +70,22 @@ export type CallFault = { error: ApiError } | { slowMs: number };
 
 type Shape = (retryAt: number) => ApiError;
 
-/** Draws faults from one seeded sequence, in the order calls arrive. */
+/**
+ * Draws faults from seeded sequences in the order they are asked for: one for dropped
+ * connections (per HTTP request) and one for call faults (per call or batch part). Two sequences,
+ * because how a client's concurrent requests and batch parts interleave depends on timing: drawn
+ * from one, a loaded machine moved the drops onto other requests, and a run could have none.
+ */
 export class FaultInjector {
   readonly options: FaultOptions;
   readonly #random: Random;
+  readonly #drops: Random;
   readonly #table: Array<{ probability: number; make: Shape }>;
 
   constructor(options: FaultOptions) {
     this.options = options;
     this.#random = createRandom(options.seed ?? 1);
+    this.#drops = createRandom(((options.seed ?? 1) ^ 0x0d509) >>> 0);
     const spread = (options.rateLimit ?? 0) / 6;
     const shapes: Array<[number | undefined, Shape]> = [
       [options.rate429, (at) => userRateLimit429(at)],
@@ -98,7 +105,7 @@ export class FaultInjector {
   /** Whether to drop this HTTP request's connection. */
   dropConnection(): boolean {
     const p = this.options.drop ?? 0;
-    return p > 0 && this.#random.next() < p;
+    return p > 0 && this.#drops.next() < p;
   }
 
   /** A fault for one call (or batch part), or undefined; `now` and `timeScale` date a Retry after. */

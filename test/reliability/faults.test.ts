@@ -54,6 +54,8 @@ describe(`sync under faults (${MODE})`, () => {
         seed,
         randomSeed: seed,
         historyHorizon: HISTORY_HORIZON,
+        // Virtual time: token expiry and the quota windows follow the sync's waits, not the CPU.
+        virtualTime: true,
         faults: { seed, rateLimit: 0.3, error500: 0.05, error503: 0.05, drop: 0.03, tokenExpirySeconds: 60 },
       });
       const first = await bench.runJob('fetch_messages');

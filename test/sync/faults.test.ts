@@ -16,6 +16,8 @@ describe('sync under faults', () => {
       messages: mailbox(800, 21),
       labels: SYNTHETIC_LABELS,
       profile: '2026',
+      // Virtual time: token expiry and the quota windows follow the sync's waits, not the CPU.
+      virtualTime: true,
       faults: { seed: 5, rateLimit: 0.3, error500: 0.05, error503: 0.05, drop: 0.03, tokenExpirySeconds: 60 },
     });
     const states = new Set<string>();
