@@ -27,6 +27,28 @@ describe('MessageCacheService', () => {
     expect(accounts.getDataVersion(account.id)).toBe(1);
   });
 
+  it('stores a fitted batch (cacheFitted) exactly as cacheBulk stores it, inserts and updates alike', () => {
+    const checked = setup();
+    const fitted = setup();
+    const first = Array.from({ length: 12 }, (_, index) => ({ facts: facts(index) }));
+    const second = [{ facts: facts(3, { labels: ['INBOX', 'STARRED'], time: 7 }) }, { facts: facts(40) }];
+    expect(checked.cache.cacheBulk(checked.account.id, 'gmail', first)).toMatchObject({ inserted: 12 });
+    expect(fitted.cache.cacheFitted(fitted.account.id, 'gmail', first)).toEqual({ inserted: 12, updated: 0 });
+    checked.cache.cacheBulk(checked.account.id, 'gmail', second);
+    expect(fitted.cache.cacheFitted(fitted.account.id, 'gmail', second)).toEqual({ inserted: 1, updated: 1 });
+    // Bookkeeping times aside (a trigger stamps the wall clock on an update within one fake instant).
+    const rows = (store: typeof checked.store) =>
+      store.db
+        .prepare('SELECT * FROM message_cache ORDER BY id')
+        .all()
+        .map((row) => ({ ...(row as object), created_at: null, updated_at: null }));
+    expect(rows(fitted.store)).toEqual(rows(checked.store));
+    expect(fitted.labelRows()).toEqual(checked.labelRows());
+    expect(fitted.accounts.getDataVersion(fitted.account.id)).toBe(
+      checked.accounts.getDataVersion(checked.account.id),
+    );
+  });
+
   it('updates a changed message in place, keeping its row id, and bumps the data version', () => {
     const { cache, accounts, account, labelRows } = setup();
     cache.cacheBulk(account.id, 'gmail', [{ facts: facts(1) }, { facts: facts(2) }]);

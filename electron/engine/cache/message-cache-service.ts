@@ -61,7 +61,24 @@ export class MessageCacheService {
   ): { inserted: number; updated: number; reported: ReportedMessage[] } {
     const account = this.#account(accountId);
     const { items: batch, reported } = validateBatch(items);
-    const written = this.#store.transaction(() => {
+    return { ...this.#write(account, provider, batch), reported };
+  }
+
+  /**
+   * Stores a batch whose facts the caller made and fitted to the limits itself (the import's
+   * reader: factsFromRaw, then fitFactsToLimits): the writes of `cacheBulk` without checking every
+   * message again, which cost as much as the writes.
+   */
+  cacheFitted(
+    accountId: number,
+    provider: string,
+    items: CacheItem[],
+  ): { inserted: number; updated: number } {
+    return this.#write(this.#account(accountId), provider, items);
+  }
+
+  #write(account: number, provider: string, batch: CacheItem[]): { inserted: number; updated: number } {
+    return this.#store.transaction(() => {
       const now = this.#store.nowIso();
       let inserted = 0;
       let updated = 0;
@@ -91,7 +108,6 @@ export class MessageCacheService {
       if (inserted + updated > 0) this.#bump(account, now);
       return { inserted, updated };
     });
-    return { ...written, reported };
   }
 
   getMessage(accountId: number, provider: string, providerId: string): CachedMessage | null {

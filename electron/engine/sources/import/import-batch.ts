@@ -53,7 +53,8 @@ export class ImportBatch {
     this.#labels = new Map();
     this.#deletes = new Set();
     this.#store.transaction(() => {
-      if (fresh.length > 0) this.#messages.cacheBulk(this.#accountId, this.#provider, fresh);
+      // Fitted by the reader (import-items.ts): not checked a second time.
+      if (fresh.length > 0) this.#messages.cacheFitted(this.#accountId, this.#provider, fresh);
       for (const [providerId, next] of labels) {
         this.#messages.updateLabels(this.#accountId, this.#provider, providerId, next);
       }
