@@ -4,7 +4,7 @@ import { Engine } from '../electron/engine/engine.ts';
 import { BriefError } from '../shared/errors.ts';
 import { type BenchContext, GENERATED_ADDRESS } from './context.ts';
 import { count, median, ms, now } from './measure.ts';
-import { RESPONSIVENESS, responsivenessRow } from './responsiveness.ts';
+import { ANALYTICS_WORKER, RESPONSIVENESS, responsivenessRow } from './responsiveness.ts';
 import type { Row, RowGroup } from './row.ts';
 import { generatedItems } from './store.ts';
 
@@ -84,7 +84,10 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
       pass: value < 1000,
       protocol: `one account of ${count(size)} generated messages stored by cacheBulk (batches of ${BULK_BATCH}) + rederive, not by import (took ${ms(fillMs)}); timed once: ${COLD_TIMED}`,
     };
-    const fresh = Engine.open({ databasePath: engine.services.store.path });
+    const fresh = Engine.open({
+      databasePath: engine.services.store.path,
+      analyticsWorker: ANALYTICS_WORKER,
+    });
     try {
       return [cold, await responsivenessRow(fresh, account.id, size)];
     } finally {
@@ -132,7 +135,7 @@ export const analyticsGroup: RowGroup = {
     const rows = [await coldRow(context)];
     if (context.quick) {
       const generated = await context.generatedDb(20_000);
-      const engine = Engine.open({ databasePath: generated.path });
+      const engine = Engine.open({ databasePath: generated.path, analyticsWorker: ANALYTICS_WORKER });
       try {
         rows.push(await responsivenessRow(engine, generated.accountId, 20_000));
       } finally {

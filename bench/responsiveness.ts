@@ -11,6 +11,8 @@ import { count, ms, now, percentile } from './measure.ts';
 import type { Row } from './row.ts';
 
 export const RESPONSIVENESS = 'Engine responsiveness';
+/** The app's engine computes reports in this worker; the row opens its engine with it. */
+export const ANALYTICS_WORKER = new URL('../electron/engine/analytics-worker.ts', import.meta.url);
 const ASK_EVERY_MS = 10;
 const TARGET = 'p99 < 50 ms';
 
@@ -20,7 +22,14 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
   let nextAsk = now();
   /** When the measured work ended: asks up to then are answered too. */
   let end = Number.POSITIVE_INFINITY;
+  /**
+   * The most CPU the engine's thread spent between two turns of this loop: what it computed
+   * itself, whatever the machine's load. On a shared machine a starved thread waits without
+   * working, which the latencies count and this does not.
+   */
+  let busiestTurnMs = 0;
   const answering = (async () => {
+    let cpu = process.threadCpuUsage();
     while (nextAsk <= end) {
       const turn = now();
       for (; nextAsk <= turn; nextAsk += ASK_EVERY_MS) {
@@ -29,6 +38,9 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
         latencies.push(now() - nextAsk);
       }
       await nextTurn();
+      const spent = process.threadCpuUsage(cpu);
+      busiestTurnMs = Math.max(busiestTurnMs, (spent.user + spent.system) / 1000);
+      cpu = process.threadCpuUsage();
     }
   })();
   const started = now();
@@ -36,7 +48,7 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
   const reportMs = now() - started;
   // Warming is a job of its own after a sync: the engine gets a turn between the two.
   await nextTurn();
-  engine.services.warmAnalytics(accountId);
+  await engine.services.warmAnalytics(accountId);
   end = now();
   const windowMs = end - started;
   await answering;
@@ -45,11 +57,12 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
     figure: `${RESPONSIVENESS}, ${count(messages)} messages`,
     value:
       `p99 ${ms(p99)} (p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}; ` +
-      `${count(latencies.length)} asks over ${ms(windowMs)}: cold report ${ms(reportMs)}, then warming)`,
+      `${count(latencies.length)} asks over ${ms(windowMs)}: cold report ${ms(reportMs)}, then warming; ` +
+      `the engine thread's busiest turn ${ms(busiestTurnMs)} of CPU)`,
     target: messages === 1_000_000 ? TARGET : `${TARGET} at 1,000,000 (this run: smaller input)`,
     pass: p99 < 50,
     protocol:
-      `one engine (its store open, the analytics cache emptied) on ${count(messages)} generated messages; ` +
+      `one engine as the app opens it (reports and warming in its analytics worker; its store open, the analytics cache emptied) on ${count(messages)} generated messages; ` +
       `jobs.list + accounts.list asked every ${ASK_EVERY_MS} ms while analytics.report (preset all, cold) ` +
       'and then warmAnalytics (the views warmed after a sync) run; an ask is answered at the first free ' +
       'turn of the engine after it; latency = answer − ask',

@@ -40,7 +40,11 @@ const ARRIVAL_POOL = 1_000;
 const ALLOWED_CALLS = ['users.history.list', 'users.messages.get', 'users.threads.get'];
 
 /** Stores the emulator's visible mailbox as a completed first sync would have; returns how long it took. */
-function storeAsSynced(gmail: typeof GmailSource, emulator: RunningEmulator, synced: SyncEngine): number {
+async function storeAsSynced(
+  gmail: typeof GmailSource,
+  emulator: RunningEmulator,
+  synced: SyncEngine,
+): Promise<number> {
   const started = performance.now();
   const { services } = synced.engine;
   const visible = emulator.mailbox.sortedMessages().filter((message) => !isHidden(message.labelIds));
@@ -57,7 +61,7 @@ function storeAsSynced(gmail: typeof GmailSource, emulator: RunningEmulator, syn
   services.accounts.setHistoryId(synced.accountId, String(emulator.mailbox.historyId));
   services.accounts.markSynced(synced.accountId);
   services.rederive(synced.accountId);
-  services.warmAnalytics(synced.accountId);
+  await services.warmAnalytics(synced.accountId);
   return performance.now() - started;
 }
 
@@ -132,7 +136,7 @@ async function incrementalRow(
   });
   const { engine, accountId } = synced;
   try {
-    const fillMs = storeAsSynced(gmail, emulator, synced);
+    const fillMs = await storeAsSynced(gmail, emulator, synced);
     const storedBefore = engine.services.messages.getCacheStats(accountId).count;
     process.stderr.write(`bench: ${count(storedBefore)} messages stored as synced in ${ms(fillMs)}\n`);
     const protocol =

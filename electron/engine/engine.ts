@@ -50,6 +50,11 @@ export interface EngineOptions {
    * it starts the same one, so a worker restarted after a crash takes back its predecessor's jobs.
    */
   runnerId?: string;
+  /**
+   * The analytics worker's entry (analytics-worker.ts): reports and warming are computed there,
+   * off the thread that answers calls (the app); absent = on it (the CLI, `brief serve`, tests).
+   */
+  analyticsWorker?: URL | string;
 }
 
 /** Everything a handler or executor may use. */
@@ -73,8 +78,8 @@ export interface EngineServices {
   pokeRunner(): void;
   /** Recomputes the account's derivations (direction, echo, threads) from its stored facts. */
   rederive(accountId: number): void;
-  /** Computes the common views of the account (and "all"), and their Briefs, into the analytics cache; returns how many. */
-  warmAnalytics(accountId: number): number;
+  /** Computes the common views of the account (and "all"), and their Briefs, into the analytics cache; resolves how many. */
+  warmAnalytics(accountId: number): Promise<number>;
   reports: ReportService;
   briefs: BriefService;
 }
@@ -127,17 +132,15 @@ export class Engine {
       version: ENGINE_VERSION,
       pokeRunner: () => runner?.poke(),
       rederive: (accountId) => void rederiveAccount({ store, accounts, messages }, accountId, clock()),
-      // One instant and one preparation of the mailbox for every warmed view (docs/analytics.md).
-      warmAnalytics: (accountId) =>
-        services.reports.sharingPreparation(() => {
-          const asOf = clock();
-          return services.reports.warm(accountId, asOf) + services.briefs.warm(accountId, asOf);
-        }),
+      warmAnalytics: (accountId) => services.reports.warm(accountId),
       // Set just below: the report and brief services themselves read these services.
       reports: undefined as unknown as ReportService,
       briefs: undefined as unknown as BriefService,
     };
-    services.reports = new ReportService(services);
+    services.reports = new ReportService(
+      services,
+      options.analyticsWorker ? { analyticsWorker: options.analyticsWorker } : {},
+    );
     services.briefs = new BriefService(services, services.reports);
     jobs.onChange((job, change) => {
       if (change !== 'state' && change !== 'created') return;
@@ -194,6 +197,7 @@ export class Engine {
     this.#closed = true;
     this.#stopHousekeeping?.();
     await this.runner.stop();
+    await this.services.reports.close();
     try {
       this.services.jobs.dropReservations();
     } catch (error) {

@@ -32,4 +32,6 @@ export interface WorkerStartData {
   runJobs: boolean;
   /** Where Gmail is and how time runs, decided by main (a development run may name the emulator). */
   gmailSync?: { rootUrl?: string; timeScale?: number };
+  /** The analytics worker's entry (analytics-worker.ts): reports are computed there, off the engine's thread. */
+  analyticsWorkerPath?: string;
 }

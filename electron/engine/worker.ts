@@ -49,6 +49,7 @@ try {
     tokenProvider,
     mode: 'worker',
     ...(start.gmailSync ? { gmailSync: start.gmailSync } : {}),
+    ...(start.analyticsWorkerPath ? { analyticsWorker: start.analyticsWorkerPath } : {}),
   });
 } catch (error) {
   post({ kind: 'fatal', error: toSerializedError(error) });

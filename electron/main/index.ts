@@ -23,6 +23,8 @@ import {
 } from 'electron';
 import { type AppSettings, EVENT_NAMES, type Events, type MethodArgs } from '../../shared/contract.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
+// biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
+import analyticsWorkerPath from '../engine/analytics-worker.ts?modulePath';
 import { createFileLogger, startWorkerHost, syncOptionsFromEnv } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import workerPath from '../engine/worker.ts?modulePath';
@@ -97,6 +99,8 @@ if (!app.requestSingleInstanceLock()) {
       logPath: logPaths[1],
       runJobs: true,
       gmailSync: syncOptionsFromEnv(env),
+      // Reports and warming run there, so the engine's thread keeps answering the window.
+      analyticsWorkerPath,
     },
     tokenProvider: tokens,
     onLog: (record) => logger[record.level](`engine: ${record.message}`, record.fields),

@@ -78,14 +78,14 @@ describe('warming with one preparation per account set', () => {
     ['mail that ended 45 days before (the short presets anchor on the newest message)', 32, 45],
   ])(
     'gives every warmed view exactly as computed alone, for seeded random changes: %s',
-    (_name, seed, endsDaysAgo) => {
+    async (_name, seed, endsDaysAgo) => {
       const { services, target } = setup(seed, endsDaysAgo);
       const random = seededRandom(seed * 104_729);
       const anchors = new Set<string>();
       for (let step = 0; step < 10; step++) {
         const kind = step === 0 ? 'none' : randomChange(random, target, ALIAS);
         services.rederive(target.accountId);
-        expect(services.warmAnalytics(target.accountId)).toBe(10);
+        expect(await services.warmAnalytics(target.accountId)).toBe(10);
         for (const view of warmedAndAlone(services, target.accountId)) {
           expect(view.stale, `step ${step} (${kind}): ${view.key}`).toBe(false);
           expect(view.cached, `step ${step} (${kind}): ${view.key}`).toEqual(view.alone);

@@ -86,10 +86,20 @@ export class AnalyticsCacheService {
     computeMs: number,
     ttlMs: number = DEFAULTS.analyticsTtlMs,
   ): void {
+    this.setJson(key, JSON.stringify(value), dataVersion, computeMs, ttlMs);
+  }
+
+  /** As `set`, for a value already written as JSON (the analytics worker writes it off the engine's thread). */
+  setJson(
+    key: string,
+    json: string | undefined,
+    dataVersion: number | string,
+    computeMs: number,
+    ttlMs: number = DEFAULTS.analyticsTtlMs,
+  ): void {
     const accountKey = accountKeyOf(key);
     if (accountKey === null)
       throw new BriefError('INTERNAL', `"${key.slice(0, 80)}" is not an analytics key.`);
-    const json = JSON.stringify(value);
     if (json === undefined || Buffer.byteLength(json) > MAX_VALUE_BYTES) {
       throw new BriefError('VALIDATION', 'The analytics value must be JSON of at most 16 MB.');
     }

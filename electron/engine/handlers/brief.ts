@@ -11,7 +11,7 @@ export function briefHandlers(services: EngineServices): SomeHandlers<BriefMetho
   return {
     'brief.get': (request) => briefs.brief(request),
     'brief.markSeen': (request) => briefs.markSeen(request),
-    'brief.digest': ({ format, ...request }) => digestOf(briefs.brief(request).brief, format),
+    'brief.digest': async ({ format, ...request }) => digestOf((await briefs.brief(request)).brief, format),
     // A save dialog needs the desktop shell, which answers this itself.
     'brief.saveDigest': () => {
       throw new BriefError(

@@ -2,31 +2,33 @@
  * Reports through the analytics cache, stale-while-revalidate (ARCHITECTURE.md "Analytics
  * cache"): a cached value answers at once — marked stale when the data version moved or the TTL
  * passed — and a fresh one is computed in the background and announced as `analytics-updated`.
- * A miss computes and answers (it is fast). A report asked "as of" an explicit instant is exact
- * to that instant, so it bypasses the cache, whose keys hold the as-of local date.
+ * A miss computes and answers. A report asked "as of" an explicit instant is exact to that
+ * instant, so it bypasses the cache, whose keys hold the as-of local date.
+ *
+ * Views are computed by a `ViewSource` (view-worker.ts): the analytics worker when the engine has
+ * one (the app), so the engine's thread keeps answering meanwhile; else this thread.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
+import type { Brief } from '../../../shared/brief-types.ts';
+import { BRIEF_FORMAT } from '../../../shared/brief-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
-import { REPORT_FORMAT } from '../../../shared/report-types.ts';
+import { REPORT_FORMAT, type Report } from '../../../shared/report-types.ts';
 import { parseCall } from '../../../shared/validate.ts';
+import { BRIEF_RANGE } from '../analytics/brief/compute-brief.ts';
 import {
-  type AnalyticsMessage,
-  computeReport,
-  type Dataset,
   type DrilldownPage,
   type DrilldownRequest,
-  datasetForRange,
   drilldown,
-  loadAnalyticsMessages,
   loadReportAccounts,
-  prepareDataset,
   type ReportInput,
-  reportOf,
 } from '../analytics/index.ts';
 import { analyticsKey, combinedDataVersion } from '../cache/analytics-key.ts';
 import type { EngineServices } from '../engine.ts';
 import { cacheRange, type ReportRange, rangeAnchor, rangeSpec, WARM_RANGES } from './report-range.ts';
+import { type ComputedView, ViewComputer, type ViewSet, type ViewSpec } from './view-computer.ts';
+import { inThreadViews, type ViewSource, ViewWorker } from './view-worker.ts';
 
 export type ReportAccountRef = number | 'all';
 
@@ -37,6 +39,28 @@ export interface ReportRequest {
   /** ISO instant; absent = now. */
   asOf?: string;
 }
+
+/** Which view, of which accounts, in which zone, as of when. */
+export interface ViewAt {
+  account: ReportAccountRef;
+  range: ReportRange;
+  timeZone: string;
+  asOf: number;
+}
+
+export interface ReportServiceOptions {
+  /** The analytics worker's entry (analytics-worker.ts); absent = views computed on the engine's thread. */
+  analyticsWorker?: URL | string;
+}
+
+/** The cache key's figure set of each kind of view. */
+export const FIGURE_SETS = { report: `report-${REPORT_FORMAT}`, brief: `brief-${BRIEF_FORMAT}` } as const;
+
+/** What warming computes for an account set: the dashboard's ranges, then the Brief. */
+const WARM_VIEWS: ReadonlyArray<{ figures: ViewSpec['figures']; range: ReportRange }> = [
+  ...WARM_RANGES.map((range) => ({ figures: 'report' as const, range })),
+  { figures: 'brief', range: { preset: BRIEF_RANGE, anchor: 'auto' } },
+];
 
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -51,45 +75,32 @@ function localDate(instant: number, timeZone: string): string {
   }).format(instant);
 }
 
-/** One preparation and what it was made from: the loaded messages (by identity) and the rest of the input but the range. */
-interface SharedPreparation {
-  messages: AnalyticsMessage[];
-  context: string;
-  data: Dataset;
-  /**
-   * The views computed from it, by figure set and range: with one account, "all" is the same
-   * input as the account itself, so its views are the same values, computed once.
-   */
-  views: Map<string, unknown>;
+function viewSpec(figures: ViewSpec['figures'], range: ReportRange): ViewSpec {
+  return { figures, range: rangeSpec(range), anchor: rangeAnchor(range) };
 }
 
 export class ReportService {
   readonly #services: EngineServices;
   readonly #refreshing = new Set<string>();
-  /**
-   * The last loaded message sets, keyed by accounts and their data versions: warming computes
-   * eight views in a row and the dashboard moves between ranges, and reading the store is most
-   * of a report's cost. A write bumps the data version, so a stale set is never reused.
-   */
-  readonly #loaded = new Map<string, AnalyticsMessage[]>();
-  /**
-   * While warming, the views of one account set share one preparation of its messages (only the
-   * range differs between them); null otherwise, so no prepared mailbox outlives its warming.
-   */
-  #shared: SharedPreparation | null = null;
-  #sharing = false;
+  /** This thread's computer: drill-downs, and every view when there is no analytics worker. */
+  readonly #local: ViewComputer;
+  readonly #views: ViewSource;
 
-  constructor(services: EngineServices) {
+  constructor(services: EngineServices, options: ReportServiceOptions = {}) {
     this.#services = services;
+    this.#local = new ViewComputer(services.store);
+    this.#views = options.analyticsWorker
+      ? new ViewWorker(options.analyticsWorker, services.store.path, services.logger)
+      : inThreadViews(this.#local);
   }
 
   /** The report through the cache (see the file comment). */
-  report(request: ReportRequest): ReportEnvelope {
+  async report(request: ReportRequest): Promise<ReportEnvelope> {
     const timeZone = this.zone(request);
     if (request.asOf !== undefined) {
-      const input = this.input(request.account, request.range, timeZone, Date.parse(request.asOf));
+      const asOf = Date.parse(request.asOf);
       return {
-        report: computeReport(input),
+        report: (await this.computeView({ ...request, timeZone, asOf }, 'report')) as Report,
         stale: false,
         fromCache: false,
         computedAt: new Date(this.#services.clock()).toISOString(),
@@ -100,7 +111,7 @@ export class ReportService {
     const { key, version } = this.keyAndVersion(request.account, request.range, timeZone, asOf);
     return (
       this.#fromCache(request, timeZone, asOf, key, version) ??
-      this.#computeAndStore(request.account, request.range, timeZone, asOf, key, version)
+      (await this.#computeAndStore({ ...request, timeZone, asOf }, key, version))
     );
   }
 
@@ -128,10 +139,10 @@ export class ReportService {
     const cached = this.#services.analyticsCache.get<ReportEnvelope['report']>(key, version, asOf);
     if (!cached) return null;
     if (cached.stale) {
-      this.refreshLater(key, request.account, () => {
+      this.refreshLater(key, request.account, async () => {
         const now = this.#services.clock();
         const fresh = this.keyAndVersion(request.account, request.range, timeZone, now);
-        this.#computeAndStore(request.account, request.range, timeZone, now, fresh.key, fresh.version);
+        await this.#computeAndStore({ ...request, timeZone, asOf: now }, fresh.key, fresh.version);
         return fresh.key;
       });
     }
@@ -144,6 +155,7 @@ export class ReportService {
     };
   }
 
+  /** A drill-down, on this thread: one page of a figure's messages. */
   drilldown(request: ReportRequest & DrilldownRequest): DrilldownPage {
     const timeZone = this.zone(request);
     const asOf = request.asOf === undefined ? this.#services.clock() : Date.parse(request.asOf);
@@ -152,65 +164,109 @@ export class ReportService {
   }
 
   /**
-   * Computes the common views so the dashboard opens from the cache (after every sync and import),
-   * all as of one instant so they can share one preparation (see `sharingPreparation`).
+   * Computes the common views of the account and of "all" (the dashboard's ranges and the Brief)
+   * into the cache, after every sync and import: one batch as of one instant, so each account set
+   * is prepared once (view-computer.ts). Each stored view is announced as `analytics-updated`.
    */
-  warm(accountId: number, asOf = this.#services.clock()): number {
+  async warm(accountId: number, asOf = this.#services.clock()): Promise<number> {
     const timeZone = this.zone({});
+    const accounts = [accountId, 'all'] as const;
+    const keys = accounts.map((account) =>
+      WARM_VIEWS.map((view) =>
+        this.keyAndVersion(account, view.range, timeZone, asOf, FIGURE_SETS[view.figures]),
+      ),
+    );
+    const sets = accounts.map((account) =>
+      this.#viewSet(
+        account,
+        timeZone,
+        asOf,
+        WARM_VIEWS.map((view) => viewSpec(view.figures, view.range)),
+      ),
+    );
+    const computed = await this.#views.compute(sets);
     let warmed = 0;
-    for (const account of [accountId, 'all'] as const) {
-      for (const range of WARM_RANGES) {
-        const { key, version } = this.keyAndVersion(account, range, timeZone, asOf);
-        this.#computeAndStore(account, range, timeZone, asOf, key, version);
+    for (const [set, account] of accounts.entries()) {
+      for (const [index, view] of WARM_VIEWS.entries()) {
+        const { key, version } = keys[set]![index]!;
+        this.#store({ account, range: view.range, timeZone, asOf }, key, version, computed[set]![index]!);
         this.#services.events.emit('analytics-updated', { key, account });
         warmed += 1;
+        // One view stored a turn: calls asked meanwhile are answered in between.
+        await nextTurn();
       }
     }
     return warmed;
   }
 
-  #computeAndStore(
-    account: ReportAccountRef,
-    range: ReportRange,
-    timeZone: string,
-    asOf: number,
-    key: string,
-    version: string,
-  ): ReportEnvelope {
-    const started = performance.now();
-    const report = this.view(account, range, timeZone, asOf, 'report', reportOf);
-    const took = performance.now() - started;
-    this.#services.analyticsCache.set(key, report, version, took);
-    // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
-    if (rangeAnchor(range) === 'auto' && 'preset' in range) {
-      const chosen = { preset: range.preset, anchor: report.range.anchor };
-      const alias = this.keyAndVersion(account, chosen, timeZone, asOf).key;
-      if (alias !== key) this.#services.analyticsCache.set(alias, report, version, took);
-    }
+  /** One view computed (no cache): a report or the Brief's sections. */
+  async computeView(at: ViewAt, figures: ViewSpec['figures']): Promise<Report | Brief> {
+    return JSON.parse((await this.#computeOne(at, figures)).json) as Report | Brief;
+  }
+
+  async #computeOne(at: ViewAt, figures: ViewSpec['figures']): Promise<ComputedView> {
+    const set = this.#viewSet(at.account, at.timeZone, at.asOf, [viewSpec(figures, at.range)]);
+    const [[view]] = (await this.#views.compute([set])) as [[ComputedView]];
+    return view;
+  }
+
+  /** Computes a view and stores it under its key (an `auto` report also under the anchor it chose). */
+  async storedView(
+    at: ViewAt,
+    figures: ViewSpec['figures'],
+  ): Promise<{ key: string; value: Report | Brief }> {
+    const { key, version } = this.keyAndVersion(
+      at.account,
+      at.range,
+      at.timeZone,
+      at.asOf,
+      FIGURE_SETS[figures],
+    );
+    const view = await this.#computeOne(at, figures);
+    this.#store(at, key, version, view);
+    return { key, value: JSON.parse(view.json) as Report | Brief };
+  }
+
+  async #computeAndStore(at: ViewAt, key: string, version: string): Promise<ReportEnvelope> {
+    const view = await this.#computeOne(at, 'report');
+    this.#store(at, key, version, view);
     return {
-      report,
+      report: JSON.parse(view.json) as Report,
       stale: false,
       fromCache: false,
-      computedAt: new Date(asOf).toISOString(),
+      computedAt: new Date(at.asOf).toISOString(),
       cacheKey: key,
     };
+  }
+
+  #store({ account, range, timeZone, asOf }: ViewAt, key: string, version: string, view: ComputedView): void {
+    this.#services.analyticsCache.setJson(key, view.json, version, view.ms);
+    // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
+    if (rangeAnchor(range) === 'auto' && 'preset' in range && view.anchor !== null) {
+      const alias = this.keyAndVersion(
+        account,
+        { preset: range.preset, anchor: view.anchor },
+        timeZone,
+        asOf,
+      ).key;
+      if (alias !== key) this.#services.analyticsCache.setJson(alias, view.json, version, view.ms);
+    }
   }
 
   /**
    * Recomputes a stale cache entry after the current call has answered, once at a time per key, and
    * announces the fresh key as `analytics-updated`. `recompute` stores the fresh value and returns its key.
    */
-  refreshLater(key: string, account: ReportAccountRef, recompute: () => string): void {
+  refreshLater(key: string, account: ReportAccountRef, recompute: () => Promise<string>): void {
     if (this.#refreshing.has(key)) return;
     this.#refreshing.add(key);
     setImmediate(() => {
-      try {
-        this.#services.events.emit('analytics-updated', { key: recompute(), account });
-      } catch (error) {
-        this.#services.logger.warn('background analytics refresh failed', { key, error });
-      } finally {
-        this.#refreshing.delete(key);
-      }
+      recompute()
+        .then((fresh) => this.#services.events.emit('analytics-updated', { key: fresh, account }))
+        .catch((error: unknown) =>
+          this.#services.logger.warn('background analytics refresh failed', { key, error }),
+        )
+        .finally(() => this.#refreshing.delete(key));
     });
   }
 
@@ -220,24 +276,13 @@ export class ReportService {
     return [account];
   }
 
-  #messages(ids: number[], accounts: ReadonlyArray<{ id: number; dataVersion: number }>): AnalyticsMessage[] {
-    const key = combinedDataVersion(accounts);
-    const cached = this.#loaded.get(key);
-    if (cached) return cached;
-    const messages = loadAnalyticsMessages(this.#services.store, ids);
-    this.#loaded.set(key, messages);
-    // Two sets at most: one account and "all" while warming.
-    while (this.#loaded.size > 2) this.#loaded.delete(this.#loaded.keys().next().value!);
-    return messages;
-  }
-
   /** The cache key of a figure set (the report by default) for these accounts, and their data version. */
   keyAndVersion(
     account: ReportAccountRef,
     range: ReportRange,
     timeZone: string,
     asOf: number,
-    figureSet = `report-${REPORT_FORMAT}`,
+    figureSet: string = FIGURE_SETS.report,
   ): { key: string; version: string } {
     const accounts = this.accountIds(account).map((id) => this.#services.accounts.getAccount(id));
     const settings = accounts.map((row) => [
@@ -259,66 +304,44 @@ export class ReportService {
     return { key, version };
   }
 
-  /** Runs `work` with the views it computes for one account set and instant sharing one preparation. */
-  sharingPreparation<T>(work: () => T): T {
-    this.#sharing = true;
-    try {
-      return work();
-    } finally {
-      this.#sharing = false;
-      this.#shared = null;
-    }
-  }
-
-  /**
-   * One view (`figures` names what `compute` makes of the prepared messages): while sharing, from
-   * the account set's one preparation, and computed once per range for an identical input.
-   */
-  view<T>(
-    account: ReportAccountRef,
-    range: ReportRange,
-    timeZone: string,
-    asOf: number,
-    figures: string,
-    compute: (data: Dataset) => T,
-  ): T {
-    const input = this.input(account, range, timeZone, asOf);
-    if (!this.#sharing) return compute(prepareDataset(input));
-    const { messages, range: spec, anchor, ...rest } = input;
-    const context = JSON.stringify(rest);
-    let shared = this.#shared;
-    if (shared === null || shared.messages !== messages || shared.context !== context) {
-      shared = { messages, context, data: prepareDataset(input), views: new Map() };
-      this.#shared = shared;
-    }
-    const name = `${figures}|${spec}|${anchor ?? ''}`;
-    if (shared.views.has(name)) return shared.views.get(name) as T;
-    const value = compute(datasetForRange(shared.data, spec, anchor));
-    shared.views.set(name, value);
-    return value;
-  }
-
-  /** The analytics input of a request: its accounts' messages (loaded once per data version) and settings. */
-  input(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number): ReportInput {
+  /** An account set's views as of an instant, with the settings and derivation time they are computed with. */
+  #viewSet(account: ReportAccountRef, timeZone: string, asOf: number, views: ViewSpec[]): ViewSet {
     if (!Number.isFinite(asOf))
       throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
     const ids = this.accountIds(account);
     const accounts = ids.map((id) => this.#services.accounts.getAccount(id));
     const first = accounts[0];
     const single = account === 'all' ? null : first;
+    const workingHours = (single ?? first)?.settings.workingHours;
     return {
-      messages: this.#messages(ids, accounts),
-      accounts: loadReportAccounts(this.#services.store, ids),
+      ids,
+      version: combinedDataVersion(accounts),
       timeZone,
       asOf,
-      range: rangeSpec(range),
-      anchor: rangeAnchor(range),
-      workingHours: (single ?? first)?.settings.workingHours,
+      ...(workingHours ? { workingHours } : {}),
       countSpamTrash: (single ?? first)?.settings.includeSpamTrash ?? false,
       // One stored derivation time for all the accounts, or re-derive for the report.
       threadsDerivedAsOf: accounts.every((row) => row.derivedAsOf === first?.derivedAsOf)
         ? (first?.derivedAsOf ?? null)
         : null,
+      views,
     };
+  }
+
+  /** The analytics input of a request, on this thread: its accounts' messages (loaded once per data version) and settings. */
+  input(account: ReportAccountRef, range: ReportRange, timeZone: string, asOf: number): ReportInput {
+    const { ids, version, views: _views, ...set } = this.#viewSet(account, timeZone, asOf, []);
+    return {
+      ...set,
+      messages: this.#local.messages(ids, version),
+      accounts: loadReportAccounts(this.#services.store, ids),
+      range: rangeSpec(range),
+      anchor: rangeAnchor(range),
+    };
+  }
+
+  /** Stops the analytics worker, failing what it still had. */
+  close(): Promise<void> {
+    return this.#views.close();
   }
 }

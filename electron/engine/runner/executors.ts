@@ -18,14 +18,14 @@ export function createExecutors(
     import_mail: withDemoMailbox(importExecutor(services)),
     warm_cache: async (context) => {
       if (context.job.accountId === null) return { warmed: 0 };
-      return { warmed: services.warmAnalytics(context.job.accountId) };
+      return { warmed: await services.warmAnalytics(context.job.accountId) };
     },
     compute_analytics: async ({ job: { accountId }, metadata: { view } }) => {
       if (accountId === null) return { warmed: 0 };
       // A job asked for one view (the HTTP API's cache miss) computes exactly that view.
       if (view !== undefined)
-        return { cacheKey: services.reports.report({ ...view, account: accountId }).cacheKey };
-      return { warmed: services.warmAnalytics(accountId) };
+        return { cacheKey: (await services.reports.report({ ...view, account: accountId })).cacheKey };
+      return { warmed: await services.warmAnalytics(accountId) };
     },
     cleanup: async () => {
       const retentionDays = services.appSettings.get().retentionDays;

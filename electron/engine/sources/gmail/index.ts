@@ -50,7 +50,7 @@ export function fetchMessagesExecutor(
   return (context) =>
     attempt(services, context, overrides, async (run) => {
       const { historyId } = await runFullSync(run, 'first');
-      run.finish(historyId);
+      await run.finish(historyId);
       return { historyId, stored: run.stored, total: run.total, ...run.report.result() };
     });
 }
@@ -63,7 +63,7 @@ export function syncHistoryExecutor(
   return (context) =>
     attempt(services, context, overrides, async (run) => {
       const { historyId, changes } = await runHistorySync(run);
-      run.finish(historyId);
+      await run.finish(historyId);
       return { historyId, changes, stored: run.stored, ...run.report.result() };
     });
 }

@@ -190,13 +190,13 @@ export class SyncRun {
   }
 
   /** The end of a sync: re-derive, publish, warm the common views, back to idle. */
-  finish(historyId: string): void {
+  async finish(historyId: string): Promise<void> {
     this.services.accounts.setHistoryId(this.account.id, historyId);
     this.services.accounts.markSynced(this.account.id, this.services.clock());
     this.progress('Working out threads and directions', true);
     // Only what was stored since the last publish: an incremental sync of one batch derives once.
     this.publisher.flush();
-    this.services.warmAnalytics(this.account.id);
+    await this.services.warmAnalytics(this.account.id);
     this.status.set('idle');
   }
 

@@ -1,0 +1,26 @@
+/**
+ * The analytics worker's entry: computes batches of views (reports and Briefs) through a
+ * read-only connection of its own, so the engine's thread — the one that answers the dashboard,
+ * the CLI and `brief serve` — stays free while a report over a million messages runs
+ * (docs/analytics.md "Off the engine's thread"). It writes nothing: the engine stores the results.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toSerializedError } from '../../shared/errors.ts';
+import { openReader } from './db/open-reader.ts';
+import { ViewComputer } from './reports/view-computer.ts';
+import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './reports/view-protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('analytics-worker.ts runs only as a worker thread');
+const start = workerData as AnalyticsStartData;
+const post = (message: FromAnalytics) => port.postMessage(message);
+
+let computer: ViewComputer | null = null;
+port.on('message', (message: ToAnalytics) => {
+  try {
+    computer ??= new ViewComputer(openReader(start.databasePath));
+    post({ seq: message.seq, outcome: { ok: true, value: computer.compute(message.sets) } });
+  } catch (error) {
+    post({ seq: message.seq, outcome: { ok: false, error: toSerializedError(error) } });
+  }
+});

@@ -1,0 +1,124 @@
+/**
+ * Computes batches of views (reports and Briefs) from a store: the work the report service hands
+ * to the analytics worker (analytics-worker.ts, a read-only connection of its own) or, without
+ * one, does on the engine's thread. Pure reads: what it returns is stored by the caller.
+ *
+ * Cost: the messages of an account set are loaded once per data version and kept (two sets at
+ * most: an account and "all"); within one batch each account set and input is prepared once, and
+ * each view is that preparation seen through its range (prepare.ts datasetForRange); a view with
+ * an identical input ("all" of one account is the account itself) is computed once.
+ */
+import type { Brief } from '../../../shared/brief-types.ts';
+import type { RangeAnchor, WorkingHours } from '../../../shared/domain.ts';
+import type { Report } from '../../../shared/report-types.ts';
+import { briefOf } from '../analytics/brief/compute-brief.ts';
+import {
+  type AnalyticsMessage,
+  type Dataset,
+  datasetForRange,
+  loadAnalyticsMessages,
+  loadReportAccounts,
+  prepareDataset,
+  type RangeSpec,
+  type ReportInput,
+  reportOf,
+} from '../analytics/index.ts';
+import type { Store } from '../db/store.ts';
+
+/** One view of an account set: which figures, over which range. */
+export interface ViewSpec {
+  figures: 'report' | 'brief';
+  range: RangeSpec;
+  anchor?: RangeAnchor;
+}
+
+/** An account set as of one instant, and the views wanted of it. */
+export interface ViewSet {
+  ids: number[];
+  /** The accounts' data versions (analytics-key.ts combinedDataVersion): a loaded set is reused while it holds. */
+  version: string;
+  timeZone: string;
+  asOf: number;
+  workingHours?: WorkingHours;
+  countSpamTrash: boolean;
+  threadsDerivedAsOf: number | null;
+  views: ViewSpec[];
+}
+
+/**
+ * A view as the cache stores it: JSON, written where it was computed, so a worker's result
+ * crosses to the engine's thread as one string instead of an object graph to clone and write again.
+ */
+export interface ComputedView {
+  json: string;
+  /** How long the view took, its share of the preparation included. */
+  ms: number;
+  /** The anchor a report's range chose (an `auto` report is stored under it too); null for a Brief. */
+  anchor: RangeAnchor | null;
+}
+
+const FIGURES = { report: reportOf, brief: briefOf } as const;
+
+/** A set's input but the range: what one preparation depends on. */
+function baseInput(set: ViewSet, messages: AnalyticsMessage[], store: Store): Omit<ReportInput, 'range'> {
+  return {
+    messages,
+    accounts: loadReportAccounts(store, set.ids),
+    timeZone: set.timeZone,
+    asOf: set.asOf,
+    ...(set.workingHours ? { workingHours: set.workingHours } : {}),
+    countSpamTrash: set.countSpamTrash,
+    threadsDerivedAsOf: set.threadsDerivedAsOf,
+  };
+}
+
+export class ViewComputer {
+  readonly #store: Store;
+  readonly #loaded = new Map<string, AnalyticsMessage[]>();
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  /** The views of each set, in the order asked. */
+  compute(sets: readonly ViewSet[]): ComputedView[][] {
+    const prepared = new Map<string, { data: Dataset; views: Map<string, ComputedView> }>();
+    return sets.map((set) => {
+      const messages = this.messages(set.ids, set.version);
+      const base = baseInput(set, messages, this.#store);
+      const { messages: _messages, ...rest } = base;
+      const key = `${set.version}|${JSON.stringify(rest)}`;
+      return set.views.map((view) => {
+        const started = performance.now();
+        let shared = prepared.get(key);
+        if (!shared) {
+          const first = view.anchor ? { range: view.range, anchor: view.anchor } : { range: view.range };
+          shared = { data: prepareDataset({ ...base, ...first }), views: new Map() };
+          prepared.set(key, shared);
+        }
+        const name = `${view.figures}|${view.range}|${view.anchor ?? ''}`;
+        const done = shared.views.get(name);
+        if (done) return done;
+        const value: Report | Brief = FIGURES[view.figures](
+          datasetForRange(shared.data, view.range, view.anchor),
+        );
+        const anchor = 'volume' in value ? value.range.anchor : null;
+        const computed = { json: JSON.stringify(value), ms: performance.now() - started, anchor };
+        shared.views.set(name, computed);
+        return computed;
+      });
+    });
+  }
+
+  /** The accounts' messages, loaded once per data version. */
+  messages(ids: number[], version: string): AnalyticsMessage[] {
+    const key = `${ids.join(',')}|${version}`;
+    const cached = this.#loaded.get(key);
+    if (cached) return cached;
+    const messages = loadAnalyticsMessages(this.#store, ids);
+    this.#loaded.set(key, messages);
+    // Two sets at most: one account and "all" while warming.
+    while (this.#loaded.size > 2) this.#loaded.delete(this.#loaded.keys().next().value!);
+    return messages;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Where the report service's views are computed: on the engine's thread (`inThreadViews`: the
+ * CLI's one-shot commands), or in the analytics worker (`ViewWorker`), started on the first view
+ * and again after it stopped. A worker that stops (a crash, out of memory) fails the views it had
+ * with a sentence; the next view starts a new one, and its caller's stale-while-revalidate answers
+ * stay as they were.
+ */
+import { Worker } from 'node:worker_threads';
+import { BriefError, fromSerializedError } from '../../../shared/errors.ts';
+import type { Logger } from '../log.ts';
+import type { ComputedView, ViewComputer, ViewSet } from './view-computer.ts';
+import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './view-protocol.ts';
+
+export interface ViewSource {
+  compute(sets: ViewSet[]): Promise<ComputedView[][]>;
+  close(): Promise<void>;
+}
+
+export function inThreadViews(computer: ViewComputer): ViewSource {
+  return {
+    compute: async (sets) => computer.compute(sets),
+    close: async () => {},
+  };
+}
+
+interface Pending {
+  resolve: (views: ComputedView[][]) => void;
+  reject: (error: Error) => void;
+}
+
+const STOPPED =
+  'The analytics worker stopped before the view was ready (see the engine log). Ask again: a new one starts.';
+
+export class ViewWorker implements ViewSource {
+  readonly #entry: URL | string;
+  readonly #startData: AnalyticsStartData;
+  readonly #logger: Logger;
+  readonly #pending = new Map<number, Pending>();
+  #worker: Worker | null = null;
+  #seq = 0;
+  #closed = false;
+
+  constructor(entry: URL | string, databasePath: string, logger: Logger) {
+    this.#entry = entry;
+    this.#startData = { databasePath };
+    this.#logger = logger;
+  }
+
+  compute(sets: ViewSet[]): Promise<ComputedView[][]> {
+    if (this.#closed)
+      return Promise.reject(new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.'));
+    const worker = this.#worker ?? this.#start();
+    const seq = ++this.#seq;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(seq, { resolve, reject });
+      // Held only while it has work: an idle worker never keeps a finished CLI command alive.
+      worker.ref();
+      worker.postMessage({ seq, sets } satisfies ToAnalytics);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const worker = this.#worker;
+    this.#worker = null;
+    this.#failPending(new BriefError('INTERNAL', 'The engine closed before the view was ready.'));
+    if (worker) await worker.terminate();
+  }
+
+  #start(): Worker {
+    const worker = new Worker(this.#entry, { workerData: this.#startData });
+    worker.on('message', (message: FromAnalytics) => {
+      const pending = this.#pending.get(message.seq);
+      this.#pending.delete(message.seq);
+      if (this.#pending.size === 0) worker.unref();
+      if (!pending) return;
+      if (message.outcome.ok) pending.resolve(message.outcome.value);
+      else pending.reject(fromSerializedError(message.outcome.error));
+    });
+    worker.on('error', (error) => {
+      this.#logger.error('analytics worker failed', { error });
+      this.#lost(worker);
+    });
+    worker.on('exit', (code) => {
+      if (this.#worker === worker) this.#logger.warn('analytics worker exited', { code });
+      this.#lost(worker);
+    });
+    this.#worker = worker;
+    return worker;
+  }
+
+  #lost(worker: Worker): void {
+    if (this.#worker !== worker) return;
+    this.#worker = null;
+    this.#failPending(new BriefError('INTERNAL', STOPPED));
+  }
+
+  #failPending(error: BriefError): void {
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+}
