@@ -41,6 +41,11 @@ describe('the analytics read through the store layer', () => {
     const logged = warnings.map(([message, fields]) => [message, (fields as { sql: string }).sql]);
     expect(logged).toEqual([
       ['slow query', expect.stringMatching(/^SELECT id, account_id, time, .* FROM message_cache WHERE/s)],
+      // The column snapshot's stamp, read with the rows (snapshot/column-snapshot.ts).
+      [
+        'slow query',
+        expect.stringMatching(/^SELECT id, address, created_at, data_version, derived_as_of FROM accounts/),
+      ],
       ['slow query', expect.stringMatching(/FROM accounts/)],
       ['slow query', 'SELECT provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id = ?'],
       ['slow query', expect.stringMatching(/^SELECT id, provider_id, .* FROM message_cache/s)],

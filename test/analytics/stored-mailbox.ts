@@ -1,14 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AnalyticsMessage } from '../../electron/engine/analytics/index.ts';
 import { silentLogger } from '../../electron/engine/db/logger.ts';
+import { migrate } from '../../electron/engine/db/migrate.ts';
+import { loadMigrations } from '../../electron/engine/db/migrations.ts';
 import { Store } from '../../electron/engine/db/store.ts';
 import { ROOT } from '../paths.ts';
 
 /**
- * Fresh stores over the first schema with two accounts (1: Gmail with an alias, 2: import);
+ * Fresh stores over the current schema (every migration) with two accounts (1: Gmail with an alias, 2: import);
  * `close` removes them. The analytics read through the store layer, as the engine's do.
  */
 export function storedMailboxes() {
@@ -21,7 +23,7 @@ export function storedMailboxes() {
       const path = join(folder, 'brief.db');
       const db = new Database(path);
       databases.push(db);
-      db.exec(readFileSync(join(ROOT, 'migrations', '001_initial.sql'), 'utf8'));
+      migrate(db, loadMigrations(join(ROOT, 'migrations')), path, silentLogger);
       db.prepare(
         "INSERT INTO accounts (id, address, provider, identities) VALUES (1, 'me@example.com', 'gmail', '[\"me@alias.example\"]')",
       ).run();

@@ -9,6 +9,7 @@ export { loadAnalyticsMessages, loadReportAccounts } from './load.ts';
 export { type Dataset, datasetForRange, prepareDataset } from './prepare.ts';
 export { computeReport, reportOf } from './report.ts';
 export { threadsNeedRederivation } from './report-threads.ts';
+export { removeSnapshots } from './snapshot/file.ts';
 export { parseCustomRange, previousRange, resolveRange } from './time/ranges.ts';
 export { ZoneClock } from './time/zone-clock.ts';
 export type { AnalyticsMessage, RangeSpec, ReportAccount, ReportInput, ResolvedRange } from './types.ts';

@@ -48,12 +48,27 @@ export function listReader(): (json: string) => string[] {
  */
 export class ListDictionary {
   readonly lists: Array<readonly string[]> = [EMPTY];
-  readonly #byText = new Map<string, number>();
+  /** Built on the first `ofJson` call for a dictionary read back from a snapshot (see {@link restored}). */
+  #byText: Map<string, number> | null = new Map<string, number>();
   readonly #byArray = new Map<readonly string[], number>();
+
+  /** A dictionary of stored lists as {@link jsonTexts} gave them, numbered as they were. */
+  static restored(jsonTexts: readonly string[]): ListDictionary {
+    const dictionary = new ListDictionary();
+    for (const json of jsonTexts) dictionary.lists.push(parseList(json));
+    dictionary.#byText = null;
+    return dictionary;
+  }
+
+  /** The JSON text of every stored list but the empty one, in number order (what {@link restored} reads). */
+  jsonTexts(): string[] {
+    return this.lists.slice(1).map((list) => JSON.stringify(list));
+  }
 
   /** The number of a stored list column's JSON text. */
   ofJson(json: string): number {
     if (json === '[]') return 0;
+    this.#byText ??= new Map(this.lists.map((list, id) => [JSON.stringify(list), id]));
     let id = this.#byText.get(json);
     if (id === undefined) {
       id = this.lists.length;

@@ -4,6 +4,7 @@ import type { Store } from '../db/store.ts';
 import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
 import { RowTextsReader } from './row-texts.ts';
+import { ColumnSnapshot } from './snapshot/column-snapshot.ts';
 import { StoredMessage, type StoredSet } from './stored-message.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
 
@@ -30,28 +31,14 @@ function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): vo
   messages.push(new StoredMessage(set, i));
 }
 
-/**
- * Every stored message of the accounts, in storage order, as the analytics read them. A message
- * not derived yet (no thread key) gets a thread of its own; reports re-derive threads when the
- * stored derivation may not match their as-of time.
- *
- * Speed (most of a cold report is this read): the store's reads (cache/analytics-reads.ts) scan
- * the table in rowid order, read only the columns the figures use and the six flags as one
- * number; the facts only re-derivation, drill-downs and listed rows need are read on first use
- * (see StoredMessage). The rows are read in batches inside one read transaction (one snapshot)
- * and go straight into columns (see MessageColumns), which reports read without touching the
- * message objects; the set is frozen so that its columns always describe it.
- */
-export function loadAnalyticsMessages(store: Store, accountIds: number[]): AnalyticsMessage[] {
-  if (accountIds.length === 0) return [];
-  const reads = new AnalyticsReads(store, accountIds);
-  const messages: AnalyticsMessage[] = [];
-  const texts = new RowTextsReader(reads);
-  const set: StoredSet = {
-    columns: emptyColumns(messages, BATCH_ROWS, (i) => texts.read(set.columns.rowId[i]!)),
-    rare: null,
-  };
-  reads.snapshot(() => {
+/** The columns of every stored message of the accounts, read from message_cache in one read transaction. */
+function readColumns(
+  reads: AnalyticsReads,
+  messages: AnalyticsMessage[],
+  set: StoredSet,
+  snapshot: ColumnSnapshot | null,
+): string | null {
+  return reads.snapshot(() => {
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
       const rows = reads.eagerBatch(after, BATCH_ROWS);
@@ -59,8 +46,44 @@ export function loadAnalyticsMessages(store: Store, accountIds: number[]): Analy
       if (rows.length < BATCH_ROWS) break;
       after = rows[rows.length - 1]![0];
     }
+    return snapshot?.stamp() ?? null;
   });
-  set.columns = resizedColumns(set.columns, messages.length, messages.length);
+}
+
+/**
+ * Every stored message of the accounts, in storage order, as the analytics read them. A message
+ * not derived yet (no thread key) gets a thread of its own; reports re-derive threads when the
+ * stored derivation may not match their as-of time.
+ *
+ * Speed: a cold start reads the accounts' column snapshot (snapshot/), one file read, when its
+ * stamp matches the database; otherwise the store's reads (cache/analytics-reads.ts) scan the
+ * table in rowid order, read only the columns the figures use and the six flags as one number,
+ * and the columns read are written as the new snapshot. The facts only re-derivation, drill-downs
+ * and listed rows need are read on first use (see StoredMessage). Rows are read in batches inside
+ * one read transaction (one snapshot of the file) and go straight into columns (see
+ * MessageColumns), which reports read without touching the message objects; the set is frozen so
+ * that its columns always describe it.
+ */
+export function loadAnalyticsMessages(store: Store, accountIds: number[]): AnalyticsMessage[] {
+  if (accountIds.length === 0) return [];
+  const reads = new AnalyticsReads(store, accountIds);
+  const snapshot = ColumnSnapshot.of(store, reads, accountIds);
+  const texts = new RowTextsReader(reads);
+  const rowTexts = (i: number) => texts.read(set.columns.rowId[i]!);
+  const restored = snapshot?.restore() ?? null;
+  const messages: AnalyticsMessage[] = [];
+  const set: StoredSet = {
+    columns:
+      restored === null ? emptyColumns(messages, BATCH_ROWS, rowTexts) : { ...restored, messages, rowTexts },
+    rare: null,
+  };
+  if (restored === null) {
+    const stamp = readColumns(reads, messages, set, snapshot);
+    set.columns = resizedColumns(set.columns, messages.length, messages.length);
+    if (stamp !== null) snapshot!.save(stamp, set.columns);
+  } else {
+    for (let i = 0; i < restored.count; i++) messages.push(new StoredMessage(set, i));
+  }
   set.rare = new RareFactsLoader(reads, set.columns.rowId);
   Object.freeze(messages);
   registerColumns(set.columns);

@@ -3,9 +3,8 @@ import { type ContactIndex, IDENTITY } from './contacts.ts';
 /**
  * Every counted message's recipient contact numbers in one Int32Array: message i's are
  * `pool[start[i] .. start[i] + length[i])`, distinct contacts of To and Cc first (`toCc[i]` of
- * them), then those only in Bcc; identities are left out. Messages with neither Cc nor Bcc whose
- * To list has the same number (see ListDictionary) share one slice, so most messages add nothing
- * to the pool. The pool is made once the set's lists are all numbered.
+ * them), then those only in Bcc; identities are left out. Messages whose To, Cc and Bcc lists have
+ * the same numbers (see ListDictionary) share one slice, so most messages add nothing to the pool. The pool is made once the set's lists are all numbered.
  */
 export class RecipientPool {
   pool = new Int32Array(1024);
@@ -15,12 +14,20 @@ export class RecipientPool {
   readonly toCc: Int32Array;
   readonly #contacts: ContactIndex;
   readonly #lists: ReadonlyArray<readonly string[]>;
-  /** The first message of each To list number among messages with neither Cc nor Bcc (-1 = none yet). */
-  readonly #firstWith: Int32Array;
+  /**
+   * The slice of each To list number for messages with neither Cc nor Bcc (start -1 = none yet),
+   * indexed by list so that sharing it reads a small array, not a random earlier message's entry.
+   */
+  readonly #aloneStart: Int32Array;
+  readonly #aloneLength: Int32Array;
+  /** Each list number's contact numbers, once resolved (see #contactsOf). */
+  readonly #resolved: Array<Int32Array | undefined>;
 
   constructor(capacity: number, contacts: ContactIndex, lists: ReadonlyArray<readonly string[]>) {
     this.#lists = lists;
-    this.#firstWith = new Int32Array(lists.length).fill(-1);
+    this.#aloneStart = new Int32Array(lists.length).fill(-1);
+    this.#aloneLength = new Int32Array(lists.length);
+    this.#resolved = new Array(lists.length);
     this.start = new Int32Array(capacity);
     this.length = new Int32Array(capacity);
     this.toCc = new Int32Array(capacity);
@@ -30,30 +37,52 @@ export class RecipientPool {
   /** Records the recipients of message `index`, given its To, Cc and Bcc list numbers. */
   add(index: number, to: number, cc: number, bcc: number): void {
     const alone = cc === 0 && bcc === 0;
-    if (alone) {
-      const first = this.#firstWith[to]!;
-      if (first >= 0) {
-        this.start[index] = this.start[first]!;
-        this.length[index] = this.length[first]!;
-        this.toCc[index] = this.toCc[first]!;
-        return;
-      }
+    if (alone && this.#aloneStart[to]! >= 0) {
+      this.start[index] = this.#aloneStart[to]!;
+      this.length[index] = this.#aloneLength[to]!;
+      this.toCc[index] = this.#aloneLength[to]!;
+      return;
     }
     const begin = this.size;
-    this.#append(begin, this.#lists[to]!);
-    this.#append(begin, this.#lists[cc]!);
+    this.#append(begin, to);
+    this.#append(begin, cc);
     const toCc = this.size - begin;
-    this.#append(begin, this.#lists[bcc]!);
+    this.#append(begin, bcc);
     this.start[index] = begin;
     this.length[index] = this.size - begin;
     this.toCc[index] = toCc;
-    if (alone) this.#firstWith[to] = index;
+    if (alone) {
+      this.#aloneStart[to] = begin;
+      this.#aloneLength[to] = toCc;
+    }
   }
 
-  #append(begin: number, list: readonly string[]): void {
-    for (let k = 0; k < list.length; k++) {
-      const id = this.#contacts.intern(list[k]!);
-      if (id === IDENTITY || this.#holds(begin, id)) continue;
+  /**
+   * The contact numbers of list number `list` (identities left out), interned the first time the
+   * list is met: a list is resolved once, not once per message that carries it, and contacts are
+   * still numbered in the order the messages meet them.
+   */
+  #contactsOf(list: number): Int32Array {
+    let ids = this.#resolved[list];
+    if (ids === undefined) {
+      const addresses = this.#lists[list]!;
+      const found: number[] = [];
+      for (let k = 0; k < addresses.length; k++) {
+        const id = this.#contacts.intern(addresses[k]!);
+        if (id !== IDENTITY) found.push(id);
+      }
+      ids = Int32Array.from(found);
+      this.#resolved[list] = ids;
+    }
+    return ids;
+  }
+
+  #append(begin: number, list: number): void {
+    if (list === 0) return;
+    const ids = this.#contactsOf(list);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.#holds(begin, id)) continue;
       if (this.size === this.pool.length) {
         const grown = new Int32Array(this.pool.length * 2);
         grown.set(this.pool);

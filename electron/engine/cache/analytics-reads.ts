@@ -111,6 +111,22 @@ export class AnalyticsReads {
     return this.#rowTexts.get(rowId);
   }
 
+  /**
+   * What a column snapshot of these accounts must match to be read: each account's identity and
+   * the versions of its stored messages (data_version moves with every write of them,
+   * derived_as_of with every derivation, which rewrites counted, direction, echo and thread keys).
+   * Null when one of the accounts is gone.
+   */
+  snapshotStamp(): string | null {
+    const rows = this.#store
+      .prepareRaw<[number, string, string, number, number | null]>(
+        `SELECT id, address, created_at, data_version, derived_as_of FROM accounts
+         WHERE id IN (${placeholders(this.#accountIds.length)}) ORDER BY id`,
+      )
+      .all(...this.#accountIds);
+    return rows.length === new Set(this.#accountIds).size ? JSON.stringify(rows) : null;
+  }
+
   /** The accounts' rows, in id order (fewer than asked when one is gone). */
   accounts(): ReportAccountRow[] {
     return this.#store

@@ -1,5 +1,6 @@
 /** accounts.* — the mailboxes on this device, their identities and settings. */
 
+import { removeSnapshots } from '../analytics/index.ts';
 import type { EngineServices } from '../engine.ts';
 import { suggestAliases } from '../mail/index.ts';
 import type { SomeHandlers } from './types.ts';
@@ -48,6 +49,8 @@ export function accountHandlers(services: EngineServices): SomeHandlers<AccountM
     },
     'accounts.forget': ({ accountId }) => {
       accounts.forgetAccount(accountId);
+      // The column snapshots beside the database hold the account's mail too (analytics/snapshot/).
+      removeSnapshots(services.store.path, accountId);
       return { accountId, forgotten: true as const };
     },
   };
