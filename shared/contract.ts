@@ -8,20 +8,34 @@ import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } f
 import { type BriefEnvelope, DIGEST_FORMATS, type Digest } from './brief-types.ts';
 import type { Account, Job } from './domain.ts';
 import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_ANCHORS, RANGE_PRESETS } from './domain.ts';
-import type { ERROR_CODES } from './errors.ts';
+import { BriefError, type ERROR_CODES } from './errors.ts';
 import type { EventName, Events } from './events.ts';
 import type { MethodName } from './method-names.ts';
 
 export { EVENT_NAMES, type EventName, type Events, isEventName } from './events.ts';
 export { isMethodName, METHOD_NAMES, type MethodName } from './method-names.ts';
 
-/** A method: its argument schema, and (as a phantom type) its result. */
-interface MethodSpec<A extends z.ZodType, R> {
+/**
+ * A method the host answers: the desktop shell (electron/main), or the bridge of `brief serve`,
+ * rather than the engine alone. The engine, the main process and the bridge route by this mark.
+ */
+export type HostMark =
+  /** Only a host with the means (a system browser, a save dialog) answers it; anywhere else it is refused with `elsewhere`. */
+  | { answers: 'host'; elsewhere: string }
+  /** The engine does the work and the host adds its part (the token in its vault), so a host answers it through itself. */
+  | { answers: 'engine-and-host' };
+
+/** A method: its argument schema, (as a phantom type) its result, and whether the host answers it. */
+interface MethodSpec<A extends z.ZodType, R, H extends HostMark | undefined = HostMark | undefined> {
   args: A;
   result: R;
+  host: H;
 }
 function method<R>() {
-  return <A extends z.ZodType>(args: A): MethodSpec<A, R> => ({ args, result: undefined as R });
+  return <A extends z.ZodType, const H extends HostMark | undefined = undefined>(
+    args: A,
+    host?: H,
+  ): MethodSpec<A, R, H> => ({ args, result: undefined as R, host: host as H });
 }
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -170,11 +184,17 @@ export const methods = {
   'accounts.updateSettings': method<Account>()(
     z.object({ accountId: id, settings: accountSettingsPatch }).strict(),
   ),
-  'accounts.forget': method<{ accountId: number; forgotten: true }>()(accountOnly),
+  /** Forgets the account's data (the engine), then its refresh token in the host's vault. */
+  'accounts.forget': method<{ accountId: number; forgotten: true }>()(accountOnly, {
+    answers: 'engine-and-host',
+  }),
   /** Creates (or finds) the Gmail account for an address whose refresh token the caller's vault holds, and queues its first sync. */
   'accounts.registerGmail': method<Account>()(z.object({ address }).strict()),
-  /** Signs in with Google in the system browser and registers the account (answered by the desktop shell). */
-  'accounts.connectGmail': method<Account>()(none),
+  /** Signs in with Google in the system browser and registers the account (the desktop shell, or the bridge on this machine). */
+  'accounts.connectGmail': method<Account>()(none, {
+    answers: 'host',
+    elsewhere: 'Connect Gmail from the 360Brief desktop app, or run `brief connect` in a terminal.',
+  }),
   'jobs.list': method<{ jobs: Job[]; total: number }>()(jobFilter),
   'jobs.get': method<Job>()(jobRef),
   'jobs.retry': method<Job>()(jobRef),
@@ -241,11 +261,19 @@ export const methods = {
   'brief.markSeen': method<{ seenAt: string; accounts: number; threads: number }>()(briefRequest),
   /** The Brief as a file: plain text, one self-contained HTML page, or JSON. */
   'brief.digest': method<Digest>()(briefRequest.extend({ format: z.enum(DIGEST_FORMATS) }).strict()),
-  /** Saves the HTML digest where the person chooses (answered by the desktop shell); no path when cancelled. */
-  'brief.saveDigest': method<{ path: string | null }>()(briefRequest),
+  /** Saves the HTML digest where the person chooses (a save dialog of the desktop shell); no path when cancelled. */
+  'brief.saveDigest': method<{ path: string | null }>()(briefRequest, {
+    answers: 'host',
+    elsewhere:
+      'Saving goes through the desktop app; in a browser the dashboard downloads the file, and `brief digest --format html --out FILE` writes it from a terminal.',
+  }),
   'messages.stats': method<CacheStats>()(z.object({ accountId: id.optional() }).strict()),
-  /** Writes logs, job history and cache statistics, tokens and addresses removed (answered by the desktop shell). */
-  'diagnostics.export': method<{ path: string | null }>()(none),
+  /** Writes logs, job history and cache statistics, tokens and addresses removed (the desktop shell). */
+  'diagnostics.export': method<{ path: string | null }>()(none, {
+    answers: 'host',
+    elsewhere:
+      "Only the 360Brief desktop app writes a diagnostics file; the logs it would hold are in the logs folder beside 360Brief's database.",
+  }),
   'settings.get': method<AppSettings>()(none),
   'settings.update': method<AppSettings>()(appSettingsSchema.partial().strict()),
 } as const satisfies Record<MethodName, MethodSpec<z.ZodType, unknown>>;
@@ -254,10 +282,48 @@ export type Methods = typeof methods;
 export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
 export type MethodResult<M extends MethodName> = Methods[M]['result'];
 
+/** The methods a host answers (HostMark); the rest only the engine. */
+export type HostMethodName = {
+  [M in MethodName]: Methods[M]['host'] extends HostMark ? M : never;
+}[MethodName];
+/** The methods only a host with the means answers: the engine has no handler for them. */
+export type HostOnlyMethodName = {
+  [M in MethodName]: Methods[M]['host'] extends { answers: 'host' } ? M : never;
+}[MethodName];
+/** The methods the engine answers (a host may add its part to some: HostMark 'engine-and-host'). */
+export type EngineMethodName = Exclude<MethodName, HostOnlyMethodName>;
+
+export function isHostMethod(name: MethodName): name is HostMethodName {
+  return methods[name].host !== undefined;
+}
+export function isHostOnlyMethod(name: MethodName): name is HostOnlyMethodName {
+  return methods[name].host?.answers === 'host';
+}
+export const HOST_METHOD_NAMES = (Object.keys(methods) as MethodName[]).filter(isHostMethod);
+
+/** What the engine (or a host without the means) answers for a host-only method: the contract's sentence. */
+export function hostOnlyRefusal(name: HostOnlyMethodName): BriefError {
+  return new BriefError('UNSUPPORTED_INPUT', methods[name].host.elsewhere);
+}
+
+/** A host's table: an answer for every method the contract marks for the host (the compiler checks it is whole). */
+export type HostAnswers = {
+  [M in HostMethodName]: (args: z.output<Methods[M]['args']>) => Promise<MethodResult<M>>;
+};
+
 /** What every call answers: a result or a typed error, never a stack trace. */
 export type CallOutcome<R> =
   | { ok: true; value: R }
   | { ok: false; error: { code: (typeof ERROR_CODES)[number]; message: string } };
+
+/**
+ * A door that validates what it is given against the contract itself (the Engine, the worker
+ * host): what a boundary holding unparsed arguments calls (the IPC router, the worker protocol,
+ * the bridge's JSON), without casting them to one method's type.
+ */
+export interface ValidatingCaller {
+  call(name: MethodName, args: unknown): Promise<unknown>;
+}
 
 /** The client shape the renderer, the CLI and tests use. */
 export type BriefApi = {

@@ -3,14 +3,14 @@ import type { JobStatus, JobType } from '../../shared/domain.ts';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { counted } from '../../shared/plural.ts';
-import { type Engine, FileVault } from '../engine/index.ts';
+import type { Engine } from '../engine/index.ts';
 import { resolveAccount } from './account-ref.ts';
 import type { Command, ParsedCommand } from './args.ts';
 import { confirm } from './confirm.ts';
 import { cliDatabasePath } from './engine.ts';
 import { checkArguments } from './engine-call.ts';
 import { expectWords, oneOf, parseJobId, subcommand } from './flag-values.ts';
-import { vaultPath } from './google-config.ts';
+import { forgetWithVault } from './forget-account.ts';
 import { out } from './output.ts';
 import { finished, runJob } from './run-job.ts';
 
@@ -104,9 +104,7 @@ async function forgetAccount(engine: Engine, accountId: number, parsed: ParsedCo
     out(`Kept ${account.address}: nothing was forgotten.`);
     return 0;
   }
-  await engine.call('accounts.forget', { accountId });
-  if (account.provider === 'gmail')
-    new FileVault(vaultPath(cliDatabasePath(parsed.values.db))).remove(account.address);
+  await forgetWithVault(engine, cliDatabasePath(parsed.values.db), accountId);
   out(`Forgot ${account.address} (account ${accountId}) and all its data on this device.`);
   return 0;
 }

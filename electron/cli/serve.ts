@@ -8,14 +8,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EVENT_NAMES } from '../../shared/contract.ts';
+import { EVENT_NAMES, type HostAnswers, isHostMethod, type ValidatingCaller } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
 import type { Command } from './args.ts';
 import { type BridgeAddress, bridgeAddress, refuseForeignRequest } from './bridge-guard.ts';
+import { bridgeHost } from './bridge-host.ts';
 import { parseIntegerOption } from './flag-values.ts';
-import { signInAndRegister } from './gmail-commands.ts';
 import type { GoogleOverrides } from './google-config.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
 import { rendererFolder, serveStatic } from './static-files.ts';
@@ -91,18 +91,13 @@ function readBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   });
 }
 
-/** The bridge answers `accounts.connectGmail` itself, as the desktop shell does: sign-in happens on this machine. */
-async function connectFromBrowser(engine: Engine, args: unknown, google: GoogleOverrides) {
-  parseCall('accounts.connectGmail', args ?? {});
-  return signInAndRegister(engine, engine.services.store.path, google);
-}
-
-async function answerRpc(engine: Engine, body: Record<string, unknown>, google: GoogleOverrides) {
+/** One POST /rpc: validated against the contract, then answered by the host's table or the engine, by the method's HostMark. */
+async function answerRpc(engine: ValidatingCaller, host: HostAnswers, body: Record<string, unknown>) {
   try {
-    const value =
-      body.method === 'accounts.connectGmail'
-        ? await connectFromBrowser(engine, body.args, google)
-        : await engine.call(body.method as never, (body.args ?? {}) as never);
+    const call = parseCall(body.method, body.args ?? {});
+    const value = isHostMethod(call.name)
+      ? await (host[call.name] as (args: unknown) => Promise<unknown>)(call.args)
+      : await engine.call(call.name, call.args);
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error: toSerializedError(error) };
@@ -125,6 +120,8 @@ export async function startBridge(
   const token = randomBytes(24).toString('base64url');
   const serviceToken = randomBytes(24).toString('base64url');
   const folder = options.rendererDir ?? rendererFolder();
+  const { databasePath } = await engine.call('app.info', {});
+  const host = bridgeHost(engine, databasePath, options.google ?? {});
   const sockets = createEventSockets();
   const stopEvents = EVENT_NAMES.map((name) =>
     engine.on(name, (payload) => sockets.broadcast(JSON.stringify({ name, payload }))),
@@ -150,7 +147,7 @@ export async function startBridge(
             ok: false,
             error: { code: 'VALIDATION', message: 'Use POST /rpc.' },
           });
-        sendJson(response, 200, await answerRpc(engine, await readBody(request), options.google ?? {}));
+        sendJson(response, 200, await answerRpc(engine, host, await readBody(request)));
         return;
       }
       if (request.method !== 'GET')

@@ -4,7 +4,15 @@
  * validated against the contract and answers a result or a typed BriefError.
  */
 import { randomUUID } from 'node:crypto';
-import type { EventName, Events, MethodArgs, MethodName, MethodResult } from '../../shared/contract.ts';
+import {
+  type EventName,
+  type Events,
+  hostOnlyRefusal,
+  isHostOnlyMethod,
+  type MethodArgs,
+  type MethodName,
+  type MethodResult,
+} from '../../shared/contract.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
 import type { TokenProvider } from './auth/token-provider.ts';
@@ -172,10 +180,11 @@ export class Engine {
     return new Engine(services, runner, createHandlers(services, services.reports));
   }
 
-  /** Validates the arguments against the contract, then runs the method. */
+  /** Validates the arguments against the contract, then runs the method (a host-only one is refused with the contract's sentence). */
   async call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
     if (this.#closed) throw new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.');
     const call = parseCall(name, args);
+    if (isHostOnlyMethod(call.name)) throw hostOnlyRefusal(call.name);
     const handler = this.#handlers[call.name] as (args: unknown) => unknown;
     return (await handler(call.args)) as MethodResult<M>;
   }

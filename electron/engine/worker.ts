@@ -3,7 +3,7 @@
  * and log records to the main thread, and asks the main thread's vault for access tokens.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CallOutcome } from '../../shared/contract.ts';
+import type { CallOutcome, ValidatingCaller } from '../../shared/contract.ts';
 import { fromSerializedError, toSerializedError } from '../../shared/errors.ts';
 import type { AccessToken, TokenProvider } from './auth/token-provider.ts';
 import { Engine } from './engine.ts';
@@ -61,7 +61,8 @@ if (start.runJobs) engine.startBackgroundWork();
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'call':
-      engine.call(message.method, message.args as never).then(
+      // The engine validates the arguments against the contract itself.
+      (engine as ValidatingCaller).call(message.method, message.args).then(
         (value) => post({ kind: 'result', seq: message.seq, outcome: { ok: true, value } }),
         (error: unknown) =>
           post({ kind: 'result', seq: message.seq, outcome: { ok: false, error: toSerializedError(error) } }),

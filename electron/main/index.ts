@@ -21,25 +21,21 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { type AppSettings, EVENT_NAMES, type Events, type MethodArgs } from '../../shared/contract.ts';
+import { type AppSettings, EVENT_NAMES, type Events } from '../../shared/contract.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../shared/ipc-channels.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import analyticsWorkerPath from '../engine/analytics-worker.ts?modulePath';
 import { createFileLogger, startWorkerHost, syncOptionsFromEnv } from '../engine/index.ts';
 // biome-ignore lint/style/noRestrictedImports: a build-time path to the worker bundle, not a code import.
 import workerPath from '../engine/worker.ts?modulePath';
-import { connectGmail, forgetAccount } from './account-connection.ts';
 import { createAppTokenProvider } from './app-token-provider.ts';
 import { onWindowClose, quitWhenAllWindowsClosed } from './close-policy.ts';
-import { diagnosticsFileName, writeDiagnostics } from './diagnostics.ts';
 import { readShellFileConfig, requireGoogleClient, resolveGoogleClient } from './google-oauth-client.ts';
 import { signInWithGoogle } from './google-sign-in.ts';
-import { createIpcRouter } from './ipc-router.ts';
-import { createMainCallHandler, type MainMethod } from './main-calls.ts';
+import { createShellCalls } from './main-calls.ts';
 import { createMorningBrief, type MorningNotice } from './morning-brief.ts';
 import { watchNetwork } from './network-watch.ts';
 import { createNotificationDecider, type Notice } from './notifications.ts';
-import { saveDigest } from './save-digest.ts';
 import { createSyncScheduler } from './scheduler.ts';
 import { rendererSource, shellEnvironment, trustedOriginsOf } from './shell-environment.ts';
 import { pauseSyncJobs, resumeSyncJobs } from './sync-control.ts';
@@ -89,7 +85,6 @@ if (!app.requestSingleInstanceLock()) {
   let quitting = false;
   let settings: AppSettings | null = null;
   const accountNames = new Map<number, string>();
-  let connecting: AbortController | null = null;
 
   const engine = startWorkerHost({
     workerUrl: pathToFileURL(workerPath),
@@ -235,89 +230,41 @@ if (!app.requestSingleInstanceLock()) {
   });
   engine.on('job-progress', (payload) => trayPresenter.apply({ name: 'job-progress', payload }));
 
-  const mainMethods = new Map<string, MainMethod>([
-    [
-      'accounts.forget',
-      (args) => forgetAccount(engine, { vault, tokens }, (args as { accountId: number }).accountId),
-    ],
-    [
-      'accounts.connectGmail',
-      () => {
-        // Connecting again (the first browser tab was closed) replaces the waiting attempt.
-        connecting?.abort();
-        const attempt = new AbortController();
-        connecting = attempt;
-        return connectGmail({
-          vault,
-          tokens,
-          signIn: () =>
-            signInWithGoogle({
-              client: requireGoogleClient(googleClient),
-              openBrowser: (url) => shell.openExternal(url),
-              signal: attempt.signal,
-            }),
-          register: (address) => engine.call('accounts.registerGmail', { address }),
-        }).finally(() => {
-          if (connecting === attempt) connecting = null;
-        });
-      },
-    ],
-    [
-      'brief.saveDigest',
-      (args) =>
-        saveDigest(
-          {
-            digest: (request) => engine.call('brief.digest', request),
-            choosePath: async (fileName) => {
-              const options = {
-                defaultPath: join(app.getPath('downloads'), fileName),
-                filters: [{ name: 'Web page', extensions: ['html'] }],
-              };
-              const choice = window
-                ? await dialog.showSaveDialog(window, options)
-                : await dialog.showSaveDialog(options);
-              return choice.canceled || !choice.filePath ? null : choice.filePath;
-            },
-          },
-          args as MethodArgs<'brief.saveDigest'>,
-        ),
-    ],
-    [
-      'diagnostics.export',
-      async () => {
-        const now = Date.now();
-        const options = { defaultPath: join(app.getPath('downloads'), diagnosticsFileName(now)) };
-        const choice = window
-          ? await dialog.showSaveDialog(window, options)
-          : await dialog.showSaveDialog(options);
-        if (choice.canceled || !choice.filePath) return { path: null };
-        const path = writeDiagnostics(choice.filePath, {
-          now,
-          app: {
-            version: app.getVersion(),
-            platform: process.platform,
-            arch: process.arch,
-            engine: engine.state,
-          },
-          logPaths,
-          jobs: await engine.call('jobs.list', { limit: 500 }),
-          analyticsCache: await engine.call('analytics.cacheStats', {}),
-          messageCache: await engine.call('messages.stats', {}),
-        });
-        return { path };
-      },
-    ],
-  ]);
-  const handleCall = createMainCallHandler({
-    route: createIpcRouter(engine, trustedOrigins),
+  const shellCalls = createShellCalls({
+    engine,
+    vault,
+    tokens,
+    signIn: (signal) =>
+      signInWithGoogle({
+        client: requireGoogleClient(googleClient),
+        openBrowser: (url) => shell.openExternal(url),
+        signal,
+      }),
+    choosePath: async (fileName, filters) => {
+      const options = {
+        defaultPath: join(app.getPath('downloads'), fileName),
+        ...(filters ? { filters } : {}),
+      };
+      const choice = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    appInfo: () => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      arch: process.arch,
+      engine: engine.state,
+    }),
+    logPaths,
+    now: Date.now,
     trustedOrigins,
-    local: mainMethods,
     after: (name, value) => {
       if (name === 'settings.update') applySettings(value as AppSettings);
     },
   });
   ipcMain.handle(IPC_CALL_CHANNEL, (event, name: unknown, args: unknown) =>
-    handleCall(
+    shellCalls.handle(
       { frameUrl: event.senderFrame?.url ?? null, isMainFrame: event.senderFrame === event.sender.mainFrame },
       name,
       args,
@@ -431,7 +378,7 @@ if (!app.requestSingleInstanceLock()) {
     shuttingDown = true;
     event.preventDefault();
     for (const stop of stopBackground) stop();
-    connecting?.abort();
+    shellCalls.stop();
     // Let running jobs checkpoint their cursors before the process ends.
     void engine.shutdown(5000).finally(() => app.exit(0));
   });

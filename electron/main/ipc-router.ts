@@ -3,7 +3,7 @@
  * the contract's schema, forwarded to the engine, and answered with a result or a typed error.
  * No Electron import here, so it is tested under plain Node with a small stand-in for the event.
  */
-import type { CallOutcome, MethodArgs, MethodName } from '../../shared/contract.ts';
+import type { CallOutcome, ValidatingCaller } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
 
@@ -14,9 +14,8 @@ export interface CallSender {
   isMainFrame: boolean;
 }
 
-export interface EngineCaller {
-  call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<unknown>;
-}
+/** The engine's worker host: it validates again on the worker's side, so parsed arguments pass as they are. */
+export type EngineCaller = ValidatingCaller;
 
 /** The app's own pages: the bundled file:// renderer, or the dev server when one is configured. */
 export function isTrustedFrame(sender: CallSender, trustedOrigins: readonly string[]): boolean {
@@ -51,7 +50,7 @@ export function createIpcRouter(engine: EngineCaller, trustedOrigins: readonly s
         );
       }
       const call = parseCall(name, args);
-      const value = await engine.call(call.name, call.args as never);
+      const value = await engine.call(call.name, call.args);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toSerializedError(error) };

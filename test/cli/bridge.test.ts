@@ -6,8 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vaultPath } from '../../electron/cli/google-config.ts';
 import { type Bridge, startBridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { FileVault } from '../../electron/engine/index.ts';
+import { hostOnlyRefusal } from '../../shared/contract.ts';
 import { DEFAULTS, type Job } from '../../shared/domain.ts';
 import { type FakeClock, fakeClock, openEngine, tempFolder } from '../engine/helpers.ts';
 
@@ -126,6 +129,29 @@ describe('the contract over /rpc and events over the WebSocket', () => {
     expect(missing.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect((await request('POST', '/rpc', { rawBody: '{not json' })).status).toBe(400);
     expect((await request('GET', '/rpc')).status).toBe(405);
+  });
+
+  it('answers the methods the contract marks for the host: forget drops the token from the CLI vault too', async () => {
+    const { databasePath } = await engine.call('app.info', {});
+    const vault = new FileVault(vaultPath(databasePath));
+    vault.set('me@example.com', { refreshToken: 'refresh-me', scope: 'gmail.metadata' });
+    vault.set('other@example.com', { refreshToken: 'refresh-other', scope: 'gmail.metadata' });
+    const account = await engine.call('accounts.registerGmail', { address: 'me@example.com' });
+    const forgot = await request('POST', '/rpc', {
+      body: { method: 'accounts.forget', args: { accountId: account.id } },
+    });
+    expect(forgot.body).toMatchObject({ ok: true, value: { accountId: account.id, forgotten: true } });
+    expect(vault.addresses()).toEqual(['other@example.com']);
+    expect(await engine.call('accounts.list', {})).toEqual([]);
+    // What only the desktop app can do is refused with the contract's sentence for elsewhere.
+    for (const method of ['brief.saveDigest', 'diagnostics.export'] as const) {
+      const args = method === 'brief.saveDigest' ? { account: 'all' } : {};
+      const refused = await request('POST', '/rpc', { body: { method, args } });
+      expect(refused.body).toEqual({
+        ok: false,
+        error: { code: 'UNSUPPORTED_INPUT', message: hostOnlyRefusal(method).message },
+      });
+    }
   });
 
   it('pushes engine events to the WebSocket', async () => {

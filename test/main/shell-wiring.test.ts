@@ -1,87 +1,139 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GMAIL_METADATA_SCOPE } from '../../electron/engine/index.ts';
+import { createAppTokenProvider } from '../../electron/main/app-token-provider.ts';
 import { onWindowClose, quitWhenAllWindowsClosed } from '../../electron/main/close-policy.ts';
 import { resolveGoogleClient } from '../../electron/main/google-oauth-client.ts';
-import { createMainCallHandler, type MainMethod } from '../../electron/main/main-calls.ts';
+import { createShellCalls } from '../../electron/main/main-calls.ts';
 import { watchNetwork } from '../../electron/main/network-watch.ts';
 import { pauseSyncJobs, resumeSyncJobs } from '../../electron/main/sync-control.ts';
 import { resolveUpdateFeed, startUpdater, type UpdaterAdapter } from '../../electron/main/updater.ts';
-import type { BriefApi } from '../../shared/contract.ts';
+import { TokenVault } from '../../electron/main/vault.ts';
+import {
+  type BriefApi,
+  HOST_METHOD_NAMES,
+  hostOnlyRefusal,
+  type MethodName,
+  type ValidatingCaller,
+} from '../../shared/contract.ts';
 import { BriefError } from '../../shared/errors.ts';
-import { ROOT } from '../paths.ts';
+import { openEngine, tempFolder } from '../engine/helpers.ts';
+import { fakeSafeStorage } from './fake-safe-storage.ts';
 import { createManualTimers } from './fake-timers.ts';
 
 const APP_FRAME = { frameUrl: 'file:///app/out/renderer/index.html', isMainFrame: true };
 const TRUSTED = ['file:///app/out/renderer/index.html'];
+const SIGNED_IN = {
+  address: 'owner@example.com',
+  refreshToken: '1//refresh-owner',
+  scope: GMAIL_METADATA_SCOPE,
+};
 
-describe('calls answered by the main process', () => {
-  const setup = () => {
-    const routed: unknown[] = [];
-    const after: string[] = [];
-    const handle = createMainCallHandler({
-      route: async (_sender, name) => {
-        routed.push(name);
-        return { ok: true, value: { routed: name } };
-      },
-      trustedOrigins: TRUSTED,
-      local: new Map([['accounts.forget', async (args: unknown) => ({ local: args })]]),
-      after: (name) => after.push(name),
-    });
-    return { handle, routed, after };
+/**
+ * The door electron/main/index.ts hands every IPC call to (createShellCalls), built as the app
+ * builds it, with a real engine, a real vault file and real files written; only Electron's pieces
+ * (the browser's sign-in, the save dialog, safeStorage) are small stand-ins.
+ */
+function shellDoor() {
+  const folder = tempFolder('brief-shell-');
+  const engine = openEngine();
+  const vault = new TokenVault({
+    path: join(folder, 'tokens.vault'),
+    safeStorage: fakeSafeStorage(),
+    platform: 'darwin',
+  });
+  const tokens = createAppTokenProvider(vault, null);
+  const routed: string[] = [];
+  const after: string[] = [];
+  const chosen: string[] = [];
+  // Every call that reaches the engine, seen on its way there.
+  const seenEngine = {
+    call: (name: MethodName, args: unknown) => {
+      routed.push(name);
+      return (engine as ValidatingCaller).call(name, args);
+    },
   };
-
-  it('answers its own methods after validating them, and routes the rest to the engine', async () => {
-    const { handle, routed, after } = setup();
-    expect(await handle(APP_FRAME, 'accounts.forget', { accountId: 3 })).toEqual({
-      ok: true,
-      value: { local: { accountId: 3 } },
-    });
-    expect(await handle(APP_FRAME, 'settings.get', {})).toEqual({
-      ok: true,
-      value: { routed: 'settings.get' },
-    });
-    expect(routed).toEqual(['settings.get']);
-    expect(after).toEqual(['accounts.forget', 'settings.get']);
+  const shell = createShellCalls({
+    engine: seenEngine as Pick<BriefApi, 'call'>,
+    vault,
+    tokens,
+    signIn: async () => SIGNED_IN,
+    choosePath: async (fileName) => {
+      chosen.push(fileName);
+      return join(folder, fileName);
+    },
+    appInfo: () => ({ version: 'test', engine: 'running' }),
+    logPaths: [],
+    now: () => Date.UTC(2026, 0, 15, 12),
+    trustedOrigins: TRUSTED,
+    after: (name) => after.push(name),
   });
+  return { engine, vault, handle: shell.handle, routed, after, chosen };
+}
 
-  it('applies the sender check and the schema to its own methods too', async () => {
-    const { handle } = setup();
-    const foreign = await handle(
-      { frameUrl: 'https://evil.example/', isMainFrame: true },
+describe('the shell answers the methods the contract marks for the host (real wiring)', () => {
+  it('marks connect Gmail, forget, save digest and export diagnostics for the host, and nothing else', () => {
+    expect([...HOST_METHOD_NAMES].sort()).toEqual([
+      'accounts.connectGmail',
       'accounts.forget',
-      {
-        accountId: 3,
-      },
-    );
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const invalid = await handle(APP_FRAME, 'accounts.forget', { accountId: 'three' });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      'brief.saveDigest',
+      'diagnostics.export',
+    ]);
   });
-});
 
-describe('the shell answers its own contract methods', () => {
-  it('signs in and exports diagnostics itself, never through the engine', async () => {
-    const routed: unknown[] = [];
-    const handle = createMainCallHandler({
-      route: async (_sender, name) => {
-        routed.push(name);
-        return { ok: true, value: null };
-      },
-      trustedOrigins: TRUSTED,
-      local: new Map<string, MainMethod>([
-        ['accounts.connectGmail', async () => ({ id: 1 })],
-        ['diagnostics.export', async () => ({ path: null })],
-      ]),
+  it('connects and forgets a Gmail account: the token in the vault, the account in the engine, both gone after', async () => {
+    const { engine, vault, handle, routed, after } = shellDoor();
+    const connected = await handle(APP_FRAME, 'accounts.connectGmail', {});
+    expect(connected).toMatchObject({ ok: true, value: { address: 'owner@example.com', provider: 'gmail' } });
+    expect(vault.get('owner@example.com')?.refreshToken).toBe('1//refresh-owner');
+    // The shell answered it, registering through the engine's own method.
+    expect(routed).toEqual(['accounts.registerGmail']);
+    const { id } = (connected as { value: { id: number } }).value;
+    expect(await handle(APP_FRAME, 'accounts.forget', { accountId: id })).toEqual({
+      ok: true,
+      value: { accountId: id, forgotten: true },
     });
-    expect(await handle(APP_FRAME, 'accounts.connectGmail', {})).toEqual({ ok: true, value: { id: 1 } });
-    expect(await handle(APP_FRAME, 'diagnostics.export', {})).toEqual({ ok: true, value: { path: null } });
-    expect(routed).toEqual([]);
-    // electron/main/index.ts needs Electron to run; that it registers both is checked in its text.
-    const shell = readFileSync(join(ROOT, 'electron', 'main', 'index.ts'), 'utf8');
-    const local = shell.slice(shell.indexOf('const mainMethods'), shell.indexOf('const handleCall'));
-    for (const name of ['accounts.forget', 'accounts.connectGmail', 'diagnostics.export', 'brief.saveDigest'])
-      expect(local).toContain(`'${name}',`);
+    expect(vault.has('owner@example.com')).toBe(false);
+    expect(await engine.call('accounts.list', {})).toEqual([]);
+    expect(after).toEqual(['accounts.connectGmail', 'accounts.forget']);
+  });
+
+  it("saves the digest and exports diagnostics where the dialog says, from the engine's answers", async () => {
+    const { handle, chosen } = shellDoor();
+    const saved = (await handle(APP_FRAME, 'brief.saveDigest', { account: 'all' })) as {
+      value: { path: string };
+    };
+    expect(readFileSync(saved.value.path, 'utf8')).toMatch(/^<!doctype html>/i);
+    const exported = (await handle(APP_FRAME, 'diagnostics.export', {})) as { value: { path: string } };
+    const diagnostics = JSON.parse(readFileSync(exported.value.path, 'utf8')) as Record<string, unknown>;
+    expect(diagnostics).toMatchObject({ app: { version: 'test' }, jobs: { total: 0 } });
+    expect(chosen).toEqual([basename(saved.value.path), basename(exported.value.path)]);
+  });
+
+  it('sends every other method to the engine, and refuses foreign frames, bad arguments and unknown names', async () => {
+    const { handle, routed } = shellDoor();
+    expect(await handle(APP_FRAME, 'accounts.list', {})).toEqual({ ok: true, value: [] });
+    expect(routed).toEqual(['accounts.list']);
+    const foreign = { frameUrl: 'https://evil.example/', isMainFrame: true };
+    for (const [sender, name, args] of [
+      [foreign, 'accounts.forget', { accountId: 3 }],
+      [foreign, 'accounts.list', {}],
+      [APP_FRAME, 'accounts.forget', { accountId: 'three' }],
+      [APP_FRAME, 'diagnostics.export', { path: '/etc/passwd' }],
+      [APP_FRAME, 'drop.everything', {}],
+    ] as const)
+      expect(await handle(sender, name, args)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(routed).toEqual(['accounts.list']);
+  });
+
+  it("the engine refuses a host-only method with the contract's sentence", async () => {
+    const engine = openEngine();
+    for (const name of ['accounts.connectGmail', 'diagnostics.export'] as const)
+      await expect(engine.call(name, {})).rejects.toMatchObject({
+        code: 'UNSUPPORTED_INPUT',
+        message: hostOnlyRefusal(name).message,
+      });
   });
 });
 

@@ -3,7 +3,7 @@ import { BriefError } from '../../../shared/errors.ts';
 import type { EngineServices } from '../engine.ts';
 import type { SomeHandlers } from './types.ts';
 
-type GmailMethods = 'accounts.registerGmail' | 'accounts.connectGmail' | 'sync.start' | 'diagnostics.export';
+type GmailMethods = 'accounts.registerGmail' | 'sync.start';
 
 export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMethods> {
   const { accounts, jobs } = services;
@@ -26,19 +26,6 @@ export function gmailHandlers(services: EngineServices): SomeHandlers<GmailMetho
       const job = jobs.queueSync(accountId, account.historyId ? 'sync_history' : 'fetch_messages');
       services.pokeRunner();
       return job;
-    },
-    // These two need the desktop shell (system browser, safe storage, a save dialog); the shell answers them itself.
-    'accounts.connectGmail': () => {
-      throw new BriefError(
-        'UNSUPPORTED_INPUT',
-        'Connect Gmail from the 360Brief desktop app, or run `brief connect` in a terminal.',
-      );
-    },
-    'diagnostics.export': () => {
-      throw new BriefError(
-        'UNSUPPORTED_INPUT',
-        "Only the 360Brief desktop app writes a diagnostics file; the logs it would hold are in the logs folder beside 360Brief's database.",
-      );
     },
   };
 }
