@@ -10,8 +10,8 @@ import { formatChange, formatCount, formatDuration } from '../../renderer/src/li
 import type { ReportEnvelope } from '../../shared/analytics-types.ts';
 import { BriefError } from '../../shared/errors.ts';
 import type { Report } from '../../shared/report-types.ts';
-import { FIGURES_BY_VIEW, figure, openDashboard, REPORT_VIEWS } from './dashboard.tsx';
-import { deferred } from './fake-api.ts';
+import { FIGURES_BY_VIEW, openDashboard, REPORT_VIEWS } from './dashboard.tsx';
+import { deferred, type FakeApi } from './fake-api.ts';
 import { busyReport, emptyReport, envelopeOf } from './reports.ts';
 
 type Check = (card: HTMLElement, report: Report) => void;
@@ -118,84 +118,90 @@ const FIGURES: Record<string, { full: Check; empty: string }> = {
   },
 };
 
-const coverage = () => screen.findByRole('region', { name: 'Coverage' });
+/**
+ * Lets every answer the fake gave reach the page, then the test reads it at once: the fake answers
+ * through promises only, so one task later they have all settled, and act draws what they changed.
+ * Repeated while a round of answers led to more calls (the report is asked for once the account
+ * and its settings are in). No deadline: a loaded machine is slower, not different.
+ */
+async function settle(fake: FakeApi): Promise<void> {
+  for (let calls = -1; calls !== fake.calls.length; ) {
+    calls = fake.calls.length;
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+const drawn = (title: string) => screen.getByRole('region', { name: title });
+const coverage = () => drawn('Coverage').textContent;
 
 describe.each(REPORT_VIEWS)('the %s view', (view) => {
   const titles = FIGURES_BY_VIEW[view];
 
   it('draws every figure from a report with mail', async () => {
     const report = busyReport();
-    openDashboard(view, envelopeOf(report));
-    for (const title of titles) {
-      const card = await figure(title);
-      FIGURES[title]!.full(card, report);
-    }
+    await settle(openDashboard(view, envelopeOf(report)));
+    for (const title of titles) FIGURES[title]!.full(drawn(title), report);
   });
 
   it('says why each figure is empty for a report without mail', async () => {
-    openDashboard(view, envelopeOf(emptyReport()));
-    for (const title of titles)
-      expect((await figure(title)).textContent, title).toContain(FIGURES[title]!.empty);
+    await settle(openDashboard(view, envelopeOf(emptyReport())));
+    for (const title of titles) expect(drawn(title).textContent, title).toContain(FIGURES[title]!.empty);
   });
 
   it('says the figures are being computed while the first report loads, then draws them', async () => {
     const answer = deferred<ReportEnvelope>();
-    openDashboard(view, () => answer.promise);
-    expect(await screen.findByText('Computing figures…')).toBeTruthy();
+    const fake = openDashboard(view, () => answer.promise);
+    await settle(fake);
+    expect(screen.getByText('Computing figures…')).toBeTruthy();
     for (const title of titles) expect(screen.queryByRole('region', { name: title }), title).toBeNull();
-    await act(async () => answer.resolve(envelopeOf(busyReport())));
-    for (const title of titles) await figure(title);
+    answer.resolve(envelopeOf(busyReport()));
+    await settle(fake);
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
     expect(screen.queryByText('Computing figures…')).toBeNull();
   });
 
   it('draws a stale report marked as refreshing, and the fresh one when the engine announces it', async () => {
     const stale = envelopeOf(emptyReport(), { stale: true });
     const fake = openDashboard(view, stale);
-    for (const title of titles) await figure(title);
-    expect((await coverage()).textContent).toContain('refreshing…');
-    // Waits for the dashboard to ask for the fresh report and for that answer to be drawn, not
-    // for the page to change within a deadline (a loaded machine can take longer than one).
-    const asked = deferred<void>();
-    fake.handle({
-      'analytics.report': () => {
-        asked.resolve();
-        return envelopeOf(busyReport());
-      },
-    });
+    await settle(fake);
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
+    expect(coverage()).toContain('refreshing…');
+    fake.handle({ 'analytics.report': () => envelopeOf(busyReport()) });
     act(() => fake.emit('analytics-updated', { key: stale.cacheKey, account: 1 }));
-    await act(async () => {
-      await asked.promise;
-      // The answer reaches the store through promises only: one task later they have all run.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-    const drawn = screen.getByRole('region', { name: 'Coverage' }).textContent;
-    expect(drawn).toContain('11 messages');
-    expect(drawn).not.toContain('refreshing…');
-    for (const title of titles) expect(screen.getByRole('region', { name: title })).toBeTruthy();
+    await settle(fake);
+    expect(coverage()).toContain('11 messages');
+    expect(coverage()).not.toContain('refreshing…');
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
   });
 
   it('shows a failed first report with its sentence and a way to try again', async () => {
     const fake = openDashboard(view, () => {
       throw new BriefError('CORRUPT_STORE', 'The local store is damaged; 360Brief is rebuilding it.');
     });
-    expect((await screen.findByRole('alert')).textContent).toContain('The local store is damaged');
+    await settle(fake);
+    expect(screen.getByRole('alert').textContent).toContain('The local store is damaged');
     for (const title of titles) expect(screen.queryByRole('region', { name: title }), title).toBeNull();
     fake.handle({ 'analytics.report': () => envelopeOf(busyReport()) });
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    for (const title of titles) await figure(title);
+    await settle(fake);
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('keeps the figures on screen, with the error above them, when a refresh fails', async () => {
     const fake = openDashboard(view, envelopeOf(busyReport()));
-    for (const title of titles) await figure(title);
+    await settle(fake);
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
     fake.handle({
       'analytics.report': () => {
         throw new BriefError('NETWORK', 'The 360Brief service is not answering.');
       },
     });
     act(() => fake.emit('data-changed', { accountId: 1, dataVersion: 2 }));
-    expect((await screen.findByRole('alert')).textContent).toContain('not answering');
-    for (const title of titles) await figure(title);
+    await settle(fake);
+    expect(screen.getByRole('alert').textContent).toContain('not answering');
+    for (const title of titles) expect(drawn(title), title).toBeTruthy();
   });
 });
