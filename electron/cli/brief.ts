@@ -10,7 +10,7 @@ import { type Command, type ParsedCommand, parseCommandLine, unknownCommand, wan
 import { commandSpec } from './command-specs.ts';
 import { accountsCommand, jobsCommand } from './commands.ts';
 import { digestCommand } from './digest-command.ts';
-import { cliDatabasePath, cliLogPath, openCliEngine, readsOnly } from './engine.ts';
+import { cliDatabasePath, cliLogFolder, openCliEngine, readsOnly } from './engine.ts';
 import { describeFailure } from './failure-text.ts';
 import { connectCommand, syncCommand } from './gmail-commands.ts';
 import { vaultPath } from './google-config.ts';
@@ -62,23 +62,19 @@ function printHelp(parsed: ParsedCommand): number {
 }
 
 /** Keeps what the person was not told in the CLI's log: the stack of a failure without a known cause. */
-function logFailure(error: unknown, databaseOption: string | undefined): void {
-  try {
-    createFileLogger({ path: logPathFor(databaseOption) }).error('brief failed', {
-      error,
-      stack: error instanceof Error ? error.stack : String(error),
-    });
-  } catch {
-    // The log could not be written either; the sentence on stderr still stands.
-  }
+async function logFailure(error: unknown, databaseOption: string | undefined): Promise<void> {
+  // A log that cannot be written gives up quietly; the sentence on stderr still stands.
+  const logger = createFileLogger({ folder: logFolderFor(databaseOption) });
+  logger.error('brief failed', { error, stack: error instanceof Error ? error.stack : String(error) });
+  await logger.close();
 }
 
-/** The log's path, also when --db itself was the mistake. */
-function logPathFor(databaseOption: string | undefined): string {
+/** The log's folder, also when --db itself was the mistake. */
+function logFolderFor(databaseOption: string | undefined): string {
   try {
-    return cliLogPath(databaseOption);
+    return cliLogFolder(databaseOption);
   } catch {
-    return cliLogPath(undefined);
+    return cliLogFolder(undefined);
   }
 }
 
@@ -96,9 +92,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const failure = describeFailure(error, {
       endpoint: parsed?.values.endpoint,
-      logPath: logPathFor(parsed?.values.db),
+      logFolder: logFolderFor(parsed?.values.db),
     });
-    if (failure.code === 'INTERNAL') logFailure(error, parsed?.values.db);
+    if (failure.code === 'INTERNAL') await logFailure(error, parsed?.values.db);
     printFailure(failure, wantsJson(argv));
     if (failure.code === 'INTERNAL' && process.env.BRIEF_DEBUG)
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

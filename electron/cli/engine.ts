@@ -43,9 +43,9 @@ export function readsOnly(parsed: ParsedCommand): boolean {
   return false;
 }
 
-/** The CLI's log, beside the database: where the details of an unexplained failure go. */
-export function cliLogPath(databaseOption: string | undefined): string {
-  return resolve(dirname(cliDatabasePath(databaseOption)), 'logs', 'cli.log');
+/** The CLI's log folder, beside the database: where the details of an unexplained failure go. */
+export function cliLogFolder(databaseOption: string | undefined): string {
+  return resolve(dirname(cliDatabasePath(databaseOption)), 'logs', 'cli');
 }
 
 function lazyTokenProvider(databasePath: string): TokenProvider {
@@ -67,7 +67,7 @@ export function openCliEngine(
   options: { mustExist?: boolean } = {},
 ): Engine {
   const { path: databasePath, appOwnsPath } = cliDatabaseLocation(databaseOption);
-  const logger = createFileLogger({ path: cliLogPath(databaseOption) });
+  const logger = createFileLogger({ folder: cliLogFolder(databaseOption) });
   const rootUrl = gmailRootUrlFor(databasePath, endpoint);
   return Engine.open({
     databasePath,

@@ -19,8 +19,8 @@ interface SystemError {
 export interface FailureContext {
   /** The `--endpoint` given on this command line, to name it when nothing answers there. */
   endpoint?: string | undefined;
-  /** Where the CLI writes its log, for failures without a known cause. */
-  logPath: string;
+  /** The folder of the CLI's log, for failures without a known cause. */
+  logFolder: string;
 }
 
 /** The first error with a system code (ECONNREFUSED, EACCES…) in the error and its causes. */
@@ -158,6 +158,6 @@ export function describeFailure(error: unknown, context: FailureContext): Serial
   if (error instanceof BriefError) return serialized;
   return {
     code: 'INTERNAL',
-    message: `Something went wrong inside 360Brief. Try again; if it keeps happening, send us the log ${context.logPath}, which holds the details (or run with BRIEF_DEBUG=1 to print them here).`,
+    message: `Something went wrong inside 360Brief. Try again; if it keeps happening, send us the log files in ${context.logFolder}, which hold the details (or run with BRIEF_DEBUG=1 to print them here).`,
   };
 }

@@ -1,10 +1,16 @@
 /**
- * Structured logging: JSON lines to a rotating file in the data folder. Never a token and never a
- * message's content: fields whose names look secret are replaced before anything is written.
+ * Structured logging with pino: one JSON line per record, written asynchronously to a file that
+ * rotates at a size (pino-roll), never a token and never a message's content (redacted by path,
+ * log-redaction.ts). Each process writes its own log and nothing else's: the engine worker
+ * `engine`, the app's main process `main`, the command line `cli`.
  */
-import { appendFileSync, chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, join } from 'node:path';
+import { type DestinationStream, pino } from 'pino';
 import { makeFolder } from './db/make-folder.ts';
+import { censor, plainFields, REDACTED_PATHS, scrubTokens } from './log-redaction.ts';
+import { openRollingFile, type RollingFile } from './rolling-file.ts';
+
+export { redact } from './log-redaction.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,6 +23,7 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
 }
 
+/** One line of a log, parsed. */
 export interface LogRecord {
   time: string;
   level: LogLevel;
@@ -24,130 +31,133 @@ export interface LogRecord {
   fields?: LogFields;
 }
 
-const SECRET_KEY = /token|secret|authorization|password|cookie|code_verifier|refresh|bearer|^code$/i;
-/**
- * A `code` field holds an OAuth authorization code (mixed case, with `/`), or an error code that
- * says what went wrong (`SQLITE_BUSY`, `ENOENT`, `CONFLICT`, an HTTP status): those are kept.
- */
-const ERROR_CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
-
-function isErrorCode(key: string, value: unknown): boolean {
-  if (key.toLowerCase() !== 'code') return false;
-  return (
-    (typeof value === 'number' && Number.isInteger(value)) ||
-    (typeof value === 'string' && ERROR_CODE.test(value))
+/** A logger over pino writing to `destination`, with the app's record layout and redaction. */
+function pinoLogger(destination: DestinationStream, level: LogLevel, clock: () => number): Logger {
+  const log = pino(
+    {
+      level,
+      base: null,
+      messageKey: 'message',
+      nestedKey: 'fields',
+      timestamp: () => `,"time":"${new Date(clock()).toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => plainFields(fields) as Record<string, unknown>,
+      },
+      redact: { paths: REDACTED_PATHS, censor },
+    },
+    destination,
   );
-}
-/** Keys that would carry mail content or a correspondent: logged as their length only. */
-const CONTENT_KEY = /^(subject|body|snippet|raw|headers|from|to|cc|bcc|address|addresses)$/i;
-const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/g;
-const TOKENISH = /\b(ya29\.|1\/\/)[A-Za-z0-9._~+/=-]+/g;
-
-/** Removes secrets and content from a log record's fields, recursively. */
-export function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6) return '[deep]';
-  if (typeof value === 'string') return value.replace(BEARER, '$1[redacted]').replace(TOKENISH, '[redacted]');
-  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redact(item, depth + 1));
-  if (value instanceof Error) {
-    const { code } = value as { code?: unknown };
-    const kept = isErrorCode('code', code) ? { code } : {};
-    return { name: value.name, ...kept, message: redact(value.message, depth + 1) };
-  }
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      if (isErrorCode(key, inner)) out[key] = inner;
-      else if (SECRET_KEY.test(key)) out[key] = '[redacted]';
-      else if (CONTENT_KEY.test(key))
-        out[key] = `[${typeof inner === 'string' ? inner.length : 'content'} omitted]`;
-      else out[key] = redact(inner, depth + 1);
-    }
-    return out;
-  }
-  return value;
+  const write = (method: LogLevel) => (message: string, fields?: LogFields) =>
+    fields ? log[method](fields, scrubTokens(message)) : log[method](scrubTokens(message));
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 export interface FileLoggerOptions {
-  path: string;
+  /** The log's own folder; its files are `<name>.<n>.log` with the folder's name, the highest the newest. */
+  folder: string;
   level?: LogLevel;
-  /** Rotate when the file passes this many bytes; keeps `keep` older files (.1 … .n). */
+  /** A file that reaches this many bytes is closed and the next number begun. */
   maxBytes?: number;
+  /** Older files kept beside the one being written. */
   keep?: number;
   clock?: () => number;
-  /** Also hand each record here (the worker forwards records to the main thread this way). */
-  sink?: (record: LogRecord) => void;
+}
+
+export interface FileLogger extends Logger {
+  /** Resolves once every record logged so far is in the file (or could not be written). */
+  flush(): Promise<void>;
+  /** Writes what is still queued and closes the file (records after it are dropped). */
+  close(): Promise<void>;
+}
+
+/** The name of a log's files inside its folder: `engine` → `engine.1.log`, `engine.2.log`, … */
+export function logFileBase(folder: string): string {
+  return join(folder, basename(folder));
 }
 
 /**
- * Logs to `path`, readable by the user alone: the folder is created 0700 and the file 0600 on the
- * first record (so a command refused before it logs anything leaves no folder behind).
+ * Logs to its folder, readable by the user alone: the folders are created 0700 and the files 0600
+ * on the first record (so a command refused before it logs anything leaves no folder behind).
+ * A log that cannot be written is given up silently: logging never stops the app.
  */
-export function createFileLogger(options: FileLoggerOptions): Logger {
-  const { path, maxBytes = 5 * 1024 * 1024, keep = 3, clock = Date.now } = options;
-  const threshold = LOG_LEVELS.indexOf(options.level ?? 'info');
-  let size: number | null = null;
-
-  const open = (): number => {
-    makeFolder(dirname(path), 0o700);
-    if (!existsSync(path)) return 0;
-    const stats = statSync(path);
-    // An earlier version wrote it readable by others.
-    if ((stats.mode & 0o077) !== 0) chmodSync(path, 0o600);
-    return stats.size;
+export function createFileLogger(options: FileLoggerOptions): FileLogger {
+  const { folder, maxBytes = 5 * 1024 * 1024, keep = 3, clock = Date.now } = options;
+  let stream: RollingFile | null = null;
+  let opening: Promise<void> | null = null;
+  let queued: string[] = [];
+  let closed = false;
+  // Bytes handed to the file and bytes it reports written: equal when nothing waits.
+  let handed = 0;
+  let written = 0;
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    for (const waiter of waiters) waiter();
+    waiters = [];
   };
 
-  const rotate = () => {
-    rmSync(`${path}.${keep}`, { force: true });
-    for (let index = keep - 1; index >= 1; index--) {
-      if (existsSync(`${path}.${index}`)) renameSync(`${path}.${index}`, `${path}.${index + 1}`);
+  const hand = (file: RollingFile, line: string) => {
+    handed += Buffer.byteLength(line);
+    file.write(line);
+  };
+
+  const open = async () => {
+    try {
+      makeFolder(folder, 0o700);
+      const file = await openRollingFile(logFileBase(folder), maxBytes, keep);
+      file.on('write', (bytes) => {
+        written += bytes;
+        if (written >= handed) wake();
+      });
+      // A full disk or a removed folder: the records are given up, the app goes on.
+      file.on('error', () => {
+        written = handed;
+        wake();
+      });
+      for (const line of queued) hand(file, line);
+      stream = file;
+    } catch {
+      closed = true;
+    } finally {
+      queued = [];
     }
-    if (existsSync(path)) renameSync(path, `${path}.1`);
-    size = 0;
   };
 
-  const write = (level: LogLevel, message: string, fields?: LogFields) => {
-    if (LOG_LEVELS.indexOf(level) < threshold) return;
-    const record: LogRecord = {
-      time: new Date(clock()).toISOString(),
-      level,
-      message: String(redact(message)),
-    };
-    if (fields) record.fields = redact(fields) as LogFields;
-    const line = `${JSON.stringify(record)}\n`;
-    size ??= open();
-    if (size + line.length > maxBytes) rotate();
-    appendFileSync(path, line, { mode: 0o600 });
-    size += Buffer.byteLength(line);
-    options.sink?.(record);
+  const destination: DestinationStream = {
+    write(line: string) {
+      if (closed) return;
+      if (stream) return hand(stream, line);
+      // Records logged while the file opens keep their order.
+      queued.push(line);
+      opening ??= open();
+    },
   };
 
   return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
+    ...pinoLogger(destination, options.level ?? 'info', clock),
+    async flush() {
+      await opening;
+      if (stream && written < handed) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    async close() {
+      closed = true;
+      await opening;
+      const file = stream;
+      if (!file) return;
+      await new Promise<void>((resolve) => {
+        file.once('close', () => resolve());
+        file.end();
+      });
+      wake();
+    },
   };
 }
 
-/** A logger that keeps records in memory (tests, and the CLI when no data folder is wanted). */
+/** A logger that keeps records in memory (tests, and an engine opened without a log). */
 export function createMemoryLogger(
   records: LogRecord[] = [],
   clock: () => number = Date.now,
 ): Logger & { records: LogRecord[] } {
-  const write = (level: LogLevel, message: string, fields?: LogFields) => {
-    const record: LogRecord = {
-      time: new Date(clock()).toISOString(),
-      level,
-      message: String(redact(message)),
-    };
-    if (fields) record.fields = redact(fields) as LogFields;
-    records.push(record);
-  };
-  return {
-    records,
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-  };
+  const destination = { write: (line: string) => void records.push(JSON.parse(line) as LogRecord) };
+  return { records, ...pinoLogger(destination, 'debug', clock) };
 }

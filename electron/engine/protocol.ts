@@ -5,7 +5,6 @@
 import type { CallOutcome, EventName, Events, MethodName } from '../../shared/contract.ts';
 import type { SerializedError } from '../../shared/errors.ts';
 import type { AccessToken } from './auth/token-provider.ts';
-import type { LogRecord } from './log.ts';
 
 export type ToWorker =
   | { kind: 'call'; seq: number; method: MethodName; args: unknown }
@@ -16,7 +15,6 @@ export type FromWorker =
   | { kind: 'ready' }
   | { kind: 'result'; seq: number; outcome: CallOutcome<unknown> }
   | { [E in EventName]: { kind: 'event'; name: E; payload: Events[E] } }[EventName]
-  | { kind: 'log'; record: LogRecord }
   | { kind: 'token-request'; seq: number; accountId: number; address: string; forceRefresh: boolean }
   | { kind: 'fatal'; error: SerializedError }
   | { kind: 'closed' };
@@ -25,7 +23,8 @@ export interface WorkerStartData {
   databasePath: string;
   /** The app's own database in its data folder, not one named by BRIEF_DB (see db/open.ts). */
   appOwnsPath?: boolean;
-  logPath: string | null;
+  /** The engine log's folder (its records are written there, and only there); none: in memory. */
+  logFolder: string | null;
   /** The job runner's id, the same for every worker one host starts (see EngineOptions.runnerId). */
   runnerId?: string;
   /** Whether the engine runs jobs (the app) or only answers calls (a second reader). */

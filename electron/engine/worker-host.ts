@@ -1,6 +1,6 @@
 /**
- * The main thread's side of the engine worker: calls with sequence numbers, events relayed, logs
- * forwarded, token requests answered, and supervision — a worker that dies is restarted with
+ * The main thread's side of the engine worker: calls with sequence numbers, events relayed, token
+ * requests answered, and supervision — a worker that dies is restarted with
  * backoff, and a crash loop is detected and stopped instead of spinning.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,7 @@ export interface WorkerHostOptions {
   workerUrl: URL | string;
   startData: WorkerStartData;
   tokenProvider?: TokenProvider;
+  /** What the supervisor itself says about the worker (a failed start, a thread error); the worker's own records are in its log. */
   onLog?: (record: LogRecord) => void;
   onStateChange?: (state: SupervisorState, detail: string | null) => void;
   /** Restart backoff: base × 2^(n−1), capped. */
@@ -131,9 +132,6 @@ export function startWorkerHost(options: WorkerHostOptions): WorkerHost {
       }
       case 'event':
         for (const listener of listeners.get(message.name) ?? []) listener(message.payload as never);
-        return;
-      case 'log':
-        options.onLog?.(message.record);
         return;
       case 'token-request':
         void answerToken(message);

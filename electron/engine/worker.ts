@@ -1,20 +1,20 @@
 /**
  * The engine worker's entry: opens the engine, answers sequence-numbered calls, forwards events
- * and log records to the main thread, and asks the main thread's vault for access tokens.
+ * to the main thread, and asks the main thread's vault for access tokens. It writes its own log
+ * (the main thread does not see its records, so each is written once).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CallOutcome, ValidatingCaller } from '../../shared/contract.ts';
 import { fromSerializedError, toSerializedError } from '../../shared/errors.ts';
 import type { AccessToken, TokenProvider } from './auth/token-provider.ts';
 import { Engine } from './engine.ts';
-import { createFileLogger, createMemoryLogger, type LogRecord } from './log.ts';
+import { createFileLogger, createMemoryLogger, type FileLogger } from './log.ts';
 import type { FromWorker, ToWorker, WorkerStartData } from './protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
 const start = workerData as WorkerStartData;
 const post = (message: FromWorker) => port.postMessage(message);
-const forward = (record: LogRecord) => post({ kind: 'log', record });
 
 const tokenRequests = new Map<number, (outcome: CallOutcome<AccessToken>) => void>();
 let tokenSeq = 0;
@@ -36,11 +36,10 @@ const tokenProvider: TokenProvider = {
   },
 };
 
+const fileLogger: FileLogger | null = start.logFolder ? createFileLogger({ folder: start.logFolder }) : null;
 let engine: Engine;
 try {
-  const logger = start.logPath
-    ? createFileLogger({ path: start.logPath, sink: forward })
-    : createMemoryLogger();
+  const logger = fileLogger ?? createMemoryLogger();
   engine = Engine.open({
     databasePath: start.databasePath,
     appOwnsPath: start.appOwnsPath ?? false,
@@ -53,6 +52,8 @@ try {
   });
 } catch (error) {
   post({ kind: 'fatal', error: toSerializedError(error) });
+  // What the engine logged before it failed (why its database would not open) is kept.
+  await fileLogger?.close();
   process.exit(1);
 }
 engine.services.events.onAny((name, payload) => post({ kind: 'event', name, payload } as FromWorker));
@@ -75,10 +76,13 @@ port.on('message', (message: ToWorker) => {
       return;
     }
     case 'shutdown':
-      void engine.close().finally(() => {
-        post({ kind: 'closed' });
-        port.close();
-      });
+      void engine
+        .close()
+        .then(() => fileLogger?.close())
+        .finally(() => {
+          post({ kind: 'closed' });
+          port.close();
+        });
       return;
   }
 });

@@ -4,9 +4,9 @@
  * `redact` for secret-looking fields and token shapes, then a scrub of every string for e-mail
  * addresses, opaque secrets and the home folder).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { redact } from '../engine/index.ts';
 
 const ADDRESS = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -35,10 +35,27 @@ export function scrubValue(value: unknown, home = homedir()): unknown {
   return walk(redact(value));
 }
 
-/** The last lines of one log file; JSON lines are parsed so their fields are redacted by name. */
-export function readScrubbedLog(path: string, home = homedir()): unknown[] {
-  if (!existsSync(path)) return [];
-  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).slice(-MAX_LOG_LINES);
+/** A log folder's files (`engine.1.log`, `engine.2.log`, …), oldest first. */
+function logFilesOf(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const name = basename(folder);
+  const numberOf = (file: string) =>
+    file.startsWith(`${name}.`) && file.endsWith('.log')
+      ? Number(file.slice(name.length + 1, -4))
+      : Number.NaN;
+  return readdirSync(folder)
+    .map((file) => ({ file, number: numberOf(file) }))
+    .filter((entry) => Number.isInteger(entry.number))
+    .sort((a, b) => a.number - b.number)
+    .map((entry) => join(folder, entry.file));
+}
+
+/** The last lines of one log (all its files); JSON lines are parsed so their fields are redacted by name. */
+export function readScrubbedLog(folder: string, home = homedir()): unknown[] {
+  const lines = logFilesOf(folder)
+    .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+    .filter(Boolean)
+    .slice(-MAX_LOG_LINES);
   return lines.map((line) => {
     try {
       return scrubValue(JSON.parse(line), home);
@@ -51,7 +68,8 @@ export function readScrubbedLog(path: string, home = homedir()): unknown[] {
 export interface DiagnosticsInput {
   now: number;
   app: Record<string, unknown>;
-  logPaths: readonly string[];
+  /** The logs' folders (`logs/main`, `logs/engine`), each reported under its name. */
+  logFolders: readonly string[];
   jobs: unknown;
   analyticsCache: unknown;
   messageCache: unknown;
@@ -66,7 +84,9 @@ export function buildDiagnostics(input: DiagnosticsInput): Record<string, unknow
     jobs: scrubValue(input.jobs, home),
     analyticsCache: scrubValue(input.analyticsCache, home),
     messageCache: scrubValue(input.messageCache, home),
-    logs: Object.fromEntries(input.logPaths.map((path) => [basename(path), readScrubbedLog(path, home)])),
+    logs: Object.fromEntries(
+      input.logFolders.map((folder) => [basename(folder), readScrubbedLog(folder, home)]),
+    ),
   };
 }
 

@@ -63,8 +63,9 @@ if (!app.requestSingleInstanceLock()) {
   const databasePath = env.BRIEF_DB ?? join(dataDir, 'brief.db');
   // Only the app's own file, in its own folder, is set aside when damaged (BRIEF_DB names another).
   const appOwnsPath = env.BRIEF_DB === undefined;
-  const logPaths = [join(dataDir, 'logs', 'main.log'), join(dataDir, 'logs', 'engine.log')] as const;
-  const logger = createFileLogger({ path: logPaths[0] });
+  // Each process writes its own log: main here, the engine worker its own (never copied here).
+  const logFolders = [join(dataDir, 'logs', 'main'), join(dataDir, 'logs', 'engine')] as const;
+  const logger = createFileLogger({ folder: logFolders[0] });
   const boundsPath = join(dataDir, 'window.json');
   // The local date of the last morning brief, so a relaunch the same day does not show it again.
   const morningPath = join(dataDir, 'morning-brief.json');
@@ -91,14 +92,14 @@ if (!app.requestSingleInstanceLock()) {
     startData: {
       databasePath,
       appOwnsPath,
-      logPath: logPaths[1],
+      logFolder: logFolders[1],
       runJobs: true,
       gmailSync: syncOptionsFromEnv(env),
       // Reports and warming run there, so the engine's thread keeps answering the window.
       analyticsWorkerPath,
     },
     tokenProvider: tokens,
-    onLog: (record) => logger[record.level](`engine: ${record.message}`, record.fields),
+    onLog: (record) => logger[record.level](`engine supervisor: ${record.message}`, record.fields),
     onStateChange: (state, detail) => logger.info('engine supervisor', { state, detail }),
   });
 
@@ -256,7 +257,7 @@ if (!app.requestSingleInstanceLock()) {
       arch: process.arch,
       engine: engine.state,
     }),
-    logPaths,
+    logFolders,
     now: Date.now,
     trustedOrigins,
     after: (name, value) => {
@@ -380,6 +381,9 @@ if (!app.requestSingleInstanceLock()) {
     for (const stop of stopBackground) stop();
     shellCalls.stop();
     // Let running jobs checkpoint their cursors before the process ends.
-    void engine.shutdown(5000).finally(() => app.exit(0));
+    void engine
+      .shutdown(5000)
+      .finally(() => logger.close())
+      .finally(() => app.exit(0));
   });
 }

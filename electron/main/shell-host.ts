@@ -28,7 +28,8 @@ export interface ShellHostDeps {
   choosePath(fileName: string, filters?: SaveFilter[]): Promise<string | null>;
   /** What a diagnostics file says about the app: version, platform, the engine worker's state. */
   appInfo(): Record<string, unknown>;
-  logPaths: readonly string[];
+  /** The logs' folders for diagnostics (logs/main, logs/engine). */
+  logFolders: readonly string[];
   now(): number;
 }
 
@@ -72,7 +73,7 @@ export function createShellHost(deps: ShellHostDeps): ShellHost {
       const path = writeDiagnostics(chosen, {
         now,
         app: deps.appInfo(),
-        logPaths: deps.logPaths,
+        logFolders: deps.logFolders,
         jobs: await engine.call('jobs.list', { limit: 500 }),
         analyticsCache: await engine.call('analytics.cacheStats', {}),
         messageCache: await engine.call('messages.stats', {}),

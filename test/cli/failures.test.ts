@@ -33,7 +33,7 @@ function listen(server: Server, port = 0): Promise<number> {
 
 const close = (server: Server) => new Promise((resolve) => server.close(resolve));
 
-const context = { logPath: '/data/logs/cli.log' };
+const context = { logFolder: '/data/logs/cli' };
 
 describe('a failure with a known cause says the cause', () => {
   it('nothing listening at --endpoint', async () => {
@@ -150,7 +150,7 @@ describe('a failure without a known cause', () => {
     expect(describeFailure(new TypeError('x is not a function'), context)).toEqual({
       code: 'INTERNAL',
       message:
-        'Something went wrong inside 360Brief. Try again; if it keeps happening, send us the log /data/logs/cli.log, which holds the details (or run with BRIEF_DEBUG=1 to print them here).',
+        'Something went wrong inside 360Brief. Try again; if it keeps happening, send us the log files in /data/logs/cli, which hold the details (or run with BRIEF_DEBUG=1 to print them here).',
     });
   });
 

@@ -32,7 +32,7 @@ function start(
   const databasePath = options.databasePath ?? join(tempFolder(), 'brief.db');
   const host = startWorkerHost({
     workerUrl: options.workerUrl ?? ENGINE_WORKER,
-    startData: { databasePath, logPath: join(tempFolder(), 'engine.log'), runJobs: true },
+    startData: { databasePath, logFolder: join(tempFolder(), 'engine'), runJobs: true },
     // Restarts run at once: the test follows the supervisor's decisions, not its delays.
     schedule: (run) => run(),
     onStateChange: (state) => {

@@ -25,11 +25,17 @@ describe('diagnostics export', () => {
 
   it('writes logs, jobs and cache statistics with no token and no address surviving anywhere', () => {
     const dir = mkdtempSync(join(tmpdir(), 'brief-diag-'));
-    mkdirSync(join(dir, 'logs'));
-    const mainLog = join(dir, 'logs', 'main.log');
-    const engineLog = join(dir, 'logs', 'engine.log');
+    const mainLogs = join(dir, 'logs', 'main');
+    const engineLogs = join(dir, 'logs', 'engine');
+    mkdirSync(mainLogs, { recursive: true });
+    mkdirSync(engineLogs);
+    // The main log rotated once (main.1.log is the older file; number 10 sorts after 2).
     writeFileSync(
-      mainLog,
+      join(mainLogs, 'main.1.log'),
+      `${JSON.stringify({ time: 't', level: 'info', message: 'started' })}\n`,
+    );
+    writeFileSync(
+      join(mainLogs, 'main.10.log'),
       [
         JSON.stringify({
           time: 't',
@@ -46,14 +52,15 @@ describe('diagnostics export', () => {
         `a plain line mentioning ${ADDRESSES[1]} and client secret ${CLIENT_SECRET}`,
       ].join('\n'),
     );
+    writeFileSync(join(mainLogs, 'notes.txt'), 'not a log file');
     writeFileSync(
-      engineLog,
+      join(engineLogs, 'engine.1.log'),
       `${JSON.stringify({ time: 't', level: 'error', message: 'exchange failed', fields: { code: CODE, from: ADDRESSES[2], url: `https://x/cb?code=${CODE}` } })}\n`,
     );
     const path = writeDiagnostics(join(dir, diagnosticsFileName(Date.parse('2026-05-04T10:00:00Z'))), {
       now: Date.parse('2026-05-04T10:00:00Z'),
       app: { version: '0.1.0', databasePath: `${HOME}/.config/360Brief/brief.db` },
-      logPaths: [mainLog, engineLog, join(dir, 'logs', 'missing.log')],
+      logFolders: [mainLogs, engineLogs, join(dir, 'logs', 'missing')],
       jobs: {
         jobs: [
           {
@@ -79,8 +86,10 @@ describe('diagnostics export', () => {
     expect(report.messageCache).toEqual({ messages: 1200, bytes: 345678 });
     expect(report.analyticsCache.hits).toBe(12);
     expect(report.jobs.jobs[0]).toMatchObject({ id: 1, type: 'import_mail', status: 'failed' });
-    expect(report.logs['main.log']).toHaveLength(3);
-    expect(report.logs['missing.log']).toEqual([]);
+    expect(report.logs.main).toHaveLength(4);
+    expect(report.logs.main[0]).toMatchObject({ message: 'started' });
+    expect(report.logs.engine).toHaveLength(1);
+    expect(report.logs.missing).toEqual([]);
     expect(report.app.version).toBe('0.1.0');
   });
 });

@@ -64,7 +64,7 @@ function shellDoor() {
       return join(folder, fileName);
     },
     appInfo: () => ({ version: 'test', engine: 'running' }),
-    logPaths: [],
+    logFolders: [],
     now: () => Date.UTC(2026, 0, 15, 12),
     trustedOrigins: TRUSTED,
     after: (name) => after.push(name),

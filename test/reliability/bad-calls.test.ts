@@ -86,7 +86,7 @@ describe('bad calls through the engine worker thread', () => {
     databasePath = join(folder, 'brief.db');
     host = startWorkerHost({
       workerUrl: ENGINE_WORKER,
-      startData: { databasePath, logPath: join(folder, 'engine.log'), runJobs: true },
+      startData: { databasePath, logFolder: join(folder, 'logs', 'engine'), runJobs: true },
       schedule: (run) => run(),
     });
     await host.ready();

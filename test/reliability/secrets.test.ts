@@ -7,7 +7,7 @@
  * only in the CLI vault (tokens.json) and the client secret only in the CLI's Google settings
  * (google.json), both readable by the user alone.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,7 +153,7 @@ describe('secrets stay in the vault', () => {
     writeDiagnostics(path, {
       now: Date.now(),
       app: { ...(await engine.call('app.info', {})) },
-      logPaths: filesUnder(join(folder, 'logs')),
+      logFolders: readdirSync(join(folder, 'logs')).map((name) => join(folder, 'logs', name)),
       jobs: await engine.call('jobs.list', { limit: 500 }),
       analyticsCache: await engine.call('analytics.cacheStats', {}),
       messageCache: await engine.call('messages.stats', {}),

@@ -143,7 +143,8 @@ describe('file modes', () => {
     expect(modeOf(data)).toBe(0o700);
     expect(modeOf(path)).toBe(0o600);
     expect(modeOf(join(data, 'logs'))).toBe(0o700);
-    expect(modeOf(join(data, 'logs', 'cli.log'))).toBe(0o600);
+    expect(modeOf(join(data, 'logs', 'cli'))).toBe(0o700);
+    expect(modeOf(join(data, 'logs', 'cli', 'cli.1.log'))).toBe(0o600);
     // While an engine has it open, the WAL and SHM exist: the same mode.
     const engine = Engine.open({ databasePath: path });
     try {

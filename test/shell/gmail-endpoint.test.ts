@@ -49,7 +49,7 @@ describe('the engine worker syncs Gmail where main says', () => {
       workerUrl: ENGINE_WORKER,
       startData: {
         databasePath: join(folder, 'brief.db'),
-        logPath: join(folder, 'engine.log'),
+        logFolder: join(folder, 'logs', 'engine'),
         runJobs: true,
         gmailSync: { rootUrl: `${gmail.url}/`, timeScale: 50 },
       },
