@@ -2,14 +2,19 @@
  * OAuth 2.0 for installed apps with a loopback redirect (RFC 8252): a one-shot HTTP listener on
  * 127.0.0.1 at a random port receives the browser's redirect; PKCE S256 binds the code to this
  * process; `state` rejects a redirect this request did not cause; `access_type=offline` (and
- * consent) makes Google return a refresh token.
+ * consent) makes Google return a refresh token. The verifier, the consent URL and the code
+ * exchange are google-auth-library's `OAuth2Client` (token-endpoint.ts); the listener is ours.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { CodeChallengeMethod } from 'google-auth-library';
 import { BriefError } from '../../../shared/errors.ts';
 import { GMAIL_METADATA_SCOPE, type OAuthClientConfig } from './oauth-config.ts';
-import { createPkce, createState } from './pkce.ts';
-import { exchangeCode, type TokenGrant } from './token-endpoint.ts';
+import { createOAuthClient, exchangeCode, type TokenGrant } from './token-endpoint.ts';
+
+/** The library's enum, named without loading the library for it. */
+const S256 = 'S256' as CodeChallengeMethod;
 
 export interface LoopbackOptions extends OAuthClientConfig {
   scope?: string;
@@ -36,8 +41,7 @@ const FAILED_PAGE =
   '<!doctype html><meta charset="utf-8"><title>360Brief</title><p>The sign-in did not complete. Return to 360Brief and try again.</p>';
 
 export async function runLoopbackAuthorization(options: LoopbackOptions): Promise<Authorization> {
-  const pkce = createPkce();
-  const state = createState();
+  const state = randomBytes(16).toString('base64url');
   const scope = options.scope ?? GMAIL_METADATA_SCOPE;
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -46,26 +50,25 @@ export async function runLoopbackAuthorization(options: LoopbackOptions): Promis
   });
   try {
     const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oauth2callback`;
-    const url = new URL(options.authorizationEndpoint);
-    url.search = new URLSearchParams({
-      client_id: options.clientId,
+    const client = await createOAuthClient(options, redirectUri);
+    const pkce = await client.generateCodeVerifierAsync();
+    const url = client.generateAuthUrl({
       redirect_uri: redirectUri,
-      response_type: 'code',
       scope,
       access_type: 'offline',
       prompt: 'consent',
-      code_challenge: pkce.challenge,
-      code_challenge_method: 'S256',
+      code_challenge: pkce.codeChallenge,
+      code_challenge_method: S256,
       state,
-    }).toString();
+    });
     const code = waitForCode(server, state, options);
     // A bad redirect can arrive while the browser is still opening; it is reported below.
     code.catch(() => undefined);
     // Cancelled already: a consent page nobody waits for would only confuse.
-    if (!options.signal?.aborted) await options.openBrowser(url.toString());
+    if (!options.signal?.aborted) await options.openBrowser(url);
     const grant = await exchangeCode(
       options,
-      { code: await code, verifier: pkce.verifier, redirectUri },
+      { code: await code, verifier: pkce.codeVerifier, redirectUri },
       options.now,
     );
     if (grant.refreshToken === null) {
