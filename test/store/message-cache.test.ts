@@ -49,6 +49,21 @@ describe('MessageCacheService', () => {
     );
   });
 
+  it("counts and summarises one account's messages from its rows alone, as from every account's", () => {
+    const { cache, accounts, account } = setup();
+    const other = accounts.createAccount({ address: 'you@example.com', provider: 'gmail' });
+    cache.cacheBulk(account.id, 'gmail', [{ facts: facts(1) }, { facts: facts(2) }, { facts: facts(3) }]);
+    cache.cacheBulk(other.id, 'gmail', [{ facts: facts(4, { time: 9e12 }) }]);
+    expect(cache.countMessages(account.id)).toBe(3);
+    expect(cache.countMessages(other.id)).toBe(1);
+    const every = cache.getCacheStats().perAccount;
+    for (const id of [account.id, other.id]) {
+      const one = cache.getCacheStats(id);
+      expect(one.perAccount).toEqual(every.filter((row) => row.accountId === id));
+      expect(one.count).toBe(cache.countMessages(id));
+    }
+  });
+
   it('updates a changed message in place, keeping its row id, and bumps the data version', () => {
     const { cache, accounts, account, labelRows } = setup();
     cache.cacheBulk(account.id, 'gmail', [{ facts: facts(1) }, { facts: facts(2) }]);

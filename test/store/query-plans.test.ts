@@ -79,6 +79,18 @@ describe('hot queries use an index', () => {
     );
   });
 
+  it("one account's message count and cache stats", () => {
+    const { store, accountId } = populated();
+    const messages = prepareMessageStatements(store);
+    expectIndexed(
+      store,
+      messages.count.source,
+      [accountId],
+      /COVERING INDEX message_cache_time \(account_id=\?\)/,
+    );
+    expectIndexed(store, messages.statsFor.source, [accountId], /message_cache_time \(account_id=\?\)/);
+  });
+
   it('analytics cache get', () => {
     const { store } = populated();
     expectIndexed(

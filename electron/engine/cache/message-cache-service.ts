@@ -205,9 +205,12 @@ export class MessageCacheService {
   }
 
   getCacheStats(accountId?: number): CacheStats {
-    return summarise(
-      this.#sql.stats.all().filter((row) => accountId === undefined || row.account_id === accountId),
-    );
+    return summarise(accountId === undefined ? this.#sql.stats.all() : this.#sql.statsFor.all(accountId));
+  }
+
+  /** How many messages the account stores (counted in an index, without reading the rows). */
+  countMessages(accountId: number): number {
+    return this.#sql.count.get(accountId)!.n;
   }
 
   /** Writes the mail model's per-account derivations; every id must be a message of this account. */

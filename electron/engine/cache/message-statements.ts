@@ -1,6 +1,7 @@
 import type { Store } from '../db/store.ts';
 import { EARLIEST_VALID_TIME } from '../mail/date.ts';
 import type { MessageRow } from './message-row.ts';
+import type { StatsRow } from './message-stats.ts';
 
 /** Processed column → bound parameter (see factsToParams). */
 const FACT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
@@ -33,6 +34,12 @@ const params = FACT_COLUMNS.map(([, param]) => `@${param}`).join(', ');
 const assignments = FACT_COLUMNS.map(([column, param]) => `${column} = @${param}`).join(', ');
 // An update that changes nothing writes nothing, so re-storing a batch leaves the data version alone.
 const differs = FACT_COLUMNS.map(([column, param]) => `${column} IS NOT @${param}`).join(' OR ');
+
+// Oldest and newest skip times the mail model calls invalid (before 1990): a bad Date is not a date.
+const STATS = `SELECT account_id, count(*) AS count, total(size) + total(length(raw_data)) AS bytes,
+  min(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS oldest,
+  max(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS newest
+  FROM message_cache`;
 
 export function prepareMessageStatements(store: Store) {
   const inList = 'IN (SELECT value FROM json_each(@ids))';
@@ -142,19 +149,10 @@ export function prepareMessageStatements(store: Store) {
     >(
       'SELECT id, provider_thread_id, counted, direction, echo, thread_key FROM message_cache WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?',
     ),
-    stats: store.prepare<{
-      account_id: number;
-      count: number;
-      bytes: number;
-      oldest: number | null;
-      newest: number | null;
-    }>(
-      // Oldest and newest skip times the mail model calls invalid (before 1990): a bad Date is not a date.
-      `SELECT account_id, count(*) AS count, total(size) + total(length(raw_data)) AS bytes,
-         min(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS oldest,
-         max(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS newest
-       FROM message_cache GROUP BY account_id ORDER BY account_id`,
-    ),
+    stats: store.prepare<StatsRow>(`${STATS} GROUP BY account_id ORDER BY account_id`),
+    // One account's: reads its rows only, not every account's (an import asks before and after).
+    statsFor: store.prepare<StatsRow>(`${STATS} WHERE account_id = ? GROUP BY account_id`),
+    count: store.prepare<{ n: number }>('SELECT count(*) AS n FROM message_cache WHERE account_id = ?'),
   };
 }
 

@@ -2,7 +2,8 @@ import type { AccountCacheStats, CacheStats } from '../../../shared/analytics-ty
 
 export type { AccountCacheStats, CacheStats };
 
-interface StatsRow {
+/** One account's row of the stats query (message-statements.ts). */
+export interface StatsRow {
   account_id: number;
   count: number;
   bytes: number;

@@ -69,14 +69,14 @@ async function importFiles(
   // usual size before the warming job is queued); the reader's small young generation is set where
   // its worker starts (read-in-worker.ts).
   const summary = await withImportPageCache(services.store, async () => {
-    const storedBefore = messages.getCacheStats(accountId).count;
+    const storedBefore = messages.countMessages(accountId);
     let stored: ImportSummary;
     try {
       stored = await storeMessages(services, context, accountId, expanded);
     } finally {
       expanded.dispose();
     }
-    stored.imported = messages.getCacheStats(accountId).count - storedBefore;
+    stored.imported = messages.countMessages(accountId) - storedBefore;
     context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
     services.rederive(accountId);
     return stored;
@@ -143,8 +143,9 @@ async function storeMessages(
       duplicates += 1;
       batch.merge(merged);
     }
+    // Progress (and its count of messages read) is told as each batch or chunk of the files comes
+    // in (onRead), not per message: formatting the step for every message cost ≈ 3 µs each.
     if (batch.size >= BATCH) flush();
-    report();
   }
   flush();
   return {
