@@ -1,6 +1,6 @@
 /** Validation at every boundary: a contract method's arguments parsed by its schema, or a typed error. */
 import type { z } from 'zod';
-import { isMethodName, type MethodName, methods } from './contract.ts';
+import { isMethodName, type MethodName, type Methods, methods } from './contract.ts';
 import { BriefError } from './errors.ts';
 
 const MAX_ARGUMENT_BYTES = 256 * 1024;
@@ -34,4 +34,9 @@ export function parseCall(name: unknown, args: unknown): { name: MethodName; arg
     throw new BriefError('VALIDATION', `Invalid arguments for ${name}: ${detail}.`);
   }
   return { name, args: parsed.data };
+}
+
+/** One method's arguments parsed by its schema, typed as its handler receives them (a boundary holding JSON). */
+export function parseArgs<M extends MethodName>(name: M, args: unknown): z.output<Methods[M]['args']> {
+  return parseCall(name, args).args as z.output<Methods[M]['args']>;
 }

@@ -11,7 +11,7 @@ import type { MethodArgs } from '../../shared/contract.ts';
 import type { Job } from '../../shared/domain.ts';
 import { JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
-import { parseCall } from '../../shared/validate.ts';
+import { parseArgs } from '../../shared/validate.ts';
 import type { Engine } from '../engine/index.ts';
 
 type Body = Record<string, unknown>;
@@ -66,8 +66,7 @@ function analyticsView(accountId: number, metadata: unknown): View | null {
       'VALIDATION',
       'metadata of a compute_analytics job is { "view": { "range": {...}, "timeZone": "..." } } and nothing else.',
     );
-  const { args } = parseCall('analytics.report', { ...shape.data.view, account: accountId });
-  const { range, timeZone } = args as View;
+  const { range, timeZone } = parseArgs('analytics.report', { ...shape.data.view, account: accountId });
   return timeZone === undefined ? { range } : { range, timeZone };
 }
 
@@ -85,7 +84,7 @@ export async function createApiJob(engine: Engine, body: Body): Promise<Job> {
     case 'sync_history':
       return engine.call('sync.start', { accountId: accountIdOf(body) });
     case 'import_mail':
-      return engine.call('import.start', (body.metadata ?? {}) as never);
+      return engine.call('import.start', parseArgs('import.start', body.metadata ?? {}));
     case 'compute_analytics': {
       const accountId = accountIdOf(body);
       const view = analyticsView(accountId, body.metadata);

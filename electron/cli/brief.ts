@@ -35,7 +35,7 @@ const COMMANDS: Record<string, Command> = {
 
 /** A damaged database was set aside at start: say so, and queue a full sync of every connected Gmail account. */
 async function rebuildAfterDamage(engine: Engine, databaseOption: string | undefined): Promise<void> {
-  const recovery = engine.services.recovery;
+  const recovery = (await engine.call('app.info', {})).storeRecovery;
   if (!recovery) return;
   process.stderr.write(
     `brief: the database was damaged (${recovery.reason}). It was set aside at ${recovery.setAsidePath} and a new one started; connected Gmail accounts sync again, imported mail needs importing again.\n`,

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
+import { parseArgs } from '../../shared/validate.ts';
 import { type Engine, systemTimeZone } from '../engine/index.ts';
 import { createApiJob } from './api-jobs.ts';
 
@@ -63,6 +64,16 @@ function wholeNumber(raw: string, name: string, max: number): number {
   return value;
 }
 
+/** A query parameter that must be one of a list (a job status or type), or absent. */
+function oneOf<T extends string>(url: URL, name: string, allowed: readonly T[]): T | undefined {
+  const raw = url.searchParams.get(name);
+  if (!raw) return undefined;
+  const found = allowed.find((value) => value === raw);
+  if (found === undefined)
+    throw new BriefError('VALIDATION', `${name} must be one of ${allowed.join(', ')}.`);
+  return found;
+}
+
 function intParam(url: URL, name: string, fallback: number, max: number): number {
   const raw = url.searchParams.get(name);
   return raw === null ? fallback : wholeNumber(raw, name, max);
@@ -83,26 +94,22 @@ export async function handleApi(
     if (url.pathname === '/api/analytics/jobs' && request.method === 'POST') {
       sendJson(response, 201, await createApiJob(engine, await context.body()));
     } else if (url.pathname === '/api/analytics/jobs' && request.method === 'GET') {
-      const status = url.searchParams.get('status') ?? undefined;
-      const type = url.searchParams.get('type') ?? undefined;
-      if (status && !(JOB_STATUSES as readonly string[]).includes(status))
-        throw new BriefError('VALIDATION', `status must be one of ${JOB_STATUSES.join(', ')}.`);
-      if (type && !(JOB_TYPES as readonly string[]).includes(type))
-        throw new BriefError('VALIDATION', `type must be one of ${JOB_TYPES.join(', ')}.`);
+      const status = oneOf(url, 'status', JOB_STATUSES);
+      const type = oneOf(url, 'type', JOB_TYPES);
       const limit = intParam(url, 'limit', 50, 500) || 50;
       const offset = intParam(url, 'offset', 0, 1_000_000_000);
       sendJson(
         response,
         200,
-        jobs.listJobs({
-          ...(status ? { status: status as never } : {}),
-          ...(type ? { type: type as never } : {}),
+        await engine.call('jobs.list', {
+          ...(status ? { status } : {}),
+          ...(type ? { type } : {}),
           limit,
           offset,
         }),
       );
     } else if (jobMatch && request.method === 'GET') {
-      sendJson(response, 200, jobs.getJob(jobId));
+      sendJson(response, 200, await engine.call('jobs.get', { jobId }));
     } else if (jobMatch && request.method === 'PATCH') {
       if (!context.isService) {
         sendJson(response, 403, {
@@ -118,7 +125,7 @@ export async function handleApi(
       const progress = parse(progressSchema, await context.body());
       sendJson(response, 200, jobs.updateProgress(jobId, progress));
     } else if (jobMatch && request.method === 'DELETE') {
-      sendJson(response, 200, jobs.cancelJob(jobId));
+      sendJson(response, 200, await engine.call('jobs.cancel', { jobId }));
     } else if (url.pathname === '/api/analytics' && request.method === 'GET') {
       await answerAnalytics(url, response, engine);
     } else if (url.pathname.startsWith('/api/')) {
@@ -143,30 +150,38 @@ async function answerAnalytics(url: URL, response: ServerResponse, engine: Engin
   const accountParam = url.searchParams.get('account') ?? 'all';
   const account =
     accountParam === 'all' ? 'all' : wholeNumber(accountParam, 'account', Number.MAX_SAFE_INTEGER);
-  const view = {
+  const timeZone =
+    url.searchParams.get('tz') ?? (await engine.call('settings.get', {})).timeZone ?? systemTimeZone();
+  // The report's own schema checks the range and the zone, as analytics.report would.
+  const args = parseArgs('analytics.report', {
+    account,
     range: { preset: url.searchParams.get('range') ?? 'all' },
-    timeZone: url.searchParams.get('tz') ?? engine.services.appSettings.get().timeZone ?? systemTimeZone(),
-  };
-  const args = { account, ...view };
-  const cached = engine.services.reports.cached(args as never);
+    timeZone,
+  });
+  const view = { range: args.range, timeZone };
+  const cached = engine.services.reports.cached(args);
   if (cached) {
     sendJson(response, 200, cached);
     return;
   }
   if (account === 'all') {
     // 'all' has no single account to hang a job on: compute now (it is fast).
-    sendJson(response, 200, await engine.call('analytics.report', args as never));
+    sendJson(response, 200, await engine.call('analytics.report', args));
     return;
   }
   const sameView = JSON.stringify(view);
-  const existing = engine.services.jobs
-    .listJobs({ accountId: account as number, type: 'compute_analytics', status: 'pending', limit: 500 })
-    .jobs.find((job) => JSON.stringify(job.metadata.view) === sameView);
+  const pending = await engine.call('jobs.list', {
+    accountId: account,
+    type: 'compute_analytics',
+    status: 'pending',
+    limit: 500,
+  });
+  const existing = pending.jobs.find((job) => JSON.stringify(job.metadata.view) === sameView);
   const job =
     existing ??
     engine.services.jobs.createJob({
       type: 'compute_analytics',
-      accountId: account as number,
+      accountId: account,
       metadata: { view },
     });
   engine.services.pokeRunner();

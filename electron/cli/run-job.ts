@@ -14,8 +14,9 @@ import { createProgressPrinter } from './progress.ts';
 export async function runJob(engine: Engine, job: Job): Promise<Job | null> {
   const printer = createProgressPrinter();
   const ours = new Set([job.id]);
-  const stopFollowing = engine.services.jobs.onChange((changed, change) => {
-    if (change === 'created') ours.add(changed.id);
+  // A job this run queues (an import's warming) appears as a pending job-state event.
+  const stopFollowing = engine.on('job-state', (state) => {
+    if (state.status === 'pending') ours.add(state.jobId);
   });
   const stopPrinting = engine.on('job-progress', (progress) => {
     if (progress.jobId === job.id) printer.update(progress);
@@ -27,7 +28,12 @@ export async function runJob(engine: Engine, job: Job): Promise<Job | null> {
     stopPrinting();
     printer.done();
   }
-  return engine.services.jobs.findJob(job.id);
+  try {
+    return await engine.call('jobs.get', { jobId: job.id });
+  } catch (error) {
+    if (error instanceof BriefError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }
 
 /** Prints the success text for a completed job; otherwise throws its error with how to retry. */

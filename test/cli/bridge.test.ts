@@ -267,6 +267,12 @@ describe('the HTTP API of the original web app', () => {
     });
 
     expect((await request('GET', '/api/analytics?account=abc')).status).toBe(400);
+    // The range and the zone are checked by analytics.report's own schema: no job is queued for a view that cannot be.
+    for (const query of ['range=fortnight', 'range=30&tz=Mars%2FOlympus'])
+      expect(await request('GET', `/api/analytics?account=${account.id}&${query}`)).toMatchObject({
+        status: 400,
+        body: { error: { code: 'VALIDATION' } },
+      });
     expect((await request('GET', `/api/analytics?account=${account.id}&range=forever`)).status).toBe(400);
     expect((await request('GET', '/api/analytics?account=999')).status).toBe(404);
   });
