@@ -7,8 +7,13 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** The reader's garbage is short-lived message text: a small young generation keeps it flat. */
-const READER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+/**
+ * The reader's garbage is short-lived message text: a bounded young generation keeps its memory
+ * flat. 32 MB rather than 8: with 8 a third of the reader's CPU was garbage collection (its batch
+ * in hand survived each of many scavenges), and 32 read the Enron users with ≈ 6 % less CPU and no
+ * more memory (fewer objects promoted to the old generation).
+ */
+const READER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 const IDLE_MS = 10_000;
 
 let idle: { worker: Worker; url: string; timer: ReturnType<typeof setTimeout> } | null = null;
