@@ -1,9 +1,11 @@
 /**
  * What a log record may not carry, by path: secrets (tokens, client secrets, OAuth codes) are
  * replaced, mail content and correspondents (subject, addresses, …) are logged as their length.
- * pino applies these paths as it writes (`redact`), at the top of a record's fields and two
- * levels down (`{ error: { cause: { token } } }`), which covers every record the app writes.
- * Free text is scrubbed of token shapes too, since an error message may quote a header.
+ * pino applies these paths as it writes (`redact`) at the top of a record's fields; below the top
+ * (`{ account: { address } }`, `{ error: { cause: { token } } }`) the same keys are censored the
+ * same way while `plainFields` walks the record, because pino's wildcard paths (`*.address`)
+ * cost about ten times a whole record each (docs/logging.md). Free text is scrubbed of token
+ * shapes too, since an error message may quote a header.
  */
 
 /** Keys whose value is a secret. `code` is one too, unless it is an error code (see `censor`). */
@@ -43,12 +45,10 @@ const CONTENT_KEYS = [
 ] as const;
 
 const CONTENT = new Set<string>(CONTENT_KEYS);
-const DEPTHS = ['', '*.', '*.*.'] as const;
 
-/** pino's `redact.paths`: every key above, at each depth. */
-export const REDACTED_PATHS: string[] = DEPTHS.flatMap((prefix) =>
-  [...SECRET_KEYS, ...CONTENT_KEYS].map((key) => `${prefix}${key}`),
-);
+/** pino's `redact.paths`: every key above, at the top of a record's fields. */
+export const REDACTED_PATHS: string[] = [...SECRET_KEYS, ...CONTENT_KEYS];
+const REDACTED = new Set<string>(REDACTED_PATHS);
 
 /**
  * A `code` field holds an OAuth authorization code (mixed case, with `/`), or an error code that
@@ -82,7 +82,8 @@ export function scrubTokens(text: string): string {
 /**
  * A record's fields made plain before pino writes them: errors become their name, error code and
  * scrubbed message (never a stack's arguments or a response body), strings lose token shapes,
- * long arrays are cut and deep nesting stops.
+ * long arrays are cut and deep nesting stops; below the top, the keys of `REDACTED_PATHS` are
+ * censored (pino censors the top).
  */
 export function plainFields(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
@@ -94,7 +95,8 @@ export function plainFields(value: unknown, depth = 0): unknown {
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = plainFields(inner, depth + 1);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = depth > 0 && REDACTED.has(key) ? censor(inner, [key]) : plainFields(inner, depth + 1);
     return out;
   }
   return value;

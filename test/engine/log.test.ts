@@ -64,7 +64,7 @@ describe('createFileLogger', () => {
     ]);
   });
 
-  it('redacts by path: secrets and content at any of three levels, error codes kept, tokens cut out of text', async () => {
+  it('redacts by path: secrets and content at the top (pino) and below it, error codes kept, tokens cut out of text', async () => {
     const logs = join(tempFolder(), 'engine');
     const logger = createFileLogger({ folder: logs, clock: () => Date.UTC(2026, 0, 2) });
     const failure = Object.assign(new Error('refresh failed: Bearer ya29.A0secretAccessToken'), {
@@ -77,6 +77,7 @@ describe('createFileLogger', () => {
       account: { id: 3, address: 'ann@example.com', refresh_token: '1//0gRefreshToken' },
       message: { cause: { subject: 'Quarterly numbers', to: ['bob@example.com'] }, gmailId: '18c2' },
       oauth: { code: '4/0AX4XfWhTheAuthorizationCode' },
+      deep: { a: { b: { refreshToken: '1//0gDeepRefreshToken', jobs: [{ snippet: 'See you' }] } } },
       error: failure,
     });
     await logger.close();
@@ -94,6 +95,7 @@ describe('createFileLogger', () => {
         account: { id: 3, address: '[15 omitted]', refresh_token: '[redacted]' },
         message: { cause: { subject: '[17 omitted]', to: '[content omitted]' }, gmailId: '18c2' },
         oauth: { code: '[redacted]' },
+        deep: { a: { b: { refreshToken: '[redacted]', jobs: [{ snippet: '[7 omitted]' }] } } },
         error: { name: 'Error', code: 'AUTH_REQUIRED', message: 'refresh failed: Bearer [redacted]' },
       },
     });
