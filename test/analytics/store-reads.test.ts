@@ -44,7 +44,9 @@ describe('the analytics read through the store layer', () => {
       // The column snapshot's stamp, read with the rows (snapshot/column-snapshot.ts).
       [
         'slow query',
-        expect.stringMatching(/^SELECT id, address, created_at, data_version, derived_as_of FROM accounts/),
+        expect.stringMatching(
+          /^SELECT id, address, created_at, data_version, derived_as_of, identities, settings FROM accounts/,
+        ),
       ],
       ['slow query', expect.stringMatching(/FROM accounts/)],
       ['slow query', 'SELECT provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id = ?'],

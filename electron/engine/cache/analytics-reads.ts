@@ -112,15 +112,16 @@ export class AnalyticsReads {
   }
 
   /**
-   * What a column snapshot of these accounts must match to be read: each account's identity and
-   * the versions of its stored messages (data_version moves with every write of them,
-   * derived_as_of with every derivation, which rewrites counted, direction, echo and thread keys).
-   * Null when one of the accounts is gone.
+   * What a column snapshot of these accounts must match to be read: each account's identity, the
+   * versions of its stored messages (data_version moves with every write of them, derived_as_of
+   * with every derivation, which rewrites counted, direction, echo and thread keys) and what a
+   * derivation depends on (identities, settings: the spam/trash choice), in case two derivations
+   * share one instant. Null when one of the accounts is gone.
    */
   snapshotStamp(): string | null {
     const rows = this.#store
-      .prepareRaw<[number, string, string, number, number | null]>(
-        `SELECT id, address, created_at, data_version, derived_as_of FROM accounts
+      .prepareRaw<[number, string, string, number, number | null, string, string]>(
+        `SELECT id, address, created_at, data_version, derived_as_of, identities, settings FROM accounts
          WHERE id IN (${placeholders(this.#accountIds.length)}) ORDER BY id`,
       )
       .all(...this.#accountIds);
