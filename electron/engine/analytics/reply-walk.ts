@@ -20,30 +20,53 @@ export interface ReplyPairs {
 export const replyWalkDefinition =
   "Each thread's counted dated messages are walked in time order (all of them, whatever the range; ties: received before sent, then storage order). A received message that is not automated and whose sender is a contact opens a wait on you if none is open; your next non-automated sent message closes it. A non-automated sent message opens a wait on them if none is open; the next non-automated received message from a contact closes it. Delay = closing time − opening time; pairs with delay ≤ 0 are dropped. A pair belongs to the range holding its closing message.";
 
+/** Pairs gathered straight into typed arrays (doubled when full): no boxed numbers, no copy per array. */
 class PairsBuilder {
-  readonly opening: number[] = [];
-  readonly closing: number[] = [];
-  readonly delay: number[] = [];
-  readonly contact: number[] = [];
+  count = 0;
+  opening = new Int32Array(1024);
+  closing = new Int32Array(1024);
+  delay = new Float64Array(1024);
+  contact = new Int32Array(1024);
 
   add(opening: number, closing: number, delay: number, contact: number): void {
-    this.opening.push(opening);
-    this.closing.push(closing);
-    this.delay.push(delay);
-    this.contact.push(contact);
+    if (this.count === this.opening.length) this.#grow();
+    const k = this.count++;
+    this.opening[k] = opening;
+    this.closing[k] = closing;
+    this.delay[k] = delay;
+    this.contact[k] = contact;
+  }
+
+  #grow(): void {
+    const size = this.opening.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T, into: T): T => {
+      into.set(from);
+      return into;
+    };
+    this.opening = grown(this.opening, new Int32Array(size));
+    this.closing = grown(this.closing, new Int32Array(size));
+    this.delay = grown(this.delay, new Float64Array(size));
+    this.contact = grown(this.contact, new Int32Array(size));
   }
 
   build(time: Float64Array): ReplyPairs {
-    const opening = Int32Array.from(this.opening);
-    const closing = Int32Array.from(this.closing);
+    const count = this.count;
+    const opening = this.opening.slice(0, count);
+    const closing = this.closing.slice(0, count);
+    const openingTime = new Float64Array(count);
+    const closingTime = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      openingTime[k] = time[opening[k]!]!;
+      closingTime[k] = time[closing[k]!]!;
+    }
     return {
-      count: opening.length,
+      count,
       opening,
       closing,
-      openingTime: Float64Array.from(opening, (i) => time[i]!),
-      closingTime: Float64Array.from(closing, (i) => time[i]!),
-      delay: Float64Array.from(this.delay),
-      contact: Int32Array.from(this.contact),
+      openingTime,
+      closingTime,
+      delay: this.delay.slice(0, count),
+      contact: this.contact.slice(0, count),
     };
   }
 }
