@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/brief.ts'),
           'mail-reader': resolve('electron/engine/sources/import/mail-reader-worker.ts'),
+          // Reports off the engine's thread for `brief serve` (found beside the bundle: view-worker.ts).
+          'analytics-worker': resolve('electron/engine/analytics-worker.ts'),
         },
       },
     },

@@ -86,7 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseCommandLine(argv);
     if (parsed.values.help || parsed.command === null || parsed.command === 'help') return printHelp(parsed);
     const run = COMMANDS[parsed.command]!(parsed);
-    engine = openCliEngine(parsed.values.db, parsed.values.endpoint, { mustExist: readsOnly(parsed) });
+    engine = openCliEngine(parsed.values.db, parsed.values.endpoint, {
+      mustExist: readsOnly(parsed),
+      analyticsWorker: parsed.command === 'serve',
+    });
     await rebuildAfterDamage(engine, parsed.values.db);
     return await run(engine);
   } catch (error) {

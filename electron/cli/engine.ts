@@ -12,6 +12,7 @@ import {
   defaultDatabaseLocation,
   Engine,
   FileVault,
+  findAnalyticsWorker,
   RefreshingTokenProvider,
   syncOptionsFromEnv,
   type TokenProvider,
@@ -64,7 +65,7 @@ function lazyTokenProvider(databasePath: string): TokenProvider {
 export function openCliEngine(
   databaseOption: string | undefined,
   endpoint?: string,
-  options: { mustExist?: boolean } = {},
+  options: { mustExist?: boolean; analyticsWorker?: boolean } = {},
 ): Engine {
   const { path: databasePath, appOwnsPath } = cliDatabaseLocation(databaseOption);
   const logger = createFileLogger({ folder: cliLogFolder(databaseOption) });
@@ -75,8 +76,15 @@ export function openCliEngine(
     logger,
     mode: 'in-process',
     mustExist: options.mustExist ?? false,
+    // A long-running command (`brief serve`) computes reports off the thread that answers the page.
+    ...(options.analyticsWorker ? analyticsWorkerOption() : {}),
     tokenProvider: lazyTokenProvider(databasePath),
     // The CLI is an edge: it may be pointed at the emulator by the environment; --endpoint wins.
     gmailSync: { ...syncOptionsFromEnv(process.env), ...(rootUrl ? { rootUrl } : {}) },
   });
+}
+
+function analyticsWorkerOption(): { analyticsWorker?: URL } {
+  const entry = findAnalyticsWorker();
+  return entry ? { analyticsWorker: entry } : {};
 }

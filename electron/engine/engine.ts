@@ -60,7 +60,7 @@ export interface EngineOptions {
   runnerId?: string;
   /**
    * The analytics worker's entry (analytics-worker.ts): reports and warming are computed there,
-   * off the thread that answers calls (the app); absent = on it (the CLI, `brief serve`, tests).
+   * off the thread that answers calls (the app, `brief serve`); absent = on it (one-shot commands, tests).
    */
   analyticsWorker?: URL | string;
 }

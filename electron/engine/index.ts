@@ -17,5 +17,6 @@ export { type DatabaseLocation, defaultDatabaseLocation } from './db/paths.ts';
 export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';
 export { systemTimeZone } from './reports/report-service.ts';
+export { findAnalyticsWorker } from './reports/view-worker.ts';
 export { GOOGLE_GMAIL_ROOT_URL, syncOptionsFromEnv } from './sources/gmail/index.ts';
 export { type SupervisorState, startWorkerHost, type WorkerHost } from './worker-host.ts';

@@ -6,15 +6,13 @@
  * instant, so it bypasses the cache, whose keys hold the as-of local date.
  *
  * Views are computed by a `ViewSource` (view-worker.ts): the analytics worker when the engine has
- * one (the app), so the engine's thread keeps answering meanwhile; else this thread.
+ * one (the app, `brief serve`), so the engine's thread keeps answering meanwhile; else this thread.
  */
-import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { Brief } from '../../../shared/brief-types.ts';
-import { BRIEF_FORMAT } from '../../../shared/brief-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
-import { REPORT_FORMAT, type Report } from '../../../shared/report-types.ts';
+import type { Report } from '../../../shared/report-types.ts';
 import { parseCall } from '../../../shared/validate.ts';
 import { BRIEF_RANGE } from '../analytics/brief/compute-brief.ts';
 import {
@@ -24,13 +22,21 @@ import {
   loadReportAccounts,
   type ReportInput,
 } from '../analytics/index.ts';
-import { analyticsKey, combinedDataVersion } from '../cache/analytics-key.ts';
+import { combinedDataVersion } from '../cache/analytics-key.ts';
 import type { EngineServices } from '../engine.ts';
-import { cacheRange, type ReportRange, rangeAnchor, rangeSpec, WARM_RANGES } from './report-range.ts';
+import {
+  cacheKeyOf,
+  FIGURE_SETS,
+  type ReportAccountRef,
+  systemTimeZone,
+  type ViewAt,
+} from './report-keys.ts';
+import { type ReportRange, rangeAnchor, rangeSpec, WARM_RANGES } from './report-range.ts';
+
+export { FIGURE_SETS, type ReportAccountRef, systemTimeZone, type ViewAt };
+
 import { type ComputedView, ViewComputer, type ViewSet, type ViewSpec } from './view-computer.ts';
 import { inThreadViews, type ViewSource, ViewWorker } from './view-worker.ts';
-
-export type ReportAccountRef = number | 'all';
 
 export interface ReportRequest {
   account: ReportAccountRef;
@@ -40,40 +46,16 @@ export interface ReportRequest {
   asOf?: string;
 }
 
-/** Which view, of which accounts, in which zone, as of when. */
-export interface ViewAt {
-  account: ReportAccountRef;
-  range: ReportRange;
-  timeZone: string;
-  asOf: number;
-}
-
 export interface ReportServiceOptions {
   /** The analytics worker's entry (analytics-worker.ts); absent = views computed on the engine's thread. */
   analyticsWorker?: URL | string;
 }
-
-/** The cache key's figure set of each kind of view. */
-export const FIGURE_SETS = { report: `report-${REPORT_FORMAT}`, brief: `brief-${BRIEF_FORMAT}` } as const;
 
 /** What warming computes for an account set: the dashboard's ranges, then the Brief. */
 const WARM_VIEWS: ReadonlyArray<{ figures: ViewSpec['figures']; range: ReportRange }> = [
   ...WARM_RANGES.map((range) => ({ figures: 'report' as const, range })),
   { figures: 'brief', range: { preset: BRIEF_RANGE, anchor: 'auto' } },
 ];
-
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-function localDate(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
 
 function viewSpec(figures: ViewSpec['figures'], range: ReportRange): ViewSpec {
   return { figures, range: rangeSpec(range), anchor: rangeAnchor(range) };
@@ -285,23 +267,7 @@ export class ReportService {
     figureSet: string = FIGURE_SETS.report,
   ): { key: string; version: string } {
     const accounts = this.accountIds(account).map((id) => this.#services.accounts.getAccount(id));
-    const settings = accounts.map((row) => [
-      row.id,
-      row.settings.workingHours,
-      row.settings.includeSpamTrash,
-    ]);
-    const settingsHash = createHash('sha1').update(JSON.stringify(settings)).digest('hex').slice(0, 16);
-    const key = analyticsKey({
-      account,
-      figureSet,
-      range: cacheRange(range),
-      asOf: localDate(asOf, timeZone),
-      timeZone,
-      settingsHash,
-    });
-    const version =
-      account === 'all' ? combinedDataVersion(accounts) || 'none' : String(accounts[0]!.dataVersion);
-    return { key, version };
+    return cacheKeyOf(accounts, { account, range, timeZone, asOf }, figureSet);
   }
 
   /** An account set's views as of an instant, with the settings and derivation time they are computed with. */

@@ -8,8 +8,19 @@
 import { Worker } from 'node:worker_threads';
 import { BriefError, fromSerializedError } from '../../../shared/errors.ts';
 import type { Logger } from '../log.ts';
+import { findWorkerScript } from '../worker-script.ts';
 import type { ComputedView, ViewComputer, ViewSet } from './view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './view-protocol.ts';
+
+/**
+ * Where the analytics worker's entry is: analytics-worker.ts in the sources, and the build's
+ * `analytics-worker.js` entry beside the bundle that holds the engine (out/main/ or out/main/chunks/).
+ */
+const ENTRY_CANDIDATES = ['../analytics-worker.ts', './analytics-worker.js', '../analytics-worker.js'];
+
+export function findAnalyticsWorker(): URL | null {
+  return findWorkerScript(import.meta.url, ENTRY_CANDIDATES);
+}
 
 export interface ViewSource {
   compute(sets: ViewSet[]): Promise<ComputedView[][]>;

@@ -4,10 +4,9 @@
  * The worker is kept for the next import (reader-pool.ts). Where the worker's script cannot be found (a build without
  * it), the messages are read here, one after the other, with the same results.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BriefError, fromSerializedError } from '../../../../shared/errors.ts';
 import { readMail } from '../../mail/index.ts';
+import { findWorkerScript } from '../../worker-script.ts';
 import { type ImportItem, toImportItem } from './import-items.ts';
 import { acquireReader, releaseReader } from './reader-pool.ts';
 import type { ReaderToStorer, ReadRequest, StorerToReader } from './reader-protocol.ts';
@@ -35,11 +34,7 @@ const READ_SETTINGS: Omit<ReadRequest, 'paths' | 'keepRaw'> = {
 const CANDIDATES = ['./mail-reader-worker.ts', './mail-reader.js', '../mail-reader.js'];
 
 export function findReaderScript(): URL | null {
-  for (const candidate of CANDIDATES) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return findWorkerScript(import.meta.url, CANDIDATES);
 }
 
 const cancelled = () => new BriefError('CANCELLED', 'Reading the mail files was cancelled.');
