@@ -10,6 +10,25 @@ export function sortAscending(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 
+/**
+ * A sorted copy of counts (non-negative integers, such as thread lengths), by counting how often
+ * each occurs: linear where a sort of the half million threads of a large mailbox is not.
+ */
+export function sortCounts(values: ArrayLike<number>): Float64Array {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  const times = new Int32Array(max + 1);
+  for (let k = 0; k < values.length; k++) times[values[k]!]!++;
+  const sorted = new Float64Array(values.length);
+  let at = 0;
+  for (let value = 0; value <= max; value++) {
+    const end = at + times[value]!;
+    sorted.fill(value, at, end);
+    at = end;
+  }
+  return sorted;
+}
+
 /** The median of sorted values; the mean of the two middle ones for an even count; null when empty. */
 export function medianOfSorted(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;

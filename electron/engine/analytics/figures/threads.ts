@@ -1,5 +1,5 @@
 import type { ThreadSummary, Threads } from '../../../../shared/report-types.ts';
-import { compareCodePoints, medianOfSorted, percentileOfSorted, sortAscending } from '../numbers.ts';
+import { compareCodePoints, medianOfSorted, percentileOfSorted, sortCounts } from '../numbers.ts';
 import { type Dataset, textsAt } from '../prepare.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -59,7 +59,7 @@ export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
     firsts.push(from);
     lengths.push(to - from);
   }
-  const sortedLengths = sortAscending(lengths);
+  const sortedLengths = sortCounts(lengths);
   // Only threads at least as long as the 10th longest can be among the 10 longest.
   const threshold = sortedLengths[Math.max(0, sortedLengths.length - LONGEST_COUNT)] ?? 0;
   const candidates: number[] = [];
@@ -83,7 +83,7 @@ export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
     count: lengths.length,
     medianLength: medianOfSorted(sortedLengths),
     p90Length: percentileOfSorted(sortedLengths, 90),
-    medianParticipants: medianOfSorted(sortAscending(participants)),
+    medianParticipants: medianOfSorted(sortCounts(participants)),
     longest,
   };
 }
