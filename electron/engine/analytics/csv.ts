@@ -6,9 +6,16 @@ type Table = { header: string[]; rows: Cell[][] };
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
+/**
+ * Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or CR before one):
+ * a sender's name is whatever the sender chose, so `=HYPERLINK(…)` must stay text. A leading `'`
+ * makes it text (OWASP's advice for CSV injection); numbers are numbers and keep their sign.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cellText(value: Cell): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
