@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type AnalyticsMessage,
@@ -195,11 +196,19 @@ describe('the column snapshot', () => {
     expect(readFileSync(path).equals(good)).toBe(false);
   });
 
-  it('is the user’s alone (0600) beside the database, with no temporary file left', () => {
+  it('is the user’s alone (0600) beside the database, with no temporary file left, not even a dead writer’s', () => {
     const db = mailboxes.fresh();
     for (const m of randomMessages(6, 50)) store(db, m);
-    loadAnalyticsMessages(db, [1, 2]);
     const path = snapshotPath(db.path, [2, 1])!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const living = `${path}.partial-${process.ppid}-writing`;
+    writeFileSync(`${path}.partial-${dead}-torn`, 'half a snapshot');
+    writeFileSync(living, 'another process is writing');
+    loadAnalyticsMessages(db, [1, 2]);
+    expect(readdirSync(dirname(db.path)).filter((name) => name.includes('partial'))).toEqual([
+      basename(living),
+    ]);
+    rmSync(living);
     expect(dirname(path)).toBe(dirname(db.path));
     expect(existsSync(path)).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);

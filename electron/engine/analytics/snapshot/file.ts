@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../../db/logger.ts';
+import { isRunning } from '../../process-alive.ts';
 
 const INFIX = '-columns-';
 const TEMPORARY = '.partial-';
@@ -61,6 +62,7 @@ export function readSnapshot(path: string, logger: Logger): Buffer | null {
  * the database read, so it is logged and the temporary file removed.
  */
 export function writeSnapshot(path: string, bytes: Uint8Array, logger: Logger): boolean {
+  removeStalePartials(path);
   const temporary = `${path}${TEMPORARY}${process.pid}-${randomUUID()}`;
   try {
     const fd = openSync(temporary, 'wx', 0o600);
@@ -79,6 +81,23 @@ export function writeSnapshot(path: string, bytes: Uint8Array, logger: Logger): 
       error,
     });
     return false;
+  }
+}
+
+/** Removes the temporary files of this snapshot left by processes that died while writing them. */
+function removeStalePartials(path: string): void {
+  const prefix = `${basename(path)}${TEMPORARY}`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    rmSync(join(dirname(path), name), { force: true });
   }
 }
 

@@ -6,22 +6,13 @@
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../../process-alive.ts';
 
 const PREFIX = 'brief-zip-';
 const OWN = new RegExp(`^${PREFIX}(\\d+)-`);
 
 export function makeTempFolder(root = tmpdir()): string {
   return mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the unpacking folders of processes that no longer run; returns how many. */

@@ -1,0 +1,13 @@
+/**
+ * Whether a process id belongs to a running process: files named after the process that made them
+ * (unpacking folders, partly written snapshots) are left alone while it runs and removed after.
+ */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
