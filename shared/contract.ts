@@ -210,6 +210,12 @@ export const methods = {
       })
       .strict(),
   ),
+  /** Opens the system's file chooser for mail to import (the desktop shell); no paths when cancelled. */
+  'import.choosePaths': method<{ paths: string[] }>()(z.object({ folders: z.boolean() }).strict(), {
+    answers: 'host',
+    elsewhere:
+      'Choosing files needs the 360Brief desktop app: type the paths, or drop the files on the page.',
+  }),
   'demo.create': method<{ account: Account; job: Job }>()(
     z
       .object({

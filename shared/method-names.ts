@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'jobs.pause',
   'jobs.resume',
   'import.start',
+  'import.choosePaths',
   'demo.create',
   'sync.start',
   'analytics.report',

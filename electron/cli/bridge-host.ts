@@ -16,5 +16,7 @@ export function bridgeHost(engine: Engine, databasePath: string, google: GoogleO
     'accounts.forget': ({ accountId }) => forgetWithVault(engine, databasePath, accountId),
     'brief.saveDigest': () => Promise.reject(hostOnlyRefusal('brief.saveDigest')),
     'diagnostics.export': () => Promise.reject(hostOnlyRefusal('diagnostics.export')),
+    // A page cannot name paths on this machine: the dashboard uploads dropped files instead.
+    'import.choosePaths': () => Promise.reject(hostOnlyRefusal('import.choosePaths')),
   };
 }

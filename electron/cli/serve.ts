@@ -19,6 +19,7 @@ import { parseIntegerOption } from './flag-values.ts';
 import type { GoogleOverrides } from './google-config.ts';
 import { handleApi, sendError, sendJson } from './http-api.ts';
 import { rendererFolder, serveStatic } from './static-files.ts';
+import { createUploads } from './uploads.ts';
 import { createEventSockets, refuseUpgrade } from './websocket.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -123,6 +124,7 @@ export async function startBridge(
   const { databasePath } = await engine.call('app.info', {});
   const host = bridgeHost(engine, databasePath, options.google ?? {});
   const sockets = createEventSockets();
+  const uploads = createUploads(engine);
   const stopEvents = EVENT_NAMES.map((name) =>
     engine.on(name, (payload) => sockets.broadcast(JSON.stringify({ name, payload }))),
   );
@@ -136,8 +138,13 @@ export async function startBridge(
       const url = requestUrl(request, own);
       const given = bearer(request) ?? url.searchParams.get('token');
       const isService = sameToken(given, serviceToken);
-      if (url.pathname === '/rpc' || url.pathname.startsWith('/api/')) {
+      if (
+        url.pathname === '/rpc' ||
+        url.pathname.startsWith('/api/') ||
+        url.pathname.startsWith('/uploads')
+      ) {
         if (!isService && !sameToken(given, token)) return sendJson(response, 401, UNAUTHORISED);
+        if (await uploads.handle(request, response, url)) return;
         if (url.pathname !== '/rpc') {
           await handleApi(request, response, url, { engine, isService, body: () => readBody(request) });
           return;
@@ -188,6 +195,7 @@ export async function startBridge(
     async close() {
       for (const stop of stopEvents) stop();
       sockets.close();
+      uploads.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -19,4 +19,5 @@ export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, reda
 export { systemTimeZone } from './reports/report-service.ts';
 export { findAnalyticsWorker } from './reports/view-worker.ts';
 export { GOOGLE_GMAIL_ROOT_URL, syncOptionsFromEnv } from './sources/gmail/index.ts';
+export { makeTempFolder, removeStaleTempFolders } from './sources/import/temp-folders.ts';
 export { type SupervisorState, startWorkerHost, type WorkerHost } from './worker-host.ts';

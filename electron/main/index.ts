@@ -15,6 +15,7 @@ import {
   Menu,
   Notification,
   net,
+  type OpenDialogOptions,
   powerMonitor,
   safeStorage,
   session,
@@ -250,6 +251,25 @@ if (!app.requestSingleInstanceLock()) {
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+    chooseMail: async (folders) => {
+      // Linux and Windows choose files or folders, not both at once: the page asks for one.
+      const options: OpenDialogOptions = {
+        title: folders ? 'Choose mail folders to import' : 'Choose mail files to import',
+        properties: [folders ? 'openDirectory' : 'openFile', 'multiSelections'],
+        ...(folders
+          ? {}
+          : {
+              filters: [
+                { name: 'Mail', extensions: ['mbox', 'mbx', 'eml', 'gz', 'zip'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+            }),
+      };
+      const choice = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return choice.canceled ? [] : choice.filePaths;
     },
     appInfo: () => ({
       version: app.getVersion(),

@@ -1,7 +1,7 @@
 /**
  * The desktop shell's answers to the methods the contract marks for the host (HostMark): Google
  * sign-in in the system browser, forgetting an account with its token in the vault, saving the
- * digest and exporting diagnostics through a save dialog. Electron's objects come in as small
+ * digest and exporting diagnostics through a save dialog, choosing mail to import in an open dialog. Electron's objects come in as small
  * functions, so the table is tested as code under Node with a real engine (test/main/shell-wiring.test.ts);
  * HostAnswers makes a method the contract marks and this table misses a compile error.
  */
@@ -26,6 +26,8 @@ export interface ShellHostDeps {
   signIn(signal: AbortSignal): Promise<GoogleSignIn>;
   /** The save dialog, offering a file name: the chosen path, or null when cancelled. */
   choosePath(fileName: string, filters?: SaveFilter[]): Promise<string | null>;
+  /** The open dialog for mail to import, files or folders (not both on every system): none when cancelled. */
+  chooseMail(folders: boolean): Promise<string[]>;
   /** What a diagnostics file says about the app: version, platform, the engine worker's state. */
   appInfo(): Record<string, unknown>;
   /** The logs' folders for diagnostics (logs/main, logs/engine). */
@@ -66,6 +68,7 @@ export function createShellHost(deps: ShellHostDeps): ShellHost {
         },
         request,
       ),
+    'import.choosePaths': async ({ folders }) => ({ paths: await deps.chooseMail(folders) }),
     'diagnostics.export': async () => {
       const now = deps.now();
       const chosen = await deps.choosePath(diagnosticsFileName(now));

@@ -58,6 +58,20 @@ describe('CSV export', () => {
     expect(reportToCsv(report, 'busiestTimes').split('\r\n')).toContain('received,Thursday,9,1');
   });
 
+  it('flattens coverage into plain cells, with each account on a row of its own', () => {
+    for (const figure of CSV_FIGURES) expect(reportToCsv(report, figure), figure).not.toContain('[object');
+    const [header, row] = reportToCsv(report, 'coverage').split('\r\n');
+    expect(header).toBe(
+      'messages,sent,received,undated,automated,first,last,mailboxTotal,lastSync,shareSynced,allTimeFirst,allTimeLast,stored,leftOutDrafts,leftOutSpam,leftOutTrash',
+    );
+    expect(row).toBe(
+      '2,1,1,0,0,2025-05-01T09:00:00.000Z,2025-05-01T10:00:00.000Z,,,,2025-05-01T09:00:00.000Z,2025-05-01T10:00:00.000Z,2,0,0,0',
+    );
+    expect(reportToCsv(report, 'coverageAccounts')).toBe(
+      'address,source,stored,mailboxTotal,shareSynced,lastSync\r\nme@example.com,gmail,2,,,\r\n',
+    );
+  });
+
   it('refuses an unknown figure with a VALIDATION error', () => {
     expect(() => reportToCsv(report, 'pie' as 'labels')).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),

@@ -3,33 +3,24 @@
  * contract answers over POST /rpc; events arrive over the WebSocket; and the original web app's
  * HTTP API (analytics jobs and cached analytics) behaves as it did.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { vaultPath } from '../../electron/cli/google-config.ts';
-import { type Bridge, startBridge } from '../../electron/cli/serve.ts';
+import type { Bridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { FileVault } from '../../electron/engine/index.ts';
 import { hostOnlyRefusal } from '../../shared/contract.ts';
 import { DEFAULTS, type Job } from '../../shared/domain.ts';
-import { type FakeClock, fakeClock, openEngine, tempFolder } from '../engine/helpers.ts';
+import type { FakeClock } from '../engine/helpers.ts';
+import { bridgePerTest } from './bridge-harness.ts';
 
+const harness = bridgePerTest();
 let engine: Engine;
 let bridge: Bridge;
 let clock: FakeClock;
 let base: string;
 
-beforeEach(async () => {
-  clock = fakeClock();
-  engine = openEngine({ clock: clock.clock });
-  const rendererDir = tempFolder();
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>360Brief</title>');
-  bridge = await startBridge(engine, { port: 0, rendererDir });
-  base = new URL(bridge.url).origin;
-});
-
-afterEach(async () => {
-  await bridge.close();
+beforeEach(() => {
+  ({ engine, bridge, clock, base } = harness);
 });
 
 /** The fields of the bridge's JSON answers these tests read. */
@@ -144,8 +135,13 @@ describe('the contract over /rpc and events over the WebSocket', () => {
     expect(vault.addresses()).toEqual(['other@example.com']);
     expect(await engine.call('accounts.list', {})).toEqual([]);
     // What only the desktop app can do is refused with the contract's sentence for elsewhere.
-    for (const method of ['brief.saveDigest', 'diagnostics.export'] as const) {
-      const args = method === 'brief.saveDigest' ? { account: 'all' } : {};
+    for (const method of ['brief.saveDigest', 'diagnostics.export', 'import.choosePaths'] as const) {
+      const args =
+        method === 'brief.saveDigest'
+          ? { account: 'all' }
+          : method === 'import.choosePaths'
+            ? { folders: false }
+            : {};
       const refused = await request('POST', '/rpc', { body: { method, args } });
       expect(refused.body).toEqual({
         ok: false,

@@ -60,6 +60,7 @@ export function specificCases(accountId: number, jobId: number): Record<MethodNa
     'accounts.registerGmail': [{ address: 'not an address' }, { address: LONG_ADDRESS }, { address: 42 }, {}],
     'accounts.connectGmail': [{ address: 'me@example.com' }, {}],
     'diagnostics.export': [{ path: '/etc/passwd' }, {}],
+    'import.choosePaths': [{ folders: 'yes' }, {}, { folders: true, path: '/' }],
     'sync.start': ids('accountId'),
     'accounts.addAlias': [
       ...ids('accountId').map((args) => ({ ...args, address: 'other@example.com' })),

@@ -63,6 +63,7 @@ function shellDoor() {
       chosen.push(fileName);
       return join(folder, fileName);
     },
+    chooseMail: async (folders) => (folders ? [join(folder, 'Takeout')] : []),
     appInfo: () => ({ version: 'test', engine: 'running' }),
     logFolders: [],
     now: () => Date.UTC(2026, 0, 15, 12),
@@ -73,13 +74,32 @@ function shellDoor() {
 }
 
 describe('the shell answers the methods the contract marks for the host (real wiring)', () => {
-  it('marks connect Gmail, forget, save digest and export diagnostics for the host, and nothing else', () => {
+  it('marks connect Gmail, forget, save digest, export diagnostics and choosing mail for the host, and nothing else', () => {
     expect([...HOST_METHOD_NAMES].sort()).toEqual([
       'accounts.connectGmail',
       'accounts.forget',
       'brief.saveDigest',
       'diagnostics.export',
+      'import.choosePaths',
     ]);
+  });
+
+  it('answers the chosen mail from the open dialog, and no paths when it was cancelled', async () => {
+    const { handle, routed } = shellDoor();
+    const folders = (await handle(APP_FRAME, 'import.choosePaths', { folders: true })) as {
+      value: { paths: string[] };
+    };
+    expect(folders.value.paths).toHaveLength(1);
+    expect(basename(folders.value.paths[0]!)).toBe('Takeout');
+    expect(await handle(APP_FRAME, 'import.choosePaths', { folders: false })).toEqual({
+      ok: true,
+      value: { paths: [] },
+    });
+    expect(await handle(APP_FRAME, 'import.choosePaths', {})).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(routed).toEqual([]);
   });
 
   it('connects and forgets a Gmail account: the token in the vault, the account in the engine, both gone after', async () => {
@@ -134,6 +154,10 @@ describe('the shell answers the methods the contract marks for the host (real wi
         code: 'UNSUPPORTED_INPUT',
         message: hostOnlyRefusal(name).message,
       });
+    await expect(engine.call('import.choosePaths', { folders: false })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_INPUT',
+      message: hostOnlyRefusal('import.choosePaths').message,
+    });
   });
 });
 

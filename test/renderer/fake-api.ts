@@ -4,7 +4,7 @@
  * preload) or the bridge client only; every store and component under test is the real one.
  * Answers are structured-cloned, as they are when they cross IPC or HTTP.
  */
-import { announceReconnect, installApi } from '../../renderer/src/api/client.ts';
+import { announceReconnect, type Host, installApi } from '../../renderer/src/api/client.ts';
 import type {
   BriefApi,
   EventName,
@@ -73,10 +73,13 @@ export function createFakeApi(handlers: Handlers = {}): FakeApi {
 
 let current: FakeApi | null = null;
 
-/** Creates a fake transport and installs it as the dashboard's `api`. */
-export function installFakeApi(handlers: Handlers = {}): FakeApi {
+/** Creates a fake transport and installs it as the dashboard's `api`, in a browser or the desktop app. */
+export function installFakeApi(
+  handlers: Handlers = {},
+  host: Host = { desktop: false, upload: null },
+): FakeApi {
   current = createFakeApi(handlers);
-  installApi(current);
+  installApi(current, host);
   return current;
 }
 

@@ -1,6 +1,6 @@
 /** The stores of what the person chose: the app settings (one copy), the view, the metrics page, the connection. */
 import { describe, expect, it } from 'vitest';
-import { api, connectApi, installApi } from '../../renderer/src/api/client.ts';
+import { api, connectApi, currentHost } from '../../renderer/src/api/client.ts';
 import { useConnection } from '../../renderer/src/state/connection-store.ts';
 import { useMetricsDoc } from '../../renderer/src/state/metrics-doc-store.ts';
 import { systemTimeZone, timeZoneOf, useSettings } from '../../renderer/src/state/settings-store.ts';
@@ -60,6 +60,7 @@ describe('view store', () => {
     useView.getState().setView('people');
     useView.getState().setCustomDates('2025-01-01', '2025-01-31');
     useView.getState().setAccount(3);
+    useView.getState().setAnchor('now');
     const stored = JSON.parse(localStorage.getItem('brief.view')!);
     expect(stored).toEqual({
       state: {
@@ -67,9 +68,10 @@ describe('view store', () => {
         preset: 'custom',
         customFrom: '2025-01-01',
         customTo: '2025-01-31',
+        anchor: 'now',
         account: 3,
       },
-      version: 2,
+      version: 3,
     });
   });
 
@@ -92,7 +94,7 @@ describe('view store', () => {
     );
     await useView.persist.rehydrate();
     const state = useView.getState();
-    expect([state.view, state.preset, state.account]).toEqual(['labels', '90', 'all']);
+    expect([state.view, state.preset, state.account, state.anchor]).toEqual(['labels', '90', 'all', 'auto']);
     expect(Object.keys(state)).not.toContain('theme');
     expect(Object.keys(state)).not.toContain('timeZone');
   });
@@ -117,7 +119,7 @@ describe('connection store and the transport', () => {
   });
 
   it('says which address to open when the page has no token and no window.brief', async () => {
-    installApi(connectApi());
+    connectApi();
     expect(useConnection.getState()).toMatchObject({ authorized: false });
     expect(useConnection.getState().blockedReason).toMatch(/address that `brief serve` printed/);
     await expect(api.call('accounts.list', {})).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
@@ -127,9 +129,11 @@ describe('connection store and the transport', () => {
     const fake = installFakeApi({ 'accounts.list': () => [] });
     window.brief = fake;
     try {
-      installApi(connectApi());
+      connectApi();
       await expect(api.call('accounts.list', {})).resolves.toEqual([]);
       expect(fake.calls.map((call) => call.name)).toEqual(['accounts.list']);
+      // The desktop shell answers file choosers; nothing is uploaded there.
+      expect(currentHost()).toEqual({ desktop: true, upload: null });
     } finally {
       delete window.brief;
     }

@@ -1,7 +1,7 @@
 /** The analytics' public API (METRICS.md): the report, its CSV export, loading and drill-downs. */
 
+export { CSV_FIGURES, type CsvFigure, reportToCsv } from '../../../shared/report-csv.ts';
 export type { Report } from '../../../shared/report-types.ts';
-export { CSV_FIGURES, type CsvFigure, reportToCsv } from './csv.ts';
 export { DEFINITIONS } from './definitions.ts';
 export { type DrilldownMessage, type DrilldownPage, type DrilldownRequest, drilldown } from './drilldown.ts';
 export { DRILLDOWN_KEYS, type DrilldownFigure } from './drilldown-select.ts';

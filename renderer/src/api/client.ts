@@ -8,6 +8,7 @@ import type { BriefApi } from '../../../shared/contract.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { useConnection } from '../state/connection-store.ts';
 import { createBridgeClient } from './bridge-client.ts';
+import { createUploader, type Uploader } from './bridge-uploads.ts';
 
 const TOKEN_KEY = 'brief.bridge-token';
 const NO_TOKEN =
@@ -15,9 +16,24 @@ const NO_TOKEN =
 
 let installed: BriefApi | null = null;
 
-/** Makes `next` the transport every store and component calls through. */
-export function installApi(next: BriefApi): void {
+/** Where the page runs, for what only one place can do. */
+export interface Host {
+  /** Inside the desktop app, whose shell answers file choosers and honours tray and login settings. */
+  desktop: boolean;
+  /** In a browser: sends dropped files to `brief serve` (a page cannot name their paths). */
+  upload: Uploader | null;
+}
+
+let host: Host = { desktop: false, upload: null };
+
+/** Makes `next` the transport every store and component calls through (and `where` the host). */
+export function installApi(next: BriefApi, where: Host = { desktop: false, upload: null }): void {
   installed = next;
+  host = where;
+}
+
+export function currentHost(): Host {
+  return host;
 }
 
 function current(): BriefApi {
@@ -62,18 +78,23 @@ function refusingApi(message: string): BriefApi {
   };
 }
 
-/** The real transport for this page: window.brief in the app, else the bridge of `brief serve`. */
-export function connectApi(): BriefApi {
-  if (window.brief) return window.brief;
+/** Installs the real transport for this page: window.brief in the app, else the bridge of `brief serve`. */
+export function connectApi(): void {
+  if (window.brief) {
+    installApi(window.brief, { desktop: true, upload: null });
+    return;
+  }
   const token = bridgeToken();
   if (!token) {
     useConnection.setState({ authorized: false, blockedReason: NO_TOKEN });
-    return refusingApi(NO_TOKEN);
+    installApi(refusingApi(NO_TOKEN));
+    return;
   }
-  return createBridgeClient({
+  const client = createBridgeClient({
     origin: window.location.origin,
     token,
     onStatus: (status) => useConnection.setState(status),
     onReconnect: announceReconnect,
   });
+  installApi(client, { desktop: false, upload: createUploader(window.location.origin, token) });
 }

@@ -18,6 +18,7 @@ export function BucketChart({
   const summary = `${label}: ${data.map((d) => `${d.bucket}: ${d.pairs}`).join(', ')}.`;
   return (
     <div className="chart">
+      <p className="chart__title">Replies by how long they took</p>
       <div role="img" aria-label={summary}>
         <ResponsiveContainer width="100%" height={150}>
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>

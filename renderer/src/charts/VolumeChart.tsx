@@ -30,6 +30,7 @@ export function VolumeChart({
   };
   return (
     <div className="chart">
+      <p className="chart__title">Messages per {unit}, sent and received</p>
       <div role="img" aria-label={summary} className="chart__canvas">
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>

@@ -3,12 +3,39 @@ import { type ReactNode, useState } from 'react';
 export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
+  /** What the column sorts by: a number, or text compared as a person reads it; null sorts last. */
+  value: (row: T) => number | string | null;
   numeric?: boolean;
 }
 
+type Sort = { column: number; descending: boolean } | null;
+
+const text = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+function compare(a: number | string | null, b: number | string | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return text.compare(String(a), String(b));
+}
+
+function sorted<T>(rows: readonly T[], columns: readonly Column<T>[], sort: Sort): readonly T[] {
+  if (!sort) return rows;
+  const { value } = columns[sort.column]!;
+  const direction = sort.descending ? -1 : 1;
+  // Empty values stay last whichever way the column runs; ties keep the report's order.
+  return rows
+    .map((row, index) => ({ row, index, key: value(row) }))
+    .sort((a, b) => {
+      if (a.key === null || b.key === null) return compare(a.key, b.key) || a.index - b.index;
+      return direction * compare(a.key, b.key) || a.index - b.index;
+    })
+    .map((entry) => entry.row);
+}
+
 /**
- * A dense table. When `onSelect` is given, the first cell of each row is a button that opens the
- * messages behind the row, so mouse and keyboard drill down the same way.
+ * A dense table in the report's order, sortable by any column (a header click: largest first for
+ * numbers, A to Z for text; again to reverse). When `onSelect` is given, the first cell of each
+ * row is a button that opens the messages behind the row, so mouse and keyboard drill down alike.
  */
 export function DataTable<T>({
   label,
@@ -28,16 +55,36 @@ export function DataTable<T>({
   limit?: number;
 }) {
   const [expanded, setExpanded] = useState(false);
-  const shown = limit === undefined || expanded ? rows : rows.slice(0, limit);
+  const [sort, setSort] = useState<Sort>(null);
+  const ordered = sorted(rows, columns, sort);
+  const shown = limit === undefined || expanded ? ordered : ordered.slice(0, limit);
   const collapsible = limit !== undefined && rows.length > limit;
+  const sortBy = (column: number) =>
+    setSort(
+      sort?.column === column
+        ? { column, descending: !sort.descending }
+        : { column, descending: columns[column]!.numeric === true },
+    );
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label={label}>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                {column.header}
+            {columns.map((column, index) => (
+              <th
+                key={column.header}
+                scope="col"
+                className={column.numeric ? 'numeric' : undefined}
+                aria-sort={
+                  sort?.column === index ? (sort.descending ? 'descending' : 'ascending') : undefined
+                }
+              >
+                <button type="button" className="sort-button" onClick={() => sortBy(index)}>
+                  {column.header}
+                  <span aria-hidden="true" className="sort-button__mark">
+                    {sort?.column === index ? (sort.descending ? '▼' : '▲') : ''}
+                  </span>
+                </button>
               </th>
             ))}
           </tr>
@@ -55,7 +102,8 @@ export function DataTable<T>({
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={selectLabel?.(row)}
+                      // The visible text names the button; what it does is its description.
+                      title={selectLabel?.(row)}
                       onClick={(event) => {
                         event.stopPropagation();
                         onSelect(row);
@@ -76,9 +124,10 @@ export function DataTable<T>({
         <button
           type="button"
           className="button button--small table-more"
+          aria-expanded={expanded}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show fewer' : `Show all ${rows.length}`}
+          {expanded ? 'Show fewer' : `Show all ${rows.length.toLocaleString('en-US')}`}
         </button>
       ) : null}
     </div>

@@ -1,7 +1,15 @@
 import type { Job } from '../../../shared/domain.ts';
-import { formatCount, formatEta } from '../lib/format.ts';
+import { formatBytes, formatCount, formatEta } from '../lib/format.ts';
 import { JOB_LABELS } from '../lib/job-labels.ts';
 import { type JobProgress, useJobs } from '../state/jobs-store.ts';
+
+/** How far a job is, in its unit: an import reads bytes (its step counts messages and files), a sync messages. */
+function amount(job: Job, current: number, total: number | null): string {
+  if (job.type === 'import_mail')
+    return total !== null ? `${formatBytes(current)} of ${formatBytes(total)}` : formatBytes(current);
+  const unit = job.type === 'fetch_messages' || job.type === 'sync_history' ? ' messages' : '';
+  return `${formatCount(current)}${total !== null ? ` of ${formatCount(total)}` : ''}${unit}`;
+}
 
 /** One running job: bar, percentage, counts, step, time left, pause/resume and cancel. */
 export function JobProgressRow({
@@ -39,10 +47,7 @@ export function JobProgressRow({
       />
       <div className="job-progress__meta">
         <span>{percentage === null ? '' : `${Math.floor(percentage)} %`}</span>
-        <span>
-          {formatCount(current)}
-          {total !== null ? ` of ${formatCount(total)}` : ''}
-        </span>
+        <span>{amount(job, current, total)}</span>
         {job.status === 'processing' ? (
           <span className="muted">{formatEta(progress?.etaSeconds ?? null)}</span>
         ) : null}

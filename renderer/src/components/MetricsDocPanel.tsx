@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import metricsPage from '../../../docs/metrics.md?raw';
 import { Markdown, titleOf } from '../lib/markdown.tsx';
 import { useMetricsDoc } from '../state/metrics-doc-store.ts';
-import { useDrawer } from './use-drawer.ts';
+import { Drawer } from './Drawer.tsx';
 
 /** Ids of the page's anchors in the app: `metrics-<DEFINITIONS key>`. */
 export const METRICS_ID_PREFIX = 'metrics-';
@@ -16,30 +16,23 @@ const TITLE = titleOf(metricsPage) ?? 'How every figure is computed';
 export function MetricsDocPanel() {
   const section = useMetricsDoc((s) => s.section);
   const close = useMetricsDoc((s) => s.close);
-  const closeButton = useDrawer(section, close);
 
   useEffect(() => {
     if (section)
       document.getElementById(`${METRICS_ID_PREFIX}${section}`)?.scrollIntoView?.({ block: 'start' });
   }, [section]);
 
-  if (!section) return null;
   return (
-    <div className="drawer-backdrop">
-      <div className="drawer" role="dialog" aria-modal="true" aria-labelledby="metrics-doc-title">
-        <header className="drawer__header">
-          <div>
-            <h2 id="metrics-doc-title">{TITLE}</h2>
-            <p className="muted small">docs/metrics.md of this version of 360Brief</p>
-          </div>
-          <button ref={closeButton} type="button" className="button" onClick={close}>
-            Close
-          </button>
-        </header>
-        <article className="doc-page">
-          <Markdown source={metricsPage} idPrefix={METRICS_ID_PREFIX} />
-        </article>
-      </div>
-    </div>
+    <Drawer
+      open={section !== null}
+      onClose={close}
+      titleId="metrics-doc-title"
+      title={TITLE}
+      subtitle={<p className="muted small">docs/metrics.md of this version of 360Brief</p>}
+    >
+      <article className="doc-page">
+        <Markdown source={metricsPage} idPrefix={METRICS_ID_PREFIX} />
+      </article>
+    </Drawer>
   );
 }

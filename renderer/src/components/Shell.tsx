@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { BriefView } from '../brief/BriefView.tsx';
 import { useAccounts } from '../state/accounts-store.ts';
 import { useTimeZone } from '../state/settings-store.ts';
@@ -12,12 +12,15 @@ import { PeopleView } from '../views/PeopleView.tsx';
 import { SettingsView } from '../views/SettingsView.tsx';
 import { ThreadsView } from '../views/ThreadsView.tsx';
 import { AccountSwitcher } from './AccountSwitcher.tsx';
+import { AddMailPanel } from './AddMailPanel.tsx';
 import { CoverageBanner } from './CoverageBanner.tsx';
 import { DrilldownPanel } from './DrilldownPanel.tsx';
+import { ImportResults } from './ImportResults.tsx';
 import { MetricsDocPanel } from './MetricsDocPanel.tsx';
 import { NavTabs, viewLabel } from './NavTabs.tsx';
 import { OfflineBadge } from './OfflineBadge.tsx';
 import { RangeControls } from './RangeControls.tsx';
+import { RangeNotice } from './RangeNotice.tsx';
 import { SyncTracker } from './SyncTracker.tsx';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 import { ViewBody } from './ViewBody.tsx';
@@ -39,6 +42,8 @@ export function Shell() {
   const accounts = useAccounts((s) => s.accounts) ?? [];
   const { request, envelope, loading, error } = useCurrentReport();
   const timeZone = useTimeZone();
+  const [addingMail, setAddingMail] = useState(false);
+  const closeAddMail = useCallback(() => setAddingMail(false), []);
 
   useEffect(() => {
     // A remembered account that was forgotten (or lives in another database) falls back to all.
@@ -55,6 +60,9 @@ export function Shell() {
         <NavTabs />
         <div className="app-header__end">
           <OfflineBadge />
+          <button type="button" className="button" onClick={() => setAddingMail(true)}>
+            Add mail
+          </button>
           <AccountSwitcher />
         </div>
       </header>
@@ -63,7 +71,9 @@ export function Shell() {
         <TimeZoneSelect label="Time zone" className="inline-field" />
       </div>
       <SyncTracker />
+      <ImportResults />
       {envelope && ranged ? <CoverageBanner envelope={envelope} loading={loading} /> : null}
+      {envelope && ranged ? <RangeNotice report={envelope.report} /> : null}
       <main id="view-panel" role="tabpanel" aria-label={viewLabel(view)} className="view" tabIndex={-1}>
         {Body ? (
           <ViewBody request={request} envelope={envelope} error={error}>
@@ -77,6 +87,7 @@ export function Shell() {
       </main>
       <DrilldownPanel timeZone={timeZone} />
       <MetricsDocPanel />
+      <AddMailPanel open={addingMail} onClose={closeAddMail} />
     </div>
   );
 }

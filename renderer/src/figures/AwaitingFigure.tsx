@@ -6,9 +6,22 @@ import { useDrill } from '../components/use-drill.ts';
 import { formatDuration } from '../lib/format.ts';
 
 const COLUMNS = [
-  { header: 'Subject', cell: (row: AwaitingThread) => row.subject || '(no subject)' },
-  { header: 'Correspondent', cell: (row: AwaitingThread) => row.correspondent ?? '—' },
-  { header: 'Waiting', cell: (row: AwaitingThread) => formatDuration(row.ageMs), numeric: true },
+  {
+    header: 'Subject',
+    value: (row: AwaitingThread) => row.subject,
+    cell: (row: AwaitingThread) => row.subject || '(no subject)',
+  },
+  {
+    header: 'Correspondent',
+    value: (row: AwaitingThread) => row.correspondent,
+    cell: (row: AwaitingThread) => row.correspondent ?? '—',
+  },
+  {
+    header: 'Waiting',
+    value: (row: AwaitingThread) => row.ageMs,
+    cell: (row: AwaitingThread) => formatDuration(row.ageMs),
+    numeric: true,
+  },
 ];
 
 /** Figure 10: threads waiting on me and on them; a row opens the thread's messages. */

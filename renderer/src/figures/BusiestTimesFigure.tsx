@@ -28,6 +28,7 @@ export function BusiestTimesFigure() {
       <Heatmap
         matrix={report.busiestTimes[direction]}
         label={`${direction === 'sent' ? 'Sent' : 'Received'} messages by weekday and hour, ${report.timeZone}`}
+        timeZone={report.timeZone}
         onSelect={(weekday, hour) =>
           drill(
             'busiestTimes',
@@ -36,7 +37,9 @@ export function BusiestTimesFigure() {
           )
         }
       />
-      <p className="muted small">Hours are local to {report.timeZone}; weeks start on Monday.</p>
+      <p className="muted small">
+        Hours are local to {report.timeZone}; weeks start on Monday. Arrow keys move between hours and days.
+      </p>
     </Figure>
   );
 }

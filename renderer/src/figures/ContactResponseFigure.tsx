@@ -20,10 +20,29 @@ export function ContactResponseFigure() {
           rowKey={(row) => row.address}
           limit={12}
           columns={[
-            { header: 'Contact', cell: (row: ContactResponse) => row.address },
-            { header: 'Replies', cell: (row: ContactResponse) => formatCount(row.count), numeric: true },
-            { header: 'Median', cell: (row: ContactResponse) => formatDuration(row.medianMs), numeric: true },
-            { header: '90th pct.', cell: (row: ContactResponse) => formatDuration(row.p90Ms), numeric: true },
+            {
+              header: 'Contact',
+              value: (row: ContactResponse) => row.address,
+              cell: (row: ContactResponse) => row.address,
+            },
+            {
+              header: 'Replies',
+              value: (row: ContactResponse) => row.count,
+              cell: (row: ContactResponse) => formatCount(row.count),
+              numeric: true,
+            },
+            {
+              header: 'Median',
+              value: (row: ContactResponse) => row.medianMs,
+              cell: (row: ContactResponse) => formatDuration(row.medianMs),
+              numeric: true,
+            },
+            {
+              header: '90th pct.',
+              value: (row: ContactResponse) => row.p90Ms,
+              cell: (row: ContactResponse) => formatDuration(row.p90Ms),
+              numeric: true,
+            },
           ]}
         />
       )}

@@ -25,14 +25,20 @@ export function GoingQuietFigure() {
           rows={list}
           rowKey={(row) => row.address}
           columns={[
-            { header: 'Contact', cell: (row: QuietContact) => row.address },
+            {
+              header: 'Contact',
+              value: (row: QuietContact) => row.address,
+              cell: (row: QuietContact) => row.address,
+            },
             {
               header: 'Exchanges before',
+              value: (row: QuietContact) => row.exchanges,
               cell: (row: QuietContact) => formatCount(row.exchanges),
               numeric: true,
             },
             {
               header: 'Last contact',
+              value: (row: QuietContact) => row.last,
               cell: (row: QuietContact) => formatDay(row.last, report.timeZone),
               numeric: true,
             },

@@ -26,31 +26,50 @@ export function RelationshipsFigure() {
           rowKey={(row) => row.address}
           limit={20}
           columns={[
-            { header: 'Contact', cell: (row: Relationship) => row.address },
+            {
+              header: 'Contact',
+              value: (row: Relationship) => row.address,
+              cell: (row: Relationship) => row.address,
+            },
             {
               header: 'Exchanges',
+              value: (row: Relationship) => row.exchanges,
               cell: (row: Relationship) => formatCount(row.exchanges),
               numeric: true,
             },
-            { header: 'Sent to', cell: (row: Relationship) => formatCount(row.sentTo), numeric: true },
+            {
+              header: 'Sent to',
+              value: (row: Relationship) => row.sentTo,
+              cell: (row: Relationship) => formatCount(row.sentTo),
+              numeric: true,
+            },
             {
               header: 'Received from',
+              value: (row: Relationship) => row.receivedFrom,
               cell: (row: Relationship) => formatCount(row.receivedFrom),
               numeric: true,
             },
-            { header: 'Balance', cell: (row: Relationship) => signed(row.balance), numeric: true },
+            {
+              header: 'Balance',
+              value: (row: Relationship) => row.balance,
+              cell: (row: Relationship) => signed(row.balance),
+              numeric: true,
+            },
             {
               header: 'My median reply',
+              value: (row: Relationship) => row.myMedianMs,
               cell: (row: Relationship) => formatDuration(row.myMedianMs),
               numeric: true,
             },
             {
               header: 'Their median reply',
+              value: (row: Relationship) => row.theirMedianMs,
               cell: (row: Relationship) => formatDuration(row.theirMedianMs),
               numeric: true,
             },
             {
               header: 'Last contact',
+              value: (row: Relationship) => row.last,
               cell: (row: Relationship) => formatDay(row.last, report.timeZone),
               numeric: true,
             },

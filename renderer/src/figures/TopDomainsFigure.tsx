@@ -21,8 +21,17 @@ export function TopDomainsFigure() {
           rowKey={(row) => row.domain}
           limit={10}
           columns={[
-            { header: 'Domain', cell: (row: DomainCount) => row.domain },
-            { header: 'Messages', cell: (row: DomainCount) => formatCount(row.count), numeric: true },
+            {
+              header: 'Domain',
+              value: (row: DomainCount) => row.domain,
+              cell: (row: DomainCount) => row.domain,
+            },
+            {
+              header: 'Messages',
+              value: (row: DomainCount) => row.count,
+              cell: (row: DomainCount) => formatCount(row.count),
+              numeric: true,
+            },
           ]}
           onSelect={(row) =>
             drill(

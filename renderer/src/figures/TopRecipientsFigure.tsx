@@ -22,10 +22,20 @@ export function TopRecipientsFigure() {
           rows={list}
           rowKey={(row) => row.address}
           columns={[
-            { header: 'Recipient', cell: (row: TopRecipient) => row.address },
-            { header: 'Messages', cell: (row: TopRecipient) => formatCount(row.count), numeric: true },
+            {
+              header: 'Recipient',
+              value: (row: TopRecipient) => row.address,
+              cell: (row: TopRecipient) => row.address,
+            },
+            {
+              header: 'Messages',
+              value: (row: TopRecipient) => row.count,
+              cell: (row: TopRecipient) => formatCount(row.count),
+              numeric: true,
+            },
             {
               header: 'Last',
+              value: (row: TopRecipient) => row.last,
               cell: (row: TopRecipient) => formatDay(row.last, report.timeZone),
               numeric: true,
             },

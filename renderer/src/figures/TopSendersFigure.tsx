@@ -24,11 +24,27 @@ export function TopSendersFigure() {
           columns={[
             {
               header: 'Sender',
+              value: (row: TopSender) => row.name ?? row.address,
               cell: (row: TopSender) => <PersonName address={row.address} name={row.name} />,
             },
-            { header: 'Messages', cell: (row: TopSender) => formatCount(row.count), numeric: true },
-            { header: 'Automated', cell: (row: TopSender) => formatShare(row.automatedShare), numeric: true },
-            { header: 'Last', cell: (row: TopSender) => formatDay(row.last, report.timeZone), numeric: true },
+            {
+              header: 'Messages',
+              value: (row: TopSender) => row.count,
+              cell: (row: TopSender) => formatCount(row.count),
+              numeric: true,
+            },
+            {
+              header: 'Automated',
+              value: (row: TopSender) => row.automatedShare,
+              cell: (row: TopSender) => formatShare(row.automatedShare),
+              numeric: true,
+            },
+            {
+              header: 'Last',
+              value: (row: TopSender) => row.last,
+              cell: (row: TopSender) => formatDay(row.last, report.timeZone),
+              numeric: true,
+            },
           ]}
           onSelect={(row) => drill('topSenders', row.address, `From ${row.address}`)}
           selectLabel={(row) => `Show messages from ${row.address}`}

@@ -35,6 +35,7 @@ export function VolumeFigure() {
       title="Volume"
       definition="volume"
       span="full"
+      csv={unit === 'week' ? 'volumeByWeek' : unit === 'month' ? 'volumeByMonth' : 'volume'}
       actions={<SegmentedControl label="Group by" options={UNITS} value={unit} onChange={setUnit} />}
     >
       {series.length === 0 ? (

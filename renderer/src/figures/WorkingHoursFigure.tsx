@@ -40,6 +40,15 @@ export function WorkingHoursFigure() {
           <SummaryRow label="They" summary={view.theirs} />
         </tbody>
       </table>
+      {[view.mine, view.theirs].some((summary) => summary.count > 0 && summary.medianMs === 0) ? (
+        <p className="muted small">
+          0 min: most of these replies came before any working time passed (sent and answered outside working
+          hours).
+        </p>
+      ) : null}
+      {view.mine.count + view.theirs.count === 0 ? (
+        <p className="muted small">No reply pairs in this range: — means there is nothing to measure.</p>
+      ) : null}
     </Figure>
   );
 }

@@ -23,9 +23,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** A duration as a person says it; none (null) is a dash, and a zero is "0 min", never "0 ms". */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms === 0) return '0 min';
+  if (ms < 1000) return '< 1 s';
   if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
   if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
   if (ms < DAY) {

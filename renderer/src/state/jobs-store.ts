@@ -13,30 +13,56 @@ export interface JobsState {
   progress: Record<number, JobProgress>;
   total: number;
   error: SerializedError | null;
+  /** Import jobs this page saw waiting or running. */
+  watchedImports: number[];
+  /** Of those, the ones that ended, newest last: their results are shown until dismissed. */
+  endedImports: number[];
   load(): Promise<void>;
   upsert(job: Job): void;
   applyProgress(progress: JobProgress): void;
   applyState(state: Events['job-state']): void;
   act(jobId: number, action: 'retry' | 'cancel' | 'pause' | 'resume'): Promise<void>;
+  dismissImport(jobId: number): void;
 }
 
 export const ACTIVE_STATUSES: readonly JobStatus[] = ['pending', 'processing', 'paused'];
+
+type Watch = Pick<JobsState, 'watchedImports' | 'endedImports'>;
+
+/**
+ * Follows an import job: one seen active by this page is watched, and its end is news (shown);
+ * an import that ended before the page saw it run is history (the Activity view lists it).
+ */
+function watch(job: Job, { watchedImports, endedImports }: Watch): Watch {
+  if (job.type !== 'import_mail') return { watchedImports, endedImports };
+  const watched = watchedImports.includes(job.id);
+  if (ACTIVE_STATUSES.includes(job.status))
+    return { watchedImports: watched ? watchedImports : [...watchedImports, job.id], endedImports };
+  if (!watched) return { watchedImports, endedImports };
+  return {
+    watchedImports: watchedImports.filter((id) => id !== job.id),
+    endedImports: [...endedImports, job.id],
+  };
+}
 
 export const useJobs = create<JobsState>((set, get) => ({
   jobs: {},
   progress: {},
   total: 0,
   error: null,
+  watchedImports: [],
+  endedImports: [],
   async load() {
     try {
       const { jobs, total } = await api.call('jobs.list', { limit: 100 });
-      set({ jobs: Object.fromEntries(jobs.map((job) => [job.id, job])), total, error: null });
+      const watched = jobs.reduce<Watch>((state, job) => watch(job, state), get());
+      set({ jobs: Object.fromEntries(jobs.map((job) => [job.id, job])), total, error: null, ...watched });
     } catch (error) {
       set({ error: asError(error) });
     }
   },
   upsert(job) {
-    set({ jobs: { ...get().jobs, [job.id]: job } });
+    set({ jobs: { ...get().jobs, [job.id]: job }, ...watch(job, get()) });
   },
   applyProgress(progress) {
     set({ progress: { ...get().progress, [progress.jobId]: progress } });
@@ -62,6 +88,9 @@ export const useJobs = create<JobsState>((set, get) => ({
     } catch (error) {
       set({ error: asError(error) });
     }
+  },
+  dismissImport(jobId) {
+    set({ endedImports: get().endedImports.filter((id) => id !== jobId) });
   },
 }));
 

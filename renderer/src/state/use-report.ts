@@ -23,10 +23,11 @@ export function useCurrentRequest(): ReportRequest | null {
   const preset = useView((s) => s.preset);
   const customFrom = useView((s) => s.customFrom);
   const customTo = useView((s) => s.customTo);
+  const anchor = useView((s) => s.anchor);
   const timeZone = useTimeZone();
   return useMemo(
-    () => reportRequest({ account, preset, customFrom, customTo }, timeZone),
-    [account, preset, customFrom, customTo, timeZone],
+    () => reportRequest({ account, preset, customFrom, customTo, anchor }, timeZone),
+    [account, preset, customFrom, customTo, anchor, timeZone],
   );
 }
 

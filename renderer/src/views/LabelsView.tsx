@@ -23,9 +23,14 @@ export function LabelsView() {
             rows={labels}
             rowKey={(row) => row.label}
             columns={[
-              { header: 'Label', cell: (row: LabelCount) => row.label },
+              {
+                header: 'Label',
+                value: (row: LabelCount) => row.label,
+                cell: (row: LabelCount) => row.label,
+              },
               {
                 header: 'Share',
+                value: (row: LabelCount) => row.count,
                 cell: (row: LabelCount) => (
                   <meter
                     className="bar-meter"
@@ -36,7 +41,12 @@ export function LabelsView() {
                   />
                 ),
               },
-              { header: 'Messages', cell: (row: LabelCount) => formatCount(row.count), numeric: true },
+              {
+                header: 'Messages',
+                value: (row: LabelCount) => row.count,
+                cell: (row: LabelCount) => formatCount(row.count),
+                numeric: true,
+              },
             ]}
             onSelect={(row) => drill('labels', row.label, `Label ${row.label}`)}
             selectLabel={(row) => `Show messages labelled ${row.label}`}
@@ -53,9 +63,23 @@ export function LabelsView() {
             rows={bytes}
             rowKey={(row) => row.address}
             columns={[
-              { header: 'Sender', cell: (row: SenderBytes) => row.address },
-              { header: 'Messages', cell: (row: SenderBytes) => formatCount(row.messages), numeric: true },
-              { header: 'Size', cell: (row: SenderBytes) => formatBytes(row.bytes), numeric: true },
+              {
+                header: 'Sender',
+                value: (row: SenderBytes) => row.address,
+                cell: (row: SenderBytes) => row.address,
+              },
+              {
+                header: 'Messages',
+                value: (row: SenderBytes) => row.messages,
+                cell: (row: SenderBytes) => formatCount(row.messages),
+                numeric: true,
+              },
+              {
+                header: 'Size',
+                value: (row: SenderBytes) => row.bytes,
+                cell: (row: SenderBytes) => formatBytes(row.bytes),
+                numeric: true,
+              },
             ]}
             onSelect={(row) => drill('bytesBySender', row.address, `Messages from ${row.address}`)}
             selectLabel={(row) => `Show messages from ${row.address}`}

@@ -43,21 +43,34 @@ export function NewslettersView() {
             columns={[
               {
                 header: 'Sender',
+                value: (row: Newsletter) => row.address,
                 cell: (row: Newsletter) => (
                   <span>
                     {row.address} {row.rarelyRead ? <span className="tag">rarely read</span> : null}
                   </span>
                 ),
               },
-              { header: 'Messages', cell: (row: Newsletter) => formatCount(row.count), numeric: true },
-              { header: 'Read', cell: (row: Newsletter) => formatShare(row.readShare), numeric: true },
+              {
+                header: 'Messages',
+                value: (row: Newsletter) => row.count,
+                cell: (row: Newsletter) => formatCount(row.count),
+                numeric: true,
+              },
+              {
+                header: 'Read',
+                value: (row: Newsletter) => row.readShare,
+                cell: (row: Newsletter) => formatShare(row.readShare),
+                numeric: true,
+              },
               {
                 header: 'Last received',
+                value: (row: Newsletter) => row.last,
                 cell: (row: Newsletter) => formatDay(row.last, report.timeZone),
                 numeric: true,
               },
               {
                 header: 'Unsubscribe',
+                value: (row: Newsletter) => row.unsubscribe,
                 cell: (row: Newsletter) => <UnsubscribeLink target={row.unsubscribe} />,
               },
             ]}

@@ -1,6 +1,7 @@
 import { ConnectGmailCard } from '../components/ConnectGmailCard.tsx';
 import { DemoCard } from '../components/DemoCard.tsx';
-import { ImportForm } from '../components/ImportForm.tsx';
+import { ImportCard } from '../components/ImportCard.tsx';
+import { ImportResults } from '../components/ImportResults.tsx';
 import { SyncTracker } from '../components/SyncTracker.tsx';
 
 /** First run: nothing connected yet. Three ways in, each saying what it does. */
@@ -15,17 +16,10 @@ export function Onboarding() {
         </p>
       </header>
       <SyncTracker />
+      <ImportResults />
       <div className="onboarding__cards">
         <ConnectGmailCard />
-        <section className="card" aria-labelledby="import-title">
-          <h2 id="import-title">Import a Takeout or mail folder</h2>
-          <p>
-            Mbox files from Google Takeout, a folder of <code>.mbox</code> or <code>.eml</code> files, or a
-            Takeout
-            <code>.zip</code>. Labels come from Takeout headers or the folder names.
-          </p>
-          <ImportForm />
-        </section>
+        <ImportCard />
         <DemoCard />
       </div>
     </main>

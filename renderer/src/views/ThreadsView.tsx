@@ -47,20 +47,32 @@ export function ThreadsView() {
             rows={longest}
             rowKey={(row) => row.thread}
             columns={[
-              { header: 'Subject', cell: (row: ThreadSummary) => row.subject || '(no subject)' },
-              { header: 'Messages', cell: (row: ThreadSummary) => formatCount(row.length), numeric: true },
+              {
+                header: 'Subject',
+                value: (row: ThreadSummary) => row.subject,
+                cell: (row: ThreadSummary) => row.subject || '(no subject)',
+              },
+              {
+                header: 'Messages',
+                value: (row: ThreadSummary) => row.length,
+                cell: (row: ThreadSummary) => formatCount(row.length),
+                numeric: true,
+              },
               {
                 header: 'Participants',
+                value: (row: ThreadSummary) => row.participants,
                 cell: (row: ThreadSummary) => formatCount(row.participants),
                 numeric: true,
               },
               {
                 header: 'First',
+                value: (row: ThreadSummary) => row.first,
                 cell: (row: ThreadSummary) => formatDay(row.first, report.timeZone),
                 numeric: true,
               },
               {
                 header: 'Last',
+                value: (row: ThreadSummary) => row.last,
                 cell: (row: ThreadSummary) => formatDay(row.last, report.timeZone),
                 numeric: true,
               },

@@ -14,6 +14,8 @@ export interface ExpandedInputs {
   paths: string[];
   /** Total bytes to read, for honest progress. */
   bytes: number;
+  /** How many files that is (a folder counts its files), for progress a person can follow. */
+  files: number;
   /** Removes temporary extractions. */
   dispose(): void;
 }
@@ -25,17 +27,20 @@ export interface ExpandOptions {
   zipLimits?: ZipLimits;
 }
 
-function folderBytes(path: string): number {
-  let total = 0;
+function folderSize(path: string): { bytes: number; files: number } {
+  const size = { bytes: 0, files: 0 };
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const full = join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) total += statSync(full).size;
+      else if (entry.isFile()) {
+        size.bytes += statSync(full).size;
+        size.files += 1;
+      }
     }
   };
   walk(path);
-  return total;
+  return size;
 }
 
 export async function expandInputs(
@@ -46,6 +51,12 @@ export async function expandInputs(
   const temporary: string[] = [];
   const paths: string[] = [];
   let bytes = 0;
+  let files = 0;
+  const addFolder = (folder: string) => {
+    const size = folderSize(folder);
+    bytes += size.bytes;
+    files += size.files;
+  };
   const dispose = () => {
     for (const folder of temporary.splice(0)) rmSync(folder, { recursive: true, force: true });
   };
@@ -58,7 +69,7 @@ export async function expandInputs(
       const stat = statSync(path);
       if (stat.isDirectory()) {
         paths.push(path);
-        bytes += folderBytes(path);
+        addFolder(path);
       } else if (!stat.isFile()) {
         // Checked before anything opens it: opening a pipe (even one named .zip) waits forever.
         throw new BriefError(
@@ -73,13 +84,14 @@ export async function expandInputs(
           limits: options.zipLimits,
         });
         paths.push(folder);
-        bytes += folderBytes(folder);
+        addFolder(folder);
       } else {
         paths.push(path);
         bytes += stat.size;
+        files += 1;
       }
     }
-    return { paths, bytes, dispose };
+    return { paths, bytes, files, dispose };
   } catch (error) {
     dispose();
     throw error;

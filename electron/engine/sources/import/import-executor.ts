@@ -5,6 +5,7 @@
  * that cannot be read are reported (file, offset, reason) and the rest imported.
  */
 import { BriefError } from '../../../../shared/errors.ts';
+import type { ImportFinding, ImportSummary } from '../../../../shared/import-summary.ts';
 import { counted } from '../../../../shared/plural.ts';
 import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger } from '../../mail/index.ts';
@@ -19,25 +20,9 @@ import { removeStaleTempFolders } from './temp-folders.ts';
 export const PROVIDER_IMPORT = 'import';
 const BATCH = 1000;
 
-type Where = { file: string; offset: number | null; reason: string };
+type Where = ImportFinding;
 
-export interface ImportSummary {
-  read: number;
-  /**
-   * Messages the account gained: rows after minus rows before. A copy that proves two stored
-   * messages the same removes one, so counting inserts would over-count a re-import.
-   */
-  imported: number;
-  duplicates: number;
-  skipped: number;
-  /** The first skips (up to 200, within 32 KB: the summary lives in the job's metadata). */
-  skippedSamples: Where[];
-  /** Messages stored with values cut to the limits, or read only in part (longer than 64 MB). */
-  shortened: number;
-  /** The first of them (up to 100, within 16 KB). */
-  shortenedSamples: Where[];
-  bytes: number;
-}
+export type { ImportSummary };
 
 type ImportContext = JobContext<'import_mail'>;
 
@@ -116,7 +101,11 @@ async function storeMessages(
   };
   const progress = new ReadProgress(expanded.bytes);
   const report = () =>
-    context.progress(progress.done(), expanded.bytes, `Importing: ${counted(read, 'message')} read`);
+    context.progress(
+      progress.done(),
+      expanded.bytes,
+      `Importing: ${counted(read, 'message')} read, file ${Math.max(1, progress.file())} of ${expanded.files.toLocaleString('en-US')}`,
+    );
   const reading = readImportItems(expanded.paths, {
     keepRaw,
     signal: context.signal,
@@ -160,12 +149,16 @@ async function storeMessages(
   };
 }
 
-/** Bytes of the inputs read so far, file after file (compressed bytes for .gz, as `bytes` counts them). */
+/**
+ * Bytes of the inputs read so far, file after file (compressed bytes for .gz, as `bytes` counts
+ * them), and which file that is. Progress current/total are bytes: the step says messages and files.
+ */
 class ReadProgress {
   readonly #total: number;
   #file = '';
   #before = 0;
   #current = 0;
+  #files = 0;
 
   constructor(total: number) {
     this.#total = total;
@@ -175,11 +168,17 @@ class ReadProgress {
     if (file !== this.#file) {
       this.#before += this.#current;
       this.#file = file;
+      this.#files += 1;
     }
     this.#current = bytes;
   }
 
   done(): number {
     return Math.min(this.#before + this.#current, this.#total);
+  }
+
+  /** Which file is being read, counting from 1 (0 before the first). */
+  file(): number {
+    return this.#files;
   }
 }

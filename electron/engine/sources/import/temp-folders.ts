@@ -1,22 +1,24 @@
 /**
- * Private temporary folders for unpacking archives: made by mkdtemp (mode 0700, a fresh name no
- * one else can have taken), named after the process that made them, so that the folders of a run
- * that was killed before it could remove them are found and removed at the next start.
+ * Private temporary folders for unpacking archives (and for files a browser sends to `brief
+ * serve`): made by mkdtemp (mode 0700, a fresh name no one else can have taken), named after the
+ * process that made them, so that the folders of a run that was killed before it could remove
+ * them are found and removed at the next start.
  */
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRunning } from '../../process-alive.ts';
 
-const PREFIX = 'brief-zip-';
-const OWN = new RegExp(`^${PREFIX}(\\d+)-`);
+/** What a folder holds, as the start of its name: `brief-zip-<pid>-…`, `brief-uploads-<pid>-…`. */
+export type TempKind = 'zip' | 'uploads';
 
-export function makeTempFolder(root = tmpdir()): string {
-  return mkdtempSync(join(root, `${PREFIX}${process.pid}-`));
+export function makeTempFolder(root = tmpdir(), kind: TempKind = 'zip'): string {
+  return mkdtempSync(join(root, `brief-${kind}-${process.pid}-`));
 }
 
-/** Removes the unpacking folders of processes that no longer run; returns how many. */
-export function removeStaleTempFolders(root = tmpdir()): number {
+/** Removes the folders of a kind left by processes that no longer run; returns how many. */
+export function removeStaleTempFolders(root = tmpdir(), kind: TempKind = 'zip'): number {
+  const own = new RegExp(`^brief-${kind}-(\\d+)-`);
   let removed = 0;
   let names: string[];
   try {
@@ -25,7 +27,7 @@ export function removeStaleTempFolders(root = tmpdir()): number {
     return 0;
   }
   for (const name of names) {
-    const pid = Number(OWN.exec(name)?.[1]);
+    const pid = Number(own.exec(name)?.[1]);
     if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
     const path = join(root, name);
     try {

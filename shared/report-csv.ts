@@ -1,5 +1,9 @@
-import { BriefError } from '../../../shared/errors.ts';
-import type { Report, ResponseTimeSummary } from '../../../shared/report-types.ts';
+/**
+ * The report's figures as CSV tables, declared once: `brief report --csv FIGURE` prints them and
+ * the dashboard's export buttons save them, so both give the same content.
+ */
+import { BriefError } from './errors.ts';
+import type { Report, ResponseTimeSummary } from './report-types.ts';
 
 type Cell = string | number | boolean | null;
 type Table = { header: string[]; rows: Cell[][] };
@@ -48,7 +52,60 @@ const STATS_HEADER = [
 
 /** One table per figure of the report; the keys are the figure names accepted by reportToCsv. */
 const TABLES = {
-  coverage: (r: Report): Table => ({ header: Object.keys(r.coverage), rows: [Object.values(r.coverage)] }),
+  coverage: (r: Report): Table => {
+    const c = r.coverage;
+    return {
+      header: [
+        'messages',
+        'sent',
+        'received',
+        'undated',
+        'automated',
+        'first',
+        'last',
+        'mailboxTotal',
+        'lastSync',
+        'shareSynced',
+        'allTimeFirst',
+        'allTimeLast',
+        'stored',
+        'leftOutDrafts',
+        'leftOutSpam',
+        'leftOutTrash',
+      ],
+      rows: [
+        [
+          c.messages,
+          c.sent,
+          c.received,
+          c.undated,
+          c.automated,
+          c.first,
+          c.last,
+          c.mailboxTotal,
+          c.lastSync,
+          c.shareSynced,
+          c.allTime.first,
+          c.allTime.last,
+          c.stored,
+          c.leftOut.drafts,
+          c.leftOut.spam,
+          c.leftOut.trash,
+        ],
+      ],
+    };
+  },
+  coverageAccounts: (r: Report): Table => ({
+    header: ['address', 'source', 'stored', 'mailboxTotal', 'shareSynced', 'lastSync'],
+    rows: r.coverage.accounts.map((a) => [
+      a.address,
+      a.source,
+      a.stored,
+      a.mailboxTotal,
+      a.shareSynced,
+      a.lastSync,
+    ]),
+  }),
   volume: (r: Report): Table => ({
     header: ['date', 'sent', 'received'],
     rows: r.volume.byDay.map((d) => [d.date, d.sent, d.received]),
