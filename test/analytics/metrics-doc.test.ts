@@ -237,7 +237,12 @@ describe('docs/metrics.md: anchors for "How is this computed?"', () => {
 });
 
 describe('the README and docs/ stand on their own', () => {
-  const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((name) => join('docs', name))];
+  const pages = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => join('docs', name)),
+  ];
 
   it.each(pages)('%s points at nothing outside the repository', (name) => {
     const text = readFileSync(join(ROOT, name), 'utf8');

@@ -71,7 +71,7 @@ test('a failed import shows its message, and Retry in the jobs panel completes i
 
   await page.goto(bridge.url);
   await page.getByLabel('Your address in this mail').fill(OWNER);
-  await page.getByLabel('Files or folders, one per line').fill(archive);
+  await page.getByLabel('Files or folders on this computer, one path per line').fill(archive);
   await page.getByRole('button', { name: 'Import' }).click();
 
   // The import creates the account, so the dashboard opens; its Activity view lists the job.

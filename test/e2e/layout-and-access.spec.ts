@@ -122,17 +122,19 @@ test('one tile’s definition does not stretch its neighbours; tables sort by an
   const tiles = page.getByRole('region', { name: 'Headline figures' }).locator('.stat');
   const before = (await tiles.nth(1).boundingBox())!.height;
   await tiles.nth(0).getByText('How is this computed?').click();
+  await expect(tiles.nth(0).locator('details')).toHaveAttribute('open', '');
   expect((await tiles.nth(0).boundingBox())!.height).toBeGreaterThan(before);
   expect((await tiles.nth(1).boundingBox())!.height).toBe(before);
 
   await page.getByRole('tab', { name: 'People' }).click();
   const senders = page.getByRole('table', { name: 'Top senders' });
   await senders.getByRole('button', { name: 'Sender' }).click();
+  // Read the rows once the table says it is sorted (the click's render has happened).
+  await expect(senders.locator('th').first()).toHaveAttribute('aria-sort', 'ascending');
   const names = await senders.locator('tbody tr td:first-child').allTextContents();
   expect(names).toEqual(
     [...names].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })),
   );
-  await expect(senders.locator('th').first()).toHaveAttribute('aria-sort', 'ascending');
 });
 
 test('settings only the desktop app can honour are not offered in the browser', async ({ page }) => {
