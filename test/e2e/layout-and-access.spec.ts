@@ -60,6 +60,8 @@ test('no view scrolls sideways at 900 px, and the drill-down drawer shows every 
 test('axe-core finds nothing serious or critical on any view, drawer included, in either theme', async ({
   page,
 }) => {
+  // Fourteen full-page analyses and two of the drawer, a few seconds each on a busy machine.
+  test.setTimeout(360_000);
   await openOnData(page, bridge);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
