@@ -73,7 +73,7 @@ test('the Brief on the demo: every section in words, a thread opens, the HTML fi
 
   // The demo is not Gmail: a thread opens its messages in the drill-down.
   await waiting
-    .getByRole('button', { name: /^Show the messages of/ })
+    .getByTitle(/^Show the messages of/)
     .first()
     .click();
   const drawer = page.getByRole('dialog');

@@ -90,7 +90,7 @@ describe('the Brief view', () => {
       'analytics.drilldown': () => ({ total: 0, page: 0, pageSize: 50, messages: [] }),
     });
     const waiting = await screen.findByRole('region', { name: 'Waiting on you' });
-    fireEvent.click(within(waiting).getByRole('button', { name: 'Show the messages of “Budget”' }));
+    fireEvent.click(within(waiting).getByTitle('Show the messages of “Budget”'));
     await waitFor(() => expect(fake.argsOf('analytics.drilldown')).toHaveLength(1));
     expect(fake.argsOf('analytics.drilldown')[0]).toMatchObject({
       account: 'all',

@@ -35,13 +35,23 @@ export function QuietContacts({
       rowKey={(contact) => contact.address}
       limit={10}
       columns={[
-        { header: 'Contact', cell: (contact: QuietContact) => contact.address },
+        {
+          header: 'Contact',
+          value: (contact) => contact.address,
+          cell: (contact: QuietContact) => contact.address,
+        },
         {
           header: 'Exchanges',
+          value: (contact) => contact.exchanges,
           cell: (contact: QuietContact) => formatCount(contact.exchanges),
           numeric: true,
         },
-        { header: 'Last', cell: (contact: QuietContact) => formatDay(contact.last, timeZone), numeric: true },
+        {
+          header: 'Last',
+          value: (contact) => contact.last,
+          cell: (contact: QuietContact) => formatDay(contact.last, timeZone),
+          numeric: true,
+        },
       ]}
       onSelect={(contact) =>
         open({
@@ -74,15 +84,26 @@ export function NeverRead({
       rowKey={(sender) => sender.address}
       limit={10}
       columns={[
-        { header: 'Sender', cell: (sender: NeverReadSender) => sender.address },
-        { header: 'Unread', cell: (sender: NeverReadSender) => formatCount(sender.count), numeric: true },
+        {
+          header: 'Sender',
+          value: (sender) => sender.address,
+          cell: (sender: NeverReadSender) => sender.address,
+        },
+        {
+          header: 'Unread',
+          value: (sender) => sender.count,
+          cell: (sender: NeverReadSender) => formatCount(sender.count),
+          numeric: true,
+        },
         {
           header: 'Last received',
+          value: (sender) => sender.last,
           cell: (sender: NeverReadSender) => formatDay(sender.last, timeZone),
           numeric: true,
         },
         {
           header: 'Unsubscribe',
+          value: (sender) => sender.unsubscribe,
           cell: (sender: NeverReadSender) => <Unsubscribe target={sender.unsubscribe} />,
         },
       ]}

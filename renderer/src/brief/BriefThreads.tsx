@@ -45,6 +45,7 @@ export function BriefThreads({
       columns={[
         {
           header: 'Subject',
+          value: (thread) => thread.subject,
           cell: (thread: BriefThread) => (
             <span>
               {thread.gmailLink ? (
@@ -55,7 +56,8 @@ export function BriefThreads({
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Show the messages of “${thread.subject || 'no subject'}”`}
+                  // The subject names the button (as it reads); what it does is its description.
+                  title={`Show the messages of “${thread.subject || 'no subject'}”`}
                   onClick={() => drill(thread)}
                 >
                   {thread.subject || '(no subject)'}
@@ -65,13 +67,23 @@ export function BriefThreads({
             </span>
           ),
         },
-        { header: who, cell: (thread: BriefThread) => thread.correspondent ?? '—' },
+        {
+          header: who,
+          value: (thread) => thread.correspondent,
+          cell: (thread: BriefThread) => thread.correspondent ?? '—',
+        },
         {
           header: 'Last message',
+          value: (thread) => thread.last,
           cell: (thread: BriefThread) => formatInstant(thread.last, timeZone),
           numeric: true,
         },
-        { header: 'Waiting', cell: (thread: BriefThread) => ageText(thread.ageMs), numeric: true },
+        {
+          header: 'Waiting',
+          value: (thread) => thread.ageMs,
+          cell: (thread: BriefThread) => ageText(thread.ageMs),
+          numeric: true,
+        },
       ]}
     />
   );
