@@ -1,12 +1,10 @@
 import type { Job } from '../../../shared/domain.ts';
 import { type ImportFinding, importSummaryOf } from '../../../shared/import-summary.ts';
+import { counted } from '../../../shared/plural.ts';
 import { formatCount } from '../lib/format.ts';
 import { useAccounts } from '../state/accounts-store.ts';
 import { useJobs } from '../state/jobs-store.ts';
 import { ErrorNote } from './ErrorNote.tsx';
-
-const plural = (count: number, one: string, many: string) =>
-  `${formatCount(count)} ${count === 1 ? one : many}`;
 
 /** The reasons things were skipped or shortened, most frequent first, with how many each. */
 function reasons(findings: readonly ImportFinding[]): Array<[string, number]> {
@@ -23,7 +21,7 @@ function Findings({ title, total, findings }: { title: string; total: number; fi
       <ul>
         {reasons(findings).map(([reason, count]) => (
           <li key={reason}>
-            {reason} <span className="muted">({plural(count, 'item', 'items')})</span>
+            {reason} <span className="muted">({counted(count, 'item')})</span>
           </li>
         ))}
       </ul>
@@ -51,18 +49,17 @@ function ImportResult({ job, account }: { job: Job; account: string | null }) {
       {job.status === 'completed' && summary ? (
         <>
           <p>
-            <strong>Import{of} finished:</strong> {plural(summary.imported, 'new message', 'new messages')}{' '}
-            from {plural(summary.read, 'message', 'messages')} read;{' '}
-            {plural(summary.duplicates, 'copy', 'copies')} merged as duplicates;{' '}
-            {plural(summary.skipped, 'item', 'items')} skipped.
+            <strong>Import{of} finished:</strong> {counted(summary.imported, 'new message')} from{' '}
+            {counted(summary.read, 'message')} read; {counted(summary.duplicates, 'copy', 'copies')} merged as
+            duplicates; {counted(summary.skipped, 'item')} skipped.
           </p>
           <Findings
-            title={`Skipped: ${plural(summary.skipped, 'item', 'items')}, and why`}
+            title={`Skipped: ${counted(summary.skipped, 'item')}, and why`}
             total={summary.skipped}
             findings={summary.skippedSamples}
           />
           <Findings
-            title={`Shortened to fit: ${plural(summary.shortened, 'message', 'messages')}, and why`}
+            title={`Shortened to fit: ${counted(summary.shortened, 'message')}, and why`}
             total={summary.shortened}
             findings={summary.shortenedSamples}
           />
