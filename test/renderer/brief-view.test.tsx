@@ -178,14 +178,15 @@ describe('a window opened for the morning brief', () => {
 });
 
 describe('the morning brief setting', () => {
-  it('saves the time and the days as the app setting', async () => {
+  it("saves the time and the days as the app setting (the tray is the desktop app's)", async () => {
     const saved: unknown[] = [];
-    openDashboard('settings', envelopeOf(busyReport()), {
-      'settings.update': (patch) => {
+    const handlers = {
+      'settings.update': (patch: Partial<typeof SETTINGS>) => {
         saved.push(patch);
         return { ...SETTINGS, ...patch };
       },
-    });
+    };
+    openDashboard('settings', envelopeOf(busyReport()), handlers, { desktop: true, upload: null });
     const fieldset = await screen.findByRole('group', { name: /Morning brief \(a notification/ });
     fireEvent.change(within(fieldset).getByLabelText('At'), { target: { value: '07:45' } });
     await waitFor(() => expect(saved).toHaveLength(1));

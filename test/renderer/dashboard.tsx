@@ -1,6 +1,7 @@
 /** Opens the whole dashboard (the real App) over a fake transport, for the component tests. */
 import { render, screen } from '@testing-library/react';
 import { App } from '../../renderer/src/App.tsx';
+import type { Host } from '../../renderer/src/api/client.ts';
 import { useSettings } from '../../renderer/src/state/settings-store.ts';
 import { useView, type ViewName } from '../../renderer/src/state/view-store.ts';
 import type { ReportEnvelope } from '../../shared/analytics-types.ts';
@@ -36,32 +37,37 @@ export const REPORT_VIEWS = Object.keys(FIGURES_BY_VIEW) as ReportView[];
 
 /**
  * Renders the app on one account whose settings were remembered from the last launch (so the
- * first report is asked for in their zone), on `view`, answering the report with `report`.
+ * first report is asked for in their zone), on `view`, answering the report with `report`, in a
+ * browser unless `host` says the desktop app.
  */
 export function openDashboard(
   view: ViewName,
   report: NonNullable<Handlers['analytics.report']> | ReportEnvelope,
   more: Handlers = {},
+  host?: Host,
 ): FakeApi {
   useSettings.setState({ settings: SETTINGS });
   useView.setState({ view, preset: '30', account: 'all' });
-  const fake = installFakeApi({
-    'accounts.list': () => [ACCOUNT],
-    'settings.get': () => SETTINGS,
-    'jobs.list': () => ({ jobs: [], total: 0 }),
-    'analytics.cacheStats': () => ({
-      hits: 0,
-      misses: 0,
-      hitRate: null,
-      entries: 0,
-      meanComputeMs: null,
-      p95ComputeMs: null,
-    }),
-    'messages.stats': () => ({ count: 0, bytes: 0, oldest: null, newest: null, perAccount: [] }),
-    'accounts.suggestAliases': () => [],
-    'analytics.report': typeof report === 'function' ? report : () => report,
-    ...more,
-  });
+  const fake = installFakeApi(
+    {
+      'accounts.list': () => [ACCOUNT],
+      'settings.get': () => SETTINGS,
+      'jobs.list': () => ({ jobs: [], total: 0 }),
+      'analytics.cacheStats': () => ({
+        hits: 0,
+        misses: 0,
+        hitRate: null,
+        entries: 0,
+        meanComputeMs: null,
+        p95ComputeMs: null,
+      }),
+      'messages.stats': () => ({ count: 0, bytes: 0, oldest: null, newest: null, perAccount: [] }),
+      'accounts.suggestAliases': () => [],
+      'analytics.report': typeof report === 'function' ? report : () => report,
+      ...more,
+    },
+    host,
+  );
   render(<App />);
   return fake;
 }
