@@ -34,6 +34,22 @@ describe('tables', () => {
       [...balances].reverse(),
     );
   });
+
+  it('sort senders as their cells read: two of one name by their addresses', async () => {
+    const report = busyReport();
+    const forge = { name: 'Forge', count: 5, last: '2025-03-19T10:00:00.000Z', automatedShare: 1 };
+    report.topSenders = [
+      { ...forge, address: 'notifications@forge.example' },
+      { ...forge, address: 'noreply@forge.example', count: 3 },
+    ];
+    openDashboard('people', envelopeOf(report));
+    const table = within(await figure('Top senders')).getByRole('table');
+    fireEvent.click(within(table).getByRole('button', { name: 'Sender' }));
+    expect(column(table, 0).map((text) => text!.replace(/\s+/g, ' ').trim())).toEqual([
+      'Forge noreply@forge.example',
+      'Forge notifications@forge.example',
+    ]);
+  });
 });
 
 describe('export', () => {

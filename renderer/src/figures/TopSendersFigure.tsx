@@ -24,7 +24,8 @@ export function TopSendersFigure() {
           columns={[
             {
               header: 'Sender',
-              value: (row: TopSender) => row.name ?? row.address,
+              // As the cell reads: two senders of one name fall in the order of their addresses.
+              value: (row: TopSender) => (row.name ? `${row.name} ${row.address}` : row.address),
               cell: (row: TopSender) => <PersonName address={row.address} name={row.name} />,
             },
             {
