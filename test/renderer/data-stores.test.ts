@@ -106,6 +106,35 @@ describe('jobs store', () => {
     expect(useJobs.getState().jobs[1]?.status).toBe('failed');
   });
 
+  it('ends on the last word: a row read while the job was running does not undo the end that came after', async () => {
+    // An import so small that its end arrives while the page is still reading the row its first
+    // progress asked for (the page opened the import, so the store has not seen the job yet).
+    const rows = [deferred<ReturnType<typeof job>>(), deferred<ReturnType<typeof job>>()];
+    let asked = 0;
+    const fake = installFakeApi({
+      'jobs.get': () => rows[asked++]!.promise,
+      'accounts.list': () => [ACCOUNT],
+      'settings.get': () => SETTINGS,
+    });
+    const unwire = wireEvents();
+    fake.emit('job-progress', {
+      jobId: 7,
+      accountId: 1,
+      current: 10,
+      total: 10,
+      percentage: 100,
+      step: 'Working out threads and directions',
+      etaSeconds: 0,
+    });
+    fake.emit('job-state', { jobId: 7, accountId: 1, type: 'import_mail', status: 'completed', error: null });
+    rows[0]!.resolve(job({ id: 7, type: 'import_mail', status: 'processing' }));
+    await expect.poll(() => asked).toBe(2);
+    rows[1]!.resolve(job({ id: 7, type: 'import_mail', status: 'completed' }));
+    await expect.poll(() => useJobs.getState().jobs[7]?.status).toBe('completed');
+    expect(useJobs.getState().endedImports).toContain(7);
+    unwire();
+  });
+
   it('reloads jobs, accounts and settings when the event stream reconnects', async () => {
     const fake = installFakeApi({
       'jobs.list': () => ({ jobs: [], total: 0 }),

@@ -95,15 +95,29 @@ export const useJobs = create<JobsState>((set, get) => ({
 }));
 
 const refreshing = new Set<number>();
+/** Jobs an event touched while their row was being read: that row may predate the event. */
+const readAgain = new Set<number>();
 
+/**
+ * Reads a job's row, once at a time per job; an event during the read asks for one more read
+ * after it, so the last row stored is never older than the last event (a small import can end
+ * while the row its first progress asked for is still on its way, still "processing").
+ */
 async function refreshJob(jobId: number): Promise<void> {
-  if (refreshing.has(jobId)) return;
+  if (refreshing.has(jobId)) {
+    readAgain.add(jobId);
+    return;
+  }
   refreshing.add(jobId);
   try {
-    useJobs.getState().upsert(await api.call('jobs.get', { jobId }));
+    do {
+      readAgain.delete(jobId);
+      useJobs.getState().upsert(await api.call('jobs.get', { jobId }));
+    } while (readAgain.has(jobId));
   } catch {
     // A job that vanished (cleaned up) simply stays as last seen; the list reload corrects it.
   } finally {
     refreshing.delete(jobId);
+    readAgain.delete(jobId);
   }
 }
