@@ -3,7 +3,7 @@ import { type ImportFinding, importSummaryOf } from '../../../shared/import-summ
 import { counted } from '../../../shared/plural.ts';
 import { formatCount } from '../lib/format.ts';
 import { useAccounts } from '../state/accounts-store.ts';
-import { useJobs } from '../state/jobs-store.ts';
+import { ACTIVE_STATUSES, useJobs } from '../state/jobs-store.ts';
 import { ErrorNote } from './ErrorNote.tsx';
 
 /** The reasons things were skipped or shortened, most frequent first, with how many each. */
@@ -94,7 +94,10 @@ export function ImportResults() {
   const ended = useJobs((s) => s.endedImports);
   const jobs = useJobs((s) => s.jobs);
   const accounts = useAccounts((s) => s.accounts) ?? [];
-  const shown = ended.map((id) => jobs[id]).filter((job): job is Job => job !== undefined);
+  // An ended import that runs again (retried) shows its result when it ends again.
+  const shown = ended
+    .map((id) => jobs[id])
+    .filter((job): job is Job => job !== undefined && !ACTIVE_STATUSES.includes(job.status));
   if (shown.length === 0) return null;
   return (
     <div className="import-results" aria-live="polite">

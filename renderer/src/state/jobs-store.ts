@@ -39,9 +39,10 @@ function watch(job: Job, { watchedImports, endedImports }: Watch): Watch {
   if (ACTIVE_STATUSES.includes(job.status))
     return { watchedImports: watched ? watchedImports : [...watchedImports, job.id], endedImports };
   if (!watched) return { watchedImports, endedImports };
+  // Ended once more (a retry, or a stale row that looked active in between): one result, last.
   return {
     watchedImports: watchedImports.filter((id) => id !== job.id),
-    endedImports: [...endedImports, job.id],
+    endedImports: [...endedImports.filter((id) => id !== job.id), job.id],
   };
 }
 
