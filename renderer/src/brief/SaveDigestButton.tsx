@@ -1,14 +1,7 @@
-import { useState } from 'react';
-import type { SerializedError } from '../../../shared/errors.ts';
-import { api } from '../api/client.ts';
+import { api, currentHost } from '../api/client.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
+import { useFileSave } from '../components/use-file-save.ts';
 import type { BriefRequest } from '../state/brief-store.ts';
-import { asError } from '../state/errors.ts';
-
-/** Inside the desktop app the preload's window.brief is the transport, and its shell answers save dialogs. */
-function inDesktopApp(): boolean {
-  return typeof window !== 'undefined' && window.brief !== undefined;
-}
 
 /** Hands the browser the digest as a file to download: the same page `brief digest --format html` writes. */
 async function download(request: BriefRequest): Promise<string> {
@@ -28,26 +21,14 @@ async function download(request: BriefRequest): Promise<string> {
  * delivering: the last brief does not move.
  */
 export function SaveDigestButton({ request }: { request: BriefRequest }) {
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<SerializedError | null>(null);
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    setSaved(null);
-    try {
-      if (inDesktopApp()) setSaved((await api.call('brief.saveDigest', request)).path);
-      else setSaved(await download(request));
-    } catch (failure) {
-      setError(asError(failure));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { busy, saved, error, start } = useFileSave(async () =>
+    // Inside the desktop app its shell answers the save dialog.
+    currentHost().desktop ? (await api.call('brief.saveDigest', request)).path : download(request),
+  );
   return (
     <div className="brief-save">
-      <button type="button" className="button" onClick={() => void save()} disabled={saving}>
-        {saving ? 'Saving…' : 'Save as HTML'}
+      <button type="button" className="button" onClick={() => void start()} disabled={busy}>
+        {busy ? 'Saving…' : 'Save as HTML'}
       </button>
       {saved ? (
         <span className="muted small" role="status">

@@ -52,7 +52,9 @@ export function RangeControls() {
           <button type="submit" className="button" disabled={!from || !to || reversed}>
             Apply
           </button>
-          {reversed ? <span className="error-note">The start date is after the end date.</span> : null}
+          {reversed ? (
+            <span className="error-note__message">The start date is after the end date.</span>
+          ) : null}
         </form>
       ) : null}
     </div>

@@ -1,7 +1,9 @@
+import { currentHost } from '../api/client.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { AccountSettingsPanel } from '../settings/AccountSettingsPanel.tsx';
 import { AppSettingsForm } from '../settings/AppSettingsForm.tsx';
+import { DiagnosticsExport } from '../settings/DiagnosticsExport.tsx';
 import { useAccounts } from '../state/accounts-store.ts';
 import { useSettings } from '../state/settings-store.ts';
 
@@ -24,6 +26,8 @@ export function SettingsView() {
       ) : (
         <EmptyState title="Settings are loading." />
       )}
+      {/* Only the desktop app's shell writes the file; a browser on brief serve has logs beside the database. */}
+      {currentHost().desktop ? <DiagnosticsExport /> : null}
       {accounts.map((account) => (
         <AccountSettingsPanel key={account.id} account={account} />
       ))}
