@@ -145,5 +145,6 @@ test('settings only the desktop app can honour are not offered in the browser', 
   await expect(page.getByLabel('Theme')).toBeVisible();
   await expect(page.getByText('Keep syncing in the tray')).toHaveCount(0);
   await expect(page.getByText('Start 360Brief when I log in')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export diagnostics' })).toHaveCount(0);
   await expect(page.getByText('belong to the 360Brief desktop app')).toBeVisible();
 });
