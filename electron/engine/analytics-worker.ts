@@ -19,8 +19,12 @@ let computer: ViewComputer | null = null;
 port.on('message', (message: ToAnalytics) => {
   try {
     computer ??= new ViewComputer(openReader(start.databasePath));
-    post({ seq: message.seq, outcome: { ok: true, value: computer.compute(message.sets) } });
+    const { seq } = message;
+    const value = computer.compute(message.sets, (set, view, computed) =>
+      post({ seq, kind: 'view', set, view, computed }),
+    );
+    post({ seq, kind: 'done', outcome: { ok: true, value } });
   } catch (error) {
-    post({ seq: message.seq, outcome: { ok: false, error: toSerializedError(error) } });
+    post({ seq: message.seq, kind: 'done', outcome: { ok: false, error: toSerializedError(error) } });
   }
 });

@@ -8,7 +8,6 @@
  * Views are computed by a `ViewSource` (view-worker.ts): the analytics worker when the engine has
  * one (the app, `brief serve`), so the engine's thread keeps answering meanwhile; else this thread.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { Brief } from '../../../shared/brief-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
@@ -166,18 +165,15 @@ export class ReportService {
         WARM_VIEWS.map((view) => viewSpec(view.figures, view.range)),
       ),
     );
-    const computed = await this.#views.compute(sets);
     let warmed = 0;
-    for (const [set, account] of accounts.entries()) {
-      for (const [index, view] of WARM_VIEWS.entries()) {
-        const { key, version } = keys[set]![index]!;
-        this.#store({ account, range: view.range, timeZone, asOf }, key, version, computed[set]![index]!);
-        this.#services.events.emit('analytics-updated', { key, account });
-        warmed += 1;
-        // One view stored a turn: calls asked meanwhile are answered in between.
-        await nextTurn();
-      }
-    }
+    // Each view is stored and announced as soon as it is ready: the first redraw need not wait for the last view.
+    await this.#views.compute(sets, (set, index, computed) => {
+      const account = accounts[set]!;
+      const { key, version } = keys[set]![index]!;
+      this.#store({ account, range: WARM_VIEWS[index]!.range, timeZone, asOf }, key, version, computed);
+      this.#services.events.emit('analytics-updated', { key, account });
+      warmed += 1;
+    });
     return warmed;
   }
 

@@ -59,6 +59,9 @@ export interface ComputedView {
 
 const FIGURES = { report: reportOf, brief: briefOf } as const;
 
+/** Told each view as soon as it is computed: the set's and the view's place in the batch. */
+export type OnView = (set: number, view: number, computed: ComputedView) => void;
+
 /** A set's input but the range: what one preparation depends on. */
 function baseInput(set: ViewSet, messages: AnalyticsMessage[], store: Store): Omit<ReportInput, 'range'> {
   return {
@@ -80,34 +83,45 @@ export class ViewComputer {
     this.#store = store;
   }
 
-  /** The views of each set, in the order asked. */
-  compute(sets: readonly ViewSet[]): ComputedView[][] {
+  /** The views of each set, in the order asked; `onView` is told each as soon as it is computed. */
+  compute(sets: readonly ViewSet[], onView: OnView = () => {}): ComputedView[][] {
     const prepared = new Map<string, { data: Dataset; views: Map<string, ComputedView> }>();
-    return sets.map((set) => {
+    return sets.map((set, setIndex) => {
       const messages = this.messages(set.ids, set.version);
       const base = baseInput(set, messages, this.#store);
       const { messages: _messages, ...rest } = base;
       const key = `${set.version}|${JSON.stringify(rest)}`;
-      return set.views.map((view) => {
-        const started = performance.now();
-        let shared = prepared.get(key);
-        if (!shared) {
-          const first = view.anchor ? { range: view.range, anchor: view.anchor } : { range: view.range };
-          shared = { data: prepareDataset({ ...base, ...first }), views: new Map() };
-          prepared.set(key, shared);
-        }
-        const name = `${view.figures}|${view.range}|${view.anchor ?? ''}`;
-        const done = shared.views.get(name);
-        if (done) return done;
-        const value: Report | Brief = FIGURES[view.figures](
-          datasetForRange(shared.data, view.range, view.anchor),
-        );
-        const anchor = 'volume' in value ? value.range.anchor : null;
-        const computed = { json: JSON.stringify(value), ms: performance.now() - started, anchor };
-        shared.views.set(name, computed);
+      return set.views.map((view, viewIndex) => {
+        const computed = this.#view(prepared, key, base, view);
+        onView(setIndex, viewIndex, computed);
         return computed;
       });
     });
+  }
+
+  #view(
+    prepared: Map<string, { data: Dataset; views: Map<string, ComputedView> }>,
+    key: string,
+    base: Omit<ReportInput, 'range'>,
+    view: ViewSpec,
+  ): ComputedView {
+    const started = performance.now();
+    let shared = prepared.get(key);
+    if (!shared) {
+      const first = view.anchor ? { range: view.range, anchor: view.anchor } : { range: view.range };
+      shared = { data: prepareDataset({ ...base, ...first }), views: new Map() };
+      prepared.set(key, shared);
+    }
+    const name = `${view.figures}|${view.range}|${view.anchor ?? ''}`;
+    const done = shared.views.get(name);
+    if (done) return done;
+    const value: Report | Brief = FIGURES[view.figures](
+      datasetForRange(shared.data, view.range, view.anchor),
+    );
+    const anchor = 'volume' in value ? value.range.anchor : null;
+    const computed = { json: JSON.stringify(value), ms: performance.now() - started, anchor };
+    shared.views.set(name, computed);
+    return computed;
   }
 
   /** The accounts' messages, loaded once per data version. */

@@ -11,7 +11,7 @@ export interface ToAnalytics {
   sets: ViewSet[];
 }
 
-export interface FromAnalytics {
-  seq: number;
-  outcome: CallOutcome<ComputedView[][]>;
-}
+/** Each view as it is computed, then the batch's outcome. */
+export type FromAnalytics =
+  | { seq: number; kind: 'view'; set: number; view: number; computed: ComputedView }
+  | { seq: number; kind: 'done'; outcome: CallOutcome<ComputedView[][]> };

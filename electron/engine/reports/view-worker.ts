@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BriefError, fromSerializedError } from '../../../shared/errors.ts';
 import type { Logger } from '../log.ts';
 import { findWorkerScript } from '../worker-script.ts';
-import type { ComputedView, ViewComputer, ViewSet } from './view-computer.ts';
+import type { ComputedView, OnView, ViewComputer, ViewSet } from './view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './view-protocol.ts';
 
 /**
@@ -23,18 +23,20 @@ export function findAnalyticsWorker(): URL | null {
 }
 
 export interface ViewSource {
-  compute(sets: ViewSet[]): Promise<ComputedView[][]>;
+  /** Each set's views; `onView` is told each one as soon as it is ready. */
+  compute(sets: ViewSet[], onView?: OnView): Promise<ComputedView[][]>;
   close(): Promise<void>;
 }
 
 export function inThreadViews(computer: ViewComputer): ViewSource {
   return {
-    compute: async (sets) => computer.compute(sets),
+    compute: async (sets, onView) => computer.compute(sets, onView),
     close: async () => {},
   };
 }
 
 interface Pending {
+  onView: OnView | undefined;
   resolve: (views: ComputedView[][]) => void;
   reject: (error: Error) => void;
 }
@@ -57,13 +59,13 @@ export class ViewWorker implements ViewSource {
     this.#logger = logger;
   }
 
-  compute(sets: ViewSet[]): Promise<ComputedView[][]> {
+  compute(sets: ViewSet[], onView?: OnView): Promise<ComputedView[][]> {
     if (this.#closed)
       return Promise.reject(new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.'));
     const worker = this.#worker ?? this.#start();
     const seq = ++this.#seq;
     return new Promise((resolve, reject) => {
-      this.#pending.set(seq, { resolve, reject });
+      this.#pending.set(seq, { onView, resolve, reject });
       // Held only while it has work: an idle worker never keeps a finished CLI command alive.
       worker.ref();
       worker.postMessage({ seq, sets } satisfies ToAnalytics);
@@ -81,6 +83,10 @@ export class ViewWorker implements ViewSource {
   #start(): Worker {
     const worker = new Worker(this.#entry, { workerData: this.#startData });
     worker.on('message', (message: FromAnalytics) => {
+      if (message.kind === 'view') {
+        this.#pending.get(message.seq)?.onView?.(message.set, message.view, message.computed);
+        return;
+      }
       const pending = this.#pending.get(message.seq);
       this.#pending.delete(message.seq);
       if (this.#pending.size === 0) worker.unref();
