@@ -89,6 +89,18 @@ describe('durations', () => {
     expect(formatDuration(null)).toBe('—');
     expect(formatDuration(400)).toBe('< 1 s');
   });
+
+  it('round before they split, so no part reads 60', () => {
+    const minute = 60_000;
+    const hour = 60 * minute;
+    expect(formatDuration(59_600)).toBe('1 min');
+    expect(formatDuration(59 * minute + 40_000)).toBe('1 h');
+    expect(formatDuration(2 * hour + 59 * minute + 40_000)).toBe('3 h');
+    expect(formatDuration(2 * hour + 5 * minute)).toBe('2 h 5 min');
+    expect(formatDuration(9 * hour + 59 * minute + 40_000)).toBe('10 h');
+    expect(formatDuration(23 * hour + 40 * minute)).toBe('1.0 d');
+    expect(formatDuration(36 * hour)).toBe('1.5 d');
+  });
 });
 
 describe('the heatmap', () => {

@@ -28,13 +28,14 @@ export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return '—';
   if (ms === 0) return '0 min';
   if (ms < 1000) return '< 1 s';
-  if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
-  if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
-  if (ms < DAY) {
-    const hours = Math.floor(ms / HOUR);
-    const minutes = Math.round((ms - hours * HOUR) / MINUTE);
-    return minutes === 0 || hours >= 10 ? `${Math.round(ms / HOUR)} h` : `${hours} h ${minutes} min`;
-  }
+  // Rounded once, to the unit shown, before it is split: 2 h 59.7 min reads "3 h", never "2 h 60 min".
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 10) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  if (Math.round(ms / HOUR) < 24) return `${Math.round(ms / HOUR)} h`;
   const days = ms / DAY;
   return `${days < 10 ? days.toFixed(1) : Math.round(days)} d`;
 }
