@@ -178,4 +178,17 @@ describe('import inputs', () => {
     const after = await engine.call('jobs.get', { jobId: job.id });
     expect(after.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(path) });
   });
+
+  it("the reading step's last progress counts every message read", async () => {
+    // The files are told as read before their messages arrive; a small file once ended its step
+    // on "Importing: 0 messages read" at 100 %.
+    const engine = openEngine();
+    const steps: string[] = [];
+    engine.on('job-progress', (event) => {
+      if (event.step?.startsWith('Importing')) steps.push(event.step);
+    });
+    const { read } = summaryOf(await runImport(engine, REPLY_WALK_PATHS));
+    expect(read).toBeGreaterThan(0);
+    expect(steps.at(-1)).toMatch(new RegExp(`^Importing: ${read} messages read, file [12] of 2$`));
+  });
 });
