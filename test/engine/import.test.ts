@@ -189,6 +189,6 @@ describe('import inputs', () => {
     });
     const { read } = summaryOf(await runImport(engine, REPLY_WALK_PATHS));
     expect(read).toBeGreaterThan(0);
-    expect(steps.at(-1)).toMatch(new RegExp(`^Importing: ${read} messages read, file [12] of 2$`));
+    expect(steps.at(-1)).toBe(`Importing: ${read} messages read, file 2 of 2`);
   });
 });

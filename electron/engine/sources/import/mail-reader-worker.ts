@@ -42,11 +42,14 @@ async function read(request: ReadRequest): Promise<void> {
   let rawBytes = 0;
   let last: [string, number] | null = null;
   let shownBytes = 0;
+  let shownFile = '';
   const reading = readMail(request.paths, {
     onRead: (file, bytes) => {
       last = [file, bytes];
-      // A long message holds no batch back from the progress bar: its bytes are shown as read.
-      if (bytes - shownBytes >= request.progressBytes || bytes < shownBytes) {
+      // A long message holds no batch back from the progress bar: its bytes are shown as read. A
+      // new file is always shown, so files smaller than a step are counted ("file 2 of 2").
+      if (file !== shownFile || bytes - shownBytes >= request.progressBytes) {
+        shownFile = file;
         shownBytes = bytes;
         post({ type: 'read', file, bytes });
       }
