@@ -6,10 +6,10 @@
  * passed in, so tests use a stand-in. It is the engine's RefreshTokenVault for the app, as the
  * CLI's plain file vault (FileVault) is for the command line.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BriefError } from '../../shared/errors.ts';
-import type { RefreshTokenVault } from '../engine/index.ts';
+import { makeFolder, type RefreshTokenVault } from '../engine/index.ts';
 
 /** The part of Electron's `safeStorage` the vault uses. */
 export interface SafeStorageAdapter {
@@ -125,7 +125,7 @@ export class TokenVault implements RefreshTokenVault {
   }
 
   #write(file: VaultFile): void {
-    mkdirSync(dirname(this.#path), { recursive: true });
+    makeFolder(dirname(this.#path));
     // Write beside, then rename: a crash never leaves half a vault.
     const temporary = `${this.#path}.tmp`;
     writeFileSync(temporary, JSON.stringify(file), { mode: 0o600 });
