@@ -6,6 +6,7 @@
  * written with exclusive create in a private temporary folder and removed; `brief accounts
  * forget` names the account, asks first, and takes the account's refresh token out of the vault.
  */
+import { spawnSync } from 'node:child_process';
 import {
   lstatSync,
   mkdirSync,
@@ -195,6 +196,29 @@ describe("the demo's temporary mailbox", () => {
     expect(lstatSync(join(temporary, 'brief-demo', 'demo-360-200.mbox')).isSymbolicLink()).toBe(true);
     // Removed with its folder: only what was planted is left.
     expect(readdirSync(temporary)).toEqual(['brief-demo']);
+  });
+
+  it("a folder left by a killed run is removed by the next demo job; a running process's is kept", async () => {
+    const home = folder();
+    const temporary = join(home, 'tmp');
+    mkdirSync(temporary);
+    process.env.TMPDIR = temporary;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = join(temporary, `brief-demo-${dead}-stale01`);
+    const live = join(temporary, `brief-demo-${process.ppid}-live01`);
+    for (const path of [stale, live]) {
+      mkdirSync(path, { mode: 0o700 });
+      writeFileSync(join(path, 'demo.mbox'), 'From x\n', { mode: 0o600 });
+    }
+    const engine = Engine.open({ databasePath: join(home, 'brief.db') });
+    try {
+      const { job } = await engine.call('demo.create', { messages: 100 });
+      await engine.runner.runUntilIdle();
+      expect(await engine.call('jobs.get', { jobId: job.id })).toMatchObject({ status: 'completed' });
+    } finally {
+      await engine.close();
+    }
+    expect(readdirSync(temporary)).toEqual([`brief-demo-${process.ppid}-live01`]);
   });
 });
 

@@ -4,17 +4,19 @@
  *
  * The mbox lives only while an attempt of the job runs: written with exclusive create (0600) into
  * a private folder of its own (mkdtemp, 0700), read, and removed with its folder however the
- * attempt ends. A shared fixed path would follow a symlink someone planted there and overwrite
+ * attempt ends; a folder left by a process that was killed is removed by the next demo job. A
+ * shared fixed path would follow a symlink someone planted there and overwrite
  * whatever it points to. The job keeps what makes the mailbox (seed, size, newest date), so a
  * retry writes the very same one again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineServices } from '../../engine.ts';
 import { writeMbox } from '../../mail/generator/index.ts';
 import type { JobExecutor } from '../../runner/job-runner.ts';
 import type { DemoMailbox } from './import-metadata.ts';
+import { makeTempFolder, removeStaleTempFolders } from './temp-folders.ts';
 
 export const DEMO_ADDRESS = 'alex@example.com';
 export const DEMO_ALIASES = ['alex.morgan@example.org'];
@@ -36,7 +38,9 @@ export function withDemoMailbox(importMail: JobExecutor<'import_mail'>): JobExec
   return async (context) => {
     const { demo } = context.metadata;
     if (demo === undefined) return importMail(context);
-    const folder = await mkdtemp(join(tmpdir(), 'brief-demo-'));
+    // A run killed mid-attempt (SIGKILL, power) could not remove its folder: the next one does.
+    removeStaleTempFolders(tmpdir(), 'demo');
+    const folder = makeTempFolder(tmpdir(), 'demo');
     try {
       const path = join(folder, 'demo.mbox');
       await writeMbox(

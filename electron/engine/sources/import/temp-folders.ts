@@ -1,6 +1,6 @@
 /**
  * Private temporary folders for unpacking archives (and for files a browser sends to `brief
- * serve`): made by mkdtemp (mode 0700, a fresh name no one else can have taken), named after the
+ * serve`, and for the demo's generated mbox): made by mkdtemp (mode 0700, a fresh name no one else can have taken), named after the
  * process that made them, so that the folders of a run that was killed before it could remove
  * them are found and removed at the next start.
  */
@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRunning } from '../../process-alive.ts';
 
-/** What a folder holds, as the start of its name: `brief-zip-<pid>-…`, `brief-uploads-<pid>-…`. */
-export type TempKind = 'zip' | 'uploads';
+/**
+ * What a folder holds, as the start of its name: `brief-zip-<pid>-…` (an unpacked archive),
+ * `brief-uploads-<pid>-…` (files a browser sent), `brief-demo-<pid>-…` (the demo's mbox).
+ */
+export type TempKind = 'zip' | 'uploads' | 'demo';
 
 export function makeTempFolder(root = tmpdir(), kind: TempKind = 'zip'): string {
   return mkdtempSync(join(root, `brief-${kind}-${process.pid}-`));
