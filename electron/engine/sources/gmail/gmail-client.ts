@@ -1,15 +1,13 @@
 /**
- * Single Gmail calls through the official client (`@googleapis/gmail`, its own retry off) under
- * the sync's pacing and retry rules: profile, label totals, message listing and history.
+ * Single Gmail calls through the official client (`@googleapis/gmail`, its own retry off), each
+ * through the sync's call-with-policy loop (`call-with-policy.ts`): profile, label totals, message
+ * listing and history.
  */
 import { createRequire } from 'node:module';
 import type { gmail_v1 } from '@googleapis/gmail';
-import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
-import { cancelledError, throwIfAborted } from './cancellation.ts';
-import { classifyThrown } from './gmail-errors.ts';
-import type { PartCharge, Spend } from './quota-pacer.ts';
+import { type CallContext, fatalCallError } from './call-context.ts';
+import { callWithPolicy, GONE } from './call-with-policy.ts';
 import type { GmailCall } from './quota-profile.ts';
-import { freshBudget } from './retry-policy.ts';
 
 export interface ListedMessage {
   id: string;
@@ -22,8 +20,6 @@ export interface MessagePage {
 }
 
 export type HistoryPage = gmail_v1.Schema$ListHistoryResponse;
-
-const NOT_FOUND = Symbol('not found');
 
 type GmailLibrary = typeof import('@googleapis/gmail');
 let library: GmailLibrary | null = null;
@@ -54,7 +50,7 @@ export class GmailClient {
     const profile = await this.#call('getProfile', (options) =>
       this.#api.users.getProfile({ userId: 'me' }, options),
     );
-    if (profile === NOT_FOUND) throw fatalCallError('the profile request', 404, 'not found');
+    if (profile === GONE) throw fatalCallError('the profile request', 404, 'not found');
     return { historyId: profile.historyId ?? '0', messagesTotal: profile.messagesTotal ?? 0 };
   }
 
@@ -63,7 +59,7 @@ export class GmailClient {
     const label = await this.#call('labels.get', (options) =>
       this.#api.users.labels.get({ userId: 'me', id: labelId }, options),
     );
-    return label === NOT_FOUND ? 0 : (label.messagesTotal ?? 0);
+    return label === GONE ? 0 : (label.messagesTotal ?? 0);
   }
 
   async listMessages(pageToken: string | null, includeSpamTrash: boolean): Promise<MessagePage> {
@@ -73,7 +69,7 @@ export class GmailClient {
         options,
       ),
     );
-    if (page === NOT_FOUND) throw fatalCallError('the message listing', 404, 'not found');
+    if (page === GONE) throw fatalCallError('the message listing', 404, 'not found');
     return {
       messages: (page.messages ?? []).map((m) => ({ id: m.id ?? '', threadId: m.threadId ?? m.id ?? '' })),
       nextPageToken: page.nextPageToken ?? null,
@@ -94,62 +90,19 @@ export class GmailClient {
         options,
       ),
     );
-    return page === NOT_FOUND ? null : page;
+    return page === GONE ? null : page;
   }
 
+  /** One call through the sync's call-with-policy loop; `GONE` when Gmail answered 404. */
   async #call<T>(
     name: GmailCall,
     run: (options: { headers: Record<string, string>; signal: AbortSignal }) => Promise<{ data: T }>,
-  ): Promise<T | typeof NOT_FOUND> {
-    const context = this.#context;
-    const budget = freshBudget();
-    let refreshed = false;
-    for (;;) {
-      // The slot first and quota last, so a call counted in a quota window goes out at once.
-      await context.slots.take(1, context.signal);
-      let spend: Spend;
-      try {
-        spend = await context.pacer.acquire([name], context.signal);
-      } catch (error) {
-        context.slots.give(1);
-        throw error;
-      }
-      let token = '';
-      let failure: ReturnType<typeof classifyThrown>;
-      let charge: PartCharge = 'free';
-      try {
-        token = await context.tokens.get();
-        charge = 'unknown';
-        const response = await run({ headers: { Authorization: `Bearer ${token}` }, signal: context.signal });
-        charge = 'answered';
-        return response.data;
-      } catch (error) {
-        if (context.signal.aborted) throw cancelledError(context.signal);
-        if (charge === 'free') throw error;
-        failure = classifyThrown(error, context.now());
-        if (failure.kind === 'notFound') charge = 'answered';
-        if (failure.kind === 'quota' || failure.kind === 'auth') charge = 'free';
-      } finally {
-        context.slots.give(1);
-        spend.settle(charge);
-      }
-      if (failure.kind === 'notFound') return NOT_FOUND;
-      if (failure.kind === 'fatal') throw fatalCallError(name, failure.status, failure.message);
-      if (failure.kind === 'auth') {
-        if (refreshed) throw reconnectError(context.address);
-        refreshed = true;
-        await context.tokens.refreshAfterRejection(token);
-        continue;
-      }
-      refreshed = false;
-      const decision = context.policy.decide(failure, budget);
-      if (decision.until !== null) {
-        context.pacer.pauseUntil(decision.until);
-        continue;
-      }
-      if (failure.kind === 'quota') context.onQuotaWait(decision.waitMs);
-      await context.sleep(decision.waitMs, context.signal);
-      throwIfAborted(context.signal);
-    }
+  ): Promise<T | typeof GONE> {
+    const signal = this.#context.signal;
+    const answers = await callWithPolicy<T>(this.#context, [{ call: name, what: name }], async (token) => {
+      const response = await run({ headers: { Authorization: `Bearer ${token}` }, signal });
+      return [{ ok: true, body: response.data }];
+    });
+    return answers[0]!;
   }
 }

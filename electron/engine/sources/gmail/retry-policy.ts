@@ -4,6 +4,7 @@
  * min(2^n s + random(0..1000) ms, 64 s). Out of tries, the attempt fails with a code the queue
  * retries from the job's cursor.
  */
+import { backoffMs } from '../../../../shared/backoff.ts';
 import { BriefError } from '../../../../shared/errors.ts';
 import type { Failure } from './gmail-errors.ts';
 
@@ -53,8 +54,11 @@ export class RetryPolicy {
     }
     budget.tries += 1;
     if (budget.tries >= this.#options.tries) throw outOfTries(failure);
-    const exponent = budget.tries - 1;
-    const waitMs = Math.min(2 ** exponent * 1000 + this.#options.random() * 1000, CAP_MS);
+    const waitMs = backoffMs(budget.tries, {
+      baseMs: 1000,
+      capMs: CAP_MS,
+      jitter: { kind: 'add', spreadMs: 1000, random: this.#options.random },
+    });
     return { waitMs: waitMs / this.#options.timeScale, until: null };
   }
 }
