@@ -2,11 +2,13 @@
  * The analytics worker's entry: computes batches of views (reports and Briefs) through a
  * read-only connection of its own, so the engine's thread — the one that answers the dashboard,
  * the CLI and `brief serve` — stays free while a report over a million messages runs
- * (docs/analytics.md "Off the engine's thread"). It writes nothing: the engine stores the results.
+ * (docs/analytics.md "Off the engine's thread"). It writes nothing: the engine stores the results,
+ * and its log records are posted to the engine's thread, which writes them to the engine's log.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError } from '../../shared/errors.ts';
 import { openReader } from './db/open-reader.ts';
+import { forwardingLogger } from './reports/forwarded-log.ts';
 import { ViewComputer } from './reports/view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './reports/view-protocol.ts';
 
@@ -18,7 +20,7 @@ const post = (message: FromAnalytics) => port.postMessage(message);
 let computer: ViewComputer | null = null;
 port.on('message', (message: ToAnalytics) => {
   try {
-    computer ??= new ViewComputer(openReader(start.databasePath));
+    computer ??= new ViewComputer(openReader(start.databasePath, { logger: forwardingLogger(post) }));
     const { seq } = message;
     const value = computer.compute(message.sets, (set, view, computed) =>
       post({ seq, kind: 'view', set, view, computed }),

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { BriefError, fromSerializedError } from '../../../shared/errors.ts';
 import type { Logger } from '../log.ts';
 import { findWorkerScript } from '../worker-script.ts';
+import { writeForwarded } from './forwarded-log.ts';
 import type { ComputedView, OnView, ViewComputer, ViewSet } from './view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './view-protocol.ts';
 
@@ -83,6 +84,7 @@ export class ViewWorker implements ViewSource {
   #start(): Worker {
     const worker = new Worker(this.#entry, { workerData: this.#startData });
     worker.on('message', (message: FromAnalytics) => {
+      if (message.kind === 'log') return writeForwarded(this.#logger, message);
       if (message.kind === 'view') {
         this.#pending.get(message.seq)?.onView?.(message.set, message.view, message.computed);
         return;
