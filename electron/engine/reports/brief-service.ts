@@ -89,6 +89,7 @@ export class BriefService {
       now,
       FIGURE_SETS.brief,
     );
+    this.#reports.asked({ account: request.account, figures: 'brief', range: this.#range(anchor) });
     const cached = this.#services.analyticsCache.get<Brief>(key, version, now);
     if (!cached)
       return answer((await this.#store(request.account, timeZone, anchor, now)).brief, false, false, key);

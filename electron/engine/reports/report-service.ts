@@ -13,7 +13,6 @@ import type { Brief } from '../../../shared/brief-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Report } from '../../../shared/report-types.ts';
 import { parseCall } from '../../../shared/validate.ts';
-import { BRIEF_RANGE } from '../analytics/brief/compute-brief.ts';
 import {
   type DrilldownPage,
   type DrilldownRequest,
@@ -30,12 +29,13 @@ import {
   systemTimeZone,
   type ViewAt,
 } from './report-keys.ts';
-import { type ReportRange, rangeAnchor, rangeSpec, WARM_RANGES } from './report-range.ts';
+import { type ReportRange, rangeAnchor, rangeSpec } from './report-range.ts';
 
 export { FIGURE_SETS, type ReportAccountRef, systemTimeZone, type ViewAt };
 
 import { type ComputedView, ViewComputer, type ViewSet, type ViewSpec } from './view-computer.ts';
 import { inThreadViews, type ViewSource, ViewWorker } from './view-worker.ts';
+import { bySet, WarmPlan, type WarmView } from './warm-plan.ts';
 
 export interface ReportRequest {
   account: ReportAccountRef;
@@ -50,12 +50,6 @@ export interface ReportServiceOptions {
   analyticsWorker?: URL | string;
 }
 
-/** What warming computes for an account set: the dashboard's ranges, then the Brief. */
-const WARM_VIEWS: ReadonlyArray<{ figures: ViewSpec['figures']; range: ReportRange }> = [
-  ...WARM_RANGES.map((range) => ({ figures: 'report' as const, range })),
-  { figures: 'brief', range: { preset: BRIEF_RANGE, anchor: 'auto' } },
-];
-
 function viewSpec(figures: ViewSpec['figures'], range: ReportRange): ViewSpec {
   return { figures, range: rangeSpec(range), anchor: rangeAnchor(range) };
 }
@@ -66,6 +60,7 @@ export class ReportService {
   /** This thread's computer: drill-downs, and every view when there is no analytics worker. */
   readonly #local: ViewComputer;
   readonly #views: ViewSource;
+  readonly #plan = new WarmPlan();
 
   constructor(services: EngineServices, options: ReportServiceOptions = {}) {
     this.#services = services;
@@ -90,6 +85,7 @@ export class ReportService {
     }
     const asOf = this.#services.clock();
     const { key, version } = this.keyAndVersion(request.account, request.range, timeZone, asOf);
+    this.asked({ account: request.account, figures: 'report', range: request.range });
     return (
       this.#fromCache(request, timeZone, asOf, key, version) ??
       (await this.#computeAndStore({ ...request, timeZone, asOf }, key, version))
@@ -145,36 +141,42 @@ export class ReportService {
   }
 
   /**
-   * Computes the common views of the account and of "all" (the dashboard's ranges and the Brief)
-   * into the cache, after every sync and import: one batch as of one instant, so each account set
-   * is prepared once (view-computer.ts). Each stored view is announced as `analytics-updated`.
+   * Computes the common views of the account and of "all" (the dashboard's ranges and the Brief),
+   * and the views asked for last, into the cache after every sync and import: one batch as of one
+   * instant, so each account set is prepared once (view-computer.ts), in the order of warm-plan.ts
+   * (what the dashboard has open first). Each stored view is announced as `analytics-updated`.
    */
   async warm(accountId: number, asOf = this.#services.clock()): Promise<number> {
     const timeZone = this.zone({});
-    const accounts = [accountId, 'all'] as const;
-    const keys = accounts.map((account) =>
-      WARM_VIEWS.map((view) =>
-        this.keyAndVersion(account, view.range, timeZone, asOf, FIGURE_SETS[view.figures]),
+    const groups = bySet(this.#plan.after(accountId));
+    const keys = groups.map((group) =>
+      group.map((view) =>
+        this.keyAndVersion(view.account, view.range, timeZone, asOf, FIGURE_SETS[view.figures]),
       ),
     );
-    const sets = accounts.map((account) =>
+    const sets = groups.map((group) =>
       this.#viewSet(
-        account,
+        group[0]!.account,
         timeZone,
         asOf,
-        WARM_VIEWS.map((view) => viewSpec(view.figures, view.range)),
+        group.map((view) => viewSpec(view.figures, view.range)),
       ),
     );
     let warmed = 0;
-    // Each view is stored and announced as soon as it is ready: the first redraw need not wait for the last view.
+    // Each view is stored and announced as soon as it is computed: the first redraw need not wait for the last view.
     await this.#views.compute(sets, (set, index, computed) => {
-      const account = accounts[set]!;
+      const { account, range } = groups[set]![index]!;
       const { key, version } = keys[set]![index]!;
-      this.#store({ account, range: WARM_VIEWS[index]!.range, timeZone, asOf }, key, version, computed);
+      this.#store({ account, range, timeZone, asOf }, key, version, computed);
       this.#services.events.emit('analytics-updated', { key, account });
       warmed += 1;
     });
     return warmed;
+  }
+
+  /** Remembers a view asked for through the cache, so the warming after a change computes it first. */
+  asked(view: WarmView): void {
+    this.#plan.asked(view);
   }
 
   /** One view computed (no cache): a report or the Brief's sections. */
