@@ -1,35 +1,54 @@
 /**
- * Imports mail into a database through the engine in a process of its own, so its peak memory is
- * the import's alone: the warm_cache job the import queues afterwards is cancelled before it runs
- * (warming computes the analytics, whose cost the analytics rows measure).
- * Usage: node bench/child-import.ts <db> <account address> <path>...
- * Prints one JSON line: { maxRssBytes, ms, status, summary, error }.
+ * Imports mail through the built engine (bench/built.ts) in a process of its own, so its peak
+ * memory is the import's alone: the warm_cache jobs the imports queue are cancelled before they
+ * run (warming computes the analytics, whose cost the analytics rows measure).
+ * Usage: node <bin/brief.js's node flags> bench/child-import.ts <db> <account>=<path>[,<path>...]...
+ * (one import.start per argument after the database, all queued before the runner starts).
+ * Prints one JSON line: { maxRssBytes, ms, cpuMs, engineCpuMs, failed, summaries }, where ms runs
+ * from the first import.start to the last import job completed.
  */
 import { performance } from 'node:perf_hooks';
-import { Engine } from '../electron/engine/engine.ts';
+import { pathToFileURL } from 'node:url';
+import { BUILT_ENGINE } from './built.ts';
 
-const [databasePath, account, ...paths] = process.argv.slice(2);
-if (!databasePath || !account || paths.length === 0) {
-  console.error('Usage: node bench/child-import.ts <db> <account address> <path>...');
+type EngineModule = typeof import('../electron/engine/index.ts');
+
+const [databasePath, ...imports] = process.argv.slice(2);
+const parsed = imports.map((argument) => {
+  const at = argument.indexOf('=');
+  return { account: argument.slice(0, at), paths: argument.slice(at + 1).split(',') };
+});
+if (!databasePath || parsed.length === 0 || parsed.some((one) => one.account === '' || one.paths[0] === '')) {
+  console.error('Usage: node bench/child-import.ts <db> <account>=<path>[,<path>...]...');
   process.exit(2);
 }
+const { Engine } = (await import(pathToFileURL(BUILT_ENGINE).href)) as EngineModule;
 const engine = Engine.open({ databasePath });
+const jobIds: number[] = [];
+let lastDone = 0;
 engine.on('job-state', (event) => {
   if (event.type === 'warm_cache' && event.status === 'pending') engine.services.jobs.cancelJob(event.jobId);
+  if (event.status === 'completed' && jobIds.includes(event.jobId)) lastDone = performance.now();
 });
+const cpu = process.cpuUsage();
+const engineCpu = process.threadCpuUsage();
 const started = performance.now();
-const job = await engine.call('import.start', { paths, account });
+for (const one of parsed) jobIds.push((await engine.call('import.start', one)).id);
 await engine.runner.runUntilIdle();
-const done = engine.services.jobs.getJob(job.id);
-const elapsed = performance.now() - started;
+const used = process.cpuUsage(cpu);
+const engineUsed = process.threadCpuUsage(engineCpu);
+const jobs = jobIds.map((id) => engine.services.jobs.getJob(id));
 await engine.close();
+const failed = jobs.find((job) => job.status !== 'completed');
 console.log(
   JSON.stringify({
     // Linux and macOS report maxRSS in kilobytes.
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
-    ms: elapsed,
-    status: done.status,
-    summary: done.metadata.summary ?? null,
-    error: done.error,
+    ms: lastDone - started,
+    // Every thread of the process (the reader worker's too), and the engine's thread alone.
+    cpuMs: (used.user + used.system) / 1000,
+    engineCpuMs: (engineUsed.user + engineUsed.system) / 1000,
+    failed: failed ? `import ${failed.status}: ${failed.error?.message}` : null,
+    summaries: jobs.map((job) => job.metadata.summary ?? null),
   }),
 );

@@ -1,20 +1,30 @@
 /**
- * Runs bench/child-import.ts and watches it: its peak RSS is read from /proc while it runs (so a
+ * Runs bench/child-import.ts (the built engine, with bin/brief.js's node flags) and watches it: its peak RSS is read from /proc while it runs (so a
  * run stopped at the time limit or the memory cap still has a figure) and from the child's own
  * report when it finishes. The cap keeps a runaway import from taking the shared machine's memory.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildOnce, cliNodeFlags } from './built.ts';
 import { ROOT } from './context.ts';
 import { megabytes, ms, now } from './measure.ts';
 
 export interface ChildImportResult {
   peakRssBytes: number;
+  /** From the first import.start to the last import completed (the child's own clock when it finished). */
   ms: number;
-  /** Null when the import finished; otherwise why it was stopped or failed. */
+  /** CPU of the whole child and of its engine thread; null when it did not finish. */
+  cpuMs: number | null;
+  engineCpuMs: number | null;
+  /** Null when every import finished; otherwise why it was stopped or failed. */
   stopped: string | null;
-  summary: { read: number; imported: number; bytes: number } | null;
+  summaries: Array<{ read: number; imported: number; bytes: number } | null>;
+}
+
+export interface ChildImport {
+  account: string;
+  paths: readonly string[];
 }
 
 const POLL_MS = 200;
@@ -29,15 +39,17 @@ function highWaterBytes(pid: number): number {
   }
 }
 
+/** Queues the imports in one child (one import.start each, in order) and runs them to the end. */
 export function runChildImport(options: {
   databasePath: string;
-  account: string;
-  paths: readonly string[];
+  imports: readonly ChildImport[];
   timeLimitMs: number;
   rssCapBytes: number;
 }): Promise<ChildImportResult> {
+  buildOnce();
   const script = join(ROOT, 'bench', 'child-import.ts');
-  const child = spawn(process.execPath, [script, options.databasePath, options.account, ...options.paths], {
+  const imports = options.imports.map((one) => `${one.account}=${one.paths.join(',')}`);
+  const child = spawn(process.execPath, [...cliNodeFlags(), script, options.databasePath, ...imports], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const started = now();
@@ -68,22 +80,30 @@ export function runChildImport(options: {
         const report = JSON.parse(line) as {
           maxRssBytes: number;
           ms: number;
-          status: string;
-          summary: ChildImportResult['summary'];
-          error: { message: string } | null;
+          cpuMs: number;
+          engineCpuMs: number;
+          failed: string | null;
+          summaries: ChildImportResult['summaries'];
         };
-        const failed =
-          report.status === 'completed' ? null : `import ${report.status}: ${report.error?.message}`;
         resolve({
           peakRssBytes: Math.max(peak, report.maxRssBytes),
           ms: report.ms,
-          stopped: failed,
-          summary: report.summary,
+          cpuMs: report.cpuMs,
+          engineCpuMs: report.engineCpuMs,
+          stopped: report.failed,
+          summaries: report.summaries,
         });
         return;
       }
       const reason = stopped ?? `child exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`;
-      resolve({ peakRssBytes: peak, ms: elapsed, stopped: reason, summary: null });
+      resolve({
+        peakRssBytes: peak,
+        ms: elapsed,
+        cpuMs: null,
+        engineCpuMs: null,
+        stopped: reason,
+        summaries: [],
+      });
     });
   });
 }

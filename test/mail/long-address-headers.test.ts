@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitFactsToLimits } from '../../electron/engine/cache/message-facts-fit.ts';
-import { FACT_LIMITS } from '../../electron/engine/cache/message-facts-schema.ts';
+import { FACT_LIMITS } from '../../electron/engine/cache/message-facts-limits.ts';
 import {
   ADDRESS_LINE_LIMIT,
   ADDRESS_LIST_LIMIT,

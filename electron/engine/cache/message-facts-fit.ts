@@ -6,7 +6,7 @@
  * a sentence for the person's report.
  */
 import type { MessageFacts } from '../mail/types.ts';
-import { FACT_LIMITS } from './message-facts-schema.ts';
+import { FACT_LIMITS } from './message-facts-limits.ts';
 
 export type FactsFit =
   | { kind: 'fits'; facts: MessageFacts; cuts: string[] }

@@ -1,23 +1,6 @@
 import { z } from 'zod';
 import type { MessageFacts } from '../mail/types.ts';
-
-/**
- * What one stored message may hold. Ids and addresses follow RFC 5322's 998-character line; the
- * rest bounds what one row may cost. Anyone can send a message past them: `fitFactsToLimits`
- * cuts such a message to fit (or skips it when cutting would change which message it is).
- */
-export const FACT_LIMITS = {
-  /** providerId, providerThreadId, a label. */
-  id: 256,
-  /** An address, a display name, a Message-ID. */
-  line: 998,
-  /** Addresses of one header, ids of In-Reply-To or References. */
-  list: 10_000,
-  labels: 1000,
-  subject: 16_384,
-  unsubscribe: 4096,
-  contentKey: 20_000,
-} as const;
+import { FACT_LIMITS } from './message-facts-limits.ts';
 
 /**
  * The facts schema, with or without the length limits. Without them it checks only the types:

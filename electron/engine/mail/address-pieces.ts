@@ -1,7 +1,7 @@
 /**
  * A bounded reading of a very long address header. postal-mime's parser takes seconds per few
  * megabytes (15–20 s for a 64 MB To line), and a stored message keeps at most
- * ADDRESS_LIST_LIMIT addresses of one header (FACT_LIMITS.list in cache/message-facts-schema.ts)
+ * ADDRESS_LIST_LIMIT addresses of one header (FACT_LIMITS.list in cache/message-facts-limits.ts)
  * and ADDRESS_LINE_LIMIT characters of each (FACT_LIMITS.line, the RFC 5322 line). So a long
  * header is split at its top-level commas (outside quotes, angle brackets and comments) by one
  * linear scan, a piece longer than a full display name and address keeps its head and its tail

@@ -22,7 +22,9 @@ export interface ImportReadOptions {
 
 const READ_SETTINGS: Omit<ReadRequest, 'paths' | 'keepRaw'> = {
   inFlight: 2,
-  batchItems: 500,
+  // Small batches: what the reader holds survives its scavenges (reader-pool.ts), and fewer
+  // messages wait between the threads.
+  batchItems: 100,
   batchBytes: 16 * 1024 * 1024,
   progressBytes: 4 * 1024 * 1024,
 };
