@@ -23,24 +23,29 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
   /** When the measured work ended: asks up to then are answered too. */
   let end = Number.POSITIVE_INFINITY;
   /**
-   * The most CPU the engine's thread spent between two turns of this loop: what it computed
-   * itself, whatever the machine's load. On a shared machine a starved thread waits without
-   * working, which the latencies count and this does not.
+   * The most CPU the engine's thread spent between two turns of this loop on anything but this
+   * loop's own asks: what the engine did (storing a view, an event, a collection) while asks
+   * waited, whatever the machine's load. On a shared machine a starved thread waits without
+   * working, which the latencies count and this does not; and after such a wait the asks due
+   * meanwhile are answered in one turn, whose CPU is the asking, not the engine's.
    */
   let busiestTurnMs = 0;
+  const cpuMs = () => {
+    const used = process.threadCpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const answering = (async () => {
-    let cpu = process.threadCpuUsage();
+    let turnEnded = cpuMs();
     while (nextAsk <= end) {
+      busiestTurnMs = Math.max(busiestTurnMs, cpuMs() - turnEnded);
       const turn = now();
       for (; nextAsk <= turn; nextAsk += ASK_EVERY_MS) {
         await engine.call('jobs.list', { limit: 50 });
         await engine.call('accounts.list', {});
         latencies.push(now() - nextAsk);
       }
+      turnEnded = cpuMs();
       await nextTurn();
-      const spent = process.threadCpuUsage(cpu);
-      busiestTurnMs = Math.max(busiestTurnMs, (spent.user + spent.system) / 1000);
-      cpu = process.threadCpuUsage();
     }
   })();
   const started = now();
@@ -58,7 +63,7 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
     value:
       `p99 ${ms(p99)} (p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))}; ` +
       `${count(latencies.length)} asks over ${ms(windowMs)}: cold report ${ms(reportMs)}, then warming; ` +
-      `the engine thread's busiest turn ${ms(busiestTurnMs)} of CPU)`,
+      `the engine thread's most CPU between two turns of the asking loop ${ms(busiestTurnMs)})`,
     target: messages === 1_000_000 ? TARGET : `${TARGET} at 1,000,000 (this run: smaller input)`,
     pass: p99 < 50,
     protocol:

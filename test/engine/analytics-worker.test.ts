@@ -15,6 +15,7 @@ import { generated } from './random-changes.ts';
 
 const ANALYTICS_WORKER = new URL('../../electron/engine/analytics-worker.ts', import.meta.url);
 const EXITING_WORKER = new URL('./fixtures/exiting-analytics-worker.ts', import.meta.url);
+const BURSTING_WORKER = new URL('./fixtures/bursting-analytics-worker.ts', import.meta.url);
 const START = Date.UTC(2026, 2, 10, 12);
 const IDENTITY = 'me@example.com';
 
@@ -114,5 +115,25 @@ describe('the analytics worker', () => {
       code: 'INTERNAL',
       message: expect.stringContaining('closed'),
     });
+  });
+  it('hands the views that arrive together to the engine one per turn, so calls are answered between them', async () => {
+    const views = new ViewWorker(BURSTING_WORKER, join(tempFolder(), 'brief.db'), createMemoryLogger());
+    const seen: string[] = [];
+    const answered = await views.compute([], (_set, view) => {
+      seen.push(`view ${view}`);
+      // What a call asked meanwhile gets: the next turn.
+      setImmediate(() => seen.push(`turn after view ${view}`));
+    });
+    await nextTurn();
+    await views.close();
+    expect(answered).toHaveLength(1);
+    expect(seen).toEqual([
+      'view 0',
+      'turn after view 0',
+      'view 1',
+      'turn after view 1',
+      'view 2',
+      'turn after view 2',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { BriefError, fromSerializedError } from '../../../shared/errors.ts';
 import type { Logger } from '../log.ts';
 import { findWorkerScript } from '../worker-script.ts';
 import { writeForwarded } from './forwarded-log.ts';
+import { TurnQueue } from './turn-queue.ts';
 import type { ComputedView, OnView, ViewComputer, ViewSet } from './view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './view-protocol.ts';
 
@@ -50,6 +51,7 @@ export class ViewWorker implements ViewSource {
   readonly #startData: AnalyticsStartData;
   readonly #logger: Logger;
   readonly #pending = new Map<number, Pending>();
+  readonly #turns = new TurnQueue();
   #worker: Worker | null = null;
   #seq = 0;
   #closed = false;
@@ -85,27 +87,43 @@ export class ViewWorker implements ViewSource {
     const worker = new Worker(this.#entry, { workerData: this.#startData });
     worker.on('message', (message: FromAnalytics) => {
       if (message.kind === 'log') return writeForwarded(this.#logger, message);
-      if (message.kind === 'view') {
-        this.#pending.get(message.seq)?.onView?.(message.set, message.view, message.computed);
-        return;
-      }
-      const pending = this.#pending.get(message.seq);
-      this.#pending.delete(message.seq);
-      if (this.#pending.size === 0) worker.unref();
-      if (!pending) return;
-      if (message.outcome.ok) pending.resolve(message.outcome.value);
-      else pending.reject(fromSerializedError(message.outcome.error));
+      this.#turns.push(() => this.#answer(worker, message));
     });
+    // After the messages it sent before it stopped: what it finished is answered.
     worker.on('error', (error) => {
       this.#logger.error('analytics worker failed', { error });
-      this.#lost(worker);
+      this.#turns.push(() => this.#lost(worker));
     });
     worker.on('exit', (code) => {
       if (this.#worker === worker) this.#logger.warn('analytics worker exited', { code });
-      this.#lost(worker);
+      this.#turns.push(() => this.#lost(worker));
     });
     this.#worker = worker;
     return worker;
+  }
+
+  /** A view (stored by its caller, in a turn of its own: turn-queue.ts) or the end of a batch. */
+  #answer(worker: Worker, message: Exclude<FromAnalytics, { kind: 'log' }>): void {
+    const pending = this.#pending.get(message.seq);
+    if (message.kind === 'view') {
+      try {
+        pending?.onView?.(message.set, message.view, message.computed);
+      } catch (error) {
+        // Storing the view failed (a full disk): the batch fails with it.
+        this.#settle(worker, message.seq);
+        pending?.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      return;
+    }
+    this.#settle(worker, message.seq);
+    if (!pending) return;
+    if (message.outcome.ok) pending.resolve(message.outcome.value);
+    else pending.reject(fromSerializedError(message.outcome.error));
+  }
+
+  #settle(worker: Worker, seq: number): void {
+    this.#pending.delete(seq);
+    if (this.#pending.size === 0) worker.unref();
   }
 
   #lost(worker: Worker): void {
