@@ -1,6 +1,7 @@
 /** Analytics from a cold cache (100,000 and 1,000,000 messages), engine responsiveness meanwhile, and the warm open. */
 import { join } from 'node:path';
 import { Engine } from '../electron/engine/engine.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import { BriefError } from '../shared/errors.ts';
 import { type BenchContext, GENERATED_ADDRESS } from './context.ts';
 import { count, median, ms, now } from './measure.ts';
@@ -18,7 +19,7 @@ const COLD_TIMED =
 
 /** Times one report from an emptied analytics cache; the answer must not come from the cache. */
 async function coldReportMs(engine: Engine, accountId: number): Promise<number> {
-  engine.services.store.db.exec('DELETE FROM analytics_cache');
+  engineServicesForTests(engine).store.db.exec('DELETE FROM analytics_cache');
   const started = now();
   const envelope = await engine.call('analytics.report', { account: accountId, range: { preset: 'all' } });
   const elapsed = now() - started;
@@ -63,23 +64,26 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
   const size = 1_000_000;
   const engine = Engine.open({ databasePath: join(context.scratch('analytics-1m'), 'brief.db') });
   try {
-    const account = engine.services.accounts.createAccount({ address: GENERATED_ADDRESS, provider: 'gmail' });
+    const account = engineServicesForTests(engine).accounts.createAccount({
+      address: GENERATED_ADDRESS,
+      provider: 'gmail',
+    });
     const fillStarted = now();
     let batch = [];
     for (const item of generatedItems(1, size)) {
       batch.push(item);
       if (batch.length === BULK_BATCH) {
-        engine.services.messages.cacheBulk(account.id, 'gmail', batch);
+        engineServicesForTests(engine).messages.cacheBulk(account.id, 'gmail', batch);
         batch = [];
       }
     }
-    if (batch.length > 0) engine.services.messages.cacheBulk(account.id, 'gmail', batch);
-    engine.services.rederive(account.id);
+    if (batch.length > 0) engineServicesForTests(engine).messages.cacheBulk(account.id, 'gmail', batch);
+    engineServicesForTests(engine).rederive(account.id);
     const fillMs = now() - fillStarted;
     // What the warming after an import or sync does first: a report that reads message_cache and
     // writes the column snapshot the next engine's cold start reads.
     const firstMs = await coldReportMs(engine, account.id);
-    const fresh = Engine.open({ databasePath: engine.services.store.path });
+    const fresh = Engine.open({ databasePath: engineServicesForTests(engine).store.path });
     let value: number;
     try {
       value = await coldReportMs(fresh, account.id);
@@ -95,7 +99,7 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
     };
     // Responsiveness wants a cold report of its own: an engine that has not loaded the messages yet.
     const another = Engine.open({
-      databasePath: engine.services.store.path,
+      databasePath: engineServicesForTests(engine).store.path,
       analyticsWorker: ANALYTICS_WORKER,
     });
     try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Engine } from '../electron/engine/engine.ts';
 import { writeMbox } from '../electron/engine/mail/generator/index.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import type { RangePreset } from '../shared/domain.ts';
 import { BriefError } from '../shared/errors.ts';
 import { type BenchContext, generatorOptions } from './context.ts';
@@ -18,7 +19,7 @@ const ADDRESSES = ['ana@example.com', 'ben@example.com'] as const;
 async function importMbox(engine: Engine, path: string, account: string): Promise<number> {
   const job = await engine.call('import.start', { paths: [path], account });
   await engine.runner.runUntilIdle();
-  const done = engine.services.jobs.getJob(job.id);
+  const done = engineServicesForTests(engine).jobs.getJob(job.id);
   if (done.status !== 'completed') {
     throw new BriefError(
       'INTERNAL',

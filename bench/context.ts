@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Engine } from '../electron/engine/engine.ts';
 import { writeMbox } from '../electron/engine/mail/generator/index.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import { timed } from './measure.ts';
 import { wantsFigure } from './row.ts';
 
@@ -96,7 +97,7 @@ export class BenchContext {
       const { result: job, ms: importMs } = await timed(async () => {
         const started = await engine.call('import.start', { paths: [mbox], account: GENERATED_ADDRESS });
         await engine.runner.runUntilIdle();
-        return engine.services.jobs.getJob(started.id);
+        return engineServicesForTests(engine).jobs.getJob(started.id);
       });
       if (job.status !== 'completed') {
         throw new Error(`the generated import ended ${job.status}: ${job.error?.message ?? 'no error'}`);

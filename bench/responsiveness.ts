@@ -7,6 +7,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Engine } from '../electron/engine/engine.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import { count, ms, now, percentile } from './measure.ts';
 import type { Row } from './row.ts';
 
@@ -17,7 +18,7 @@ const ASK_EVERY_MS = 10;
 const TARGET = 'p99 < 50 ms';
 
 export async function responsivenessRow(engine: Engine, accountId: number, messages: number): Promise<Row> {
-  engine.services.store.db.exec('DELETE FROM analytics_cache');
+  engineServicesForTests(engine).store.db.exec('DELETE FROM analytics_cache');
   const latencies: number[] = [];
   let nextAsk = now();
   /** When the measured work ended: asks up to then are answered too. */
@@ -53,7 +54,7 @@ export async function responsivenessRow(engine: Engine, accountId: number, messa
   const reportMs = now() - started;
   // Warming is a job of its own after a sync: the engine gets a turn between the two.
   await nextTurn();
-  await engine.services.warmAnalytics(accountId);
+  await engineServicesForTests(engine).warmAnalytics(accountId);
   end = now();
   const windowMs = end - started;
   await answering;

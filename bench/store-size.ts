@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../electron/engine/engine.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import { CORPORA_ABSENT } from './context.ts';
 import { enronAddress } from './corpus.ts';
 import { count } from './measure.ts';
@@ -32,10 +33,10 @@ export const storeSizeGroup: RowGroup = {
     try {
       const job = await engine.call('import.start', { paths: [user], account: enronAddress(user) });
       await engine.runner.runUntilIdle();
-      const done = engine.services.jobs.getJob(job.id);
+      const done = engineServicesForTests(engine).jobs.getJob(job.id);
       if (done.status !== 'completed')
         return [notMeasured(FIGURE, TARGET, `import ${done.status}`, protocol)];
-      const { db } = engine.services.store;
+      const { db } = engineServicesForTests(engine).store;
       messages = (db.prepare('SELECT count(*) AS n FROM message_cache').get() as { n: number }).n;
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -5,6 +5,7 @@
  * once the figure is taken: the rest of the mailbox would take many minutes at time scale 1.
  */
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../test/emulator/seed-synthetic.ts';
 import { startEmulator } from '../test/emulator/server.ts';
 import { type BenchContext, generatorOptions } from './context.ts';
@@ -60,7 +61,11 @@ export async function firstDataRow(gmail: typeof GmailSource, context: BenchCont
       const stopListening = engine.on('data-changed', (payload) => {
         if (payload.accountId !== accountId) return;
         events += 1;
-        if (engine.services.messages.getMessage(accountId, gmail.PROVIDER_GMAIL, newest.id) === null) return;
+        if (
+          engineServicesForTests(engine).messages.getMessage(accountId, gmail.PROVIDER_GMAIL, newest.id) ===
+          null
+        )
+          return;
         stopListening();
         const reportStarted = now();
         engine.call('analytics.report', { account: accountId, range: { preset: '7' } }).then((envelope) => {
@@ -69,14 +74,14 @@ export async function firstDataRow(gmail: typeof GmailSource, context: BenchCont
             ms: answered - started,
             reportMs: answered - reportStarted,
             events,
-            stored: engine.services.messages.getCacheStats(accountId).count,
+            stored: engineServicesForTests(engine).messages.getCacheStats(accountId).count,
             weekMessages: envelope.report.coverage.messages,
           });
         }, reject);
       });
     });
     started = now();
-    const job = engine.services.jobs.createJob({ type: 'fetch_messages', accountId });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'fetch_messages', accountId });
     const running = engine.runner.runUntilIdle();
     let timer: NodeJS.Timeout | undefined;
     const gaveUp = new Promise<null>((resolve) => {
@@ -85,8 +90,9 @@ export async function firstDataRow(gmail: typeof GmailSource, context: BenchCont
     const ended = running.then(() => null);
     const seen = await Promise.race([firstData, gaveUp, ended]);
     clearTimeout(timer);
-    const status = engine.services.jobs.getJob(job.id).status;
-    if (status === 'pending' || status === 'processing') engine.services.jobs.cancelJob(job.id);
+    const status = engineServicesForTests(engine).jobs.getJob(job.id).status;
+    if (status === 'pending' || status === 'processing')
+      engineServicesForTests(engine).jobs.cancelJob(job.id);
     await running;
     if (seen === null) {
       const reason = `no data-changed held the newest message (sync ${status} after ${events} data-changed events)`;

@@ -9,6 +9,7 @@ import type { TokenProvider } from '../electron/engine/auth/token-provider.ts';
 import { Engine } from '../electron/engine/engine.ts';
 import type { GeneratorOptions } from '../electron/engine/mail/generator/index.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import type { QuotaProfile } from '../shared/domain.ts';
 import { BriefError } from '../shared/errors.ts';
 import type { CountersSnapshot } from '../test/emulator/counters.ts';
@@ -63,11 +64,13 @@ export function openSyncEngine(options: {
     tokenProvider: emulatorTokens(emulator),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     executors: {
-      fetch_messages: (context) => gmail.fetchMessagesExecutor(engine.services, overrides)(context),
-      sync_history: (context) => gmail.syncHistoryExecutor(engine.services, overrides)(context),
+      fetch_messages: (context) =>
+        gmail.fetchMessagesExecutor(engineServicesForTests(engine), overrides)(context),
+      sync_history: (context) =>
+        gmail.syncHistoryExecutor(engineServicesForTests(engine), overrides)(context),
     },
   });
-  const account = engine.services.accounts.createAccount({
+  const account = engineServicesForTests(engine).accounts.createAccount({
     address: emulator.user,
     provider: 'gmail',
     settings: { quotaProfile: options.discover === true ? 'auto' : options.profile },
@@ -132,15 +135,18 @@ export async function firstSync(options: {
     const started = now();
     const loopBefore = performance.eventLoopUtilization();
     const cpuBefore = process.cpuUsage();
-    const job = engine.services.jobs.createJob({ type: 'fetch_messages', accountId: opened.accountId });
+    const job = engineServicesForTests(engine).jobs.createJob({
+      type: 'fetch_messages',
+      accountId: opened.accountId,
+    });
     await engine.runner.runUntilIdle();
     const elapsed = now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    const done = engine.services.jobs.getJob(job.id);
+    const done = engineServicesForTests(engine).jobs.getJob(job.id);
     return {
       counters: await emulator.counters(),
       seeded: emulator.messageCount,
-      stored: engine.services.messages.getCacheStats(opened.accountId).count,
+      stored: engineServicesForTests(engine).messages.getCacheStats(opened.accountId).count,
       ms: elapsed,
       busy: performance.eventLoopUtilization(loopBefore).utilization,
       cpu: (cpu.user + cpu.system) / 1000 / elapsed,

@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { factsFromGmail, type GmailMessageResource } from '../electron/engine/mail/index.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../electron/engine/testing.ts';
 import type { SeedMessage } from '../test/emulator/mailbox.ts';
 import { renderMessage } from '../test/emulator/render.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../test/emulator/seed-synthetic.ts';
@@ -139,7 +140,7 @@ async function incrementalRow(
   const { engine, accountId } = synced;
   try {
     const fillMs = await storeAsSynced(gmail, emulator, synced);
-    const storedBefore = engine.services.messages.getCacheStats(accountId).count;
+    const storedBefore = engineServicesForTests(engine).messages.getCacheStats(accountId).count;
     process.stderr.write(`bench: ${count(storedBefore)} messages stored as synced in ${ms(fillMs)}\n`);
     const protocol =
       `legacy profile, latency uniform 50–150 ms, time scale 1; ${count(stored)} generated messages in the ` +
@@ -168,16 +169,16 @@ async function incrementalRow(
     });
     const offProgress = engine.on('job-progress', (payload) => trace(`progress: ${payload.step}`));
     const offChanged = engine.on('data-changed', () => trace('data-changed'));
-    const job = engine.services.jobs.createJob({ type: 'sync_history', accountId });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'sync_history', accountId });
     await engine.runner.runUntilIdle();
     const jobMs = now() - started;
     offData();
     offAnalytics();
     offProgress();
     offChanged();
-    const done = engine.services.jobs.getJob(job.id);
+    const done = engineServicesForTests(engine).jobs.getJob(job.id);
     const counters = emulator.counters.snapshot();
-    const storedAfter = engine.services.messages.getCacheStats(accountId).count;
+    const storedAfter = engineServicesForTests(engine).messages.getCacheStats(accountId).count;
     if (done.status !== 'completed' || marks.analyticsUpdated === null) {
       const reason = `sync_history ${done.status}${done.error ? `: ${done.error.message}` : ''}`;
       return { row: notMeasured(figure, target, reason, protocol), ms: null };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { RangePreset } from '../../shared/domain.ts';
 import { openEngine, tempFolder } from '../engine/helpers.ts';
 import { CORPORA, EXPECTED, ROOT, requireCorpora, skipWithoutCorpora } from '../paths.ts';
@@ -25,7 +26,7 @@ async function importFiles(engine: Engine, params: ReportParams): Promise<number
   await engine.runner.runUntilIdle();
   const done = await engine.call('jobs.get', { jobId: job.id });
   expect(done.status, JSON.stringify(done.error)).toBe('completed');
-  return engine.services.accounts.findByAddress(params.account, 'import')!.id;
+  return engineServicesForTests(engine).accounts.findByAddress(params.account, 'import')!.id;
 }
 
 describe.skipIf(skipWithoutCorpora)(
@@ -71,9 +72,9 @@ describe.skipIf(skipWithoutCorpora)(
         expect(afterRestart.report).toEqual(cold);
         expect((await ask(true)).report).toEqual(cold);
 
-        const rows = engine.services.messages.getCacheStats(account).count;
+        const rows = engineServicesForTests(engine).messages.getCacheStats(account).count;
         expect(await importFiles(engine, params)).toBe(account);
-        expect(engine.services.messages.getCacheStats(account).count).toBe(rows);
+        expect(engineServicesForTests(engine).messages.getCacheStats(account).count).toBe(rows);
         expect((await ask(false)).report).toEqual(cold);
         expect((await ask(true)).report).toEqual(cold);
       }, 120_000);

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, tempFolder } from '../engine/helpers.ts';
 import { writeMbox } from './mbox.ts';
 
@@ -17,7 +18,7 @@ const ME = 'me@example.com';
 async function importInto(engine: Engine, time: ReturnType<typeof fakeClock>, paths: string[], account = ME) {
   const job = await engine.call('import.start', { paths, account });
   await engine.runner.runUntilIdle({ sleep: time.sleep });
-  expect(engine.services.jobs.getJob(job.id).status).toBe('completed');
+  expect(engineServicesForTests(engine).jobs.getJob(job.id).status).toBe('completed');
 }
 
 async function setup() {
@@ -116,7 +117,7 @@ describe('the Brief through the engine', () => {
     );
     // Forgetting an account forgets its mark with it.
     await engine.call('accounts.forget', { accountId: work!.id });
-    const rows = engine.services.store.db.prepare('SELECT account_id FROM brief_marks').all();
+    const rows = engineServicesForTests(engine).store.db.prepare('SELECT account_id FROM brief_marks').all();
     expect(rows).toEqual([{ account_id: home!.id }]);
   });
 

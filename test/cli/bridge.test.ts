@@ -8,6 +8,7 @@ import { vaultPath } from '../../electron/cli/google-config.ts';
 import type { Bridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { FileVault } from '../../electron/engine/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { hostOnlyRefusal } from '../../shared/contract.ts';
 import { DEFAULTS, type Job } from '../../shared/domain.ts';
 import type { FakeClock } from '../engine/helpers.ts';
@@ -164,7 +165,7 @@ describe('the contract over /rpc and events over the WebSocket', () => {
 
 describe('the HTTP API of the original web app', () => {
   it('creates, lists, reads, reports progress on and cancels analytics jobs', async () => {
-    const account = engine.services.accounts.createAccount({
+    const account = engineServicesForTests(engine).accounts.createAccount({
       address: 'owner@example.com',
       provider: 'gmail',
     });
@@ -204,7 +205,7 @@ describe('the HTTP API of the original web app', () => {
     // An external worker holds the sync job (once the bridge's own runner let its reservation of
     // the job run out) and reports its progress with the service token.
     clock.advance(DEFAULTS.leaseMs);
-    engine.services.jobs.claimNext('external-worker', { types: ['fetch_messages'] });
+    engineServicesForTests(engine).jobs.claimNext('external-worker', { types: ['fetch_messages'] });
     const progress = { current: 5, total: 10, step: 'Fetching message headers' };
     const refused = await request('PATCH', `/api/analytics/jobs/${sync.body.id}`, { body: progress });
     expect(refused.status).toBe(403);
@@ -234,7 +235,7 @@ describe('the HTTP API of the original web app', () => {
   });
 
   it('answers analytics 202 with a job on a miss, and 200 from the cache once the job ran', async () => {
-    const account = engine.services.accounts.createAccount({
+    const account = engineServicesForTests(engine).accounts.createAccount({
       address: 'owner@example.com',
       provider: 'gmail',
     });
@@ -245,7 +246,7 @@ describe('the HTTP API of the original web app', () => {
     expect(again.body.jobId).toBe(miss.body.jobId);
 
     await engine.runner.runUntilIdle({ sleep: clock.sleep });
-    expect(engine.services.jobs.getJob(miss.body.jobId).status).toBe('completed');
+    expect(engineServicesForTests(engine).jobs.getJob(miss.body.jobId).status).toBe('completed');
     const hit = await request('GET', path);
     expect(hit).toMatchObject({
       status: 200,

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { createMemoryLogger } from '../../electron/engine/log.ts';
 import { ViewWorker } from '../../electron/engine/reports/view-worker.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, tempFolder } from './helpers.ts';
 import { generated } from './random-changes.ts';
 
@@ -68,18 +69,20 @@ describe('the analytics worker', () => {
       brief: (await engine.call('brief.get', { account: accountId })).brief,
     });
     const fromWorker = await ask(inWorker);
-    inWorker.services.store.db.exec('DELETE FROM analytics_cache');
+    engineServicesForTests(inWorker).store.db.exec('DELETE FROM analytics_cache');
     const fromThread = await ask(onThread);
     expect(fromWorker).toEqual(fromThread);
     expect(fromWorker.report.coverage.messages).toBeGreaterThan(0);
 
     const cached = () =>
-      inWorker.services.store.db.prepare('SELECT key, value FROM analytics_cache ORDER BY key').all();
-    inWorker.services.store.db.exec('DELETE FROM analytics_cache');
-    expect(await inWorker.services.warmAnalytics(accountId)).toBe(10);
+      engineServicesForTests(inWorker)
+        .store.db.prepare('SELECT key, value FROM analytics_cache ORDER BY key')
+        .all();
+    engineServicesForTests(inWorker).store.db.exec('DELETE FROM analytics_cache');
+    expect(await engineServicesForTests(inWorker).warmAnalytics(accountId)).toBe(10);
     const warmedInWorker = cached();
-    inWorker.services.store.db.exec('DELETE FROM analytics_cache');
-    await onThread.services.warmAnalytics(accountId);
+    engineServicesForTests(inWorker).store.db.exec('DELETE FROM analytics_cache');
+    await engineServicesForTests(onThread).warmAnalytics(accountId);
     expect(warmedInWorker.length).toBeGreaterThanOrEqual(10);
     expect(warmedInWorker).toEqual(cached());
   });
@@ -106,7 +109,7 @@ describe('the analytics worker', () => {
     ).rejects.toMatchObject(stopped);
     expect(await engine.call('jobs.list', { limit: 5 })).toEqual({ jobs: [], total: 0 });
     // The next view goes to a new worker (which dies too): it fails the same way, not in silence.
-    await expect(engine.services.warmAnalytics(accountId)).rejects.toMatchObject(stopped);
+    await expect(engineServicesForTests(engine).warmAnalytics(accountId)).rejects.toMatchObject(stopped);
 
     const views = new ViewWorker(EXITING_WORKER, path, createMemoryLogger());
     await expect(views.compute([])).rejects.toMatchObject(stopped);

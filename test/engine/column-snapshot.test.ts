@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
 import { AnalyticsReads } from '../../electron/engine/cache/analytics-reads.ts';
 import { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, REPLY_WALK_PATHS, seededRandom } from './helpers.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -21,7 +22,7 @@ describe('column snapshots in the engine', () => {
     await engine.call('import.start', { paths: [REPLY_WALK_PATHS[0]!], account: 'other@example.com' });
     await engine.runner.runUntilIdle({ sleep: time.sleep });
     const [me, other] = await engine.call('accounts.list', {});
-    const path = engine.services.store.path;
+    const path = engineServicesForTests(engine).store.path;
     const folder = dirname(path);
     const snapshots = () =>
       readdirSync(folder).filter((name) => name.startsWith(`${basename(path)}-columns-`));
@@ -35,7 +36,7 @@ describe('column snapshots in the engine', () => {
     const scans = vi.spyOn(AnalyticsReads.prototype, 'eagerBatch');
     const restarted = Engine.open({ databasePath: path, clock: time.clock, random: seededRandom(7) });
     try {
-      restarted.services.store.db.exec('DELETE FROM analytics_cache');
+      engineServicesForTests(restarted).store.db.exec('DELETE FROM analytics_cache');
       const cold = await restarted.call('analytics.report', request);
       expect(cold.fromCache).toBe(false);
       expect(cold.report).toEqual(warm.report);

@@ -1,6 +1,7 @@
 /** `demo.create`: the same seed leaves the same demo, however often it runs, and the demo user has a name. */
 import { describe, expect, it } from 'vitest';
 import { DEMO_NAME } from '../../electron/engine/sources/import/demo.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine } from './helpers.ts';
 
 describe('the demo', () => {
@@ -10,7 +11,10 @@ describe('the demo', () => {
     const create = async () => {
       const { account } = await engine.call('demo.create', { messages: 300, seed: 11 });
       await engine.runner.runUntilIdle({ sleep: time.sleep });
-      const { messages } = engine.services.messages.getMessages({ accountId: account.id }, { limit: 500 });
+      const { messages } = engineServicesForTests(engine).messages.getMessages(
+        { accountId: account.id },
+        { limit: 500 },
+      );
       return { account, messages };
     };
     const first = await create();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach } from 'vitest';
 import { Engine, type EngineOptions } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { EXPECTED } from '../paths.ts';
 import { seededRandom } from '../seeded-random.ts';
 
@@ -61,7 +62,7 @@ export function openEngine(options: Partial<EngineOptions> = {}): Engine {
 
 /** Every row of every table, sorted by every column: equal snapshots mean nothing was written. */
 export function snapshotTables(engine: Engine): Record<string, unknown[]> {
-  return snapshotOf(engine.services.store.db);
+  return snapshotOf(engineServicesForTests(engine).store.db);
 }
 
 /** The same, of a database file, read over a separate read-only connection. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCleanupDue } from '../../electron/engine/housekeeping/daily-cleanup.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine } from './helpers.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -8,7 +9,7 @@ describe('daily cleanup (ARCHITECTURE.md: cleanup removes old finished jobs, exp
   it('is due on a new store, not while one is queued, and again a day after the last one finished', async () => {
     const time = fakeClock();
     const engine = openEngine({ clock: time.clock });
-    const { jobs } = engine.services;
+    const { jobs } = engineServicesForTests(engine);
     expect(isCleanupDue(jobs, time.now)).toBe(true);
 
     const queued = jobs.createJob({ type: 'cleanup' });
@@ -30,7 +31,7 @@ describe('daily cleanup (ARCHITECTURE.md: cleanup removes old finished jobs, exp
     engine.startBackgroundWork();
     engine.startBackgroundWork();
     await engine.runner.stop();
-    const { jobs, total } = engine.services.jobs.listJobs({ type: 'cleanup' });
+    const { jobs, total } = engineServicesForTests(engine).jobs.listJobs({ type: 'cleanup' });
     expect(total).toBe(1);
     expect(['pending', 'processing', 'completed']).toContain(jobs[0]!.status);
   });

@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { IMPORT_PAGE_CACHE_KIB } from '../../electron/engine/sources/import/import-page-cache.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { openEngine, REPLY_WALK_PATHS } from './helpers.ts';
 
-const cacheSize = (engine: Engine) => engine.services.store.db.pragma('cache_size', { simple: true });
+const cacheSize = (engine: Engine) =>
+  engineServicesForTests(engine).store.db.pragma('cache_size', { simple: true });
 
 /** The page cache size seen at each progress report of an import and at the start of each warming. */
 function watchCacheSizes(engine: Engine) {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { DuplicateMerger, readMail } from '../../electron/engine/mail/index.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { Job } from '../../shared/domain.ts';
 import { CORPORA, corporaMissing, hasCorpora } from '../paths.ts';
 import { openEngine, REPLY_WALK, REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
@@ -43,8 +44,9 @@ async function distinctMessages(inputs: string[]): Promise<number> {
 }
 
 function rowCount(engine: Engine): number {
-  return engine.services.store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM message_cache').get()!
-    .n;
+  return engineServicesForTests(engine)
+    .store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM message_cache')
+    .get()!.n;
 }
 
 // Skipped only off CI (under CI=true the global setup fails a run without the corpora); the

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger, type LogRecord } from '../../electron/engine/log.ts';
 import { type JobExecutor, JobRunner } from '../../electron/engine/runner/job-runner.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { Events } from '../../shared/contract.ts';
 import { DEFAULTS } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
@@ -44,7 +45,7 @@ describe('job lifecycle', () => {
     engine.on('job-progress', (event) => progress.push(event));
     engine.on('job-state', (event) => states.push(event.status));
 
-    const job = engine.services.jobs.createJob({ type: 'cleanup' });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'cleanup' });
     const running = engine.runner.runUntilIdle({ sleep: clock.sleep });
     // The executor has reported and now waits: the job row shows the progress meanwhile.
     await Promise.resolve();
@@ -81,7 +82,7 @@ describe('job lifecycle', () => {
       throw new BriefError('NETWORK', 'The test service is unreachable.');
     };
     const engine = openEngine({ clock: clock.clock, executors: { cleanup: executor } });
-    const job = engine.services.jobs.createJob({ type: 'cleanup', maxAttempts: 3 });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'cleanup', maxAttempts: 3 });
 
     await engine.runner.runUntilIdle({ sleep: clock.sleep });
 
@@ -106,7 +107,7 @@ describe('job lifecycle', () => {
       throw new BriefError('UNSUPPORTED_INPUT', 'That file is not mail.');
     };
     const engine = openEngine({ clock: clock.clock, executors: { cleanup: executor } });
-    const job = engine.services.jobs.createJob({ type: 'cleanup' });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'cleanup' });
     await engine.runner.runUntilIdle({ sleep: clock.sleep });
     expect(calls).toBe(1);
     expect(await engine.call('jobs.get', { jobId: job.id })).toMatchObject({
@@ -121,13 +122,13 @@ describe('job lifecycle', () => {
     const first = openEngine({ databasePath, clock: clock.clock });
     const queued = await first.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
     // The engine's runner claims the job and then dies: the lease is held, nothing renews it.
-    const claimed = first.services.jobs.claimNext(first.runner.workerId);
+    const claimed = engineServicesForTests(first).jobs.claimNext(first.runner.workerId);
     expect(claimed).toMatchObject({ id: queued.id, status: 'processing', attempts: 1 });
     await first.close();
 
     clock.advance(DEFAULTS.leaseMs - 1);
     const early = openEngine({ databasePath, clock: clock.clock });
-    expect(early.services.jobs.recoverExpiredLeases()).toBe(0);
+    expect(engineServicesForTests(early).jobs.recoverExpiredLeases()).toBe(0);
     await early.close();
 
     clock.advance(2);
@@ -143,13 +144,13 @@ describe('job lifecycle', () => {
   it("a polling runner returns a dead runner's job to the queue once its lease expires, without a restart", async () => {
     const clock = fakeClock();
     const engine = openEngine({ clock: clock.clock });
-    const job = engine.services.jobs.createJob({ type: 'cleanup' });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'cleanup' });
     // The engine's own runner claims it and dies (the job was reserved for it).
-    engine.services.jobs.claimNext(engine.runner.workerId);
+    engineServicesForTests(engine).jobs.claimNext(engine.runner.workerId);
     const completed = new Promise<void>((resolve) => {
       engine.on('job-state', (event) => event.jobId === job.id && event.status === 'completed' && resolve());
     });
-    const { jobs, events, logger } = engine.services;
+    const { jobs, events, logger } = engineServicesForTests(engine);
     const runner = new JobRunner({
       workerId: 'restarted-runner',
       jobs,
@@ -161,11 +162,14 @@ describe('job lifecycle', () => {
       recoverEveryMs: 1,
     });
     runner.start();
-    expect(engine.services.jobs.getJob(job.id).status).toBe('processing');
+    expect(engineServicesForTests(engine).jobs.getJob(job.id).status).toBe('processing');
     clock.advance(DEFAULTS.leaseMs + 1);
     await completed;
     await runner.stop();
-    expect(engine.services.jobs.getJob(job.id)).toMatchObject({ status: 'completed', attempts: 2 });
+    expect(engineServicesForTests(engine).jobs.getJob(job.id)).toMatchObject({
+      status: 'completed',
+      attempts: 2,
+    });
   });
 
   it('forgetting the account of a running job ends it quietly: the runner goes on, nothing is recorded as failed', async () => {
@@ -178,11 +182,11 @@ describe('job lifecycle', () => {
       heartbeatMs: 5,
       logger: createMemoryLogger(records),
     });
-    const account = engine.services.accounts.createAccount({
+    const account = engineServicesForTests(engine).accounts.createAccount({
       address: 'ann@example.com',
       provider: 'import',
     });
-    engine.services.jobs.createJob({ type: 'warm_cache', accountId: account.id });
+    engineServicesForTests(engine).jobs.createJob({ type: 'warm_cache', accountId: account.id });
     const idle = engine.runner.runUntilIdle({ sleep: clock.sleep });
     await running;
     await engine.call('accounts.forget', { accountId: account.id });
@@ -197,7 +201,7 @@ describe('job lifecycle', () => {
     const clock = fakeClock();
     const { executor, running } = untilAborted();
     const engine = openEngine({ clock: clock.clock, executors: { cleanup: executor }, heartbeatMs: 5 });
-    const job = engine.services.jobs.createJob({ type: 'cleanup' });
+    const job = engineServicesForTests(engine).jobs.createJob({ type: 'cleanup' });
     const idle = engine.runner.runUntilIdle({ sleep: clock.sleep });
     await running;
     await engine.call('jobs.cancel', { jobId: job.id });

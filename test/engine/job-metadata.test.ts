@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readJobMetadata } from '../../electron/engine/jobs/job-metadata.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { openEngine, REPLY_WALK_PATHS } from './helpers.ts';
 
 describe('job metadata per job type', () => {
@@ -41,8 +42,8 @@ describe('job metadata per job type', () => {
   it('a claimed import whose stored paths do not read fails with the sentence, and nothing is imported', async () => {
     const engine = openEngine();
     const job = await engine.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
-    engine.services.store.db
-      .prepare('UPDATE analytics_jobs SET metadata = ? WHERE id = ?')
+    engineServicesForTests(engine)
+      .store.db.prepare('UPDATE analytics_jobs SET metadata = ? WHERE id = ?')
       .run(JSON.stringify({ paths: [1, 2] }), job.id);
     await engine.runner.runUntilIdle();
     const failed = await engine.call('jobs.get', { jobId: job.id });

@@ -11,6 +11,7 @@ import type { Engine } from '../../electron/engine/engine.ts';
 import { writeMbox } from '../../electron/engine/mail/generator/index.ts';
 import { type DerivableMessage, deriveAccount } from '../../electron/engine/mail/index.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, tempFolder } from './helpers.ts';
 
 const ME = 'me@example.com';
@@ -19,7 +20,7 @@ const AS_OF = Date.UTC(2026, 0, 15, 12);
 async function runImport(engine: Engine, paths: string[]): Promise<ImportSummary> {
   const job = await engine.call('import.start', { paths, account: ME });
   await engine.runner.runUntilIdle();
-  const done = engine.services.jobs.getJob(job.id);
+  const done = engineServicesForTests(engine).jobs.getJob(job.id);
   expect(done.status, JSON.stringify(done.error)).toBe('completed');
   return done.metadata.summary as ImportSummary;
 }
@@ -41,8 +42,10 @@ describe('lean import paths', () => {
     const summary = await runImport(engine, [mbox]);
     expect(summary.imported).toBeGreaterThan(5_000);
 
-    const accountId = engine.services.accounts.listAccounts()[0]!.id;
-    const stored = [...engine.services.messages.iterateMessages({ accountId })].sort((a, b) => a.id - b.id);
+    const accountId = engineServicesForTests(engine).accounts.listAccounts()[0]!.id;
+    const stored = [...engineServicesForTests(engine).messages.iterateMessages({ accountId })].sort(
+      (a, b) => a.id - b.id,
+    );
     const expected = deriveAccount(
       stored.map((message): DerivableMessage => ({ ...message, rowId: message.id })),
       [ME],

@@ -4,6 +4,7 @@
  * today's typed Report: it is a miss, computed afresh.
  */
 import { describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { REPORT_FORMAT } from '../../shared/report-types.ts';
 import { fakeClock, openEngine, REPLY_WALK_PATHS } from './helpers.ts';
 
@@ -21,7 +22,7 @@ describe('report cache format', () => {
     expect(warmed.cacheKey).toContain(`|f=report-${REPORT_FORMAT}|`);
 
     // What a version before formats were numbered stored: same request, old shape.
-    const { db } = engine.services.store;
+    const { db } = engineServicesForTests(engine).store;
     db.prepare("UPDATE analytics_cache SET key = replace(key, ?, '|f=report|')").run(
       `|f=report-${REPORT_FORMAT}|`,
     );

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { saveDigest } from '../../electron/main/save-digest.ts';
 import { writeMbox } from '../brief/mbox.ts';
 import { fakeClock, openEngine, tempFolder } from '../engine/helpers.ts';
@@ -46,7 +47,9 @@ describe('saving the digest from the desktop app', () => {
     expect(html).not.toMatch(/<script/i);
     expect(statSync(target).mode & 0o777).toBe(0o600);
     // Saving is not delivering: the last brief did not move.
-    expect(engine.services.store.db.prepare('SELECT COUNT(*) AS n FROM brief_marks').get()).toEqual({ n: 0 });
+    expect(
+      engineServicesForTests(engine).store.db.prepare('SELECT COUNT(*) AS n FROM brief_marks').get(),
+    ).toEqual({ n: 0 });
   });
 
   it('writes nothing when the dialog is cancelled, and says why it could not write', async () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { counted, formatCount } from '../../shared/plural.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { CORPORA, corporaMissing, hasCorpora } from '../paths.ts';
@@ -42,8 +43,8 @@ async function importThroughCli(inputs: string[]) {
   const run = await runCli(['import', ...inputs, '--db', databasePath, '--account', 'probe@example.com']);
   const engine = Engine.open({ databasePath });
   try {
-    const job = engine.services.jobs.listJobs({ type: 'import_mail' }).jobs[0]!;
-    const stored = engine.services.messages.getCacheStats().count;
+    const job = engineServicesForTests(engine).jobs.listJobs({ type: 'import_mail' }).jobs[0]!;
+    const stored = engineServicesForTests(engine).messages.getCacheStats().count;
     return { run, job, summary: job.metadata.summary as ImportSummary, stored };
   } finally {
     await engine.close();

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type Bridge, startBridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { openSuiteEngine, REPLY_WALK_PATHS, snapshotTables } from '../engine/helpers.ts';
 
 let engine: Engine;
@@ -297,7 +298,7 @@ describe('POST /api/analytics/jobs passes the checks of the methods it mirrors',
     });
     expect(computed).toMatchObject({ status: 201, body: { type: 'compute_analytics', metadata: { view } } });
     await engine.runner.runUntilIdle();
-    expect(engine.services.jobs.getJob(computed.body.id as number).status).toBe('completed');
+    expect(engineServicesForTests(engine).jobs.getJob(computed.body.id as number).status).toBe('completed');
   });
 });
 

@@ -5,6 +5,7 @@
  * no job left in `processing`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { createRandom } from '../emulator/random.ts';
 import {
   type CrashTrial,
@@ -61,7 +62,7 @@ describe(`crash during sync (${MODE})`, () => {
 
       const engine = restartEngine(trial.config);
       try {
-        const { jobs } = engine.services;
+        const { jobs } = engineServicesForTests(engine);
         await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
         const job = jobs.getJob(trial.jobId);
         expect(job.status, JSON.stringify(job.error)).toBe('completed');

@@ -12,6 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { Job } from '../../shared/domain.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
@@ -37,7 +38,7 @@ async function populatedDatabase(
   const engine = Engine.open({ databasePath });
   await engine.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
   await engine.runner.runUntilIdle();
-  engine.services.store.db.pragma('wal_checkpoint(TRUNCATE)');
+  engineServicesForTests(engine).store.db.pragma('wal_checkpoint(TRUNCATE)');
   await engine.close();
   // The CLI's vault says a Gmail account is connected: after a recovery it must sync again.
   new FileVault(join(dirname(databasePath), 'tokens.json')).set(GMAIL_ADDRESS, {
@@ -158,7 +159,7 @@ describe('a damaged database at start', () => {
     expect(run.stdout).toContain(GMAIL_ADDRESS);
     expect(setAsideFiles(databasePath)).toHaveLength(1);
     const engine = openEngine({ databasePath });
-    expect(engine.services.recovery).toBeNull();
+    expect(engineServicesForTests(engine).recovery).toBeNull();
     const [account] = await engine.call('accounts.list', {});
     expect(account).toMatchObject({ address: GMAIL_ADDRESS, provider: 'gmail' });
     const pending = await engine.call('jobs.list', { accountId: account!.id, status: 'pending' });
@@ -167,12 +168,12 @@ describe('a damaged database at start', () => {
 });
 
 function integrity(engine: Engine): string {
-  return engine.services.store.db.pragma('integrity_check', { simple: true }) as string;
+  return engineServicesForTests(engine).store.db.pragma('integrity_check', { simple: true }) as string;
 }
 
 /** Caps the database a few pages above its size now: the next writes meet a full disk. */
 function fillDisk(engine: Engine): void {
-  const { db } = engine.services.store;
+  const { db } = engineServicesForTests(engine).store;
   const pages = db.pragma('page_count', { simple: true }) as number;
   db.pragma(`max_page_count = ${pages + 4}`);
 }
@@ -205,7 +206,7 @@ describe('the disk fills up', () => {
       expect(integrity(engine)).toBe('ok');
       expect((await engine.call('accounts.list', {})).length).toBe(1);
 
-      engine.services.store.db.pragma('max_page_count = 1073741823');
+      engineServicesForTests(engine).store.db.pragma('max_page_count = 1073741823');
       await engine.call('jobs.retry', { jobId: started.id });
       await engine.runner.runUntilIdle();
       expect((await engine.call('jobs.get', { jobId: started.id })).status).toBe('completed');
@@ -246,11 +247,11 @@ describe('the disk fills up', () => {
     expect(code).toBe('STORAGE_FULL');
     expect(integrity(current.engine)).toBe('ok');
 
-    current.engine.services.store.db.pragma('max_page_count = 1073741823');
+    engineServicesForTests(current.engine).store.db.pragma('max_page_count = 1073741823');
     // Past the lease of an attempt that could not be recorded.
     await current.time.skip(LEASE_PASSED_MS);
     await current.runQueue();
-    const job = current.engine.services.jobs.listJobs({ type: 'fetch_messages' }).jobs[0]!;
+    const job = engineServicesForTests(current.engine).jobs.listJobs({ type: 'fetch_messages' }).jobs[0]!;
     const done = job.status === 'completed' ? job : await current.runJob('fetch_messages');
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
     expect(cacheState(current.engine, current.accountId)).toEqual(mailboxState(current.emulator));

@@ -5,6 +5,7 @@
  * full resync follows). Every sync completes within its attempts and the cache equals the mailbox.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { SeedMessage } from '../emulator/mailbox.ts';
 import { createRandom } from '../emulator/random.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
@@ -92,7 +93,7 @@ describe(`sync under faults (${MODE})`, () => {
       ]) {
         expect(errors[kind] ?? 0, `${kind} in ${JSON.stringify(errors)}`).toBeGreaterThan(0);
       }
-      expect(bench.engine.services.jobs.listJobs({ status: 'processing' }).total).toBe(0);
+      expect(engineServicesForTests(bench.engine).jobs.listJobs({ status: 'processing' }).total).toBe(0);
     });
   }
 });

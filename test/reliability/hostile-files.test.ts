@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { expandInputs } from '../../electron/engine/sources/import/expand-inputs.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { Job } from '../../shared/domain.ts';
 import { openEngine, tempFolder } from '../engine/helpers.ts';
 import { zipStored } from '../engine/zip-writer.ts';
@@ -62,7 +63,9 @@ describe(`hostile files by import (${MODE})`, () => {
       offset: 0,
       reason: expect.stringMatching(/only the first 64 MB of its [\d,]+ bytes read/),
     });
-    const stored = [...engine.services.messages.iterateMessages({ accountId: job.accountId! })];
+    const stored = [
+      ...engineServicesForTests(engine).messages.iterateMessages({ accountId: job.accountId! }),
+    ];
     expect(stored.map((message) => message.subject).sort()).toEqual(['A giant message', 'After the giant']);
     expect(stored.find((message) => message.subject === 'A giant message')!.size).toBeGreaterThan(
       GIANT_BYTES,
@@ -86,15 +89,15 @@ describe(`hostile files by import (${MODE})`, () => {
       if (progress.jobId !== giant.id || progress.current === 0) return;
       readMost = Math.max(readMost, progress.current);
       // Reading has begun inside the giant message: cancel it there.
-      if (engine.services.jobs.getJob(giant.id).status === 'processing')
-        engine.services.jobs.cancelJob(giant.id);
+      if (engineServicesForTests(engine).jobs.getJob(giant.id).status === 'processing')
+        engineServicesForTests(engine).jobs.cancelJob(giant.id);
     });
     await engine.runner.runUntilIdle();
-    expect(engine.services.jobs.getJob(giant.id).status).toBe('cancelled');
+    expect(engineServicesForTests(engine).jobs.getJob(giant.id).status).toBe('cancelled');
     expect(readMost).toBeGreaterThan(0);
     // Bytes of the file read (progress counts compressed bytes): the reader stopped near where it was.
     expect(readMost).toBeLessThan(gzBytes / 4);
-    const after = engine.services.jobs.getJob(next.id);
+    const after = engineServicesForTests(engine).jobs.getJob(next.id);
     expect(after.status, JSON.stringify(after.error)).toBe('completed');
     expect((after.metadata.summary as ImportSummary).imported).toBe(ORDINARY + 1);
     expect(ownTempFolders()).toEqual([]);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
 import type { ImportSummary } from '../../electron/engine/sources/import/import-executor.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { openEngine, tempFolder } from '../engine/helpers.ts';
 import { HOSTILE_CASES, hostileHeaders, mboxWithHostile, ORDINARY, storedHostile } from './hostile-cases.ts';
@@ -28,7 +29,7 @@ async function importFile(engine: Engine, file: string) {
   await engine.runner.runUntilIdle();
   const job = await engine.call('jobs.get', { jobId: started.id });
   const accountId = job.accountId!;
-  const stored = [...engine.services.messages.iterateMessages({ accountId })];
+  const stored = [...engineServicesForTests(engine).messages.iterateMessages({ accountId })];
   return { job, summary: job.metadata.summary as ImportSummary, stored };
 }
 
@@ -79,8 +80,8 @@ describe(`hostile mail by import (${MODE})`, () => {
     );
     const engine = openEngine({ databasePath });
     const stored = [
-      ...engine.services.messages.iterateMessages({
-        accountId: engine.services.accounts.listAccounts()[0]!.id,
+      ...engineServicesForTests(engine).messages.iterateMessages({
+        accountId: engineServicesForTests(engine).accounts.listAccounts()[0]!.id,
       }),
     ];
     expect(stored).toHaveLength(ORDINARY + 1);

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncReportResult } from '../../electron/engine/sources/gmail/sync-report.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { Job } from '../../shared/domain.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench } from '../sync/harness.ts';
 import {
@@ -43,7 +44,7 @@ function expectSynced(current: SyncBench, job: Job): void {
   expect(job.status, JSON.stringify(job.error)).toBe('completed');
   expect(job.attempts).toBe(1);
   expect(cacheState(current.engine, current.accountId)).toEqual(mailboxState(current.emulator));
-  const account = current.engine.services.accounts.getAccount(current.accountId);
+  const account = engineServicesForTests(current.engine).accounts.getAccount(current.accountId);
   expect(account.historyId).toBe(String(current.emulator.mailbox.historyId));
 }
 
@@ -55,7 +56,7 @@ function expectReported(current: SyncBench, job: Job, hostile: HostileCase, gmai
     shortenedSamples: [{ id: gmailId, reason: expect.stringMatching(hostile.reason) }],
   });
   const stored = storedHostile(
-    current.engine.services.messages.iterateMessages({ accountId: current.accountId }),
+    engineServicesForTests(current.engine).messages.iterateMessages({ accountId: current.accountId }),
   );
   expect(stored?.providerId).toBe(gmailId);
   hostile.expectStored(stored!);
@@ -69,7 +70,9 @@ describe(`hostile mail by Gmail sync (${MODE})`, () => {
       const { id } = current.emulator.mailbox.addMessage(hostileSeed(hostileHeaders(hostile)));
       const job = await current.runJob('fetch_messages');
       expectSynced(current, job);
-      expect(current.engine.services.messages.getCacheStats(current.accountId).count).toBe(ORDINARY + 1);
+      expect(engineServicesForTests(current.engine).messages.getCacheStats(current.accountId).count).toBe(
+        ORDINARY + 1,
+      );
       expectReported(current, job, hostile, id);
     },
   );
@@ -89,7 +92,9 @@ describe(`hostile mail by Gmail sync (${MODE})`, () => {
       mailbox.addMessage(hostileSeed(hostileHeaders(null, 'later')));
       const next = await current.runJob('sync_history');
       expectSynced(current, next);
-      expect(current.engine.services.messages.getCacheStats(current.accountId).count).toBe(ORDINARY + 3);
+      expect(engineServicesForTests(current.engine).messages.getCacheStats(current.accountId).count).toBe(
+        ORDINARY + 3,
+      );
       expect((next.metadata.reported as SyncReportResult).shortened).toBe(0);
     },
   );

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { openEngine } from '../engine/helpers.ts';
 import { CORPORA, corporaMissing, hasCorpora } from '../paths.ts';
 import { FULL, MODE } from './mode.ts';
@@ -59,7 +60,7 @@ async function expectUnchanged(
   step: string,
 ): Promise<void> {
   expect(await figuresOf(engine, accountId), `${step}, answered`).toEqual(baseline);
-  engine.services.store.db.exec('DELETE FROM analytics_cache');
+  engineServicesForTests(engine).store.db.exec('DELETE FROM analytics_cache');
   expect(await figuresOf(engine, accountId), `${step}, recomputed`).toEqual(baseline);
 }
 

@@ -14,6 +14,7 @@ import {
   type Failure,
 } from '../../electron/engine/sources/gmail/gmail-errors.ts';
 import { freshBudget, RetryPolicy } from '../../electron/engine/sources/gmail/retry-policy.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { DEFAULTS } from '../../shared/domain.ts';
 import {
   type ApiError,
@@ -101,12 +102,12 @@ describe(`retries (${MODE})`, () => {
     const plans = new Map<number, Plan>();
     const { engine, attemptsRun, runAll } = flakyEngine(seed, plans);
     for (let n = 0; n < SIZES.retries.jobs; n++) {
-      const job = engine.services.jobs.createJob({ type: 'compute_analytics' });
+      const job = engineServicesForTests(engine).jobs.createJob({ type: 'compute_analytics' });
       plans.set(job.id, { k: draw.int(1, 12), shape: draw.int(0, SHAPES.length - 1) });
     }
     await runAll();
 
-    const jobs = [...plans.keys()].map((id) => engine.services.jobs.getJob(id));
+    const jobs = [...plans.keys()].map((id) => engineServicesForTests(engine).jobs.getJob(id));
     const succeeded = jobs.filter((job) => job.status === 'completed');
     const retried = succeeded.filter((job) => job.attempts > 1).length;
     console.info(
@@ -121,19 +122,22 @@ describe(`retries (${MODE})`, () => {
     }
     // Failures past one attempt's tries really happened, and the queue's retry cleared them.
     expect(jobs.some((job) => job.status === 'completed' && job.attempts > 1)).toBe(true);
-    expect(engine.services.jobs.listJobs({ status: 'processing' }).total).toBe(0);
+    expect(engineServicesForTests(engine).jobs.listJobs({ status: 'processing' }).total).toBe(0);
   });
 
   it(`seed ${seed}: a failure that never clears ends the job after exactly its max attempts, with a clear message`, async () => {
     const plans = new Map<number, Plan>();
     const { engine, attemptsRun, runAll } = flakyEngine(seed, plans);
     SHAPES.forEach((_, shape) => {
-      const job = engine.services.jobs.createJob({ type: 'compute_analytics', maxAttempts: 1 + (shape % 5) });
+      const job = engineServicesForTests(engine).jobs.createJob({
+        type: 'compute_analytics',
+        maxAttempts: 1 + (shape % 5),
+      });
       plans.set(job.id, { k: Number.POSITIVE_INFINITY, shape });
     });
     await runAll();
     for (const id of plans.keys()) {
-      const job = engine.services.jobs.getJob(id);
+      const job = engineServicesForTests(engine).jobs.getJob(id);
       expect(job.status).toBe('failed');
       expect(job.attempts).toBe(job.maxAttempts);
       expect(attemptsRun.get(id)).toBe(job.maxAttempts);

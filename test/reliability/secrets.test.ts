@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCliEngine } from '../../electron/cli/engine.ts';
 import { startBridge } from '../../electron/cli/serve.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { writeDiagnostics } from '../../electron/main/diagnostics.ts';
 import { EVENT_NAMES } from '../../shared/contract.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -114,7 +115,7 @@ describe('secrets stay in the vault', () => {
   });
 
   it('no file of the data folder holds a secret, except the vault files, which only the user may read', () => {
-    engine.services.store.db.pragma('wal_checkpoint(PASSIVE)');
+    engineServicesForTests(engine).store.db.pragma('wal_checkpoint(PASSIVE)');
     const found: Record<string, string[]> = {};
     for (const file of filesUnder(folder)) {
       const kinds = secretsInFile(file, secrets);
@@ -144,7 +145,7 @@ describe('secrets stay in the vault', () => {
         secrets,
       ),
     ).toEqual([]);
-    const cache = engine.services.store.db.prepare('SELECT * FROM analytics_cache').all();
+    const cache = engineServicesForTests(engine).store.db.prepare('SELECT * FROM analytics_cache').all();
     expect(secretsInValue(cache, secrets)).toEqual([]);
   });
 

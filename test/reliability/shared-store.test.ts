@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine.ts';
 import { writeMbox } from '../../electron/engine/mail/generator/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { startEmulator } from '../emulator/server.ts';
 import { cacheState, mailboxState } from '../sync/harness.ts';
@@ -296,7 +297,7 @@ describe('an interrupted first sync', () => {
       expect(inspect(databasePath).unfinished).toEqual([]);
       const engine = Engine.open({ databasePath });
       try {
-        const [account] = engine.services.accounts.listAccounts();
+        const [account] = engineServicesForTests(engine).accounts.listAccounts();
         expect(cacheState(engine, account!.id)).toEqual(mailboxState(emulator));
       } finally {
         await engine.close();

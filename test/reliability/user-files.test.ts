@@ -24,6 +24,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { REPLY_WALK_PATHS } from '../engine/helpers.ts';
 
@@ -149,7 +150,7 @@ describe('file modes', () => {
     // While an engine has it open, the WAL and SHM exist: the same mode.
     const engine = Engine.open({ databasePath: path });
     try {
-      engine.services.store.db.prepare("UPDATE accounts SET sync_state = 'idle'").run();
+      engineServicesForTests(engine).store.db.prepare("UPDATE accounts SET sync_state = 'idle'").run();
       expect(modeOf(`${path}-wal`)).toBe(0o600);
       expect(modeOf(`${path}-shm`)).toBe(0o600);
     } finally {

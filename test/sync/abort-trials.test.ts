@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { createRandom } from '../emulator/random.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
@@ -20,7 +21,7 @@ describe('a sync stopped at seeded random moments', () => {
       heartbeatMs: 2,
     });
     const random = createRandom(1234);
-    const jobs = bench.engine.services.jobs;
+    const jobs = engineServicesForTests(bench.engine).jobs;
     let job = jobs.createJob({ type: 'fetch_messages', accountId: bench.accountId, maxAttempts: 100 });
     let stops = 0;
     for (let trial = 0; stops < 24; trial++) {
@@ -29,19 +30,22 @@ describe('a sync stopped at seeded random moments', () => {
       // data-changed is published at most so often by the wall clock (fewer on a loaded machine).
       const stopAfter = random.int(1, 3);
       let seen = 0;
-      const { messages } = engine.services;
+      const { messages } = engineServicesForTests(engine);
       const cacheBulk = messages.cacheBulk.bind(messages);
       messages.cacheBulk = (...args) => {
         const stored = cacheBulk(...args);
-        if (++seen === stopAfter && engine.services.jobs.getJob(job.id).status === 'processing')
-          engine.services.jobs.pauseJob(job.id);
+        if (
+          ++seen === stopAfter &&
+          engineServicesForTests(engine).jobs.getJob(job.id).status === 'processing'
+        )
+          engineServicesForTests(engine).jobs.pauseJob(job.id);
         return stored;
       };
       await bench.runQueue();
-      const status = engine.services.jobs.getJob(job.id).status;
+      const status = engineServicesForTests(engine).jobs.getJob(job.id).status;
       if (status === 'paused') {
         stops += 1;
-        engine.services.jobs.resumeJob(job.id);
+        engineServicesForTests(engine).jobs.resumeJob(job.id);
       }
       // The mailbox keeps changing between stops.
       const ids = [...mailboxState(bench.emulator).keys()];
@@ -50,8 +54,8 @@ describe('a sync stopped at seeded random moments', () => {
         bench.emulator.mailbox.modifyLabels(ids[random.int(0, ids.length - 1)]!, { add: ['STARRED'] });
       if (status === 'completed') {
         // Got through between stops: start over from an empty cache, and stop it again.
-        engine.services.messages.clearCache(bench.accountId);
-        job = engine.services.jobs.createJob({
+        engineServicesForTests(engine).messages.clearCache(bench.accountId);
+        job = engineServicesForTests(engine).jobs.createJob({
           type: 'fetch_messages',
           accountId: bench.accountId,
           maxAttempts: 100,
@@ -61,13 +65,13 @@ describe('a sync stopped at seeded random moments', () => {
     }
     const engine = await bench.reopen();
     await bench.runQueue();
-    expect(engine.services.jobs.getJob(job.id).status).toBe('completed');
+    expect(engineServicesForTests(engine).jobs.getJob(job.id).status).toBe('completed');
     const incremental = await bench.runJob('sync_history');
     expect(incremental.status).toBe('completed');
     expect(cacheState(engine, bench.accountId)).toEqual(mailboxState(bench.emulator));
     const rows = storedRows(engine, bench.accountId);
     expect(rows.rows).toBe(rows.distinct);
-    expect(engine.services.jobs.listJobs({ status: 'processing' }).total).toBe(0);
-    expect(engine.services.jobs.listJobs({ status: 'pending' }).total).toBe(0);
+    expect(engineServicesForTests(engine).jobs.listJobs({ status: 'processing' }).total).toBe(0);
+    expect(engineServicesForTests(engine).jobs.listJobs({ status: 'pending' }).total).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { RefreshingTokenProvider } from '../../electron/engine/auth/refreshing-token-provider.ts';
 import { Engine } from '../../electron/engine/engine.ts';
 import { fetchMessagesExecutor, syncHistoryExecutor } from '../../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { type RunningEmulator, startEmulator } from '../emulator/server.ts';
 import type { ChildConfig } from './sync-child.ts';
@@ -60,12 +61,12 @@ export async function setUpCrashTrial(
   const engine = Engine.open({ databasePath: config.databasePath });
   // The quota setting is left at its default ('auto'): each run may be killed while it is still
   // finding the ceiling, and the restarted one must carry on from what was remembered.
-  const accountId = engine.services.accounts.createAccount({
+  const accountId = engineServicesForTests(engine).accounts.createAccount({
     address: emulator.user,
     provider: 'gmail',
   }).id;
   // By default the default max attempts: a crash costs the job one of them, and it must still finish.
-  const jobId = engine.services.jobs.createJob({
+  const jobId = engineServicesForTests(engine).jobs.createJob({
     type: 'fetch_messages',
     accountId,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -140,8 +141,8 @@ export function restartEngine(config: ChildConfig, clockOffsetMs = LEASE_PASSED_
     clock: () => Date.now() + clockOffsetMs,
     tokenProvider: provider,
     executors: {
-      fetch_messages: (context) => fetchMessagesExecutor(engine!.services, options)(context),
-      sync_history: (context) => syncHistoryExecutor(engine!.services, options)(context),
+      fetch_messages: (context) => fetchMessagesExecutor(engineServicesForTests(engine!), options)(context),
+      sync_history: (context) => syncHistoryExecutor(engineServicesForTests(engine!), options)(context),
     },
   });
   return engine;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { createRandom } from '../emulator/random.ts';
 import type { RunningEmulator } from '../emulator/server.ts';
 import {
@@ -39,7 +40,7 @@ function expectConsistent(engine: Engine, accountId: number): void {
   expect(cacheState(engine, accountId)).toEqual(mailboxState(emulator!));
   const rows = storedRows(engine, accountId);
   expect(rows.rows).toBe(rows.distinct);
-  expect(engine.services.jobs.listJobs({ status: 'processing' }).total).toBe(0);
+  expect(engineServicesForTests(engine).jobs.listJobs({ status: 'processing' }).total).toBe(0);
 }
 
 describe('a sync killed at random moments', () => {
@@ -58,7 +59,7 @@ describe('a sync killed at random moments', () => {
         // The sync got through between kills: check it, then make it do everything again.
         const check = openEngine(config, runs * LEASE_PASSED_MS);
         expectConsistent(check, accountId);
-        check.services.jobs.createJob({
+        engineServicesForTests(check).jobs.createJob({
           type: 'sync_history',
           accountId,
           maxAttempts: CRASH_ATTEMPTS,
@@ -74,15 +75,17 @@ describe('a sync killed at random moments', () => {
     const engine = openEngine(config, (runs + 1) * LEASE_PASSED_MS);
     try {
       await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
-      expect(engine.services.jobs.getJob(jobId).status).toBe('completed');
-      expect(engine.services.jobs.listJobs({ status: 'failed' }).total).toBe(0);
+      expect(engineServicesForTests(engine).jobs.getJob(jobId).status).toBe('completed');
+      expect(engineServicesForTests(engine).jobs.listJobs({ status: 'failed' }).total).toBe(0);
       // The label changes made between kills arrive through history.
-      engine.services.jobs.createJob({ type: 'sync_history', accountId });
+      engineServicesForTests(engine).jobs.createJob({ type: 'sync_history', accountId });
       await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
       expectConsistent(engine, accountId);
       // Runs killed while finding the ceiling never settled on the lower one (the account is legacy;
       // whether one of them got far enough to remember legacy depends on where the kills fell).
-      expect(engine.services.accounts.learnedQuota.get(accountId, emulator!.user)?.profile).not.toBe('2026');
+      expect(
+        engineServicesForTests(engine).accounts.learnedQuota.get(accountId, emulator!.user)?.profile,
+      ).not.toBe('2026');
     } finally {
       await engine.close();
     }
@@ -99,13 +102,13 @@ describe('a sync killed at random moments', () => {
       engine.on('data-changed', () => {
         if (paused) return;
         paused = true;
-        engine.services.jobs.pauseJob(jobId);
+        engineServicesForTests(engine).jobs.pauseJob(jobId);
       });
       await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
-      expect(engine.services.jobs.getJob(jobId).status).toBe('paused');
-      engine.services.jobs.resumeJob(jobId);
+      expect(engineServicesForTests(engine).jobs.getJob(jobId).status).toBe('paused');
+      engineServicesForTests(engine).jobs.resumeJob(jobId);
       await engine.runner.runUntilIdle({ maxWaitMs: 60_000 });
-      expect(engine.services.jobs.getJob(jobId).status).toBe('completed');
+      expect(engineServicesForTests(engine).jobs.getJob(jobId).status).toBe('completed');
       expectConsistent(engine, accountId);
     } finally {
       await engine.close();

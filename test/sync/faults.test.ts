@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
 
@@ -55,6 +56,8 @@ describe('sync under faults', () => {
     expect(job.attempts).toBe(1);
     expect(job.error?.code).toBe('AUTH_REQUIRED');
     expect(job.error?.message).toContain(`Reconnect ${bench.emulator.user}`);
-    expect(bench.engine.services.accounts.getAccount(bench.accountId).syncState).toBe('needs-reconnect');
+    expect(engineServicesForTests(bench.engine).accounts.getAccount(bench.accountId).syncState).toBe(
+      'needs-reconnect',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
 
@@ -17,14 +18,14 @@ describe('first sync (fetch_messages)', () => {
     bench.engine.on('sync-state', (event) => states.push(event.state));
     let firstData: number | null = null;
     bench.engine.on('data-changed', () => {
-      firstData ??= bench!.engine.services.messages.getCacheStats(bench!.accountId).count;
+      firstData ??= engineServicesForTests(bench!.engine).messages.getCacheStats(bench!.accountId).count;
     });
     const job = await bench.runJob('fetch_messages');
     expect(job.status).toBe('completed');
     expect(cacheState(bench.engine, bench.accountId)).toEqual(mailboxState(bench.emulator));
     const rows = storedRows(bench.engine, bench.accountId);
     expect(rows.rows).toBe(rows.distinct);
-    const account = bench.engine.services.accounts.getAccount(bench.accountId);
+    const account = engineServicesForTests(bench.engine).accounts.getAccount(bench.accountId);
     expect(account.historyId).not.toBeNull();
     expect(account.mailboxTotal).toBe(mailboxState(bench.emulator).size);
     expect(account.syncState).toBe('idle');

@@ -15,6 +15,7 @@ import {
   type GmailSyncOptions,
   syncHistoryExecutor,
 } from '../../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { AccountSettings, JobType } from '../../shared/domain.ts';
 import { BriefError } from '../../shared/errors.ts';
 import type { SeedMessage } from '../emulator/mailbox.ts';
@@ -114,8 +115,9 @@ export async function startSyncBench(options: BenchOptions): Promise<SyncBench> 
       // Pause and cancel reach a running job at the next heartbeat: keep tests quick.
       heartbeatMs: heartbeatMs ?? 20,
       executors: {
-        fetch_messages: (context) => fetchMessagesExecutor(engine!.services, syncOptions)(context),
-        sync_history: (context) => syncHistoryExecutor(engine!.services, syncOptions)(context),
+        fetch_messages: (context) =>
+          fetchMessagesExecutor(engineServicesForTests(engine!), syncOptions)(context),
+        sync_history: (context) => syncHistoryExecutor(engineServicesForTests(engine!), syncOptions)(context),
       },
     });
     return engine;
@@ -137,9 +139,13 @@ export async function startSyncBench(options: BenchOptions): Promise<SyncBench> 
       await bench.engine.runner.runUntilIdle({ maxWaitMs: 3_600_000, sleep: time.skip });
     },
     async runJob(type, metadata = {}) {
-      const job = bench.engine.services.jobs.createJob({ type, accountId: bench.accountId, metadata });
+      const job = engineServicesForTests(bench.engine).jobs.createJob({
+        type,
+        accountId: bench.accountId,
+        metadata,
+      });
       await bench.runQueue();
-      return bench.engine.services.jobs.getJob(job.id);
+      return engineServicesForTests(bench.engine).jobs.getJob(job.id);
     },
     async close() {
       await bench.engine.close();
@@ -147,7 +153,7 @@ export async function startSyncBench(options: BenchOptions): Promise<SyncBench> 
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  bench.accountId = bench.engine.services.accounts.createAccount({
+  bench.accountId = engineServicesForTests(bench.engine).accounts.createAccount({
     address: emulator.user,
     provider: 'gmail',
     ...(settings === undefined ? {} : { settings }),
@@ -163,7 +169,7 @@ export interface MessageState {
 /** The cache as id → thread and labels. */
 export function cacheState(engine: Engine, accountId: number): Map<string, MessageState> {
   const state = new Map<string, MessageState>();
-  for (const message of engine.services.messages.iterateMessages({ accountId })) {
+  for (const message of engineServicesForTests(engine).messages.iterateMessages({ accountId })) {
     state.set(message.providerId!, {
       threadId: message.providerThreadId ?? '',
       labels: [...message.labels].sort(),
@@ -184,8 +190,8 @@ export function mailboxState(emulator: RunningEmulator, includeSpamTrash = false
 
 /** Row count against distinct ids: a duplicate would make them differ. */
 export function storedRows(engine: Engine, accountId: number): { rows: number; distinct: number } {
-  const row = engine.services.store.db
-    .prepare(
+  const row = engineServicesForTests(engine)
+    .store.db.prepare(
       'SELECT COUNT(*) AS rows, COUNT(DISTINCT provider_id) AS distinct_ids FROM message_cache WHERE account_id = ?',
     )
     .get(accountId) as { rows: number; distinct_ids: number };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { SeedMessage } from '../emulator/mailbox.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
@@ -64,7 +65,7 @@ describe('incremental sync (sync_history)', () => {
     expect(cacheState(bench.engine, bench.accountId)).toEqual(mailboxState(bench.emulator));
     // Incremental: history pages and fetches only, no listing.
     expect(bench.emulator.counters.snapshot().callsByMethod['users.messages.list'] ?? 0).toBe(before);
-    const account = bench.engine.services.accounts.getAccount(bench.accountId);
+    const account = engineServicesForTests(bench.engine).accounts.getAccount(bench.accountId);
     expect(account.historyId).toBe(String(box.historyId));
 
     // Nothing changed: one history call, nothing else.
@@ -94,6 +95,8 @@ describe('incremental sync (sync_history)', () => {
     const rows = storedRows(bench.engine, bench.accountId);
     expect(rows.rows).toBe(rows.distinct);
     expect(versions.length).toBeGreaterThan(0);
-    expect(bench.engine.services.accounts.getAccount(bench.accountId).historyId).toBe(String(box.historyId));
+    expect(engineServicesForTests(bench.engine).accounts.getAccount(bench.accountId).historyId).toBe(
+      String(box.historyId),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { QuotaDiscovery } from '../../electron/engine/sources/gmail/quota-discovery.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { QuotaProfile } from '../../shared/domain.ts';
 import type { CountersSnapshot } from '../emulator/counters.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
@@ -32,7 +33,7 @@ async function syncAt(profile: QuotaProfile, messages: number, learned?: QuotaPr
     timeScale: 10,
     virtualTime: true,
   });
-  const { accounts } = bench.engine.services;
+  const { accounts } = engineServicesForTests(bench.engine);
   const address = bench.emulator.user;
   if (learned !== undefined)
     accounts.learnedQuota.set(bench.accountId, address, {

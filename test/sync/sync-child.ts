@@ -8,6 +8,7 @@ import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { RefreshingTokenProvider } from '../../electron/engine/auth/refreshing-token-provider.ts';
 import { Engine } from '../../electron/engine/engine.ts';
 import { fetchMessagesExecutor, syncHistoryExecutor } from '../../electron/engine/sources/gmail/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 
 export interface ChildConfig {
   databasePath: string;
@@ -38,13 +39,13 @@ engine = Engine.open({
   clock: () => Date.now() + config.clockOffsetMs,
   tokenProvider: provider,
   executors: {
-    fetch_messages: (context) => fetchMessagesExecutor(engine!.services, options)(context),
-    sync_history: (context) => syncHistoryExecutor(engine!.services, options)(context),
+    fetch_messages: (context) => fetchMessagesExecutor(engineServicesForTests(engine!), options)(context),
+    sync_history: (context) => syncHistoryExecutor(engineServicesForTests(engine!), options)(context),
   },
 });
 // Each stored batch is reported (and may be the kill's cue), whether or not it changed a row: a
 // resync of an unchanged mailbox stores batch after batch but publishes nothing.
-const { messages } = engine.services;
+const { messages } = engineServicesForTests(engine);
 const cacheBulk = messages.cacheBulk.bind(messages);
 messages.cacheBulk = (...args) => {
   const stored = cacheBulk(...args);
