@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
 import { createMemoryLogger, type LogRecord } from '../../electron/engine/log.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, tempFolder } from './helpers.ts';
 import { generated } from './random-changes.ts';
 
@@ -19,13 +20,16 @@ it("writes the analytics worker's records to the engine's log", async () => {
   const time = fakeClock(START);
   const path = join(tempFolder(), 'brief.db');
   const filler = openEngine({ databasePath: path, clock: time.clock });
-  const account = filler.services.accounts.createAccount({ address: IDENTITY, provider: 'gmail' });
-  filler.services.messages.cacheBulk(
+  const account = engineServicesForTests(filler).accounts.createAccount({
+    address: IDENTITY,
+    provider: 'gmail',
+  });
+  engineServicesForTests(filler).messages.cacheBulk(
     account.id,
     'gmail',
     generated(41, 200, true, START - 3_600_000, [IDENTITY]).map((facts) => ({ facts })),
   );
-  filler.services.rederive(account.id);
+  engineServicesForTests(filler).rederive(account.id);
   // A snapshot the worker cannot use: it says so, and reads the database instead.
   writeFileSync(snapshotPath(path, [account.id])!, 'not a column snapshot');
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../electron/engine/analytics/index.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { openEngine } from './helpers.ts';
 import { generated } from './random-changes.ts';
 
@@ -40,7 +41,7 @@ function setup() {
 async function announced(engine: ReturnType<typeof setup>['engine'], accountId: number) {
   const keys: string[] = [];
   const off = engine.on('analytics-updated', ({ key }) => keys.push(key));
-  const warmed = await engine.services.warmAnalytics(accountId);
+  const warmed = await engineServicesForTests(engine).warmAnalytics(accountId);
   off();
   return { keys, warmed };
 }
