@@ -63,11 +63,14 @@ async function coldRow(context: BenchContext): Promise<Row> {
 async function millionRows(context: BenchContext): Promise<Row[]> {
   const size = 1_000_000;
   const engine = Engine.open({ databasePath: join(context.scratch('analytics-1m'), 'brief.db') });
+  let cold: Row;
+  let accountId: number;
   try {
     const account = engineServicesForTests(engine).accounts.createAccount({
       address: GENERATED_ADDRESS,
       provider: 'gmail',
     });
+    accountId = account.id;
     const fillStarted = now();
     let batch = [];
     for (const item of generatedItems(1, size)) {
@@ -90,25 +93,27 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
     } finally {
       await fresh.close();
     }
-    const cold: Row = {
+    cold = {
       figure: `${COLD}, ${count(size)} messages`,
       value: ms(value),
       target: '< 1 s',
       pass: value < 1000,
       protocol: `one account of ${count(size)} generated messages stored by cacheBulk (batches of ${BULK_BATCH}) + rederive, not by import (took ${ms(fillMs)}); then one report on that engine, reading message_cache and writing the column snapshot (${ms(firstMs)}, as the warming after an import does); timed once: ${COLD_TIMED}`,
     };
-    // Responsiveness wants a cold report of its own: an engine that has not loaded the messages yet.
-    const another = Engine.open({
-      databasePath: engineServicesForTests(engine).store.path,
-      analyticsWorker: ANALYTICS_WORKER,
-    });
-    try {
-      return [cold, await responsivenessRow(another, account.id, size)];
-    } finally {
-      await another.close();
-    }
   } finally {
+    // Closed before responsiveness is measured: its first report computed a million messages on
+    // this thread, and what it held would be collected on the thread being measured.
     await engine.close();
+  }
+  // Responsiveness wants a cold report of its own: an engine that has not loaded the messages yet.
+  const another = Engine.open({
+    databasePath: engineServicesForTests(engine).store.path,
+    analyticsWorker: ANALYTICS_WORKER,
+  });
+  try {
+    return [cold, await responsivenessRow(another, accountId, size)];
+  } finally {
+    await another.close();
   }
 }
 
