@@ -94,6 +94,21 @@ describe('reading an import in a worker thread', () => {
     await releaseReader(fresh, url, false);
   });
 
+  it('keeps the reader after a read only when asked to (another import waits)', async () => {
+    const url = findReaderScript()!;
+    const reused = async (keep: boolean) => {
+      const idle = acquireReader(url);
+      await releaseReader(idle, url, true);
+      // The read takes the idle reader and, at its end, keeps it or ends it.
+      await readAll(REPLY_WALK_PATHS, { keepRaw: false, keepReader: () => keep });
+      const next = acquireReader(url);
+      await releaseReader(next, url, false);
+      return next === idle;
+    };
+    expect(await reused(true)).toBe(true);
+    expect(await reused(false)).toBe(false);
+  });
+
   it.skipIf(skipWithoutCorpora)('reads whole again after a cancelled read', async () => {
     const abort = new AbortController();
     const cancelled = async () => {

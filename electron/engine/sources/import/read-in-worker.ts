@@ -18,6 +18,12 @@ export interface ImportReadOptions {
   onRead?: (file: string, bytes: number) => void;
   /** The reader worker's script; null reads in this thread. Default: found beside this module. */
   readerUrl?: URL | null;
+  /**
+   * Asked when the reading ends: whether to keep the worker for the next import (reader-pool.ts).
+   * An import with none queued after it ends the worker at once, so its memory (an isolate and
+   * its heap, ≈ 40 MB) is not held through the re-derivation that follows. Default: keep it.
+   */
+  keepReader?: () => boolean;
 }
 
 const READ_SETTINGS: Omit<ReadRequest, 'paths' | 'keepRaw'> = {
@@ -114,6 +120,6 @@ async function* readInWorker(
     // Only a reader that reached the end of its request is clean enough to read the next one.
     const clean = ended;
     ended = true;
-    await releaseReader(worker, readerUrl, clean);
+    await releaseReader(worker, readerUrl, clean && (options.keepReader?.() ?? true));
   }
 }
