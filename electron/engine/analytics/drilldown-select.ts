@@ -58,7 +58,7 @@ function split(target: DrilldownTarget): [string, string] {
 }
 
 /** The distinct messages of the pairs, openings and closings in pair order. */
-function pairMessages(pairs: ReplyPairs, chosen: readonly number[]): number[] {
+function pairMessages(pairs: ReplyPairs, chosen: Iterable<number>): number[] {
   const messages = new Set<number>();
   for (const k of chosen) {
     messages.add(pairs.opening[k]!);

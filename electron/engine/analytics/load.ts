@@ -70,11 +70,15 @@ export function loadAnalyticsMessages(store: Store, accountIds: number[]): Analy
   const snapshot = ColumnSnapshot.of(store, reads, accountIds);
   const texts = new RowTextsReader(reads);
   const rowTexts = (i: number) => texts.read(set.columns.rowId[i]!);
+  const rowTextsOf = (indices: readonly number[]) =>
+    texts.readMany(indices.map((i) => set.columns.rowId[i]!));
   const restored = snapshot?.restore() ?? null;
   const messages: AnalyticsMessage[] = [];
   const set: StoredSet = {
     columns:
-      restored === null ? emptyColumns(messages, BATCH_ROWS, rowTexts) : { ...restored, messages, rowTexts },
+      restored === null
+        ? emptyColumns(messages, BATCH_ROWS, rowTexts, rowTextsOf)
+        : { ...restored, messages, rowTexts, rowTextsOf },
     rare: null,
   };
   if (restored === null) {

@@ -36,6 +36,8 @@ export interface MessageColumns {
   sender: Int32Array;
   /** The subject, display name and unsubscribe target of message i (NAMED and UNSUBSCRIBE say which are there). */
   rowTexts: (i: number) => RowTexts;
+  /** The same for many messages at once (a report's long lists), in the order asked. */
+  rowTextsOf: (indices: readonly number[]) => RowTexts[];
   /** Thread keys have their own dictionary: a report numbers its threads by it. */
   threadKeys: TextDictionary;
   threadKey: Int32Array;
@@ -51,11 +53,13 @@ export function emptyColumns(
   messages: readonly AnalyticsMessage[],
   count: number,
   rowTexts: (i: number) => RowTexts,
+  rowTextsOf: (indices: readonly number[]) => RowTexts[],
 ): MessageColumns {
   return {
     count,
     messages,
     rowTexts,
+    rowTextsOf,
     rowId: new Float64Array(count),
     accountId: new Int32Array(count),
     time: new Float64Array(count),
@@ -110,7 +114,12 @@ function columnsOfObjects(
   messages: readonly AnalyticsMessage[],
   derived: ReadonlyMap<number, DerivedFacts> | null,
 ): MessageColumns {
-  const columns = emptyColumns(messages, messages.length, (i) => messages[i]!);
+  const columns = emptyColumns(
+    messages,
+    messages.length,
+    (i) => messages[i]!,
+    (indices) => indices.map((i) => messages[i]!),
+  );
   const { texts, lists } = columns;
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i]!;

@@ -106,6 +106,11 @@ export function textsAt(data: Dataset, i: number): RowTexts {
   return data.columns.rowTexts(data.storedIndex[i]!);
 }
 
+/** The texts of the messages at dataset indices, in that order, read together. */
+export function textsOfMany(data: Dataset, indices: readonly number[]): RowTexts[] {
+  return data.columns.rowTextsOf(indices.map((i) => data.storedIndex[i]!));
+}
+
 /** A sender text of the dataset by its number; null for -1. */
 export function textOf(data: Dataset, id: number): string | null {
   return id < 0 ? null : data.texts[id]!;

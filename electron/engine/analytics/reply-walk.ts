@@ -108,11 +108,27 @@ export function walkThreads(
   return { mine: mine.build(time), theirs: theirs.build(time) };
 }
 
-/** The pairs (indices into `pairs`) whose closing message lies in [from, to). */
-export function pairsInRange(pairs: ReplyPairs, from: number, to: number): number[] {
-  const inside: number[] = [];
-  for (let k = 0; k < pairs.count; k++) {
-    if (pairs.closingTime[k]! >= from && pairs.closingTime[k]! < to) inside.push(k);
-  }
+/** The pairs (indices into `pairs`) whose closing message lies in [from, to), in pair order. */
+export function pairsInRange(pairs: ReplyPairs, from: number, to: number): Int32Array {
+  const { closingTime } = pairs;
+  let count = 0;
+  for (let k = 0; k < pairs.count; k++) if (closingTime[k]! >= from && closingTime[k]! < to) count++;
+  const inside = new Int32Array(count);
+  for (let k = 0, at = 0; at < count; k++)
+    if (closingTime[k]! >= from && closingTime[k]! < to) inside[at++] = k;
   return inside;
+}
+
+/** A value per pair of `inside`, in its order (the delay, the working time, …). */
+export function perPair(inside: Int32Array, pairValue: (k: number) => number): Float64Array {
+  const values = new Float64Array(inside.length);
+  for (let j = 0; j < inside.length; j++) values[j] = pairValue(inside[j]!);
+  return values;
+}
+
+/** The contact of each pair of `inside`, in its order. */
+export function contactsOfPairs(pairs: ReplyPairs, inside: Int32Array): Int32Array {
+  const contacts = new Int32Array(inside.length);
+  for (let j = 0; j < inside.length; j++) contacts[j] = pairs.contact[inside[j]!]!;
+  return contacts;
 }

@@ -2,6 +2,13 @@ import { BriefError } from '../../../shared/errors.ts';
 import type { AnalyticsReads } from '../cache/analytics-reads.ts';
 import type { RowTexts } from './message-columns.ts';
 
+function changed(): BriefError {
+  return new BriefError(
+    'CONFLICT',
+    'The stored mail changed while its analytics were being read. Ask for the report again.',
+  );
+}
+
 /**
  * Reads a loaded message's provider id, subject, display name and unsubscribe target when asked: a report
  * shows them for a few dozen listed messages (and a drill-down for one page), so the load does
@@ -21,14 +28,22 @@ export class RowTextsReader {
   read(rowId: number): RowTexts {
     if (rowId === this.#lastRowId) return this.#last!;
     const row = this.#reads.rowTexts(rowId);
-    if (row === undefined) {
-      throw new BriefError(
-        'CONFLICT',
-        'The stored mail changed while its analytics were being read. Ask for the report again.',
-      );
-    }
+    if (row === undefined) throw changed();
     this.#lastRowId = rowId;
     this.#last = { providerId: row[0], subject: row[1], senderName: row[2], unsubscribe: row[3] };
     return this.#last;
+  }
+
+  /** The texts of many rows, in the order asked, read in one statement. */
+  readMany(rowIds: readonly number[]): RowTexts[] {
+    const byId = new Map<number, RowTexts>();
+    for (const row of this.#reads.rowTextsOf(rowIds)) {
+      byId.set(row[0], { providerId: row[1], subject: row[2], senderName: row[3], unsubscribe: row[4] });
+    }
+    return rowIds.map((rowId) => {
+      const texts = byId.get(rowId);
+      if (texts === undefined) throw changed();
+      return texts;
+    });
   }
 }

@@ -76,6 +76,7 @@ export class AnalyticsReads {
   readonly #filter: string;
   #batch: TimedStatement<EagerRow> | null = null;
   #rowTexts: TimedStatement<[string, string | null, string | null, string | null]> | null = null;
+  #manyRowTexts: TimedStatement<[number, string, string | null, string | null, string | null]> | null = null;
 
   constructor(store: Store, accountIds: readonly number[]) {
     this.#store = store;
@@ -109,6 +110,19 @@ export class AnalyticsReads {
       'SELECT provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id = ?',
     );
     return this.#rowTexts.get(rowId);
+  }
+
+  /**
+   * The same texts of many rows in one statement (a report lists thousands of awaited threads:
+   * one call, not one per row), each row led by its id, in no particular order; rows gone are missing.
+   */
+  rowTextsOf(
+    rowIds: readonly number[],
+  ): Array<[number, string, string | null, string | null, string | null]> {
+    this.#manyRowTexts ??= this.#store.prepareRaw(
+      'SELECT id, provider_id, subject, sender_name, unsubscribe FROM message_cache WHERE id IN (SELECT value FROM json_each(?))',
+    );
+    return this.#manyRowTexts.all(JSON.stringify(rowIds));
   }
 
   /**

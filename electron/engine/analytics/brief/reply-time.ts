@@ -4,9 +4,10 @@
  * before them, and a verdict in words.
  */
 import type { BriefReplyTime, ReplyPeriod, ReplyVerdict } from '../../../../shared/brief-types.ts';
-import { medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
+import { nullableRound } from '../numbers.ts';
+import { medianOf } from '../order-statistics.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange } from '../reply-walk.ts';
+import { pairsInRange, perPair } from '../reply-walk.ts';
 import { resolveRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
 
@@ -15,13 +16,12 @@ export const FASTER_BELOW = 0.8;
 export const SLOWER_ABOVE = 1.25;
 
 function period(data: Dataset, from: number, to: number): ReplyPeriod {
-  const pairs = pairsInRange(data.mine, from, to);
-  const delays = sortAscending(pairs.map((k) => data.mine.delay[k]!));
+  const delays = perPair(pairsInRange(data.mine, from, to), (k) => data.mine.delay[k]!);
   return {
     from: isoOf(from),
     to: isoOf(to),
     count: delays.length,
-    medianMs: nullableRound(medianOfSorted(delays)),
+    medianMs: nullableRound(medianOf(delays)),
   };
 }
 

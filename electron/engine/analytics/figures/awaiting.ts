@@ -1,6 +1,6 @@
 import type { AwaitingThread } from '../../../../shared/report-types.ts';
 import { compareCodePoints } from '../numbers.ts';
-import { AUTOMATED, type Dataset, SENT, textsAt } from '../prepare.ts';
+import { AUTOMATED, type Dataset, SENT, textsOfMany } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
 import { DAY_MS, isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -15,7 +15,11 @@ export interface AwaitingLists {
 
 /** Thread t's last message before the instant (a dataset index), or -1. */
 function lastBefore(data: Dataset, t: number, instant: number): number {
-  const position = data.threads.firstAtOrAfter(t, instant, data.time) - 1;
+  // After the newest message, every thread's last message is the one before the instant.
+  const position =
+    (instant > data.newest
+      ? data.threads.start[t + 1]!
+      : data.threads.firstAtOrAfter(t, instant, data.time)) - 1;
   return position >= data.threads.start[t]! ? data.threads.members[position]! : -1;
 }
 
@@ -44,23 +48,35 @@ export function awaitingThreads(
   range: ResolvedRange,
 ): { lists: AwaitingLists; last: Map<string, number> } {
   const instant = awaitingInstant(range, data.asOf);
-  const onMe: AwaitingThread[] = [];
-  const onThem: AwaitingThread[] = [];
-  const last = new Map<string, number>();
+  // The threads waiting, and their last messages (dataset indices); texts are read for all at once.
+  const waiting: number[] = [];
+  const lastOf: number[] = [];
+  const onMeToo: boolean[] = [];
   for (let t = 0; t < data.threads.count; t++) {
     const i = lastBefore(data, t, instant);
     if (i < 0) continue;
     const age = instant - data.time[i]!;
     const me = isOnMe(data, i, age);
     if (!me && !isOnThem(data, i, age)) continue;
-    const thread = data.threads.keys[t]!;
+    waiting.push(t);
+    lastOf.push(i);
+    onMeToo.push(me);
+  }
+  const texts = textsOfMany(data, lastOf);
+  const onMe: AwaitingThread[] = [];
+  const onThem: AwaitingThread[] = [];
+  const last = new Map<string, number>();
+  for (let k = 0; k < waiting.length; k++) {
+    const i = lastOf[k]!;
+    const me = onMeToo[k]!;
+    const thread = data.threads.keys[waiting[k]!]!;
     last.set(thread, i);
     const entry: AwaitingThread = {
       thread,
-      subject: textsAt(data, i).subject,
+      subject: texts[k]!.subject,
       correspondent: me ? data.contacts.address(data.contact[i]!) : firstRecipient(data, i),
       last: isoOf(data.time[i]!),
-      ageMs: age,
+      ageMs: instant - data.time[i]!,
     };
     (me ? onMe : onThem).push(entry);
   }

@@ -1,7 +1,8 @@
 import type { Relationship } from '../../../../shared/report-types.ts';
-import { medianOfSorted, nullableRound, sortAscending } from '../numbers.ts';
+import { nullableRound } from '../numbers.ts';
+import { groupByKey, medianOf } from '../order-statistics.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
+import { contactsOfPairs, pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -56,16 +57,18 @@ export function exchangesPerContact(data: Dataset, from: number, to: number): Ex
   return table;
 }
 
-function mediansByContact(pairs: ReplyPairs, inside: readonly number[]): Map<number, number | null> {
-  const delays = new Map<number, number[]>();
-  for (const k of inside) {
-    const list = delays.get(pairs.contact[k]!);
-    if (list) list.push(pairs.delay[k]!);
-    else delays.set(pairs.contact[k]!, [pairs.delay[k]!]);
-  }
-  return new Map(
-    [...delays].map(([contact, list]) => [contact, nullableRound(medianOfSorted(sortAscending(list)))]),
-  );
+/**
+ * The median delay of the pairs `inside` with each contact (null for none), computed only for the
+ * contacts asked: the listed ones, not every contact.
+ */
+function mediansByContact(
+  data: Dataset,
+  pairs: ReplyPairs,
+  inside: Int32Array,
+): (id: number) => number | null {
+  const delays = perPair(inside, (k) => pairs.delay[k]!);
+  const { start, values } = groupByKey(contactsOfPairs(pairs, inside), delays, data.contacts.size);
+  return (id) => nullableRound(medianOf(values, start[id]!, start[id + 1]!));
 }
 
 /** Figure 14, from the exchanges per contact in the range. */
@@ -74,8 +77,8 @@ export function computeRelationships(
   range: ResolvedRange,
   table: ExchangeTable,
 ): Relationship[] {
-  const mine = mediansByContact(data.mine, pairsInRange(data.mine, range.from, range.to));
-  const theirs = mediansByContact(data.theirs, pairsInRange(data.theirs, range.from, range.to));
+  const mine = mediansByContact(data, data.mine, pairsInRange(data.mine, range.from, range.to));
+  const theirs = mediansByContact(data, data.theirs, pairsInRange(data.theirs, range.from, range.to));
   return data.contacts.top(table.exchanges, RELATIONSHIPS_LIMIT).map((id) => {
     const address = data.contacts.address(id);
     return {
@@ -85,8 +88,8 @@ export function computeRelationships(
       exchanges: table.exchanges[id]!,
       balance: table.sentTo[id]! - table.receivedFrom[id]!,
       last: isoOf(table.last[id]!),
-      myMedianMs: mine.get(id) ?? null,
-      theirMedianMs: theirs.get(id) ?? null,
+      myMedianMs: mine(id),
+      theirMedianMs: theirs(id),
     };
   });
 }

@@ -9,8 +9,14 @@ export const threadsDefinition =
 
 const LONGEST_COUNT = 10;
 
+/** Whether the range holds every dated message of the dataset (then each thread lies in it whole). */
+function holdsAll(data: Dataset, range: ResolvedRange): boolean {
+  return range.from <= data.oldest && range.to > data.newest;
+}
+
 /** Thread t's messages in the range: positions [start, end) of data.threads.members (one slice, threads being in time order). */
 export function threadInRange(data: Dataset, t: number, range: ResolvedRange): [number, number] {
+  if (holdsAll(data, range)) return [data.threads.start[t]!, data.threads.start[t + 1]!];
   return [
     data.threads.firstAtOrAfter(t, range.from, data.time),
     data.threads.firstAtOrAfter(t, range.to, data.time),
@@ -45,45 +51,51 @@ function participantsOf(data: Dataset, from: number, to: number, seenIn: Int32Ar
 
 /** Figure 11. */
 export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
-  const { keys: threadKeys, members } = data.threads;
-  const keys: string[] = [];
-  const firsts: number[] = [];
-  const lengths: number[] = [];
-  const participants: number[] = [];
+  const { keys: threadKeys, members, start } = data.threads;
+  const whole = holdsAll(data, range);
+  // Per thread in the range (n of them): its number, first position and length, and participants.
+  const thread = new Int32Array(threadKeys.length);
+  const firsts = new Int32Array(threadKeys.length);
+  const lengths = new Int32Array(threadKeys.length);
+  const participants = new Int32Array(threadKeys.length);
+  let n = 0;
   const seenIn = new Int32Array(data.contacts.size).fill(-1);
   for (let t = 0; t < threadKeys.length; t++) {
-    const [from, to] = threadInRange(data, t, range);
+    const from = whole ? start[t]! : data.threads.firstAtOrAfter(t, range.from, data.time);
+    const to = whole ? start[t + 1]! : data.threads.firstAtOrAfter(t, range.to, data.time);
     if (to === from) continue;
-    participants.push(participantsOf(data, from, to, seenIn, keys.length));
-    keys.push(threadKeys[t]!);
-    firsts.push(from);
-    lengths.push(to - from);
+    participants[n] = participantsOf(data, from, to, seenIn, n);
+    thread[n] = t;
+    firsts[n] = from;
+    lengths[n] = to - from;
+    n++;
   }
-  const sortedLengths = sortCounts(lengths);
+  const sortedLengths = sortCounts(lengths.subarray(0, n));
   // Only threads at least as long as the 10th longest can be among the 10 longest.
-  const threshold = sortedLengths[Math.max(0, sortedLengths.length - LONGEST_COUNT)] ?? 0;
+  const threshold = sortedLengths[Math.max(0, n - LONGEST_COUNT)] ?? 0;
   const candidates: number[] = [];
-  for (let i = 0; i < lengths.length; i++) if (lengths[i]! >= threshold) candidates.push(i);
+  for (let k = 0; k < n; k++) if (lengths[k]! >= threshold) candidates.push(k);
+  const keyOf = (k: number) => threadKeys[thread[k]!]!;
   const longest: ThreadSummary[] = candidates
-    .sort((a, b) => lengths[b]! - lengths[a]! || compareCodePoints(keys[a]!, keys[b]!))
+    .sort((a, b) => lengths[b]! - lengths[a]! || compareCodePoints(keyOf(a), keyOf(b)))
     .slice(0, LONGEST_COUNT)
-    .map((i) => {
-      const first = members[firsts[i]!]!;
-      const last = members[firsts[i]! + lengths[i]! - 1]!;
+    .map((k) => {
+      const first = members[firsts[k]!]!;
+      const last = members[firsts[k]! + lengths[k]! - 1]!;
       return {
-        thread: keys[i]!,
+        thread: keyOf(k),
         subject: textsAt(data, first).subject,
-        length: lengths[i]!,
-        participants: participants[i]!,
+        length: lengths[k]!,
+        participants: participants[k]!,
         first: isoOf(data.time[first]!),
         last: isoOf(data.time[last]!),
       };
     });
   return {
-    count: lengths.length,
+    count: n,
     medianLength: medianOfSorted(sortedLengths),
     p90Length: percentileOfSorted(sortedLengths, 90),
-    medianParticipants: medianOfSorted(sortCounts(participants)),
+    medianParticipants: medianOfSorted(sortCounts(participants.subarray(0, n))),
     longest,
   };
 }

@@ -1,7 +1,7 @@
 import type { WorkingHours } from '../../../../shared/domain.ts';
 import type { WorkingHoursView } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange, type ReplyPairs } from '../reply-walk.ts';
+import { pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
 import type { ResolvedRange } from '../types.ts';
 import { responseStats } from './response-time.ts';
 
@@ -27,10 +27,15 @@ export function workingDelay(data: Dataset, pairs: ReplyPairs, k: number): numbe
 
 /** Figure 8. */
 export function computeWorkingHoursView(data: Dataset, range: ResolvedRange): WorkingHoursView {
-  const stats = (pairs: ReplyPairs) =>
-    responseStats(data, pairs, pairsInRange(pairs, range.from, range.to), (k) =>
-      workingDelay(data, pairs, k),
+  const stats = (pairs: ReplyPairs) => {
+    const inside = pairsInRange(pairs, range.from, range.to);
+    return responseStats(
+      data,
+      pairs,
+      inside,
+      perPair(inside, (k) => workingDelay(data, pairs, k)),
     );
+  };
   return {
     hours: describeWorkingHours(data.workingHours),
     mine: stats(data.mine),
