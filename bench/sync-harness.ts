@@ -56,6 +56,8 @@ export function openSyncEngine(options: {
   heartbeatMs?: number;
   /** Leave the account's quota setting at `auto`, so the sync finds the ceiling itself. */
   discover?: boolean;
+  /** The analytics worker's entry, as the app opens its engine (absent: views on the engine's thread). */
+  analyticsWorker?: URL;
 }): SyncEngine {
   const { gmail, emulator } = options;
   const overrides = { rootUrl: `${emulator.url}/`, timeScale: options.timeScale };
@@ -63,6 +65,7 @@ export function openSyncEngine(options: {
     databasePath: join(options.folder, 'brief.db'),
     tokenProvider: emulatorTokens(emulator),
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    ...(options.analyticsWorker === undefined ? {} : { analyticsWorker: options.analyticsWorker }),
     executors: {
       fetch_messages: (context) =>
         gmail.fetchMessagesExecutor(engineServicesForTests(engine), overrides)(context),
