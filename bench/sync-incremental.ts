@@ -48,7 +48,7 @@ async function storeAsSynced(
   synced: SyncEngine,
 ): Promise<number> {
   const started = performance.now();
-  const { services } = synced.engine;
+  const services = engineServicesForTests(synced.engine);
   const visible = emulator.mailbox.sortedMessages().filter((message) => !isHidden(message.labelIds));
   services.accounts.setMailboxTotal(synced.accountId, visible.length);
   for (let at = 0; at < visible.length; at += STORE_BATCH) {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnalyticsCacheStats, CacheStats, DrilldownPage, ReportEnvelope } from './analytics-types.ts';
 import { type BriefEnvelope, DIGEST_FORMATS, type Digest } from './brief-types.ts';
-import type { Account, Job } from './domain.ts';
+import type { Account, Job, JobType } from './domain.ts';
 import { JOB_STATUSES, JOB_TYPES, QUOTA_PROFILE_SETTINGS, RANGE_ANCHORS, RANGE_PRESETS } from './domain.ts';
 import { BriefError, type ERROR_CODES } from './errors.ts';
 import type { EventName, Events } from './events.ts';
@@ -112,6 +112,54 @@ const jobFilter = z
   })
   .strict();
 const jobRef = z.object({ jobId: id }).strict();
+/** One view of the analytics: the report's range and zone (a `compute_analytics` job's metadata holds one). */
+const reportRequest = z
+  .object({
+    account: accountRef,
+    range: rangeSchema,
+    timeZone: timeZone.optional(),
+    asOf: isoInstant.optional(),
+  })
+  .strict();
+export const analyticsViewSchema = reportRequest.pick({ range: true, timeZone: true });
+/**
+ * The jobs a caller queues by their type: the others start through `sync.start` (which picks a
+ * first or an incremental sync, for a Gmail account) and `import.start` (which checks the paths).
+ */
+export const CREATABLE_JOB_TYPES = [
+  'compute_analytics',
+  'warm_cache',
+  'cleanup',
+] as const satisfies readonly JobType[];
+const jobToCreate = z.discriminatedUnion(
+  'type',
+  [
+    z
+      .object({ type: z.literal('compute_analytics'), accountId: id, view: analyticsViewSchema.optional() })
+      .strict(),
+    z.object({ type: z.literal('warm_cache'), accountId: id }).strict(),
+    z.object({ type: z.literal('cleanup') }).strict(),
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `use ${CREATABLE_JOB_TYPES.join(', ')}; a sync starts with sync.start and an import with import.start`
+        : undefined,
+  },
+);
+/** What a worker outside the engine reports on a job it holds (the HTTP API's PATCH). */
+const jobProgress = z
+  .object({
+    jobId: id,
+    progress: z
+      .object({
+        current: z.number().int().min(0),
+        total: z.number().int().min(0).nullable().optional(),
+        step: z.string().max(500).optional(),
+      })
+      .strict(),
+  })
+  .strict();
 const accountOnly = z.object({ accountId: id }).strict();
 const none = z.object({}).strict();
 
@@ -201,6 +249,10 @@ export const methods = {
   'jobs.cancel': method<Job>()(jobRef),
   'jobs.pause': method<Job>()(jobRef),
   'jobs.resume': method<Job>()(jobRef),
+  /** Queues a job of a type that needs no more checks than its schema's (CREATABLE_JOB_TYPES) and wakes the runner. */
+  'jobs.create': method<Job>()(jobToCreate),
+  /** A worker's progress on a job it runs: only for a caller holding the service credential (SERVICE_METHODS). */
+  'jobs.reportProgress': method<Job>()(jobProgress),
   'import.start': method<Job>()(
     z
       .object({
@@ -231,16 +283,9 @@ export const methods = {
   ),
   /** Queues an incremental sync (a first sync when the account has never synced); CONFLICT when one is queued or running. */
   'sync.start': method<Job>()(accountOnly),
-  'analytics.report': method<ReportEnvelope>()(
-    z
-      .object({
-        account: accountRef,
-        range: rangeSchema,
-        timeZone: timeZone.optional(),
-        asOf: isoInstant.optional(),
-      })
-      .strict(),
-  ),
+  'analytics.report': method<ReportEnvelope>()(reportRequest),
+  /** The report when the analytics cache holds it (fresh, or stale and being refreshed), else null: nothing is computed. */
+  'analytics.cached': method<ReportEnvelope | null>()(reportRequest.omit({ asOf: true })),
   'analytics.drilldown': method<DrilldownPage>()(
     z
       .object({
@@ -287,6 +332,21 @@ export const methods = {
 export type Methods = typeof methods;
 export type MethodArgs<M extends MethodName> = z.input<Methods[M]['args']>;
 export type MethodResult<M extends MethodName> = Methods[M]['result'];
+
+/**
+ * Methods the engine answers only for a caller that holds the service credential (the token
+ * `brief serve` prints for workers outside the app): `engine.call` refuses them with this
+ * sentence, so neither the dashboard, the IPC nor the bridge's /rpc reaches them; the HTTP API
+ * checks the token and calls `engine.callAsService`.
+ */
+export const SERVICE_METHODS = {
+  'jobs.reportProgress':
+    'Progress can only be reported with the service token printed when `brief serve` started.',
+} as const satisfies Partial<Record<MethodName, string>>;
+export type ServiceMethodName = keyof typeof SERVICE_METHODS;
+export function isServiceMethod(name: MethodName): name is ServiceMethodName {
+  return Object.hasOwn(SERVICE_METHODS, name);
+}
 
 /** The methods a host answers (HostMark); the rest only the engine. */
 export type HostMethodName = {

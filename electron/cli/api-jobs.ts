@@ -3,8 +3,8 @@
  * methods that create each kind of job, so a job made here passes the same checks as one made by
  * the dashboard or `brief`: a sync only for a Gmail account (`sync.start`, which also picks a first
  * or an incremental sync), an import only of paths that exist for a valid address (`import.start`),
- * an analytics view only as `analytics.report` would accept it. No caller writes a job's metadata
- * (a sync's cursor, an import's progress) directly.
+ * an analytics view only as `analytics.report` would accept it, and the rest through `jobs.create`.
+ * No caller writes a job's metadata (a sync's cursor, an import's progress) directly.
  */
 import { z } from 'zod';
 import type { MethodArgs } from '../../shared/contract.ts';
@@ -78,7 +78,6 @@ export async function createApiJob(engine: Engine, body: Body): Promise<Job> {
       'VALIDATION',
       `A ${type} job does not take "${extra.slice(0, 40)}": it takes ${FIELDS[type].takes}.`,
     );
-  const { jobs } = engine.services;
   switch (type) {
     case 'fetch_messages':
     case 'sync_history':
@@ -88,15 +87,11 @@ export async function createApiJob(engine: Engine, body: Body): Promise<Job> {
     case 'compute_analytics': {
       const accountId = accountIdOf(body);
       const view = analyticsView(accountId, body.metadata);
-      const job = jobs.createJob({ type, accountId, metadata: view ? { view } : {} });
-      engine.services.pokeRunner();
-      return job;
+      return engine.call('jobs.create', { type, accountId, ...(view ? { view } : {}) });
     }
     case 'warm_cache':
-    case 'cleanup': {
-      const job = jobs.createJob(type === 'cleanup' ? { type } : { type, accountId: accountIdOf(body) });
-      engine.services.pokeRunner();
-      return job;
-    }
+      return engine.call('jobs.create', { type, accountId: accountIdOf(body) });
+    case 'cleanup':
+      return engine.call('jobs.create', { type });
   }
 }

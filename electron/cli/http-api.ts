@@ -4,7 +4,7 @@
  * the value, or 202 with the id of the job computing it).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { SERVICE_METHODS } from '../../shared/contract.ts';
 import { JOB_STATUSES, JOB_TYPES } from '../../shared/domain.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
 import { parseArgs } from '../../shared/validate.ts';
@@ -43,19 +43,6 @@ export function sendError(response: ServerResponse, error: unknown): void {
   sendJson(response, STATUS_OF[serialized.code] ?? 500, { ok: false, error: serialized });
 }
 
-const progressSchema = z.strictObject({
-  current: z.number().int().min(0),
-  total: z.number().int().min(0).nullable().optional(),
-  step: z.string().max(500).optional(),
-});
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success)
-    throw new BriefError('VALIDATION', result.error.issues.map((issue) => issue.message).join('; '));
-  return result.data;
-}
-
 /** Decimal digits only: `Number()` would also read "0x10", "1e3", " 7" and "" (as 0). */
 function wholeNumber(raw: string, name: string, max: number): number {
   const value = /^\d{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -87,7 +74,6 @@ export async function handleApi(
   context: ApiContext,
 ): Promise<boolean> {
   const { engine } = context;
-  const { jobs } = engine.services;
   const jobMatch = /^\/api\/analytics\/jobs\/(\d+)$/.exec(url.pathname);
   try {
     const jobId = jobMatch ? wholeNumber(jobMatch[1]!, 'A job id', Number.MAX_SAFE_INTEGER) : 0;
@@ -114,16 +100,13 @@ export async function handleApi(
       if (!context.isService) {
         sendJson(response, 403, {
           ok: false,
-          error: {
-            code: 'VALIDATION',
-            message:
-              'Progress can only be reported with the service token printed when `brief serve` started.',
-          },
+          error: { code: 'VALIDATION', message: SERVICE_METHODS['jobs.reportProgress'] },
         });
         return true;
       }
-      const progress = parse(progressSchema, await context.body());
-      sendJson(response, 200, jobs.updateProgress(jobId, progress));
+      // The body is the contract's `progress`, the job the path's.
+      const args = parseArgs('jobs.reportProgress', { jobId, progress: await context.body() });
+      sendJson(response, 200, await engine.callAsService('jobs.reportProgress', args));
     } else if (jobMatch && request.method === 'DELETE') {
       sendJson(response, 200, await engine.call('jobs.cancel', { jobId }));
     } else if (url.pathname === '/api/analytics' && request.method === 'GET') {
@@ -159,7 +142,7 @@ async function answerAnalytics(url: URL, response: ServerResponse, engine: Engin
     timeZone,
   });
   const view = { range: args.range, timeZone };
-  const cached = engine.services.reports.cached(args);
+  const cached = await engine.call('analytics.cached', { account, range: args.range, timeZone });
   if (cached) {
     sendJson(response, 200, cached);
     return;
@@ -178,12 +161,6 @@ async function answerAnalytics(url: URL, response: ServerResponse, engine: Engin
   });
   const existing = pending.jobs.find((job) => JSON.stringify(job.metadata.view) === sameView);
   const job =
-    existing ??
-    engine.services.jobs.createJob({
-      type: 'compute_analytics',
-      accountId: account,
-      metadata: { view },
-    });
-  engine.services.pokeRunner();
+    existing ?? (await engine.call('jobs.create', { type: 'compute_analytics', accountId: account, view }));
   sendJson(response, 202, { jobId: job.id, status: job.status });
 }

@@ -9,9 +9,12 @@ import {
   type Events,
   hostOnlyRefusal,
   isHostOnlyMethod,
+  isServiceMethod,
   type MethodArgs,
   type MethodName,
   type MethodResult,
+  SERVICE_METHODS,
+  type ServiceMethodName,
 } from '../../shared/contract.ts';
 import { BriefError } from '../../shared/errors.ts';
 import { parseCall } from '../../shared/validate.ts';
@@ -22,7 +25,7 @@ import { MessageCacheService } from './cache/message-cache-service.ts';
 import { openDatabaseRecovering, type StoreRecovery } from './db/recover.ts';
 import type { Store } from './db/store.ts';
 import { rederiveAccount } from './derive-account.ts';
-import { EventBus } from './events.ts';
+import { type AnyEventListener, EventBus } from './events.ts';
 import { createHandlers, type Handlers } from './handlers/index.ts';
 import { scheduleDailyCleanup } from './housekeeping/daily-cleanup.ts';
 import { JobService } from './jobs/job-service.ts';
@@ -94,15 +97,23 @@ export interface EngineServices {
 
 export const ENGINE_VERSION = '0.1.0';
 
+/** Set in Engine's static block: the one reader of an engine's private services (servicesOfEngine). */
+let readServices: (engine: Engine) => EngineServices;
+
 export class Engine {
-  readonly services: EngineServices;
+  /** Private: callers go through the contract (`call`); tests through electron/engine/testing.ts. */
+  readonly #services: EngineServices;
   readonly runner: JobRunner;
   readonly #handlers: Handlers;
   #closed = false;
   #stopHousekeeping: (() => void) | null = null;
 
+  static {
+    readServices = (engine) => engine.#services;
+  }
+
   private constructor(services: EngineServices, runner: JobRunner, handlers: Handlers) {
-    this.services = services;
+    this.#services = services;
     this.runner = runner;
     this.#handlers = handlers;
   }
@@ -180,11 +191,25 @@ export class Engine {
     return new Engine(services, runner, createHandlers(services, services.reports));
   }
 
-  /** Validates the arguments against the contract, then runs the method (a host-only one is refused with the contract's sentence). */
-  async call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+  /**
+   * Validates the arguments against the contract, then runs the method; a host-only or a service
+   * method (shared/contract.ts HostMark, SERVICE_METHODS) is refused with the contract's sentence.
+   */
+  call<M extends MethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+    return this.#run(name, args, false);
+  }
+
+  /** A service method (SERVICE_METHODS), for a caller that has checked the service credential (the HTTP API). */
+  callAsService<M extends ServiceMethodName>(name: M, args: MethodArgs<M>): Promise<MethodResult<M>> {
+    return this.#run(name, args, true);
+  }
+
+  async #run<M extends MethodName>(name: M, args: unknown, asService: boolean): Promise<MethodResult<M>> {
     if (this.#closed) throw new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.');
     const call = parseCall(name, args);
     if (isHostOnlyMethod(call.name)) throw hostOnlyRefusal(call.name);
+    if (isServiceMethod(call.name) && !asService)
+      throw new BriefError('UNSUPPORTED_INPUT', SERVICE_METHODS[call.name]);
     const handler = this.#handlers[call.name] as (args: unknown) => unknown;
     return (await handler(call.args)) as MethodResult<M>;
   }
@@ -192,13 +217,18 @@ export class Engine {
   /** The app and `brief serve`: run queued jobs in the background and keep the store tidy daily. */
   startBackgroundWork(): void {
     this.runner.start();
-    this.#stopHousekeeping ??= scheduleDailyCleanup(this.services.jobs, this.services.clock, () =>
+    this.#stopHousekeeping ??= scheduleDailyCleanup(this.#services.jobs, this.#services.clock, () =>
       this.runner.poke(),
     );
   }
 
   on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): () => void {
-    return this.services.events.on(name, listener);
+    return this.#services.events.on(name, listener);
+  }
+
+  /** Every event, with its name (the worker thread forwards them all to the main thread). */
+  onAnyEvent(listener: AnyEventListener): () => void {
+    return this.#services.events.onAny(listener);
   }
 
   async close(): Promise<void> {
@@ -206,13 +236,21 @@ export class Engine {
     this.#closed = true;
     this.#stopHousekeeping?.();
     await this.runner.stop();
-    await this.services.reports.close();
+    await this.#services.reports.close();
     try {
-      this.services.jobs.dropReservations();
+      this.#services.jobs.dropReservations();
     } catch (error) {
       // Closing goes on: a reservation left behind runs out after one lease.
-      this.services.logger.warn('could not free job reservations', { error });
+      this.#services.logger.warn('could not free job reservations', { error });
     }
-    this.services.store.close();
+    this.#services.store.close();
   }
+}
+
+/**
+ * An engine's services, past the contract: for electron/engine/testing.ts alone, which tests and
+ * the bench import (biome.json refuses this name to every other module).
+ */
+export function servicesOfEngine(engine: Engine): EngineServices {
+  return readServices(engine);
 }

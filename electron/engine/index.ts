@@ -14,7 +14,7 @@ export {
 export type { AccessToken, TokenProvider } from './auth/token-provider.ts';
 export { makeFolder } from './db/make-folder.ts';
 export { type DatabaseLocation, defaultDatabaseLocation } from './db/paths.ts';
-export { Engine, type EngineOptions, type EngineServices } from './engine.ts';
+export { Engine, type EngineOptions } from './engine.ts';
 export { createFileLogger, createMemoryLogger, type Logger, type LogRecord, redact } from './log.ts';
 export { systemTimeZone } from './reports/report-service.ts';
 export { findAnalyticsWorker } from './reports/view-worker.ts';

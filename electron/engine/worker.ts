@@ -56,7 +56,7 @@ try {
   await fileLogger?.close();
   process.exit(1);
 }
-engine.services.events.onAny((name, payload) => post({ kind: 'event', name, payload } as FromWorker));
+engine.onAnyEvent((name, payload) => post({ kind: 'event', name, payload } as FromWorker));
 if (start.runJobs) engine.startBackgroundWork();
 
 port.on('message', (message: ToWorker) => {

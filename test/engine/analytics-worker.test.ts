@@ -25,7 +25,7 @@ function filled(messages = 1500): { path: string; accountId: number; clock: () =
   const time = fakeClock(START);
   const path = join(tempFolder(), 'brief.db');
   const engine = openEngine({ databasePath: path, clock: time.clock });
-  const { services } = engine;
+  const services = engineServicesForTests(engine);
   const account = services.accounts.createAccount({ address: IDENTITY, provider: 'gmail' });
   const mail = generated(41, messages, true, START - 3_600_000, [IDENTITY]);
   services.messages.cacheBulk(

@@ -15,7 +15,7 @@ const IDENTITY = 'me@example.com';
 
 function setup() {
   const engine = openEngine({ clock: () => AS_OF });
-  const { services } = engine;
+  const services = engineServicesForTests(engine);
   services.appSettings.update({ timeZone: 'Europe/London' });
   const account = services.accounts.createAccount({ address: IDENTITY, provider: 'gmail' });
   const mail = generated(7, 400, true, AS_OF - 3_600_000, [IDENTITY]);

@@ -4,10 +4,12 @@
  * random changes (new messages, label changes, re-stored facts, deletions, identity and setting
  * changes), for calendar- and newest-anchored presets, one account and "all" of two.
  */
+
 import { describe, expect, it } from 'vitest';
 import { BRIEF_RANGE, computeBrief } from '../../electron/engine/analytics/brief/compute-brief.ts';
 import { computeReport } from '../../electron/engine/analytics/index.ts';
 import { WARM_RANGES } from '../../electron/engine/reports/report-range.ts';
+import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { BRIEF_FORMAT } from '../../shared/brief-types.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { openEngine } from './helpers.ts';
@@ -20,7 +22,7 @@ const ALIAS = 'me.alias@example.com';
 
 function setup(seed: number, endsDaysAgo: number) {
   const engine = openEngine({ clock: () => AS_OF });
-  const { services } = engine;
+  const services = engineServicesForTests(engine);
   services.appSettings.update({ timeZone: 'Europe/London' });
   const end = AS_OF - endsDaysAgo * DAY_MS - 3_600_000;
   const account = services.accounts.createAccount({ address: IDENTITY, provider: 'gmail' });

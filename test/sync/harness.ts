@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileVault } from '../../electron/engine/auth/file-vault.ts';
 import { RefreshingTokenProvider } from '../../electron/engine/auth/refreshing-token-provider.ts';
-import { Engine } from '../../electron/engine/engine.ts';
+import { Engine, type EngineServices } from '../../electron/engine/engine.ts';
 import {
   fetchMessagesExecutor,
   type GmailSyncOptions,
@@ -72,8 +72,8 @@ export interface SyncBench {
   /** Creates the job and runs the queue until nothing is due; returns the job as it ended. */
   runJob(
     type: JobType,
-    metadata?: Parameters<Engine['services']['jobs']['createJob']>[0]['metadata'],
-  ): Promise<ReturnType<Engine['services']['jobs']['getJob']>>;
+    metadata?: Parameters<EngineServices['jobs']['createJob']>[0]['metadata'],
+  ): Promise<ReturnType<EngineServices['jobs']['getJob']>>;
   runQueue(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,7 +2,15 @@
 import type { EngineServices } from '../engine.ts';
 import type { SomeHandlers } from './types.ts';
 
-type JobMethods = 'jobs.list' | 'jobs.get' | 'jobs.retry' | 'jobs.cancel' | 'jobs.pause' | 'jobs.resume';
+type JobMethods =
+  | 'jobs.list'
+  | 'jobs.get'
+  | 'jobs.retry'
+  | 'jobs.cancel'
+  | 'jobs.pause'
+  | 'jobs.resume'
+  | 'jobs.create'
+  | 'jobs.reportProgress';
 
 export function jobHandlers(services: EngineServices): SomeHandlers<JobMethods> {
   const { jobs } = services;
@@ -21,5 +29,19 @@ export function jobHandlers(services: EngineServices): SomeHandlers<JobMethods> 
       services.pokeRunner();
       return job;
     },
+    'jobs.create': (request) => {
+      const job = jobs.createJob(
+        request.type === 'compute_analytics'
+          ? {
+              type: request.type,
+              accountId: request.accountId,
+              metadata: request.view ? { view: request.view } : {},
+            }
+          : request,
+      );
+      services.pokeRunner();
+      return job;
+    },
+    'jobs.reportProgress': ({ jobId, progress }) => jobs.updateProgress(jobId, progress),
   };
 }

@@ -6,7 +6,7 @@
  * 64 KB of metadata per job.
  */
 import { z } from 'zod';
-import { methods } from '../../../shared/contract.ts';
+import { analyticsViewSchema } from '../../../shared/contract.ts';
 import type { JobType } from '../../../shared/domain.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import { syncMetadataSchema } from '../sources/gmail/sync-metadata.ts';
@@ -14,13 +14,11 @@ import { importMetadataSchema } from '../sources/import/import-metadata.ts';
 
 export const METADATA_MAX_BYTES = 64 * 1024;
 
-/** The view a `compute_analytics` job computes, as `analytics.report` accepts it. */
-const analyticsViewSchema = methods['analytics.report'].args.pick({ range: true, timeZone: true });
-
 export const JOB_METADATA_SCHEMAS = {
   fetch_messages: syncMetadataSchema,
   sync_history: syncMetadataSchema,
   import_mail: importMetadataSchema,
+  // The view it computes, as `analytics.report` and `jobs.create` accept it.
   compute_analytics: z.looseObject({ view: analyticsViewSchema.optional() }),
   warm_cache: z.looseObject({}),
   cleanup: z.looseObject({}),
