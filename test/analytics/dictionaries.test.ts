@@ -22,6 +22,20 @@ describe('text and list dictionaries', () => {
     const own = ['x', 'y'];
     expect([lists.of([]), lists.of(own), lists.of(own), lists.of(['x', 'y'])]).toEqual([0, 2, 2, 3]);
   });
+
+  it("number the lists' items across lists, and read them back from those numbers as they were", () => {
+    const lists = new ListDictionary();
+    lists.ofJson('["x","y"]');
+    lists.ofJson('["y"]');
+    lists.of(['z', 'x', 'z']);
+    expect(lists.items.texts).toEqual(['x', 'y', 'z']);
+    expect([...lists.itemStart]).toEqual([0, 0, 2, 3, 6]);
+    expect([...lists.itemOf]).toEqual([0, 1, 1, 2, 0, 2]);
+    const restored = ListDictionary.restored([...lists.items.texts], lists.itemStart, lists.itemOf);
+    expect(restored.lists).toEqual([[], ['x', 'y'], ['y'], ['z', 'x', 'z']]);
+    expect([restored.ofJson('["y"]'), restored.ofJson('["w"]')]).toEqual([2, 4]);
+    expect([...restored.itemStart]).toEqual([0, 0, 2, 3, 6, 7]);
+  });
 });
 
 describe('the recipient pool', () => {
@@ -32,7 +46,7 @@ describe('the recipient pool', () => {
     const cc = lists.ofJson('["bob@b.example"]');
     const bcc = lists.ofJson('["cy@c.example","bob@b.example"]');
     // A pool is made once the set's lists are all numbered.
-    const pool = new RecipientPool(3, contacts, lists.lists);
+    const pool = new RecipientPool(3, contacts, lists);
     pool.add(0, to, cc, bcc);
     pool.add(1, to, 0, 0);
     pool.add(2, to, 0, 0);

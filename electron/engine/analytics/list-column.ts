@@ -1,3 +1,5 @@
+import { TextDictionary } from './text-dictionary.ts';
+
 /**
  * Reads the JSON list columns of `message_cache` (`to_addrs`, `labels`, …). Nearly every row
  * holds `[]` or one plain string, and rows repeat the same lists over and over, so: the empty
@@ -41,28 +43,79 @@ export function listReader(): (json: string) => string[] {
   };
 }
 
+/** A growable Int32Array: the item numbers of lists as they are added. */
+class Int32Builder {
+  values: Int32Array;
+  length = 0;
+
+  constructor(values: Int32Array, length = values.length) {
+    this.values = values;
+    this.length = length;
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(Math.max(16, this.values.length * 2));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+
+  view(): Int32Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
 /**
  * Distinct lists numbered as they are first met, 0 being the empty list: a column of list numbers
  * is one Int32Array, and what depends only on a list (its contacts, whether it holds INBOX) is
  * worked out once per list. Stored lists are numbered by their JSON text, in-memory ones by identity.
+ *
+ * The lists' items (addresses, label ids) are numbered too, across lists: list l holds the items
+ * `itemOf[itemStart[l] .. itemStart[l + 1])`. What depends only on an address (its contact
+ * number) is then looked up once per address instead of once per list that carries it, and a
+ * snapshot stores each address once.
  */
 export class ListDictionary {
   readonly lists: Array<readonly string[]> = [EMPTY];
+  readonly items: TextDictionary;
+  readonly #itemStart: Int32Builder;
+  readonly #itemOf: Int32Builder;
   /** Built on the first `ofJson` call for a dictionary read back from a snapshot (see {@link restored}). */
   #byText: Map<string, number> | null = new Map<string, number>();
   readonly #byArray = new Map<readonly string[], number>();
 
-  /** A dictionary of stored lists as {@link jsonTexts} gave them, numbered as they were. */
-  static restored(jsonTexts: readonly string[]): ListDictionary {
-    const dictionary = new ListDictionary();
-    for (const json of jsonTexts) dictionary.lists.push(parseList(json));
+  constructor(
+    items = new TextDictionary(),
+    itemStart: Int32Array = Int32Array.of(0, 0),
+    itemOf: Int32Array = new Int32Array(0),
+  ) {
+    this.items = items;
+    this.#itemStart = new Int32Builder(itemStart);
+    this.#itemOf = new Int32Builder(itemOf);
+  }
+
+  /** A dictionary of stored lists as a snapshot keeps them (see {@link itemStart} and {@link itemOf}), numbered as they were. */
+  static restored(items: string[], itemStart: Int32Array, itemOf: Int32Array): ListDictionary {
+    const dictionary = new ListDictionary(new TextDictionary(items), itemStart, itemOf);
+    for (let list = 1; list + 1 < itemStart.length; list++) {
+      const texts = new Array<string>(itemStart[list + 1]! - itemStart[list]!);
+      for (let k = 0; k < texts.length; k++) texts[k] = items[itemOf[itemStart[list]! + k]!]!;
+      dictionary.lists.push(Object.freeze(texts));
+    }
     dictionary.#byText = null;
     return dictionary;
   }
 
-  /** The JSON text of every stored list but the empty one, in number order (what {@link restored} reads). */
-  jsonTexts(): string[] {
-    return this.lists.slice(1).map((list) => JSON.stringify(list));
+  /** Where each list's item numbers start in {@link itemOf}, one more entry than there are lists. */
+  get itemStart(): Int32Array {
+    return this.#itemStart.view();
+  }
+
+  /** The item numbers of every list, list after list. */
+  get itemOf(): Int32Array {
+    return this.#itemOf.view();
   }
 
   /** The number of a stored list column's JSON text. */
@@ -71,8 +124,7 @@ export class ListDictionary {
     this.#byText ??= new Map(this.lists.map((list, id) => [JSON.stringify(list), id]));
     let id = this.#byText.get(json);
     if (id === undefined) {
-      id = this.lists.length;
-      this.lists.push(parseList(json));
+      id = this.#add(parseList(json));
       this.#byText.set(json, id);
     }
     return id;
@@ -83,10 +135,17 @@ export class ListDictionary {
     if (list.length === 0) return 0;
     let id = this.#byArray.get(list);
     if (id === undefined) {
-      id = this.lists.length;
-      this.lists.push(list);
+      id = this.#add(list);
       this.#byArray.set(list, id);
     }
+    return id;
+  }
+
+  #add(list: readonly string[]): number {
+    const id = this.lists.length;
+    this.lists.push(list);
+    for (const item of list) this.#itemOf.push(this.items.id(item));
+    this.#itemStart.push(this.#itemOf.length);
     return id;
   }
 }

@@ -173,7 +173,7 @@ export function prepareDataset(input: ReportInput): Dataset {
   const labels = new Int32Array(count);
   const { texts } = columns.texts;
   const { lists } = columns.lists;
-  const recipients = new RecipientPool(count, contacts, lists);
+  const recipients = new RecipientPool(count, contacts, columns.lists);
   // The contact number of each sender text, looked up once per text (UNSEEN until then).
   const senderContact = new Int32Array(texts.length).fill(UNSEEN);
   const rowId = new Float64Array(count);

@@ -1,4 +1,7 @@
 import { type ContactIndex, IDENTITY } from './contacts.ts';
+import type { ListDictionary } from './list-column.ts';
+
+const UNSEEN = -3;
 
 /**
  * Every counted message's recipient contact numbers in one Int32Array: message i's are
@@ -13,7 +16,12 @@ export class RecipientPool {
   readonly length: Int32Array;
   readonly toCc: Int32Array;
   readonly #contacts: ContactIndex;
-  readonly #lists: ReadonlyArray<readonly string[]>;
+  /** The lists' items, as ListDictionary numbers them (the pool is made once they are all numbered). */
+  readonly #itemStart: Int32Array;
+  readonly #itemOf: Int32Array;
+  readonly #items: readonly string[];
+  /** Each list item's contact number (IDENTITY for an identity), looked up once per address (UNSEEN until then). */
+  readonly #itemContact: Int32Array;
   /**
    * The slice of each To list number for messages with neither Cc nor Bcc (start -1 = none yet),
    * indexed by list so that sharing it reads a small array, not a random earlier message's entry.
@@ -23,11 +31,14 @@ export class RecipientPool {
   /** Each list number's contact numbers, once resolved (see #contactsOf). */
   readonly #resolved: Array<Int32Array | undefined>;
 
-  constructor(capacity: number, contacts: ContactIndex, lists: ReadonlyArray<readonly string[]>) {
-    this.#lists = lists;
-    this.#aloneStart = new Int32Array(lists.length).fill(-1);
-    this.#aloneLength = new Int32Array(lists.length);
-    this.#resolved = new Array(lists.length);
+  constructor(capacity: number, contacts: ContactIndex, lists: ListDictionary) {
+    this.#itemStart = lists.itemStart;
+    this.#itemOf = lists.itemOf;
+    this.#items = lists.items.texts;
+    this.#itemContact = new Int32Array(lists.items.texts.length).fill(UNSEEN);
+    this.#aloneStart = new Int32Array(lists.lists.length).fill(-1);
+    this.#aloneLength = new Int32Array(lists.lists.length);
+    this.#resolved = new Array(lists.lists.length);
     this.start = new Int32Array(capacity);
     this.length = new Int32Array(capacity);
     this.toCc = new Int32Array(capacity);
@@ -58,17 +69,21 @@ export class RecipientPool {
   }
 
   /**
-   * The contact numbers of list number `list` (identities left out), interned the first time the
-   * list is met: a list is resolved once, not once per message that carries it, and contacts are
-   * still numbered in the order the messages meet them.
+   * The contact numbers of list number `list` (identities left out), worked out the first time the
+   * list is met, each address interned the first time any list carries it: contacts are still
+   * numbered in the order the messages meet them.
    */
   #contactsOf(list: number): Int32Array {
     let ids = this.#resolved[list];
     if (ids === undefined) {
-      const addresses = this.#lists[list]!;
       const found: number[] = [];
-      for (let k = 0; k < addresses.length; k++) {
-        const id = this.#contacts.intern(addresses[k]!);
+      for (let k = this.#itemStart[list]!; k < this.#itemStart[list + 1]!; k++) {
+        const item = this.#itemOf[k]!;
+        let id = this.#itemContact[item]!;
+        if (id === UNSEEN) {
+          id = this.#contacts.intern(this.#items[item]!);
+          this.#itemContact[item] = id;
+        }
         if (id !== IDENTITY) found.push(id);
       }
       ids = Int32Array.from(found);

@@ -7,12 +7,18 @@
  *   8  u32 FORMAT            bumped whenever this layout or the meaning of a column changes
  *  12  u32 crc32            of every byte from 16 to the end
  *  16  u32 count            messages
- *  20  u32 × 3              texts in the sender, thread-key and list tables
+ *  20  u32 × 3              texts in the sender, thread-key and list-item tables
  *  32  u32 × 3              UTF-8 bytes of those tables
- *  44  u32                  UTF-8 bytes of the stamp (who and which version the columns are of)
- *  48  stamp, then the sections below, each starting on an 8-byte boundary:
+ *  44  u32                  lists, the empty list 0 included
+ *  48  u32                  list items, all lists together
+ *  52  u32                  UTF-8 bytes of the stamp (who and which version the columns are of)
+ *  56  stamp, then the sections below, each starting on an 8-byte boundary:
  *      f64 rowId, time, size · i32 accountId, sender, threadKey, to, cc, bcc, labels ·
- *      u32 text lengths (UTF-16 units) of the three tables · u8 flags · the three tables' UTF-8
+ *      u32 text lengths (UTF-16 units) of the three tables · i32 where each list's items start
+ *      (lists + 1) · i32 the lists' item numbers · u8 flags · the three tables' UTF-8
+ *
+ * Lists are item numbers into the item table (ListDictionary), so an address is stored and
+ * decoded once, however many lists carry it.
  */
 import { crc32 } from 'node:zlib';
 import { ListDictionary } from '../list-column.ts';
@@ -20,8 +26,8 @@ import { TextDictionary } from '../text-dictionary.ts';
 
 const MAGIC = Buffer.from('BRIEFCOL', 'latin1');
 /** The layout's version: a file of another version is never read, only replaced. */
-export const FORMAT = 1;
-const HEADER_BYTES = 48;
+export const FORMAT = 2;
+const HEADER_BYTES = 56;
 
 /** What a snapshot holds: the loaded columns without the message objects and readers built on them. */
 export interface ColumnData {
@@ -60,7 +66,8 @@ const aligned = (offset: number) => (offset + 7) & ~7;
 
 /** The snapshot's bytes as a list of chunks (written in order, with zero padding where needed). */
 export function encodeColumns(data: ColumnData, stamp: string): Buffer {
-  const tables = [data.texts.texts, data.threadKeys.texts, data.lists.jsonTexts()];
+  const tables = [data.texts.texts, data.threadKeys.texts, data.lists.items.texts];
+  const { itemStart, itemOf } = data.lists;
   const blobs = tables.map((texts) => Buffer.from(texts.join(''), 'utf8'));
   const stampBytes = Buffer.from(stamp, 'utf8');
   const n = data.count;
@@ -77,6 +84,8 @@ export function encodeColumns(data: ColumnData, stamp: string): Buffer {
     const lengths = Uint32Array.from(texts, (text) => text.length);
     place(bytesOf(lengths, lengths.length, 4));
   }
+  place(bytesOf(itemStart, itemStart.length, 4));
+  place(bytesOf(itemOf, itemOf.length, 4));
   place(data.flags.subarray(0, n));
   for (const blob of blobs) place(blob);
   const file = Buffer.alloc(size);
@@ -87,7 +96,9 @@ export function encodeColumns(data: ColumnData, stamp: string): Buffer {
     file.writeUInt32LE(texts.length, 20 + 4 * k);
     file.writeUInt32LE(blobs[k]!.length, 32 + 4 * k);
   });
-  file.writeUInt32LE(stampBytes.length, 44);
+  file.writeUInt32LE(itemStart.length - 1, 44);
+  file.writeUInt32LE(itemOf.length, 48);
+  file.writeUInt32LE(stampBytes.length, 52);
   stampBytes.copy(file, HEADER_BYTES);
   for (const { at, bytes } of sections) file.set(bytes, at);
   file.writeUInt32LE(crc32(file.subarray(16)), 12);
@@ -110,6 +121,15 @@ function textsOf(file: Buffer, at: number, bytes: number, lengths: Uint32Array):
   return start === joined.length ? texts : null;
 }
 
+/** Whether every list's items lie in order inside `itemOf` and name items of the table. */
+function listsFit(itemStart: Int32Array, itemOf: Int32Array, items: number): boolean {
+  if (itemStart[0] !== 0 || itemStart[1] !== 0 || itemStart[itemStart.length - 1] !== itemOf.length)
+    return false;
+  for (let l = 1; l < itemStart.length; l++) if (itemStart[l]! < itemStart[l - 1]!) return false;
+  for (let k = 0; k < itemOf.length; k++) if (itemOf[k]! < 0 || itemOf[k]! >= items) return false;
+  return true;
+}
+
 /**
  * The columns of a snapshot file, or why it cannot be trusted: another layout, a stamp other than
  * `stamp` (another store, account or data version), a wrong length or checksum (a torn or damaged
@@ -118,7 +138,7 @@ function textsOf(file: Buffer, at: number, bytes: number, lengths: Uint32Array):
 export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Rejection {
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) return 'not a column snapshot';
   if (bytes.readUInt32LE(8) !== FORMAT) return `layout ${bytes.readUInt32LE(8)}, not ${FORMAT}`;
-  const stampBytes = bytes.readUInt32LE(44);
+  const stampBytes = bytes.readUInt32LE(52);
   if (HEADER_BYTES + stampBytes > bytes.length) return 'cut short';
   if (bytes.toString('utf8', HEADER_BYTES, HEADER_BYTES + stampBytes) !== stamp)
     return 'stale (another data version)';
@@ -133,6 +153,10 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
   };
   for (let k = 0; k < NUMBER_COLUMNS.length; k++) place(n * (k < FLOAT_COLUMNS ? 8 : 4));
   for (const count of counts) place(count * 4);
+  const lists = bytes.readUInt32LE(44);
+  const listItems = bytes.readUInt32LE(48);
+  place((lists + 1) * 4);
+  place(listItems * 4);
   place(n);
   for (const length of blobBytes) place(length);
   if (size !== bytes.length) return `length ${bytes.length}, expected ${size}`;
@@ -148,10 +172,13 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
   );
   const lengthAt = NUMBER_COLUMNS.length;
   const tables = counts.map((count, k) =>
-    textsOf(file, starts[lengthAt + 4 + k]!, blobBytes[k]!, view(Uint32Array, starts[lengthAt + k]!, count)),
+    textsOf(file, starts[lengthAt + 6 + k]!, blobBytes[k]!, view(Uint32Array, starts[lengthAt + k]!, count)),
   );
   if (tables.some((texts) => texts === null)) return 'text tables do not match their lengths';
-  const [senders, threadKeys, lists] = tables as [string[], string[], string[]];
+  const [senders, threadKeys, items] = tables as [string[], string[], string[]];
+  const itemStart = view(Int32Array, starts[lengthAt + 3]!, lists + 1);
+  const itemOf = view(Int32Array, starts[lengthAt + 4]!, listItems);
+  if (!listsFit(itemStart, itemOf, items.length)) return 'lists do not match their items';
   return {
     count: n,
     rowId: numbers[0] as Float64Array,
@@ -164,9 +191,9 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
     cc: numbers[7] as Int32Array,
     bcc: numbers[8] as Int32Array,
     labels: numbers[9] as Int32Array,
-    flags: view(Uint8Array, starts[lengthAt + 3]!, n),
+    flags: view(Uint8Array, starts[lengthAt + 5]!, n),
     texts: new TextDictionary(senders),
     threadKeys: new TextDictionary(threadKeys),
-    lists: ListDictionary.restored(lists),
+    lists: ListDictionary.restored(items, itemStart, itemOf),
   };
 }
