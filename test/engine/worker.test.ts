@@ -145,7 +145,11 @@ describe('worker supervision', () => {
         resolve();
       });
     });
-    const job = await host.call('import.start', { paths: REPLY_WALK_PATHS, account: 'me@example.com' });
+    // The same two files 500 times (12,500 messages read, the copies merged as duplicates): long
+    // enough that the kill sent at the first progress event lands before the import ends, even on
+    // a loaded machine (with the files once, the import could finish first: one attempt).
+    const paths = Array.from({ length: 500 }, () => REPLY_WALK_PATHS).flat();
+    const job = await host.call('import.start', { paths, account: 'me@example.com' });
     jobId = job.id;
     // Killed while the import runs: the dead worker's runner still holds its lease.
     await running;
@@ -162,7 +166,7 @@ describe('worker supervision', () => {
     expect(await done).toMatchObject({ status: 'completed', type: 'import_mail' });
     const again = await host.call('jobs.get', { jobId: job.id });
     expect(again).toMatchObject({ status: 'completed', attempts: 2 });
-    expect(again.metadata.summary).toMatchObject({ read: 25 });
+    expect(again.metadata.summary).toMatchObject({ read: 25 * 500 });
     // Whatever the first attempt stored before the kill, nothing is lost or stored twice.
     expect((await host.call('messages.stats', { accountId: job.accountId! })).count).toBe(24);
   });
