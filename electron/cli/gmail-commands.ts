@@ -15,6 +15,7 @@ import {
 } from './google-config.ts';
 import { out } from './output.ts';
 import { finished, runJob } from './run-job.ts';
+import { describeSync } from './sync-text.ts';
 
 function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
@@ -87,7 +88,10 @@ export const connectCommand: Command = (parsed) => async (engine) => {
   }
   out(`Connected ${account.address}. Fetching your mail (newest first); the dashboard fills in as it goes.`);
   const { jobs } = await engine.call('jobs.list', { accountId: account.id, status: 'pending', limit: 1 });
-  if (jobs[0]) finished(await runJob(engine, jobs[0]), `First sync of ${account.address} finished.`);
+  if (jobs[0])
+    finished(await runJob(engine, jobs[0]), (job) =>
+      describeSync(job, `First sync of ${account.address} finished.`),
+    );
   return 0;
 };
 
@@ -107,7 +111,7 @@ export const syncCommand: Command = (parsed) => async (engine) => {
   }
   for (const account of targets) {
     const job = await engine.call('sync.start', { accountId: account.id });
-    finished(await runJob(engine, job), `${account.address} is up to date.`);
+    finished(await runJob(engine, job), (done) => describeSync(done, `${account.address} is up to date.`));
   }
   return 0;
 };

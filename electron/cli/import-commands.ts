@@ -8,6 +8,7 @@ import { addressWording, checkArguments } from './engine-call.ts';
 import { parseIntegerOption } from './flag-values.ts';
 import { out } from './output.ts';
 import { readableReport } from './report-command.ts';
+import { type ReportedItem, sampleLines, shortenedLines } from './reported-lines.ts';
 import { finished, runJob } from './run-job.ts';
 
 type Reported = { file: string; offset: number | null; reason: string };
@@ -25,16 +26,12 @@ interface ImportSummary {
 /** Mail files it reads, said where an import found none. */
 const READABLE = 'mbox files, such as a Google Takeout, and .eml message files, also as .gz or .zip';
 
-/** The first reported items, one a line, and how many more the job's metadata keeps. */
-function sampleLines(total: number, samples: Reported[]): string[] {
-  const lines = samples
-    .slice(0, 20)
-    .map((item) => `  ${item.file}${item.offset === null ? '' : ` @ byte ${item.offset}`}: ${item.reason}`);
-  if (total > 20)
-    lines.push(
-      `  … and ${formatCount(total - 20)} more (brief jobs lists the job; its metadata has the first ones).`,
-    );
-  return lines;
+/** Where an import's reported item is: its file, and the byte its message starts at. */
+function located(items: readonly Reported[]): ReportedItem[] {
+  return items.map((item) => ({
+    where: `${item.file}${item.offset === null ? '' : ` @ byte ${item.offset}`}`,
+    reason: item.reason,
+  }));
 }
 
 /**
@@ -55,7 +52,7 @@ function describeImport(job: Job): string {
       'UNSUPPORTED_INPUT',
       [
         `Nothing was imported: ${found}. It reads ${READABLE}.`,
-        ...sampleLines(summary.skipped, summary.skippedSamples),
+        ...sampleLines(summary.skipped, located(summary.skippedSamples)),
       ].join('\n'),
     );
   }
@@ -66,14 +63,9 @@ function describeImport(job: Job): string {
       ? []
       : [
           `Skipped ${counted(summary.skipped, 'item')} that ${summary.skipped === 1 ? 'is' : 'are'} not readable mail:`,
-          ...sampleLines(summary.skipped, summary.skippedSamples),
+          ...sampleLines(summary.skipped, located(summary.skippedSamples)),
         ]),
-    ...(shortened === 0
-      ? []
-      : [
-          `Stored ${counted(shortened, 'message')} with values past the limits cut:`,
-          ...sampleLines(shortened, summary.shortenedSamples ?? []),
-        ]),
+    ...shortenedLines(shortened, located(summary.shortenedSamples ?? [])),
   ].join('\n');
 }
 
