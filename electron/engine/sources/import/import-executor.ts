@@ -6,7 +6,7 @@
  */
 import { BriefError } from '../../../../shared/errors.ts';
 import type { ImportFinding, ImportSummary } from '../../../../shared/import-summary.ts';
-import { counted } from '../../../../shared/plural.ts';
+import { counted, formatCount } from '../../../../shared/plural.ts';
 import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
@@ -104,7 +104,7 @@ async function storeMessages(
     context.progress(
       progress.done(),
       expanded.bytes,
-      `Importing: ${counted(read, 'message')} read, file ${Math.max(1, progress.file())} of ${expanded.files.toLocaleString('en-US')}`,
+      `Importing: ${counted(read, 'message')} read, file ${Math.max(1, progress.file())} of ${formatCount(expanded.files)}`,
       options,
     );
   const reading = readImportItems(expanded.paths, {
