@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The reliability suite (TARGETS.md "Reliability and security"): `npm run test:reliability`.
- * BRIEF_RELIABILITY=full runs the sizes TARGETS.md names; the default quick mode is CI's subset.
+ * The reliability suite (docs/reliability.md): `npm run test:reliability`.
+ * BRIEF_RELIABILITY=full runs the full sizes of each row; the default quick mode is CI's subset.
  */
 export default defineConfig({
   test: {

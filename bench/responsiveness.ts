@@ -1,5 +1,5 @@
 /**
- * "Engine responsiveness" (TARGETS.md): how long the dashboard's small calls (`jobs.list`,
+ * "Engine responsiveness" (docs/benchmarks.md): how long the dashboard's small calls (`jobs.list`,
  * `accounts.list`) wait while the engine computes a cold report and then warms the common views.
  * The dashboard asks every 10 ms; an ask is answered at the first moment the engine's thread is
  * free after it, so a report that holds the thread for a second makes every ask during it wait

@@ -1,5 +1,5 @@
 /**
- * The benchmark (TARGETS.md): every speed and scale figure with its value, target and pass/fail.
+ * The benchmark (docs/benchmarks.md): every speed and scale figure with its value, target and pass/fail.
  * Usage: npm run bench [-- --quick] [--json] [--only <substring of a figure or group>]
  * Progress goes to stderr; stdout carries only the table (or the JSON rows).
  */
@@ -38,7 +38,7 @@ const GROUPS: readonly RowGroup[] = [
 
 const USAGE = `Usage: node bench/run.ts [options]   (or: npm run bench -- [options])
 
-The benchmark of TARGETS.md: every speed and scale figure with its value, its target and pass or
+The benchmark (docs/benchmarks.md): every speed and scale figure with its value, its target and pass or
 fail. Progress goes to stderr; stdout carries only the table (or, with --json, the rows).
 
   --quick                        a short run on smaller inputs (the figures are then indicative)

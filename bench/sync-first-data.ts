@@ -1,5 +1,5 @@
 /**
- * "Time to first data" (TARGETS.md): from the start of a first sync to the first `data-changed`
+ * "Time to first data" (docs/benchmarks.md): from the start of a first sync to the first `data-changed`
  * after which the mailbox's newest message is stored and the last-7-days report answers. The
  * report is asked for inside the event's listener, so its time counts. The sync is cancelled
  * once the figure is taken: the rest of the mailbox would take many minutes at time scale 1.

@@ -19,7 +19,7 @@ import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../te
 import { type BenchEmulator, startEmulatorThread } from './emulator-thread.ts';
 import { now } from './measure.ts';
 
-/** The latency every timed sync row uses (TARGETS.md): uniform 50–150 ms per call. */
+/** The latency every timed sync row uses (docs/benchmarks.md): uniform 50–150 ms per call. */
 export const LATENCY: LatencyOptions = { minMs: 50, maxMs: 150 };
 /** Labels a first sync leaves out (includeSpamTrash is off by default). */
 export const HIDDEN_LABELS = ['SPAM', 'TRASH'];

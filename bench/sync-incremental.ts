@@ -1,5 +1,5 @@
 /**
- * "Incremental sync" (TARGETS.md): an account whose mail is already stored, 100 new messages in
+ * "Incremental sync" (docs/benchmarks.md): an account whose mail is already stored, 100 new messages in
  * Gmail, then `sync_history`: the time from the job's creation to the first `analytics-updated`
  * (the dashboard's cue to redraw), and every call the emulator admitted meanwhile.
  *

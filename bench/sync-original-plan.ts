@@ -1,5 +1,5 @@
 /**
- * "Versus the original plan" (TARGETS.md): the original web app's way to sync — `messages.list`
+ * "Versus the original plan" (docs/benchmarks.md): the original web app's way to sync — `messages.list`
  * pages of 20, then one `messages.get` (format=metadata) at a time, through the real
  * `@googleapis/gmail` client — beside our first sync, on the same seeded mailbox, in the same run,
  * one after the other so neither slows the other.

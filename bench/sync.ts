@@ -1,5 +1,5 @@
 /**
- * The sync rows (TARGETS.md), kept apart from the rest: they run only when the Gmail sync engine
+ * The sync rows (docs/benchmarks.md), kept apart from the rest: they run only when the Gmail sync engine
  * (electron/engine/sources/gmail/) is present, against the Gmail API emulator, and say so otherwise.
  * Throughput and units per message are here; the three timed rows have a file each (sync-*.ts).
  */

@@ -9,7 +9,8 @@ export interface BackoffOptions {
   capMs: number;
   /**
    * `equal`: half the wait fixed, half drawn (the wait still grows, never past the cap);
-   * `spreadMs`: up to that many milliseconds added, the sum capped (SYNC.md's Gmail formula).
+   * `spreadMs`: up to that many milliseconds added, the sum capped (the Gmail retry formula of
+   * docs/sync.md "Quota, retries, errors").
    */
   jitter?: { random: () => number } & ({ kind: 'equal' } | { kind: 'add'; spreadMs: number });
 }

@@ -1,5 +1,5 @@
 /**
- * The one description of the API (ARCHITECTURE.md "One contract"). The preload, the main-process
+ * The one description of the API (docs/architecture.md "The call path"). The preload, the main-process
  * router, the worker protocol, the browser bridge and the renderer client are all derived from
  * this object, so a method is added here and nowhere else.
  */
@@ -306,7 +306,10 @@ export const methods = {
       .strict(),
   ),
   'analytics.cacheStats': method<AnalyticsCacheStats>()(none),
-  /** The Brief (docs/metrics.md "The Brief"), through the analytics cache; "new since the last brief" from the stored marks. */
+  /**
+   * The Brief (docs/metrics.md "The Brief"), through the analytics cache; "new since the last
+   * brief" from the stored marks.
+   */
   'brief.get': method<BriefEnvelope>()(briefRequest),
   /** Delivers the Brief: each of its accounts remembers the threads it lists as waiting on you (the last brief). */
   'brief.markSeen': method<{ seenAt: string; accounts: number; threads: number }>()(briefRequest),

@@ -1,4 +1,4 @@
-/** Names both sides use (ARCHITECTURE.md). */
+/** Names both sides use (docs/architecture.md "The call path"). */
 import type { SerializedError } from './errors.ts';
 
 export const JOB_TYPES = [
@@ -108,7 +108,11 @@ export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = {
   workingHours: DEFAULT_WORKING_HOURS,
 };
 
-/** Defaults of ARCHITECTURE.md. */
+/**
+ * The engine's defaults: a job's attempts, a Gmail call's tries, the job lease and its heartbeat
+ * (docs/architecture.md "The job runner, in one paragraph", docs/sync.md), how long a cached view
+ * lives, and the background sync's interval (docs/shell.md "Background sync").
+ */
 export const DEFAULTS = {
   maxAttempts: 5,
   callTries: 8,

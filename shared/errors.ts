@@ -1,4 +1,4 @@
-/** Error codes both sides use (ARCHITECTURE.md "Names both sides use"). */
+/** Error codes both sides use (docs/architecture.md "The call path"). */
 export const ERROR_CODES = [
   'VALIDATION',
   'NOT_FOUND',

@@ -1,7 +1,7 @@
 /**
  * The report, declared once: every figure's result exactly as the engine's computeReport produces
  * it (`satisfies Report`) and as the CLI, the CSV export and the dashboard read it. The stable core
- * of METRICS.md "The JSON report" comes first in its key order; the further figures follow.
+ * of docs/metrics.md "The JSON report" comes first in its key order; the further figures follow.
  * Times are ISO 8601 UTC strings, dates local `YYYY-MM-DD`, durations integer milliseconds, shares
  * fractions in [0, 1]; an empty figure is null, never 0.
  */
@@ -236,7 +236,7 @@ export interface Network {
   edges: Array<{ a: string; b: string; weight: number }>;
 }
 
-/** The headline figures compared with the previous range (METRICS.md figure 16), in display order. */
+/** The headline figures compared with the previous range (docs/metrics.md "Comparison"), in display order. */
 export const HEADLINES = [
   'sent',
   'received',

@@ -1,4 +1,7 @@
-/** The readable terminal report: the headline figures of METRICS.md, compactly, its times in the report's zone. */
+/**
+ * The readable terminal report: the headline figures of docs/metrics.md, compactly, its times in
+ * the report's zone.
+ */
 import { storedText } from '../../shared/coverage-text.ts';
 import { counted } from '../../shared/plural.ts';
 import type { Report } from '../../shared/report-types.ts';

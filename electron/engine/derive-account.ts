@@ -1,7 +1,7 @@
 /**
  * Recomputes an account's derivations (counted, direction, echo, thread) from its stored facts:
  * after each import or sync batch, and when its identities or spam/trash setting change
- * (ARCHITECTURE.md "The store": never trusted from the moment a message arrived).
+ * (docs/store.md "Deriving what changed": derivations are never trusted from the moment a message arrived).
  *
  * Cost follows the change where that is exact (derive-changes.ts); otherwise two streaming
  * passes keep memory small however large the account: the first reads only the columns the

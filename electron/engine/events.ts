@@ -26,7 +26,7 @@ export class EventBus {
 
 /**
  * Progress is written and pushed at most every 200 ms, and at least every 2 s while work moves
- * (ARCHITECTURE.md "Jobs and progress"); the last update of a job always goes out.
+ * (docs/architecture.md "The job runner, in one paragraph"); the last update of a job always goes out.
  */
 export class ProgressThrottle {
   readonly #clock: () => number;

@@ -1,4 +1,7 @@
-/** The engine's public entry: what main, preload and the CLI may import (ARCHITECTURE.md). */
+/**
+ * The engine's public entry: what main, preload and the CLI may import (docs/architecture.md, the
+ * import boundaries in biome.json).
+ */
 
 export { writeDigestFile } from './analytics/brief/digest-file.ts';
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from './analytics/index.ts';

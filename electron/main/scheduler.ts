@@ -1,8 +1,9 @@
 /**
- * The background-sync scheduler (SYNC.md "Periodic"): an incremental sync of every connected Gmail
- * account every N minutes, on wake from sleep, when the network comes back and on demand; nothing
- * while offline or paused, automatic runs wait out quiet hours, and never a second sync while one
- * is queued or running. Clock, timers and the engine are injected, so tests drive it by hand.
+ * The background-sync scheduler (docs/shell.md "Background sync"): an incremental sync of every
+ * connected Gmail account every N minutes, on wake from sleep, when the network comes back and on
+ * demand; nothing while offline or paused, automatic runs wait out quiet hours, and never a second
+ * sync while one is queued or running. Clock, timers and the engine are injected, so tests drive it
+ * by hand.
  */
 import type { AppSettings } from '../../shared/contract.ts';
 import type { Account } from '../../shared/domain.ts';

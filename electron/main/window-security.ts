@@ -1,6 +1,6 @@
 /**
  * The window's security settings in one place, so a test can assert every one of them
- * (ARCHITECTURE.md "Security"; TARGETS.md "Electron checklist").
+ * (docs/shell.md "Window security": the Electron security checklist).
  */
 export { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy.ts';
 

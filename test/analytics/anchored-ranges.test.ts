@@ -33,7 +33,7 @@ describe('anchored ranges', () => {
       first: '2001-12-20T09:00:00.000Z',
       last: '2002-01-28T15:00:00.000Z',
     });
-    // Awaiting reply is as of the range end (METRICS.md figure 10): 2002-01-29T00:00Z.
+    // Awaiting reply is as of the range end (docs/metrics.md "Awaiting reply"): 2002-01-29T00:00Z.
     expect(report.awaiting.onMeList.map((entry) => [entry.thread, entry.ageMs])).toEqual([
       ['waiting', (3 * 24 + 8) * 3_600_000],
     ]);

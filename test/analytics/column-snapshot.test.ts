@@ -215,7 +215,7 @@ describe('the column snapshot', () => {
     expect(readdirSync(dirname(db.path)).filter((name) => name.includes('partial'))).toEqual([]);
   });
 
-  it('gives every hand-built expected report (METRICS.md cases) from the snapshot', async () => {
+  it('gives every hand-built expected report (docs/metrics.md cases) from the snapshot', async () => {
     const cases = join(EXPECTED, 'cases');
     for (const name of readdirSync(cases).sort()) {
       const folder = join(cases, name);

@@ -9,7 +9,7 @@ describe('definitions', () => {
     for (const key of DEFINITION_KEYS) expect(DEFINITIONS[key].length, key).toBeGreaterThan(40);
   });
 
-  it('describes the response-time statistics as numbers.ts computes them (METRICS.md "Numbers")', () => {
+  it('describes the response-time statistics as numbers.ts computes them (docs/metrics.md "Numbers")', () => {
     const text = DEFINITIONS.responseTimeMine;
     expect(text).toContain('for an even count, the mean of the two middle ones');
     expect(text).toContain('nearest rank');

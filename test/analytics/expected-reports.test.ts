@@ -9,7 +9,7 @@ import { inputFromParams, type ReportParams } from './mailbox.ts';
 const casesFolder = join(EXPECTED, 'cases');
 const corporaFolder = join(EXPECTED, 'corpora');
 
-describe('expected reports: hand-built cases (METRICS.md, worked out in each case.json "why")', () => {
+describe('expected reports: hand-built cases (docs/metrics.md, worked out in each case.json "why")', () => {
   for (const name of readdirSync(casesFolder).sort()) {
     it(name, async () => {
       const folder = join(casesFolder, name);

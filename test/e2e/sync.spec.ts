@@ -108,7 +108,8 @@ test('Connect Gmail syncs from the emulator: the progress moves, the Overview fi
   test.info().annotations.push({ type: 'sync-observed', description: observed });
 
   await expect(tracker).toHaveCount(0, { timeout: 60_000 });
-  // Every listed message is stored; drafts never count as messages (METRICS.md "Which messages count").
+  // Every listed message is stored; drafts never count as messages (docs/metrics.md "The mail
+  // model", Which messages count).
   const listed = await emulator.listedMessages();
   const counted = listed - (await emulator.listedMessages('DRAFT'));
   // The figures seen mid-sync covered part of the mailbox: they filled in.

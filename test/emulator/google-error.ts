@@ -1,6 +1,6 @@
 /**
  * Gmail API errors in Google's envelope, with the status words, domains and reasons Google sends
- * (../../../shared/spec/SYNC.md, "Wire details worth getting exactly right").
+ * (docs/emulator.md "What it answers").
  */
 export interface GoogleErrorItem {
   message: string;

@@ -16,7 +16,10 @@ export type GmailMethod =
   | 'users.history.list'
   | WriteMethod;
 
-/** The methods that change the mailbox; SYNC.md prices none of them, so both profiles use Google's published costs. */
+/**
+ * The methods that change the mailbox; the product's quota table prices none of them, so both
+ * profiles use Google's published costs.
+ */
 export type WriteMethod =
   | 'users.messages.insert'
   | 'users.messages.import'
@@ -49,7 +52,7 @@ export interface QuotaProfile {
   costs: Record<GmailMethod, number>;
 }
 
-/** ../../../shared/spec/SYNC.md, "The limits that decide speed". threads.list is 10 at both. */
+/** The two quota profiles (docs/emulator.md "Quota, concurrency, latency"). threads.list is 10 at both. */
 export const QUOTA_PROFILES: Record<QuotaProfileName, QuotaProfile> = {
   '2026': {
     unitsPerMinute: 6000,

@@ -1,5 +1,5 @@
 /**
- * The bad-call table of test/engine/bad-calls.test.ts (TARGETS.md "Bad calls"), shared by the
+ * The bad-call table of test/engine/bad-calls.test.ts (docs/reliability.md, bad-calls.test.ts), shared by the
  * reliability suite's worker-thread and bridge runs: arguments no method accepts, and per method
  * arguments of the right shape with values it must refuse. The engine test keeps its own copy.
  */

@@ -1,7 +1,7 @@
 /**
- * TARGETS.md "Bad calls": every contract method with malformed, oversized and hostile arguments
- * answers a typed error, writes nothing (every table compared before and after), and the engine
- * keeps answering.
+ * Reliability row "Bad calls" (docs/reliability.md): every contract method with malformed,
+ * oversized and hostile arguments answers a typed error, writes nothing (every table compared
+ * before and after), and the engine keeps answering.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';
@@ -23,7 +23,7 @@ async function expectRefused(engine: Engine, name: string, args: unknown): Promi
   expect((outcome as BriefError).message.length, label).toBeGreaterThan(10);
 }
 
-describe('bad calls (TARGETS.md reliability)', () => {
+describe('bad calls (docs/reliability.md)', () => {
   let engine: Engine;
   let accountId: number;
   let jobId: number;

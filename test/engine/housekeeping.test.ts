@@ -5,7 +5,7 @@ import { fakeClock, openEngine } from './helpers.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-describe('daily cleanup (ARCHITECTURE.md: cleanup removes old finished jobs, expired analytics, messages outside retention)', () => {
+describe('daily cleanup (cleanup removes old finished jobs, expired analytics, messages outside retention)', () => {
   it('is due on a new store, not while one is queued, and again a day after the last one finished', async () => {
     const time = fakeClock();
     const engine = openEngine({ clock: time.clock });

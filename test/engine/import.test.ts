@@ -1,7 +1,7 @@
 /**
- * TARGETS.md "Bad mail" through the import job: the parser-torture fixtures and the SpamAssassin
- * ham sets import without a crash, every message is imported or reported (file, offset, reason),
- * a second import adds nothing, and .gz and .zip inputs work.
+ * Reliability row "Bad mail" (docs/reliability.md) through the import job: the parser-torture
+ * fixtures and the SpamAssassin ham sets import without a crash, every message is imported or
+ * reported (file, offset, reason), a second import adds nothing, and .gz and .zip inputs work.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,9 +1,9 @@
 /**
- * METRICS.md "Subject" (the decoded Subject) and "Top senders" (the decoded name): encoded words
- * and raw header bytes in legacy charsets. Every encoded word here is made by hand: the bytes come
- * from the charset's code table, worked out as noted beside each (row/cell arithmetic for the
- * CJK double-byte sets, the table position for the single-byte ones), and the expected text is
- * written as the characters themselves.
+ * docs/metrics.md "The mail model" (Subject: the decoded Subject) and "Top senders" (the decoded
+ * name): encoded words and raw header bytes in legacy charsets. Every encoded word here is made by
+ * hand: the bytes come from the charset's code table, worked out as noted beside each (row/cell
+ * arithmetic for the CJK double-byte sets, the table position for the single-byte ones), and the
+ * expected text is written as the characters themselves.
  */
 import { describe, expect, it } from 'vitest';
 import { resolveCharset } from '../../electron/engine/mail/charset.ts';

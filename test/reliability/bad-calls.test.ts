@@ -1,5 +1,5 @@
 /**
- * TARGETS.md "Bad calls" across the app's real boundaries: the bad-call table of
+ * Reliability row "Bad calls" (docs/reliability.md) across the app's real boundaries: the bad-call table of
  * test/engine/bad-calls.test.ts sent through the engine's worker thread (the app's path) and
  * through the browser bridge's POST /rpc (`brief serve`). Every call answers a typed refusal,
  * nothing is written (every table compared before and after), and the engine keeps answering.

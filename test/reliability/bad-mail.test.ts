@@ -1,8 +1,9 @@
 /**
- * TARGETS.md "Bad mail" through the command line: `brief import` of the corpora's parser-torture
- * fixtures and the SpamAssassin ham sets exits 0, prints every skip it lists as file, byte offset
- * and reason, keeps the first 200 in the job's metadata, and skips non-mail files with a reason.
- * (test/engine/import.test.ts checks the same inputs in-process, message by message.)
+ * Reliability row "Bad mail" (docs/reliability.md) through the command line: `brief import` of the
+ * corpora's parser-torture fixtures and the SpamAssassin ham sets exits 0, prints every skip it
+ * lists as file, byte offset and reason, keeps the first 200 in the job's metadata, and skips
+ * non-mail files with a reason. (test/engine/import.test.ts checks the same inputs in-process,
+ * message by message.)
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

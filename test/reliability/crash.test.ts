@@ -1,8 +1,8 @@
 /**
- * TARGETS.md "Crash during sync": the engine running a first sync is killed at a seeded moment
- * (its worker thread terminated, or its process killed with SIGKILL), the mailbox moves on, and an
- * engine restarted on the same file finishes: the cache equals the mailbox, no duplicate, no loss,
- * no job left in `processing`.
+ * Reliability row "Crash during sync" (docs/reliability.md): the engine running a first sync is
+ * killed at a seeded moment (its worker thread terminated, or its process killed with SIGKILL), the
+ * mailbox moves on, and an engine restarted on the same file finishes: the cache equals the
+ * mailbox, no duplicate, no loss, no job left in `processing`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';

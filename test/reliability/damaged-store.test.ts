@@ -1,11 +1,11 @@
 /**
- * TARGETS.md "Damaged store": a truncated or corrupted database file at start (one its header shows
- * is 360Brief's, or any file at the app's own path in its own folder; a file named by --db whose
- * header is gone is refused untouched, like any file not ours) is set aside
- * (`<db>.damaged-<time>`), a fresh store opens, `app.info` reports the recovery, the CLI tells the
- * person and queues a full sync of every connected Gmail account (the cache is rebuilt); and a
- * disk that fills up during an import or a sync fails the job with STORAGE_FULL, without a retry,
- * leaving a database that passes `PRAGMA integrity_check`.
+ * Reliability row "Damaged store" (docs/reliability.md): a truncated or corrupted database file at
+ * start (one its header shows is 360Brief's, or any file at the app's own path in its own folder; a
+ * file named by --db whose header is gone is refused untouched, like any file not ours) is set
+ * aside (`<db>.damaged-<time>`), a fresh store opens, `app.info` reports the recovery, the CLI
+ * tells the person and queues a full sync of every connected Gmail account (the cache is rebuilt);
+ * and a disk that fills up during an import or a sync fails the job with STORAGE_FULL, without a
+ * retry, leaving a database that passes `PRAGMA integrity_check`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

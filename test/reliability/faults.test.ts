@@ -1,8 +1,9 @@
 /**
- * TARGETS.md "Faults": a first sync and an incremental one against a Gmail emulator answering 30 %
- * of calls with rate limits of every shape, 10 % with 5xx, dropping connections, letting access
- * tokens die after a minute, and whose history is too short for the incremental sync (404, so a
- * full resync follows). Every sync completes within its attempts and the cache equals the mailbox.
+ * Reliability row "Faults" (docs/reliability.md): a first sync and an incremental one against a
+ * Gmail emulator answering 30 % of calls with rate limits of every shape, 10 % with 5xx, dropping
+ * connections, letting access tokens die after a minute, and whose history is too short for the
+ * incremental sync (404, so a full resync follows). Every sync completes within its attempts and
+ * the cache equals the mailbox.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';

@@ -1,7 +1,8 @@
 /**
- * TARGETS.md "Hostile mail": the messages anyone can send that are past a limit of what one
- * stored message holds, each among ordinary mail, as an mbox to import or as Gmail messages for
- * the emulator. Each case says what the stored message must show and what its report must say.
+ * Reliability row "Hostile mail" (docs/reliability.md): the messages anyone can send that are past
+ * a limit of what one stored message holds, each among ordinary mail, as an mbox to import or as
+ * Gmail messages for the emulator. Each case says what the stored message must show and what its
+ * report must say.
  */
 import { expect } from 'vitest';
 import type { CachedMessage } from '../../electron/engine/cache/message-row.ts';

@@ -1,9 +1,9 @@
 /**
- * TARGETS.md "Hostile mail", the files themselves: a 3 GB single message in a .gz (read with
- * bounded memory, or cancelled while it is read: the job stops and the next one runs), a zip bomb
- * (refused before anything is unpacked), a FIFO named .zip (refused before it is opened), and the
- * temporary folders archives are unpacked to (private, removed on every exit, a killed run's
- * removed at the next start, a full temporary disk is STORAGE_FULL).
+ * Reliability row "Hostile mail" (docs/reliability.md), the files themselves: a 3 GB single message
+ * in a .gz (read with bounded memory, or cancelled while it is read: the job stops and the next one
+ * runs), a zip bomb (refused before anything is unpacked), a FIFO named .zip (refused before it is
+ * opened), and the temporary folders archives are unpacked to (private, removed on every exit, a
+ * killed run's removed at the next start, a full temporary disk is STORAGE_FULL).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';

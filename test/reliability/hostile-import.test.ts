@@ -1,8 +1,8 @@
 /**
- * TARGETS.md "Hostile mail" by import: one message past a limit among 66 ordinary ones is stored
- * cut (and reported with file and byte offset) and every ordinary message is stored, through the
- * import job and through `brief import` (exit 0); a NUL byte in the first message does not make
- * the mbox "binary".
+ * Reliability row "Hostile mail" (docs/reliability.md) by import: one message past a limit among 66
+ * ordinary ones is stored cut (and reported with file and byte offset) and every ordinary message
+ * is stored, through the import job and through `brief import` (exit 0); a NUL byte in the first
+ * message does not make the mbox "binary".
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,8 +1,9 @@
 /**
- * TARGETS.md "Hostile mail" by Gmail sync, against the emulator: one message past a limit among
- * 66 ordinary ones, met by a first sync and by an incremental (history) sync. Each completes in
- * one attempt, stores every message (the hostile one cut), reports the hostile one by its Gmail
- * id in the job's result, and moves the history id past it, so later mail still arrives.
+ * Reliability row "Hostile mail" (docs/reliability.md) by Gmail sync, against the emulator: one
+ * message past a limit among 66 ordinary ones, met by a first sync and by an incremental (history)
+ * sync. Each completes in one attempt, stores every message (the hostile one cut), reports the
+ * hostile one by its Gmail id in the job's result, and moves the history id past it, so later mail
+ * still arrives.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncReportResult } from '../../electron/engine/sources/gmail/sync-report.ts';

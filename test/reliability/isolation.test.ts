@@ -1,8 +1,8 @@
 /**
- * TARGETS.md "Isolation": two accounts in one store; every figure of account A (the whole report
- * JSON, for every range, answered from the cache and computed afresh) and its message statistics
- * stay identical while account B's data changes: more mail imported into B, an alias of B that
- * A's correspondents use, B's settings, and B forgotten.
+ * Reliability row "Isolation" (docs/reliability.md): two accounts in one store; every figure of
+ * account A (the whole report JSON, for every range, answered from the cache and computed afresh)
+ * and its message statistics stay identical while account B's data changes: more mail imported into
+ * B, an alias of B that A's correspondents use, B's settings, and B forgotten.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
- * Quick (CI, a few minutes on two cores) or full (the sizes TARGETS.md names) reliability runs,
- * chosen by BRIEF_RELIABILITY=full. Every random draw starts from one base seed, printed in the
- * test names, so a failure reruns exactly with BRIEF_RELIABILITY_SEED=<seed>.
+ * Quick (CI, a few minutes on two cores) or full (the full sizes of each row, docs/reliability.md)
+ * reliability runs, chosen by BRIEF_RELIABILITY=full. Every random draw starts from one base seed,
+ * printed in the test names, so a failure reruns exactly with BRIEF_RELIABILITY_SEED=<seed>.
  */
 export const FULL = process.env.BRIEF_RELIABILITY === 'full';
 export const MODE = FULL ? 'full' : 'quick';

@@ -1,10 +1,10 @@
 /**
- * TARGETS.md "Retries": jobs whose Gmail calls meet injected failures that clear after k tries,
- * k uniform in 1…12 (seeded). Each call goes through the sync's own retry machinery (the error
- * classification of gmail-errors.ts and the per-call budget of retry-policy.ts: 8 tries inside one
- * attempt) and each failed attempt through the queue's backoff, up to the default 5 attempts.
- * ≥ 80 % of the jobs succeed, none runs past its max attempts, and a job whose failure never
- * clears fails with a clear message.
+ * Reliability row "Retries" (docs/reliability.md): jobs whose Gmail calls meet injected failures
+ * that clear after k tries, k uniform in 1…12 (seeded). Each call goes through the sync's own retry
+ * machinery (the error classification of gmail-errors.ts and the per-call budget of
+ * retry-policy.ts: 8 tries inside one attempt) and each failed attempt through the queue's backoff,
+ * up to the default 5 attempts. ≥ 80 % of the jobs succeed, none runs past its max attempts, and a
+ * job whose failure never clears fails with a clear message.
  */
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../electron/engine/engine.ts';

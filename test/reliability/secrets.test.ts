@@ -1,11 +1,11 @@
 /**
- * TARGETS.md "Secrets": connect and sync a Gmail account through the CLI against the emulator,
- * then a sync through the browser bridge while every pushed event is captured, and look for every
- * authorization code, access token, refresh token and the client secret the emulator handed out:
- * in the logs folder, the database (every table, and the raw file with its WAL), the job metadata,
- * the analytics cache, a diagnostics export and the event payloads. The refresh token may live
- * only in the CLI vault (tokens.json) and the client secret only in the CLI's Google settings
- * (google.json), both readable by the user alone.
+ * Reliability row "Secrets" (docs/reliability.md): connect and sync a Gmail account through the CLI
+ * against the emulator, then a sync through the browser bridge while every pushed event is
+ * captured, and look for every authorization code, access token, refresh token and the client
+ * secret the emulator handed out: in the logs folder, the database (every table, and the raw file
+ * with its WAL), the job metadata, the analytics cache, a diagnostics export and the event
+ * payloads. The refresh token may live only in the CLI vault (tokens.json) and the client secret
+ * only in the CLI's Google settings (google.json), both readable by the user alone.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,10 @@
 /**
- * TARGETS.md "Shared store": registering a Gmail account (after sign-in, `brief connect`, or the
- * rebuild after a damaged store) queues a sync unless one is unfinished. Four processes register
- * one address 400 times at once on one database, cancelling the queued sync after each round so
- * the next registration queues one again: every registration answers the account, never CONFLICT,
- * and one account holds the syncs. (While the check and the insert were separate statements,
- * every run of this trial had several CONFLICTs.)
+ * Reliability row "Shared store" (docs/reliability.md): registering a Gmail account (after sign-in,
+ * `brief connect`, or the rebuild after a damaged store) queues a sync unless one is unfinished.
+ * Four processes register one address 400 times at once on one database, cancelling the queued sync
+ * after each round so the next registration queues one again: every registration answers the
+ * account, never CONFLICT, and one account holds the syncs. (While the check and the insert were
+ * separate statements, every run of this trial had several CONFLICTs.)
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

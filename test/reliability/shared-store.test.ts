@@ -1,10 +1,10 @@
 /**
- * TARGETS.md "Shared store": the app and `brief` share one database, so several processes write
- * it at once. Real processes of the built CLI: two `brief import` of different folders into one
- * database while `brief serve` reads it (and runs its own jobs); two first imports for the same
- * new address; an account forgotten while its import runs, in a `brief import` and inside
- * `brief serve`; and a first sync whose process was killed, resumed by `brief sync`. No command
- * fails, no job is left pending or processing, and `brief serve` keeps answering.
+ * Reliability row "Shared store" (docs/reliability.md): the app and `brief` share one database, so
+ * several processes write it at once. Real processes of the built CLI: two `brief import` of
+ * different folders into one database while `brief serve` reads it (and runs its own jobs); two
+ * first imports for the same new address; an account forgotten while its import runs, in a `brief
+ * import` and inside `brief serve`; and a first sync whose process was killed, resumed by `brief
+ * sync`. No command fails, no job is left pending or processing, and `brief serve` keeps answering.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,10 +1,11 @@
 /**
- * TARGETS.md "The user's files": `--db` naming a text file, an mbox, another program's SQLite
- * database, a folder or nothing is refused with a sentence and the file is never moved, replaced
- * or written (nothing appears beside it either); commands that only read never create a
- * database; the database and logs are the user's alone (0600 / 0700); the demo's mailbox is
- * written with exclusive create in a private temporary folder and removed; `brief accounts
- * forget` names the account, asks first, and takes the account's refresh token out of the vault.
+ * Reliability row "The user's files" (docs/reliability.md): `--db` naming a text file, an mbox,
+ * another program's SQLite database, a folder or nothing is refused with a sentence and the file is
+ * never moved, replaced or written (nothing appears beside it either); commands that only read
+ * never create a database; the database and logs are the user's alone (0600 / 0700); the demo's
+ * mailbox is written with exclusive create in a private temporary folder and removed; `brief
+ * accounts forget` names the account, asks first, and takes the account's refresh token out of the
+ * vault.
  */
 import { spawnSync } from 'node:child_process';
 import {

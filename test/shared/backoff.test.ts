@@ -18,7 +18,7 @@ describe('backoffMs, the one exponential backoff', () => {
     );
   });
 
-  it("added jitter is SYNC.md's min(2^n s + random(0..1000) ms, 64 s)", () => {
+  it("added jitter is the Gmail retry's min(2^n s + random(0..1000) ms, 64 s)", () => {
     const gmail = (attempt: number, random: number) =>
       backoffMs(attempt, {
         baseMs: 1000,

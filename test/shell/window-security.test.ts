@@ -1,5 +1,5 @@
 /**
- * The window's security settings (ARCHITECTURE.md "Security", TARGETS.md "Electron checklist"):
+ * The window's security settings (docs/shell.md "Window security": the Electron security checklist):
  * every web preference, the Content Security Policy, which links may leave the app, and that the
  * shell actually applies them.
  */

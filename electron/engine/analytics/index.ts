@@ -1,4 +1,4 @@
-/** The analytics' public API (METRICS.md): the report, its CSV export, loading and drill-downs. */
+/** The analytics' public API (docs/metrics.md): the report, its CSV export, loading and drill-downs. */
 
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from '../../../shared/report-csv.ts';
 export type { Report } from '../../../shared/report-types.ts';

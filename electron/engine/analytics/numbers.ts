@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS } from './time/zone-clock.ts';
 
-/** Integer ms, rounded half up (METRICS.md "Numbers"). */
+/** Integer ms, rounded half up (docs/metrics.md "Numbers"). */
 export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5);
 }

@@ -40,7 +40,7 @@ export function datasetRange(data: Dataset): ResolvedRange {
 }
 
 /**
- * The whole report, pure: the stable core of METRICS.md "The JSON report" in its key order,
+ * The whole report, pure: the stable core of docs/metrics.md "The JSON report" in its key order,
  * then the other figures (shared/report-types.ts). Every number follows the definition in DEFINITIONS.
  */
 export function computeReport(input: ReportInput): Report {

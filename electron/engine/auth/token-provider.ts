@@ -1,7 +1,7 @@
 /**
  * How the engine gets short-lived Gmail access tokens without ever holding a refresh token: in the
  * app the main thread's vault answers over the worker channel; in the CLI a file vault readable
- * only by the user does (ARCHITECTURE.md "Security").
+ * only by the user does (docs/shell.md "Tokens").
  */
 export interface AccessToken {
   accessToken: string;

@@ -1,7 +1,8 @@
 /**
- * The Gmail quota profile a sync found for an account by itself (SYNC.md: the engine discovers
- * the ceiling when the account's setting is `auto`), kept in the `settings` table under
- * `gmail-quota:<account id>` with the address, so a reused id never inherits another's quota.
+ * The Gmail quota profile a sync found for an account by itself (docs/sync.md "Quota, retries,
+ * errors": the engine discovers the ceiling when the account's setting is `auto`), kept in the
+ * `settings` table under `gmail-quota:<account id>` with the address, so a reused id never inherits
+ * another's quota.
  */
 import { QUOTA_PROFILES, type QuotaProfile } from '../../../shared/domain.ts';
 import type { Store } from '../db/store.ts';

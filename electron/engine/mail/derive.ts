@@ -1,6 +1,7 @@
 /**
- * Per-account derivations (METRICS.md "Which messages count", "Direction", "Sender", "Threads"):
- * recomputed in one pass over an account's messages whenever they or its identities change.
+ * Per-account derivations (docs/metrics.md "The mail model": "Which messages count", "Direction",
+ * "Sender", "Threads"): recomputed in one pass over an account's messages whenever they or its
+ * identities change.
  */
 import { normalizeAddress } from './addresses.ts';
 import { ensureLength } from './compact-tables.ts';

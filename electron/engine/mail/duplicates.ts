@@ -1,10 +1,10 @@
 /**
- * The duplicate rule for imports (METRICS.md "Duplicates"): two messages are the same when their
- * Message-IDs are equal or their content keys are equal (and, so that re-importing identical
- * files adds nothing, when their provider ids are equal). "The same" is an equivalence: a copy
- * that matches two earlier, separate messages merges them, and the earlier-read one survives.
- * The copy read first supplies every field but the labels; labels are the union, except that
- * TRASH and SPAM stay only when every copy carries them.
+ * The duplicate rule for imports (docs/metrics.md "The mail model", Duplicates): two messages are
+ * the same when their Message-IDs are equal or their content keys are equal (and, so that
+ * re-importing identical files adds nothing, when their provider ids are equal). "The same" is an
+ * equivalence: a copy that matches two earlier, separate messages merges them, and the earlier-read
+ * one survives. The copy read first supplies every field but the labels; labels are the union,
+ * except that TRASH and SPAM stay only when every copy carries them.
  *
  * Memory per message is small and flat: its keys as digests, a few integers, its provider id as
  * three words when it is 24 hex digits (every import's), and an index into the distinct label

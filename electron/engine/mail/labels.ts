@@ -1,6 +1,6 @@
 /**
- * Labels of imported mail (METRICS.md "Labels"): a Takeout `X-Gmail-Labels` header when there is
- * one, otherwise the mail folder's name.
+ * Labels of imported mail (docs/metrics.md "The mail model", Labels): a Takeout `X-Gmail-Labels`
+ * header when there is one, otherwise the mail folder's name.
  */
 const TAKEOUT_SYSTEM: Record<string, string> = {
   inbox: 'INBOX',

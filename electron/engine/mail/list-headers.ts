@@ -39,7 +39,7 @@ const AUTOMATED_LOCAL_PARTS = new Set([
 const AUTOMATED_CATEGORIES = new Set(['CATEGORY_PROMOTIONS', 'CATEGORY_SOCIAL', 'CATEGORY_UPDATES']);
 const BULK_PRECEDENCE = new Set(['bulk', 'list', 'junk']);
 
-/** METRICS.md "Automated": any of the four conditions. */
+/** docs/metrics.md "The mail model", Automated: any of the four conditions. */
 export function isAutomated(headers: HeaderMap, sender: string | null, labels: readonly string[]): boolean {
   const autoSubmitted = firstHeader(headers, 'auto-submitted');
   if (autoSubmitted !== undefined && autoSubmitted.split(';')[0]!.trim().toLowerCase() !== 'no') return true;

@@ -1,7 +1,8 @@
 /**
- * The subject key (METRICS.md "Subject"): leading `Re:`, `Fwd:`, `Fw:`, `AW:`, `WG:`, `SV:`
- * (any case, any spacing before the colon) and bracketed tags (`[...]`, at most 40 characters
- * inside, no colon) removed repeatedly from the start, whitespace collapsed, case-folded.
+ * The subject key (docs/metrics.md "The mail model", Subject): leading `Re:`, `Fwd:`, `Fw:`, `AW:`,
+ * `WG:`, `SV:` (any case, any spacing before the colon) and bracketed tags (`[...]`, at most 40
+ * characters inside, no colon) removed repeatedly from the start, whitespace collapsed,
+ * case-folded.
  */
 const LEADING_NOISE = /^\s*(?:(?:re|fwd|fw|aw|wg|sv)\s*:|\[[^\]:]{0,40}\])/i;
 

@@ -1,8 +1,8 @@
 /**
- * Thread reconstruction for mail without a provider thread id (METRICS.md "Threads"): first the
- * Message-ID / In-Reply-To / References components (a referenced id that is not in the mailbox
- * still connects), then, in time order, an unlinked dated message joins by subject the thread
- * with the latest last message among those that hold its subject key, last spoke at most
+ * Thread reconstruction for mail without a provider thread id (docs/metrics.md "The mail model",
+ * Threads): first the Message-ID / In-Reply-To / References components (a referenced id that is not
+ * in the mailbox still connects), then, in time order, an unlinked dated message joins by subject
+ * the thread with the latest last message among those that hold its subject key, last spoke at most
  * 30 × 24 h before it and share a participant (identities excluded); equal last times go to the
  * thread whose last message came later in the time-then-storage order.
  *
@@ -106,7 +106,8 @@ export class ThreadReconstruction {
     /**
      * Each thread's last member's place in the time-then-storage order. Members arrive in that
      * order, so the thread with the latest last message is the one with the highest place, which
-     * also settles equal times as METRICS.md asks (the later in this order wins).
+     * also settles equal times as docs/metrics.md "The mail model" (Threads) asks (the later in
+     * this order wins).
      */
     const lastPlace = new Int32Array(n).fill(-1);
     /** Each thread's dated members so far, newest first, as a linked list. */

@@ -4,7 +4,7 @@
  * `message_cache`; everything that depends on the whole account (direction, echo, reconstructed
  * threads) is derived later, per account, and lives in {@link DerivedFacts}.
  *
- * Rules: ../shared/spec/METRICS.md, "The mail model".
+ * Rules: docs/metrics.md, "The mail model".
  */
 export interface MessageFacts {
   /** Gmail message id for synced mail; for imports a stable id derived from the message (see duplicates). */

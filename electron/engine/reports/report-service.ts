@@ -1,5 +1,5 @@
 /**
- * Reports through the analytics cache, stale-while-revalidate (ARCHITECTURE.md "Analytics
+ * Reports through the analytics cache, stale-while-revalidate (docs/architecture.md "The analytics
  * cache"): a cached value answers at once — marked stale when the data version moved or the TTL
  * passed — and a fresh one is computed in the background and announced as `analytics-updated`.
  * A miss computes and answers. A report asked "as of" an explicit instant is exact to that

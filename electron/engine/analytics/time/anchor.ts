@@ -1,6 +1,6 @@
 /**
  * Anchored ranges (docs/metrics.md "Anchored ranges"). A preset counts its local days back from
- * a day: the as-of instant's (`now`, METRICS.md) or the newest counted dated message's
+ * a day: the as-of instant's (`now`, docs/metrics.md "Anchored ranges") or the newest counted dated message's
  * (`newest`), so an archive whose mail ended years ago still has a "last 30 days". `auto` is
  * `newest` exactly when the calendar range would start after the newest message — hold none of
  * the mail — and `now` otherwise. The as-of instant never moves: it alone decides which times are

@@ -11,7 +11,7 @@ import { callWithPolicy, GONE, type PartAnswer } from './call-with-policy.ts';
 import { classifyResponse, type Failure } from './gmail-errors.ts';
 import type { GmailCall } from './quota-profile.ts';
 
-/** SYNC.md "Metadata first": the headers the mail model needs, nothing more. */
+/** Metadata first (docs/sync.md "First sync"): the headers the mail model needs, nothing more. */
 export const METADATA_HEADERS = [
   'From',
   'To',

@@ -1,5 +1,5 @@
 /**
- * The cheapest plan per thread (SYNC.md "Cheapest plan"): one `threads.get` when it costs no more
+ * The cheapest plan per thread (docs/sync.md "First sync", step 4): one `threads.get` when it costs no more
  * than getting the thread's uncached messages one by one, else one `messages.get` each. A small
  * thread seen only on the newest listed page waits for the next page, where the rest of it
  * usually is, so it is planned once with all its messages known.

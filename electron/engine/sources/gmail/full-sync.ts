@@ -1,5 +1,5 @@
 /**
- * The full sync (SYNC.md "First sync, newest first"): record the history id before listing, page
+ * The full sync (docs/sync.md "First sync"): record the history id before listing, page
  * through `messages.list` newest first, skip what is cached, fetch the rest by the cheapest plan,
  * store batch by batch. The cursor (page token + what remains to fetch) is checkpointed in the
  * job, so a restart relists at most one page and loses nothing.
@@ -108,7 +108,7 @@ function checkpoint(run: SyncRun, cursor: FullSyncCursor): void {
   run.job.checkpoint({ [CURSOR_KEY]: stored });
 }
 
-/** `messagesTotal` less SPAM and TRASH unless the account includes them (SYNC.md). */
+/** `messagesTotal` less SPAM and TRASH unless the account includes them (docs/sync.md "First sync"). */
 async function coverageTotal(run: SyncRun, messagesTotal: number): Promise<number> {
   if (run.settings.includeSpamTrash) return messagesTotal;
   const spam = await run.client.labelMessagesTotal('SPAM');

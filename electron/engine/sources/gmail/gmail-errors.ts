@@ -1,6 +1,6 @@
 /**
- * What a failed Gmail call means, decided by the error's *reason* (SYNC.md "Errors seen in
- * practice"), not by its status alone: a 403 can be a usage limit (back off) or a permission
+ * What a failed Gmail call means, decided by the error's *reason* (docs/sync.md "Quota,
+ * retries, errors"), not by its status alone: a 403 can be a usage limit (back off) or a permission
  * problem (stop), a 429 can name the time to come back.
  */
 export type Failure =

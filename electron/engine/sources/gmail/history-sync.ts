@@ -1,5 +1,5 @@
 /**
- * The incremental sync (SYNC.md "Incremental sync"): `history.list` from the stored history id
+ * The incremental sync (docs/sync.md "Incremental sync"): `history.list` from the stored history id
  * with all four types, page by page; new messages fetched by the cheapest plan, deleted ones
  * dropped, label edits applied (a message moved to spam or trash leaves the cache unless the
  * account includes them; one restored from there is fetched). Each page is idempotent, and the

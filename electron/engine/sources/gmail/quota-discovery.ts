@@ -1,6 +1,6 @@
 /**
- * Finds an account's Gmail quota ceiling when its setting is `auto` (SYNC.md: two profiles exist,
- * and the user should not have to know which one applies).
+ * Finds an account's Gmail quota ceiling when its setting is `auto` (docs/sync.md "Quota, retries,
+ * errors": two profiles exist, and the user should not have to know which one applies).
  *
  * The probe starts safe: costs are counted at the `2026` table (the lower ceiling), the first 90 %
  * of that ceiling in a window is spent at once, and the rest one call (or batch) at a time, so few

@@ -1,6 +1,6 @@
 /**
- * Gmail's per-user quota as SYNC.md states it ("The limits that decide speed"): units per minute
- * and per-method costs for each profile an account may be on.
+ * Gmail's per-user quota for each profile an account may be on (`2026`, `legacy`: docs/sync.md
+ * "Quota, retries, errors"): units per minute and per-method costs.
  */
 import type { QuotaProfile } from '../../../../shared/domain.ts';
 

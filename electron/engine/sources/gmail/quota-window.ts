@@ -1,9 +1,9 @@
 /**
- * Gmail's per-user quota window as far as a client can know it. SYNC.md "Quota windows": a window
- * starts with the first call admitted after the previous one ended and lasts a minute; what counts
- * is the units of the calls admitted inside it. A client never sees the moment a call is admitted,
- * only that it lies between the call's start and its answer, so this ledger keeps two bounds on the
- * start of the server's current window:
+ * Gmail's per-user quota window as far as a client can know it. docs/sync.md "Quota, retries,
+ * errors": a window starts with the first call admitted after the previous one ended and lasts a
+ * minute; what counts is the units of the calls admitted inside it. A client never sees the moment
+ * a call is admitted, only that it lies between the call's start and its answer, so this ledger
+ * keeps two bounds on the start of the server's current window:
  *
  * - `lo`: it cannot have started earlier (the first call of the window was started then, or, when
  *   calls of the window before were still being answered, that window's earliest possible end);

@@ -1,8 +1,8 @@
 /**
- * The per-call budget of SYNC.md: a call is tried up to 8 times inside one job attempt; waits the
- * server asked for ("Retry after", Retry-After) do not count as tries; otherwise the wait is
- * min(2^n s + random(0..1000) ms, 64 s). Out of tries, the attempt fails with a code the queue
- * retries from the job's cursor.
+ * The per-call budget (docs/sync.md "Quota, retries, errors"): a call is tried up to 8 times inside
+ * one job attempt; waits the server asked for ("Retry after", Retry-After) do not count as tries;
+ * otherwise the wait is min(2^n s + random(0..1000) ms, 64 s). Out of tries, the attempt fails with
+ * a code the queue retries from the job's cursor.
  */
 import { backoffMs } from '../../../../shared/backoff.ts';
 import { BriefError } from '../../../../shared/errors.ts';

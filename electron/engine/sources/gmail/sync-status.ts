@@ -1,6 +1,7 @@
 /**
- * The account's sync state (ARCHITECTURE.md: idle | syncing | waiting-for-quota | offline |
- * needs-reconnect | error), stored on the account and pushed as `sync-state` when it changes.
+ * The account's sync state (docs/sync.md "Quota, retries, errors": idle | syncing |
+ * waiting-for-quota | offline | needs-reconnect | error), stored on the account and pushed as
+ * `sync-state` when it changes.
  */
 import type { SyncState } from '../../../../shared/domain.ts';
 import { toSerializedError } from '../../../../shared/errors.ts';
