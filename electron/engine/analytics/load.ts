@@ -73,7 +73,8 @@ export function loadAnalyticsMessages(store: Store, accountIds: number[]): Analy
   const rowTextsOf = (indices: readonly number[]) =>
     texts.readMany(indices.map((i) => set.columns.rowId[i]!));
   const restored = snapshot?.restore() ?? null;
-  const messages: AnalyticsMessage[] = [];
+  // Restored, the set's size is known: the array is made at its size instead of grown a million times.
+  const messages: AnalyticsMessage[] = restored === null ? [] : new Array(restored.count);
   const set: StoredSet = {
     columns:
       restored === null
@@ -86,7 +87,7 @@ export function loadAnalyticsMessages(store: Store, accountIds: number[]): Analy
     set.columns = resizedColumns(set.columns, messages.length, messages.length);
     if (stamp !== null) snapshot!.save(stamp, set.columns);
   } else {
-    for (let i = 0; i < restored.count; i++) messages.push(new StoredMessage(set, i));
+    for (let i = 0; i < restored.count; i++) messages[i] = new StoredMessage(set, i);
   }
   set.rare = new RareFactsLoader(reads, set.columns.rowId);
   Object.freeze(messages);

@@ -83,17 +83,23 @@ function identitySet(input: ReportInput): Set<string> {
   return identities;
 }
 
-/** The span of the counted messages' valid times. */
-function timeSpan(columns: MessageColumns, asOf: number): { minTime: number; maxTime: number } {
+/** How many messages are counted, and the span of their valid times: one pass. */
+function countedSpan(
+  columns: MessageColumns,
+  asOf: number,
+): { count: number; minTime: number; maxTime: number } {
+  let count = 0;
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < columns.count; i++) {
+    if ((columns.flags[i]! & COUNTED) === 0) continue;
+    count++;
     const time = columns.time[i]!;
-    if ((columns.flags[i]! & COUNTED) === 0 || !isValidTime(time, asOf)) continue;
+    if (!isValidTime(time, asOf)) continue;
     if (time < minTime) minTime = time;
     if (time > maxTime) maxTime = time;
   }
-  return { minTime, maxTime };
+  return { count, minTime, maxTime };
 }
 
 /** The message at dataset index i, as given. */
@@ -114,12 +120,6 @@ export function textsOfMany(data: Dataset, indices: readonly number[]): RowTexts
 /** A sender text of the dataset by its number; null for -1. */
 export function textOf(data: Dataset, id: number): string | null {
   return id < 0 ? null : data.texts[id]!;
-}
-
-function countedCount(columns: MessageColumns): number {
-  let count = 0;
-  for (let i = 0; i < columns.count; i++) if ((columns.flags[i]! & COUNTED) !== 0) count++;
-  return count;
 }
 
 /** The instants a range's clock must cover: the messages, and the range and its previous range wherever they lie. */
@@ -159,13 +159,12 @@ export function prepareDataset(input: ReportInput): Dataset {
   const asOf = input.asOf;
   const identities = identitySet(input);
   const columns = columnsOf(input.messages, threadKeysForReport(input));
-  const { minTime, maxTime } = timeSpan(columns, asOf);
+  const { count, minTime, maxTime } = countedSpan(columns, asOf);
   const needed = clockSpan(input.range, input.anchor, asOf, minTime, maxTime);
   const clock = ZoneClock.covering(input.timeZone, needed.from, needed.to);
   const basis = resolveAnchor(input.range, input.anchor ?? 'now', clock, asOf, maxTime);
   const namespaced = input.accounts.length > 1;
   const contacts = new ContactIndex(identities);
-  const count = countedCount(columns);
   const storedIndex = new Int32Array(count);
   const accountId = new Int32Array(count);
   const size = new Float64Array(count);

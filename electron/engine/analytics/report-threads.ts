@@ -1,6 +1,7 @@
-import { deriveAccount, isValidTime } from '../mail/index.ts';
+import { deriveAccount, EARLIEST_VALID_TIME, isValidTime } from '../mail/index.ts';
 import type { DerivedFacts } from '../mail/types.ts';
 import { storedColumns } from './message-columns.ts';
+import { DAY_MS } from './time/zone-clock.ts';
 import type { ReportInput } from './types.ts';
 
 /**
@@ -16,9 +17,14 @@ export function threadsNeedRederivation(input: ReportInput): boolean {
   if (stored === null) {
     return input.messages.some((m) => isValidTime(m.time, input.asOf) !== isValidTime(m.time, derivedAsOf));
   }
+  // Validity differs between the two instants only for the times a day past the earlier one and
+  // up to a day past the later one (and not before the earliest valid time, invalid for both).
+  const after = Math.min(input.asOf, derivedAsOf) + DAY_MS;
+  const upTo = Math.max(input.asOf, derivedAsOf) + DAY_MS;
+  const { time } = stored;
   for (let i = 0; i < stored.count; i++) {
-    const time = stored.time[i]!;
-    if (isValidTime(time, input.asOf) !== isValidTime(time, derivedAsOf)) return true;
+    const t = time[i]!;
+    if (t > after && t <= upTo && t >= EARLIEST_VALID_TIME) return true;
   }
   return false;
 }

@@ -31,8 +31,14 @@ function tally(data: Dataset): { perAccount: Map<number, Tally>; leftOut: LeftOu
     data.input.accounts.map((a) => [a.id, { stored: 0, inTotal: 0 }]),
   );
   const leftOut: LeftOut = { drafts: 0, spam: 0, trash: 0 };
+  // Messages come grouped by account: the entry is looked up again only when the account changes.
+  let account = Number.NaN;
+  let entry: Tally | undefined;
   for (let k = 0; k < columns.count; k++) {
-    const entry = perAccount.get(columns.accountId[k]!);
+    if (columns.accountId[k] !== account) {
+      account = columns.accountId[k]!;
+      entry = perAccount.get(account);
+    }
     if (entry === undefined) continue;
     entry.stored++;
     if ((columns.flags[k]! & COUNTED) !== 0) {
