@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toSerializedError } from '../../shared/errors.ts';
 import { openReader } from './db/open-reader.ts';
+import { lowerThreadPriority } from './reports/background-priority.ts';
 import { forwardingLogger } from './reports/forwarded-log.ts';
 import { ViewComputer } from './reports/view-computer.ts';
 import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './reports/view-protocol.ts';
@@ -16,6 +17,8 @@ const port = parentPort;
 if (!port) throw new Error('analytics-worker.ts runs only as a worker thread');
 const start = workerData as AnalyticsStartData;
 const post = (message: FromAnalytics) => port.postMessage(message);
+// Below the engine's thread: its reports wait for a core, the window's calls do not.
+lowerThreadPriority();
 
 let computer: ViewComputer | null = null;
 port.on('message', (message: ToAnalytics) => {
