@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import { type DestinationStream, pino } from 'pino';
 import { makeFolder } from './db/make-folder.ts';
 import { censor, plainFields, REDACTED_PATHS, scrubTokens } from './log-redaction.ts';
+import { removeOldLogFiles } from './old-log-files.ts';
 import { openRollingFile, type RollingFile } from './rolling-file.ts';
 
 export { redact } from './log-redaction.ts';
@@ -104,6 +105,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const open = async () => {
     try {
       makeFolder(folder, 0o700);
+      removeOldLogFiles(folder);
       const file = await openRollingFile(logFileBase(folder), maxBytes, keep);
       file.on('write', (bytes) => {
         written += bytes;
@@ -148,6 +150,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
         file.once('close', () => resolve());
         file.end();
       });
+      await file.cleaned();
       wake();
     },
   };

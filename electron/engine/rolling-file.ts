@@ -2,17 +2,29 @@
  * A log file that rotates at a size: pino-roll's sonic-boom stream (asynchronous writes), which
  * numbers the files `<base>.1.log`, `<base>.2.log`, … and continues from the highest after a
  * restart. Loaded when a log first writes. pino-roll ships no types: these are the parts used.
+ *
+ * After a roll pino-roll removes the files past the limit asynchronously; `cleaned()` waits for
+ * that, so a closed log's folder holds exactly what `keep` says.
  */
 import { createRequire } from 'node:module';
 
-export interface RollingFile {
-  readonly file: string;
+/** The sonic-boom stream pino-roll returns: the parts used. */
+interface PinoRollStream {
+  /** The file being written; null while the first one opens. */
+  readonly file: string | null;
   write(line: string): boolean;
   end(): void;
   on(event: 'error', listener: (error: Error) => void): this;
   /** After each write to the file, with the bytes written. */
   on(event: 'write', listener: (bytes: number) => void): this;
+  /** After a roll, once the files past the limit are removed. */
+  on(event: 'cleanup-complete', listener: () => void): this;
   once(event: 'close', listener: () => void): this;
+}
+
+export interface RollingFile extends PinoRollStream {
+  /** Resolves once the files past the limit are removed after every roll so far. */
+  cleaned(): Promise<void>;
 }
 
 interface PinoRollOptions {
@@ -27,16 +39,57 @@ interface PinoRollOptions {
   mode: number;
 }
 
-type PinoRoll = (options: PinoRollOptions) => Promise<RollingFile>;
+type PinoRoll = (options: PinoRollOptions) => Promise<PinoRollStream>;
 let pinoRoll: PinoRoll | null = null;
 
-export function openRollingFile(base: string, maxBytes: number, keep: number): Promise<RollingFile> {
+/** The log `<base>.<n>.log`: a new file past `maxBytes`, the one being written and `keep` older ones kept. */
+export async function openRollingFile(base: string, maxBytes: number, keep: number): Promise<RollingFile> {
   pinoRoll ??= createRequire(import.meta.url)('pino-roll') as PinoRoll;
-  return pinoRoll({
+  const stream = await pinoRoll({
     file: base,
     extension: '.log',
     size: `${maxBytes}b`,
-    limit: { count: keep, removeOtherLogFiles: true },
+    // With removeOtherLogFiles pino-roll counts the file being written among the `count` it keeps.
+    limit: { count: keep + 1, removeOtherLogFiles: true },
     mode: 0o600,
+  });
+  return withCleanupTracking(stream);
+}
+
+/**
+ * A roll shows as a new file name, seen at the next write (a roll follows a write) or when asked;
+ * each roll's removal ends with `cleanup-complete`, or an error (then nothing more is waited for).
+ */
+function withCleanupTracking(stream: PinoRollStream): RollingFile {
+  // Null until the first file is open (sonic-boom opens it asynchronously).
+  let lastFile: string | null = null;
+  let rolls = 0;
+  let cleanups = 0;
+  let waiters: (() => void)[] = [];
+  const noticeRoll = () => {
+    if (stream.file === null || stream.file === lastFile) return;
+    if (lastFile !== null) rolls += 1;
+    lastFile = stream.file;
+  };
+  const settle = () => {
+    if (cleanups < rolls) return;
+    for (const waiter of waiters) waiter();
+    waiters = [];
+  };
+  stream.on('write', noticeRoll);
+  stream.on('cleanup-complete', () => {
+    cleanups += 1;
+    settle();
+  });
+  stream.on('error', () => {
+    cleanups = rolls;
+    settle();
+  });
+  return Object.assign(stream, {
+    cleaned(): Promise<void> {
+      noticeRoll();
+      if (cleanups >= rolls) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
   });
 }
