@@ -1,6 +1,7 @@
 import { DEFAULT_WORKING_HOURS, type RangeAnchor, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
 import { ContactIndex, IDENTITY } from './contacts.ts';
+import { AccountLabels, labelBitsOf } from './label-bits.ts';
 import { columnsOf, type MessageColumns, type RowTexts } from './message-columns.ts';
 import { COUNTED, DATED, REPORT_BITS } from './message-flags.ts';
 import { RecipientPool } from './recipient-pool.ts';
@@ -67,6 +68,8 @@ export interface Dataset {
   threads: ThreadIndex;
   mine: ReplyPairs;
   theirs: ReplyPairs;
+  /** IN_INBOX and IS_UNREAD of each label list number (label-bits.ts). */
+  labelBits: Uint8Array;
   /** Accounts where the INBOX test of "awaiting on me" applies, and where "share read" exists. */
   accountsWithInbox: Set<number>;
   accountsWithUnread: Set<number>;
@@ -185,8 +188,8 @@ export function prepareDataset(input: ReportInput): Dataset {
   const msOfDay = new Float64Array(count);
   const threadOf = new Int32Array(count);
   const threadNumbers = new ThreadNumbering(columns.threadKeys.texts, namespaced);
-  const accountsWithInbox = new Set<number>();
-  const accountsWithUnread = new Set<number>();
+  const labelBits = labelBitsOf(lists);
+  const accountLabels = new AccountLabels();
   let i = -1;
   for (let stored = 0; stored < columns.count; stored++) {
     const storedFlags = columns.flags[stored]!;
@@ -195,10 +198,7 @@ export function prepareDataset(input: ReportInput): Dataset {
     storedIndex[i] = stored;
     const account = columns.accountId[stored]!;
     const ownLabels = columns.labels[stored]!;
-    if (!accountsWithInbox.has(account) && lists[ownLabels]!.includes('INBOX'))
-      accountsWithInbox.add(account);
-    if (!accountsWithUnread.has(account) && lists[ownLabels]!.includes('UNREAD'))
-      accountsWithUnread.add(account);
+    accountLabels.note(account, labelBits[ownLabels]!);
     accountId[i] = account;
     labels[i] = ownLabels;
     size[i] = columns.size[stored]!;
@@ -270,7 +270,8 @@ export function prepareDataset(input: ReportInput): Dataset {
     threads,
     mine,
     theirs,
-    accountsWithInbox,
-    accountsWithUnread,
+    labelBits,
+    accountsWithInbox: accountLabels.inbox,
+    accountsWithUnread: accountLabels.unread,
   };
 }

@@ -1,4 +1,5 @@
 import type { AwaitingThread } from '../../../../shared/report-types.ts';
+import { IN_INBOX } from '../label-bits.ts';
 import { compareCodePoints } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsOfMany } from '../prepare.ts';
 import { awaitingInstant } from '../scope.ts';
@@ -25,7 +26,7 @@ function lastBefore(data: Dataset, t: number, instant: number): number {
 
 function isOnMe(data: Dataset, i: number, age: number): boolean {
   if ((data.flags[i]! & (SENT | AUTOMATED)) !== 0 || data.contact[i]! < 0) return false;
-  if (data.accountsWithInbox.has(data.accountId[i]!) && !data.lists[data.labels[i]!]!.includes('INBOX'))
+  if (data.accountsWithInbox.has(data.accountId[i]!) && (data.labelBits[data.labels[i]!]! & IN_INBOX) === 0)
     return false;
   return age > DAY_MS && age < 30 * DAY_MS;
 }

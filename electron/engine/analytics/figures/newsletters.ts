@@ -1,4 +1,5 @@
 import type { Newsletter } from '../../../../shared/report-types.ts';
+import { IS_UNREAD } from '../label-bits.ts';
 import { byCountThenKey } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsAt, UNSUBSCRIBE } from '../prepare.ts';
 import { inRange, isMoreRecent } from '../scope.ts';
@@ -35,7 +36,7 @@ export function newsletterGroups(data: Dataset, range: ResolvedRange): Newslette
     group.count++;
     if (data.accountsWithUnread.has(data.accountId[i]!)) {
       group.withReadState++;
-      if (data.lists[data.labels[i]!]!.includes('UNREAD')) group.unread++;
+      if ((data.labelBits[data.labels[i]!]! & IS_UNREAD) !== 0) group.unread++;
     }
     if (isMoreRecent(data, i, group.latest)) group.latest = i;
     if ((data.flags[i]! & UNSUBSCRIBE) !== 0 && isMoreRecent(data, i, group.unsubscribeFrom))
