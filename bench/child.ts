@@ -1,12 +1,12 @@
 /**
- * Runs bench/child-import.ts (the built engine, with bin/brief.js's node flags) and watches it: its peak RSS is read from /proc while it runs (so a
+ * Runs bench/child-import.js (the built engine, with bin/brief.js's node flags) and watches it: its peak RSS is read from /proc while it runs (so a
  * run stopped at the time limit or the memory cap still has a figure) and from the child's own
  * report when it finishes. The cap keeps a runaway import from taking the shared machine's memory.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOnce, cliNodeFlags } from './built.ts';
+import { BUILT_ENGINE, buildOnce, cliNodeFlags } from './built.ts';
 import { ROOT } from './context.ts';
 import { megabytes, ms, now } from './measure.ts';
 
@@ -47,11 +47,15 @@ export function runChildImport(options: {
   rssCapBytes: number;
 }): Promise<ChildImportResult> {
   buildOnce();
-  const script = join(ROOT, 'bench', 'child-import.ts');
+  const script = join(ROOT, 'bench', 'child-import.js');
   const imports = options.imports.map((one) => `${one.account}=${one.paths.join(',')}`);
-  const child = spawn(process.execPath, [...cliNodeFlags(), script, options.databasePath, ...imports], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...cliNodeFlags(), script, BUILT_ENGINE, options.databasePath, ...imports],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const started = now();
   let peak = 0;
   let stopped: string | null = null;

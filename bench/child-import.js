@@ -2,34 +2,40 @@
  * Imports mail through the built engine (bench/built.ts) in a process of its own, so its peak
  * memory is the import's alone: the warm_cache jobs the imports queue are cancelled before they
  * run (warming computes the analytics, whose cost the analytics rows measure).
- * Usage: node <bin/brief.js's node flags> bench/child-import.ts <db> <account>=<path>[,<path>...]...
+ * Plain JavaScript that imports nothing of ours but the built engine: a TypeScript child would load
+ * Node's type stripper (≈ 17 MB), and the bench's own modules the engine's sources, into the figure.
+ * Usage: node <bin/brief.js's node flags> bench/child-import.js <engine.js> <db> <account>=<path>[,<path>...]...
  * (one import.start per argument after the database, all queued before the runner starts).
  * Prints one JSON line: { maxRssBytes, ms, cpuMs, engineCpuMs, failed, summaries }, where ms runs
  * from the first import.start to the last import job completed.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { BUILT_ENGINE } from './built.ts';
 
-type EngineModule = typeof import('../electron/engine/index.ts');
-
-const [databasePath, ...imports] = process.argv.slice(2);
+const [enginePath, databasePath, ...imports] = process.argv.slice(2);
 const parsed = imports.map((argument) => {
   const at = argument.indexOf('=');
   return { account: argument.slice(0, at), paths: argument.slice(at + 1).split(',') };
 });
-if (!databasePath || parsed.length === 0 || parsed.some((one) => one.account === '' || one.paths[0] === '')) {
-  console.error('Usage: node bench/child-import.ts <db> <account>=<path>[,<path>...]...');
+if (
+  !enginePath ||
+  !databasePath ||
+  parsed.length === 0 ||
+  parsed.some((one) => one.account === '' || one.paths[0] === '')
+) {
+  console.error('Usage: node bench/child-import.js <engine.js> <db> <account>=<path>[,<path>...]...');
   process.exit(2);
 }
-const { Engine } = (await import(pathToFileURL(BUILT_ENGINE).href)) as EngineModule;
+/** @type {typeof import('../electron/engine/index.ts')} */
+const { Engine } = await import(pathToFileURL(enginePath).href);
 const engine = Engine.open({ databasePath });
-const jobIds: number[] = [];
+/** @type {number[]} */
+const jobIds = [];
 let lastDone = 0;
 engine.on('job-state', (event) => {
   // Through the contract: this engine is the built one, whose services no test accessor reaches.
   if (event.type === 'warm_cache' && event.status === 'pending')
-    engine.call('jobs.cancel', { jobId: event.jobId }).catch((error: unknown) => console.error(error));
+    engine.call('jobs.cancel', { jobId: event.jobId }).catch((error) => console.error(error));
   if (event.status === 'completed' && jobIds.includes(event.jobId)) lastDone = performance.now();
 });
 const cpu = process.cpuUsage();
