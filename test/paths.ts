@@ -16,6 +16,9 @@ export const corporaMissing = `the shared corpora are not at ${CORPORA}; they si
  */
 export const skipWithoutCorpora = !hasCorpora && process.env.CI !== 'true';
 
+/** Appended to the name of a test that needs the corpora: says why it is skipped, when it is. */
+export const withoutCorporaNote = hasCorpora ? '' : ` (skipped: ${corporaMissing})`;
+
 /** Fails with a sentence when the corpora are absent (call it where a test starts reading them). */
 export function requireCorpora(): void {
   if (!hasCorpora) throw new Error(`${corporaMissing} (CI=true: tests that need them run, not skip)`);

@@ -11,7 +11,7 @@ import type { Engine } from '../../electron/engine/engine.ts';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import type { RangePreset } from '../../shared/domain.ts';
 import { openEngine, tempFolder } from '../engine/helpers.ts';
-import { CORPORA, EXPECTED, ROOT, requireCorpora, skipWithoutCorpora } from '../paths.ts';
+import { CORPORA, EXPECTED, ROOT, requireCorpora, skipWithoutCorpora, withoutCorporaNote } from '../paths.ts';
 import { diffJson } from './diff.ts';
 import type { ReportParams } from './mailbox.ts';
 
@@ -30,7 +30,7 @@ async function importFiles(engine: Engine, params: ReportParams): Promise<number
 }
 
 describe.skipIf(skipWithoutCorpora)(
-  `one account's report by every route through the engine (${CORPORA})`,
+  `one account's report by every route through the engine (${CORPORA})${withoutCorporaNote}`,
   () => {
     for (const file of ['allen-p.all.json', 'ham.30.json']) {
       it(`${file}: cold, cached, after a restart and after importing again`, async () => {

@@ -14,7 +14,7 @@ import {
   readImportItems,
 } from '../../electron/engine/sources/import/read-in-worker.ts';
 import { acquireReader, releaseReader } from '../../electron/engine/sources/import/reader-pool.ts';
-import { CORPORA, skipWithoutCorpora } from '../paths.ts';
+import { CORPORA, skipWithoutCorpora, withoutCorporaNote } from '../paths.ts';
 import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
 
 const MIXED = [join(CORPORA, 'fixtures', 'notmuch-test-corpora'), join(CORPORA, 'enron', 'allen-p')];
@@ -34,7 +34,7 @@ describe('reading an import in a worker thread', () => {
   });
 
   it.skipIf(skipWithoutCorpora)(
-    'gives the same messages, skips, cuts and progress as reading in this thread',
+    `gives the same messages, skips, cuts and progress as reading in this thread${withoutCorporaNote}`,
     async () => {
       const progress: Array<[string, number]> = [];
       const inWorker = await readAll(MIXED, {
@@ -59,18 +59,21 @@ describe('reading an import in a worker thread', () => {
     expect(withoutRaw.every((item) => item.kind === 'message' && item.raw === null)).toBe(true);
   });
 
-  it.skipIf(skipWithoutCorpora)('stops with CANCELLED when the signal aborts mid-way', async () => {
-    const abort = new AbortController();
-    let seen = 0;
-    const reading = async () => {
-      for await (const _ of readImportItems(MIXED, { keepRaw: false, signal: abort.signal })) {
-        seen += 1;
-        if (seen === 10) abort.abort();
-      }
-    };
-    await expect(reading()).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(seen).toBe(10);
-  });
+  it.skipIf(skipWithoutCorpora)(
+    `stops with CANCELLED when the signal aborts mid-way${withoutCorporaNote}`,
+    async () => {
+      const abort = new AbortController();
+      let seen = 0;
+      const reading = async () => {
+        for await (const _ of readImportItems(MIXED, { keepRaw: false, signal: abort.signal })) {
+          seen += 1;
+          if (seen === 10) abort.abort();
+        }
+      };
+      await expect(reading()).rejects.toMatchObject({ code: 'CANCELLED' });
+      expect(seen).toBe(10);
+    },
+  );
 
   it('fails with a sentence when the reader stops before the end', async () => {
     const script = join(tempFolder(), 'dies.mjs');
@@ -109,7 +112,7 @@ describe('reading an import in a worker thread', () => {
     expect(await reused(false)).toBe(false);
   });
 
-  it.skipIf(skipWithoutCorpora)('reads whole again after a cancelled read', async () => {
+  it.skipIf(skipWithoutCorpora)(`reads whole again after a cancelled read${withoutCorporaNote}`, async () => {
     const abort = new AbortController();
     const cancelled = async () => {
       for await (const _ of readImportItems(MIXED, { keepRaw: false, signal: abort.signal })) abort.abort();

@@ -17,7 +17,7 @@ import type { Job } from '../../shared/domain.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.ts';
 import { openEngine, REPLY_WALK_PATHS, tempFolder } from '../engine/helpers.ts';
-import { CORPORA, hasCorpora } from '../paths.ts';
+import { CORPORA, hasCorpora, withoutCorporaNote } from '../paths.ts';
 import { LEASE_PASSED_MS } from '../sync/crash-trial.ts';
 import { cacheState, mailboxState, type SyncBench, startSyncBench } from '../sync/harness.ts';
 import { trialSeed } from './mode.ts';
@@ -108,7 +108,7 @@ describe('a damaged database at start', () => {
   // The app's own database in its own folder (no --db, no BRIEF_DB) is 360Brief's whatever its
   // bytes say: there a file whose header is gone is damage, set aside and rebuilt (issue 13).
   it.skipIf(process.platform !== 'linux')(
-    "with its header overwritten at the app's own path: refused when named by --db, set aside and rebuilt when found there by default",
+    "with its header overwritten at the app's own path: refused when named by --db, set aside and rebuilt when found there by default (Linux only: the test puts the app's own folder under XDG_CONFIG_HOME)",
     async () => {
       const config = tempFolder('brief-reliability-config-');
       const databasePath = await populatedDatabase(join(config, '360Brief', 'brief.db'));
@@ -188,7 +188,7 @@ function expectStorageFull(job: Job): void {
 
 describe('the disk fills up', () => {
   it.skipIf(!hasCorpora)(
-    'during an import: STORAGE_FULL, not retried, integrity_check ok, fine again once space is back',
+    `during an import: STORAGE_FULL, not retried, integrity_check ok, fine again once space is back${withoutCorporaNote}`,
     async () => {
       const engine = openEngine();
       let filled = false;

@@ -107,7 +107,7 @@ describe('--db naming a file that is not a 360Brief database', () => {
   // Node's recursive mkdir loops for ever where the system answers "no such file" for a folder
   // whose parent exists, as /proc does: the command hung instead of answering.
   it.skipIf(process.platform !== 'linux')(
-    'a --db where no folder can be made (under /proc) is refused with a sentence',
+    'a --db where no folder can be made (under /proc) is refused with a sentence (Linux only: /proc)',
     async () => {
       const run = await runCli([
         'import',

@@ -97,7 +97,7 @@ describe('the Content Security Policy as a <meta> tag (the packaged window loads
 
   const built = join(ROOT, 'out', 'renderer', 'index.html');
   it.skipIf(!existsSync(built))(
-    'survives the build into out/renderer/index.html (run `npm run build` first)',
+    `survives the build into out/renderer/index.html${existsSync(built) ? '' : ' (skipped: not built; `npm ci` builds it, or run `npm run build`)'}`,
     () => {
       const page = declared(readFileSync(built, 'utf8'));
       expect(page.policies).toEqual([META_CONTENT_SECURITY_POLICY]);

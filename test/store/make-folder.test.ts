@@ -27,7 +27,7 @@ describe('makeFolder', () => {
   });
 
   it.skipIf(process.platform !== 'linux')(
-    'fails at once where the system will not create the folder (Node loops for ever there)',
+    'fails at once where the system will not create the folder (Node loops for ever there; Linux only: /proc)',
     () => {
       expect(() => makeFolder('/proc/brief-no-such/logs')).toThrow(
         expect.objectContaining({ code: 'EPERM', syscall: 'mkdir', path: '/proc/brief-no-such' }),
