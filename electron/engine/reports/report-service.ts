@@ -12,7 +12,6 @@ import type { ReportEnvelope } from '../../../shared/analytics-types.ts';
 import type { Brief } from '../../../shared/brief-types.ts';
 import { BriefError } from '../../../shared/errors.ts';
 import type { Report } from '../../../shared/report-types.ts';
-import { parseCall } from '../../../shared/validate.ts';
 import {
   type DrilldownPage,
   type DrilldownRequest,
@@ -94,11 +93,11 @@ export class ReportService {
 
   /** The cached report when there is one (fresh or stale, refreshed in the background), else null. */
   cached(request: ReportRequest): ReportEnvelope | null {
-    const parsed = parseCall('analytics.report', request).args as ReportRequest;
-    const timeZone = this.zone(parsed);
+    // Checked once at the boundary: analytics.cached's schema is the report request's.
+    const timeZone = this.zone(request);
     const asOf = this.#services.clock();
-    const { key, version } = this.keyAndVersion(parsed.account, parsed.range, timeZone, asOf);
-    return this.#fromCache(parsed, timeZone, asOf, key, version);
+    const { key, version } = this.keyAndVersion(request.account, request.range, timeZone, asOf);
+    return this.#fromCache(request, timeZone, asOf, key, version);
   }
 
   /** The request's zone, else the app setting's, else the system's. */
