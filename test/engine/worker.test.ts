@@ -4,7 +4,8 @@
  * report answers through the worker, and the supervisor restarts a killed worker and stops a
  * crash loop instead of spinning.
  */
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SupervisorState, startWorkerHost, type WorkerHost } from '../../electron/engine/worker-host.ts';
 import type { Events } from '../../shared/contract.ts';
@@ -44,6 +45,16 @@ function start(
   });
   hosts.push(host);
   return host;
+}
+
+/** The reply-walk mailboxes, each written `copies` times into one file in a temporary folder. */
+function repeatedMailboxes(copies: number): string[] {
+  const folder = tempFolder();
+  return REPLY_WALK_PATHS.map((source) => {
+    const path = join(folder, basename(source));
+    writeFileSync(path, readFileSync(source, 'utf8').repeat(copies));
+    return path;
+  });
 }
 
 /** Resolves with the job's terminal state event. */
@@ -145,10 +156,12 @@ describe('worker supervision', () => {
         resolve();
       });
     });
-    // The same two files 500 times (12,500 messages read, the copies merged as duplicates): long
-    // enough that the kill sent at the first progress event lands before the import ends, even on
-    // a loaded machine (with the files once, the import could finish first: one attempt).
-    const paths = Array.from({ length: 500 }, () => REPLY_WALK_PATHS).flat();
+    // The two files' mail 500 times over (12,500 messages read, the copies merged as duplicates):
+    // long enough that the kill sent at the first progress event lands before the import ends, even
+    // on a loaded machine (with the files once, the import could finish first: one attempt). Two
+    // large files, not the same two paths 500 times: the job's metadata holds its paths, and 1,000
+    // of them passed its 64 KB limit when the clone lived in a longer folder.
+    const paths = repeatedMailboxes(500);
     const job = await host.call('import.start', { paths, account: 'me@example.com' });
     jobId = job.id;
     // Killed while the import runs: the dead worker's runner still holds its lease.
@@ -163,7 +176,8 @@ describe('worker supervision', () => {
     expect(accounts.map((account) => account.address)).toEqual(['me@example.com']);
     // The restarted worker runs under the same runner id: it takes the job back at once (not once
     // the 30 s lease runs out) and finishes it from the durable queue.
-    expect(await done).toMatchObject({ status: 'completed', type: 'import_mail' });
+    // The job's error is part of what is compared, so a failure says why the job failed.
+    expect(await done).toMatchObject({ status: 'completed', type: 'import_mail', error: null });
     const again = await host.call('jobs.get', { jobId: job.id });
     expect(again).toMatchObject({ status: 'completed', attempts: 2 });
     expect(again.metadata.summary).toMatchObject({ read: 25 * 500 });
