@@ -1,3 +1,4 @@
+import { queryObjects } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AnalyticsMessage,
@@ -9,6 +10,7 @@ import {
   type RangeSpec,
   type ReportInput,
 } from '../../electron/engine/analytics/index.ts';
+import { StoredMessage } from '../../electron/engine/analytics/stored-message.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { message } from './builders.ts';
 import { store, storedMailboxes } from './stored-mailbox.ts';
@@ -143,9 +145,35 @@ describe('loaded message sets read as columns', () => {
     expect(drilldown(input(loaded), requests[0]!).total).toBeGreaterThan(100);
   });
 
-  it('are frozen, so that their columns always describe them', () => {
+  it('are read-only, so that their columns always describe them', () => {
     const loaded = loadAnalyticsMessages(db(), [1]);
-    expect(Object.isFrozen(loaded)).toBe(true);
+    const first = loaded[0];
     expect(() => loaded.pop()).toThrow(TypeError);
+    expect(() => loaded.push(first!)).toThrow(TypeError);
+    expect(() => {
+      (loaded as AnalyticsMessage[])[0] = loaded[1]!;
+    }).toThrow(TypeError);
+    expect(() => loaded.sort((a, b) => b.rowId - a.rowId)).toThrow(TypeError);
+    expect(loaded[0]).toBe(first);
+  });
+
+  it('make no message object until one is read: a report reads the columns only', () => {
+    const database = db();
+    const loaded = loadAnalyticsMessages(database, [1, 2]);
+    const input: ReportInput = {
+      messages: loaded,
+      accounts: loadReportAccounts(database, [1, 2]),
+      timeZone: 'Europe/London',
+      asOf: AS_OF,
+      range: 'all',
+      threadsDerivedAsOf: AS_OF,
+    };
+    computeReport(input);
+    // queryObjects collects garbage first, then counts the live objects made by the class.
+    expect(queryObjects(StoredMessage, { format: 'count' })).toBe(0);
+    const read = [loaded[3]!, loaded[5]!, loaded[3]!];
+    expect(read[0]).toBe(read[2]);
+    expect(queryObjects(StoredMessage, { format: 'count' })).toBe(2);
+    expect(loaded.length).toBeGreaterThan(250);
   });
 });

@@ -1,6 +1,7 @@
 import { BriefError } from '../../../shared/errors.ts';
 import { AnalyticsReads, type EagerRow } from '../cache/analytics-reads.ts';
 import type { Store } from '../db/store.ts';
+import { lazyList } from './lazy-list.ts';
 import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
 import { RowTextsReader } from './row-texts.ts';
@@ -11,9 +12,8 @@ import type { AnalyticsMessage, ReportAccount } from './types.ts';
 /** Rows read per query: few enough that each batch dies young instead of being promoted whole. */
 const BATCH_ROWS = 4096;
 
-/** Appends one row to the set's columns (growing them when full) and its message to `messages`. */
-function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): void {
-  const i = messages.length;
+/** Writes one row at position i of the set's columns (growing them when full). */
+function append(set: StoredSet, i: number, row: EagerRow): void {
   if (i === set.columns.rowId.length) set.columns = resizedColumns(set.columns, i, i * 2);
   const columns = set.columns;
   const { texts, lists } = columns;
@@ -28,25 +28,24 @@ function append(set: StoredSet, messages: AnalyticsMessage[], row: EagerRow): vo
   columns.bcc[i] = lists.ofJson(row[8]);
   columns.labels[i] = lists.ofJson(row[9]);
   columns.threadKey[i] = columns.threadKeys.id(row[10] ?? `r:${row[0]}`);
-  messages.push(new StoredMessage(set, i));
 }
 
-/** The columns of every stored message of the accounts, read from message_cache in one read transaction. */
+/** The columns of every stored message of the accounts, read from message_cache in one read transaction: how many, and the stamp. */
 function readColumns(
   reads: AnalyticsReads,
-  messages: AnalyticsMessage[],
   set: StoredSet,
   snapshot: ColumnSnapshot | null,
-): string | null {
+): { count: number; stamp: string | null } {
   return reads.snapshot(() => {
+    let count = 0;
     let after = Number.MIN_SAFE_INTEGER;
     for (;;) {
       const rows = reads.eagerBatch(after, BATCH_ROWS);
-      for (const row of rows) append(set, messages, row);
+      for (const row of rows) append(set, count++, row);
       if (rows.length < BATCH_ROWS) break;
       after = rows[rows.length - 1]![0];
     }
-    return snapshot?.stamp() ?? null;
+    return { count, stamp: snapshot?.stamp() ?? null };
   });
 }
 
@@ -61,8 +60,8 @@ function readColumns(
  * and the columns read are written as the new snapshot. The facts only re-derivation, drill-downs
  * and listed rows need are read on first use (see StoredMessage). Rows are read in batches inside
  * one read transaction (one snapshot of the file) and go straight into columns (see
- * MessageColumns), which reports read without touching the message objects; the set is frozen so
- * that its columns always describe it.
+ * MessageColumns), which reports read without touching the message objects; the set is read-only
+ * so that its columns always describe it, and its message objects are made only when read.
  */
 export function loadAnalyticsMessages(store: Store, accountIds: number[]): AnalyticsMessage[] {
   if (accountIds.length === 0) return [];
@@ -73,26 +72,24 @@ export function loadAnalyticsMessages(store: Store, accountIds: number[]): Analy
   const rowTextsOf = (indices: readonly number[]) =>
     texts.readMany(indices.map((i) => set.columns.rowId[i]!));
   const restored = snapshot?.restore() ?? null;
-  // Restored, the set's size is known: the array is made at its size instead of grown a million times.
-  const messages: AnalyticsMessage[] = restored === null ? [] : new Array(restored.count);
   const set: StoredSet = {
     columns:
       restored === null
-        ? emptyColumns(messages, BATCH_ROWS, rowTexts, rowTextsOf)
-        : { ...restored, messages, rowTexts, rowTextsOf },
+        ? emptyColumns([], BATCH_ROWS, rowTexts, rowTextsOf)
+        : { ...restored, messages: [], rowTexts, rowTextsOf },
     rare: null,
   };
   if (restored === null) {
-    const stamp = readColumns(reads, messages, set, snapshot);
-    set.columns = resizedColumns(set.columns, messages.length, messages.length);
+    const { count, stamp } = readColumns(reads, set, snapshot);
+    set.columns = resizedColumns(set.columns, count, count);
     if (stamp !== null) snapshot!.save(stamp, set.columns);
-  } else {
-    for (let i = 0; i < restored.count; i++) messages[i] = new StoredMessage(set, i);
   }
+  // The messages are views of the columns' rows, made when read (see lazyList): reports read the columns.
+  const messages = lazyList(set.columns.count, (i): AnalyticsMessage => new StoredMessage(set, i));
+  set.columns = { ...set.columns, messages };
   set.rare = new RareFactsLoader(reads, set.columns.rowId);
-  Object.freeze(messages);
   registerColumns(set.columns);
-  return messages;
+  return messages as AnalyticsMessage[];
 }
 
 /**
