@@ -15,6 +15,22 @@ describe('text and list dictionaries', () => {
     expect([texts.text(1), texts.text(-1), texts.text(2)]).toEqual(['b', null, '']);
   });
 
+  it("read a packed table (a snapshot's) by cutting each text when asked, and grow it like any other", () => {
+    const packed = TextDictionary.packed('aébcd', Uint32Array.of(2, 0, 3))!;
+    expect([packed.size, packed.text(2), packed.text(1), packed.text(0), packed.text(-1)]).toEqual([
+      3,
+      'bcd',
+      '',
+      'aé',
+      null,
+    ]);
+    expect(packed.id('bcd')).toBe(2);
+    expect(packed.id('new')).toBe(3);
+    expect(packed.texts).toEqual(['aé', '', 'bcd', 'new']);
+    expect([packed.size, packed.text(3)]).toEqual([4, 'new']);
+    expect(TextDictionary.packed('abc', Uint32Array.of(1, 1))).toBeNull();
+  });
+
   it('number stored lists by text and in-memory lists by identity, the empty list being 0', () => {
     const lists = new ListDictionary();
     expect([lists.ofJson('[]'), lists.ofJson('["x","y"]'), lists.ofJson('["x","y"]')]).toEqual([0, 1, 1]);
@@ -64,13 +80,13 @@ describe('the recipient pool', () => {
 
 describe('threads', () => {
   it('number threads as met, namespacing keys by account for several accounts', () => {
-    const keys = ['k1', 'k2'];
+    const keys = new TextDictionary(['k1', 'k2']);
     const one = new ThreadNumbering(keys, false);
     expect([one.of(1, 1), one.of(2, 0), one.of(1, 1)]).toEqual([0, 1, 0]);
-    expect(one.keys).toEqual(['k2', 'k1']);
+    expect([one.count, one.key(0), one.key(1)]).toEqual([2, 'k2', 'k1']);
     const several = new ThreadNumbering(keys, true);
-    expect([several.of(1, 0), several.of(2, 0), several.of(1, 0)]).toEqual([0, 1, 0]);
-    expect(several.keys).toEqual(['1:k1', '2:k1']);
+    expect([several.of(1, 0), several.of(2, 0), several.of(1, 0), several.of(2, 1)]).toEqual([0, 1, 0, 2]);
+    expect([0, 1, 2].map((t) => several.key(t))).toEqual(['1:k1', '2:k1', '2:k2']);
   });
 
   it('group messages by thread in walk order: time, received before sent, storage id', () => {
@@ -78,7 +94,10 @@ describe('threads', () => {
     const time = Float64Array.from([30, 5, 10, 10, Number.NaN, 10]);
     const flags = Uint8Array.from([0, 0, SENT, 0, 0, 0]);
     const rowId = Float64Array.from([1, 2, 3, 9, 5, 4]);
-    const threads = ThreadIndex.build(['a', 'b'], threadOf, time, flags, rowId);
+    const numbering = new ThreadNumbering(new TextDictionary(['a', 'b']), false);
+    numbering.of(1, 0);
+    numbering.of(1, 1);
+    const threads = ThreadIndex.build(numbering, threadOf, time, flags, rowId);
     expect(Array.from(threads.members.subarray(threads.start[0], threads.start[1]))).toEqual([5, 3, 2, 0]);
     expect(Array.from(threads.members.subarray(threads.start[1], threads.start[2]))).toEqual([1]);
     expect([threads.numberOf('b'), threads.numberOf('c')]).toEqual([1, undefined]);

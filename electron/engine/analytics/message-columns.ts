@@ -158,7 +158,7 @@ function rederivedColumns(
     const facts = derived.get(loaded.rowId[i]!);
     const stored = loaded.flags[i]!;
     columns.flags[i] = facts === undefined ? stored : (stored & ~DERIVED_BITS) | derivedBits(facts);
-    const key = facts === undefined ? loaded.threadKeys.texts[loaded.threadKey[i]!]! : facts.threadKey;
+    const key = facts === undefined ? loaded.threadKeys.text(loaded.threadKey[i]!)! : facts.threadKey;
     columns.threadKey[i] = columns.threadKeys.id(key);
   }
   return columns;

@@ -187,7 +187,7 @@ export function prepareDataset(input: ReportInput): Dataset {
   const hour = new Uint8Array(count);
   const msOfDay = new Float64Array(count);
   const threadOf = new Int32Array(count);
-  const threadNumbers = new ThreadNumbering(columns.threadKeys.texts, namespaced);
+  const threadNumbers = new ThreadNumbering(columns.threadKeys, namespaced);
   const labelBits = labelBitsOf(lists);
   const accountLabels = new AccountLabels();
   let i = -1;
@@ -232,7 +232,7 @@ export function prepareDataset(input: ReportInput): Dataset {
     hour[i] = Math.floor(msOfDay[i]! / HOUR_MS);
     threadOf[i] = threadNumbers.of(account, columns.threadKey[stored]!);
   }
-  const threads = ThreadIndex.build(threadNumbers.keys, threadOf, time, flags, rowId);
+  const threads = ThreadIndex.build(threadNumbers, threadOf, time, flags, rowId);
   const workingHours = input.workingHours ?? DEFAULT_WORKING_HOURS;
   const firstDay = clock.dayOf(Number.isFinite(minTime) ? minTime : asOf);
   const lastDay = clock.dayOf(Number.isFinite(maxTime) ? Math.max(maxTime, asOf) : asOf);

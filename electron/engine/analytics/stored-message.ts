@@ -82,7 +82,7 @@ export class StoredMessage implements AnalyticsMessage {
     return (this.#columns.flags[this.#index]! & ECHO) !== 0;
   }
   get threadKey(): string {
-    return this.#columns.threadKeys.texts[this.#columns.threadKey[this.#index]!]!;
+    return this.#columns.threadKeys.text(this.#columns.threadKey[this.#index]!)!;
   }
   get providerId(): string {
     return this.#rare.providerId;

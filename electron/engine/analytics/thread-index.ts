@@ -1,4 +1,5 @@
 import { SENT } from './message-flags.ts';
+import type { TextDictionary } from './text-dictionary.ts';
 
 /**
  * The report's threads, numbered in the order their first dated message appears: thread t's
@@ -7,26 +8,31 @@ import { SENT } from './message-flags.ts';
  * array per thread.
  */
 export class ThreadIndex {
-  /** Thread key per thread number. */
-  readonly keys: readonly string[];
+  readonly count: number;
   readonly start: Int32Array;
   readonly members: Int32Array;
+  readonly #keys: ThreadNumbering;
   #numbers: Map<string, number> | null = null;
 
-  private constructor(keys: readonly string[], start: Int32Array, members: Int32Array) {
-    this.keys = keys;
+  private constructor(keys: ThreadNumbering, start: Int32Array, members: Int32Array) {
+    this.count = keys.count;
+    this.#keys = keys;
     this.start = start;
     this.members = members;
   }
 
-  /** The number of the thread with this key (drill-downs); undefined when the report has none. */
-  numberOf(key: string): number | undefined {
-    this.#numbers ??= new Map(this.keys.map((k, t) => [k, t]));
-    return this.#numbers.get(key);
+  /** Thread t's key, made when asked: a report lists the keys of a few dozen threads. */
+  key(t: number): string {
+    return this.#keys.key(t);
   }
 
-  get count(): number {
-    return this.keys.length;
+  /** The number of the thread with this key (drill-downs); undefined when the report has none. */
+  numberOf(key: string): number | undefined {
+    if (this.#numbers === null) {
+      this.#numbers = new Map();
+      for (let t = 0; t < this.count; t++) this.#numbers.set(this.key(t), t);
+    }
+    return this.#numbers.get(key);
   }
 
   /**
@@ -34,21 +40,22 @@ export class ThreadIndex {
    * thread in walk order.
    */
   static build(
-    keys: readonly string[],
+    keys: ThreadNumbering,
     threadOf: Int32Array,
     time: Float64Array,
     flags: Uint8Array,
     rowId: Float64Array,
   ): ThreadIndex {
-    const start = new Int32Array(keys.length + 1);
+    const count = keys.count;
+    const start = new Int32Array(count + 1);
     for (let i = 0; i < threadOf.length; i++) if (threadOf[i]! >= 0) start[threadOf[i]! + 1]!++;
-    for (let t = 0; t < keys.length; t++) start[t + 1]! += start[t]!;
-    const members = new Int32Array(start[keys.length]!);
-    const next = start.slice(0, keys.length);
+    for (let t = 0; t < count; t++) start[t + 1]! += start[t]!;
+    const members = new Int32Array(start[count]!);
+    const next = start.slice(0, count);
     for (let i = 0; i < threadOf.length; i++) if (threadOf[i]! >= 0) members[next[threadOf[i]!]!++] = i;
     const before = (a: number, b: number) =>
       time[a]! - time[b]! || (flags[a]! & SENT) - (flags[b]! & SENT) || rowId[a]! - rowId[b]!;
-    for (let t = 0; t < keys.length; t++) sortRun(members, start[t]!, start[t + 1]!, before);
+    for (let t = 0; t < count; t++) sortRun(members, start[t]!, start[t + 1]!, before);
     return new ThreadIndex(keys, start, members);
   }
 
@@ -91,39 +98,58 @@ function sortRun(
 /**
  * Numbers the threads of a report as their first dated message is met. A report over several
  * accounts namespaces the keys by account (`<account>:<key>`), so threads never cross accounts.
+ * Threads are numbered by their stored key's number (and account): a key's text is made only when
+ * asked for (`key`), for the few threads a report lists.
  */
 export class ThreadNumbering {
-  readonly keys: string[] = [];
-  readonly #storedKeys: readonly string[];
-  /** One account: the thread number of each stored key number (-1 = not met yet). */
-  readonly #byStoredKey: Int32Array;
-  /** Several accounts: the number of each namespaced key; null for one account. */
-  readonly #namespaced: Map<string, number> | null;
+  readonly #storedKeys: TextDictionary;
+  readonly #namespaced: boolean;
+  /** Per account (one entry, 0, for one account): the thread number of each stored key number, -1 = not met yet. */
+  readonly #byStoredKey = new Map<number, Int32Array>();
+  /** Per thread: its stored key number and account. */
+  #storedKey = new Int32Array(1024);
+  #account = new Int32Array(1024);
+  count = 0;
 
-  constructor(storedKeys: readonly string[], namespaced: boolean) {
+  constructor(storedKeys: TextDictionary, namespaced: boolean) {
     this.#storedKeys = storedKeys;
-    this.#byStoredKey = new Int32Array(namespaced ? 0 : storedKeys.length).fill(-1);
-    this.#namespaced = namespaced ? new Map() : null;
+    this.#namespaced = namespaced;
   }
 
   /** The number of the thread whose stored key is number `storedKey`, in the account. */
   of(accountId: number, storedKey: number): number {
-    if (this.#namespaced === null) {
-      let thread = this.#byStoredKey[storedKey]!;
-      if (thread < 0) {
-        thread = this.keys.length;
-        this.keys.push(this.#storedKeys[storedKey]!);
-        this.#byStoredKey[storedKey] = thread;
-      }
-      return thread;
+    const account = this.#namespaced ? accountId : 0;
+    let numbers = this.#byStoredKey.get(account);
+    if (numbers === undefined) {
+      numbers = new Int32Array(this.#storedKeys.size).fill(-1);
+      this.#byStoredKey.set(account, numbers);
     }
-    const key = `${accountId}:${this.#storedKeys[storedKey]}`;
-    let thread = this.#namespaced.get(key);
-    if (thread === undefined) {
-      thread = this.keys.length;
-      this.keys.push(key);
-      this.#namespaced.set(key, thread);
+    let thread = numbers[storedKey]!;
+    if (thread < 0) {
+      thread = this.#add(storedKey, accountId);
+      numbers[storedKey] = thread;
     }
     return thread;
+  }
+
+  /** Thread t's key, namespaced by its account for several accounts. */
+  key(t: number): string {
+    const stored = this.#storedKeys.text(this.#storedKey[t]!)!;
+    return this.#namespaced ? `${this.#account[t]}:${stored}` : stored;
+  }
+
+  #add(storedKey: number, accountId: number): number {
+    if (this.count === this.#storedKey.length) {
+      const grow = (from: Int32Array) => {
+        const grown = new Int32Array(from.length * 2);
+        grown.set(from);
+        return grown;
+      };
+      this.#storedKey = grow(this.#storedKey);
+      this.#account = grow(this.#account);
+    }
+    this.#storedKey[this.count] = storedKey;
+    this.#account[this.count] = accountId;
+    return this.count++;
   }
 }

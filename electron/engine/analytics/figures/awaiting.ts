@@ -70,7 +70,7 @@ export function awaitingThreads(
   for (let k = 0; k < waiting.length; k++) {
     const i = lastOf[k]!;
     const me = onMeToo[k]!;
-    const thread = data.threads.keys[waiting[k]!]!;
+    const thread = data.threads.key(waiting[k]!);
     last.set(thread, i);
     const entry: AwaitingThread = {
       thread,

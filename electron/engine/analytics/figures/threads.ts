@@ -51,16 +51,16 @@ function participantsOf(data: Dataset, from: number, to: number, seenIn: Int32Ar
 
 /** Figure 11. */
 export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
-  const { keys: threadKeys, members, start } = data.threads;
+  const { count: threadCount, members, start } = data.threads;
   const whole = holdsAll(data, range);
   // Per thread in the range (n of them): its number, first position and length, and participants.
-  const thread = new Int32Array(threadKeys.length);
-  const firsts = new Int32Array(threadKeys.length);
-  const lengths = new Int32Array(threadKeys.length);
-  const participants = new Int32Array(threadKeys.length);
+  const thread = new Int32Array(threadCount);
+  const firsts = new Int32Array(threadCount);
+  const lengths = new Int32Array(threadCount);
+  const participants = new Int32Array(threadCount);
   let n = 0;
   const seenIn = new Int32Array(data.contacts.size).fill(-1);
-  for (let t = 0; t < threadKeys.length; t++) {
+  for (let t = 0; t < threadCount; t++) {
     const from = whole ? start[t]! : data.threads.firstAtOrAfter(t, range.from, data.time);
     const to = whole ? start[t + 1]! : data.threads.firstAtOrAfter(t, range.to, data.time);
     if (to === from) continue;
@@ -75,15 +75,16 @@ export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
   const threshold = sortedLengths[Math.max(0, n - LONGEST_COUNT)] ?? 0;
   const candidates: number[] = [];
   for (let k = 0; k < n; k++) if (lengths[k]! >= threshold) candidates.push(k);
-  const keyOf = (k: number) => threadKeys[thread[k]!]!;
+  // Keys are made for the candidates only (thread-index.ts), once each, not per comparison.
+  const keyOf = new Map(candidates.map((k) => [k, data.threads.key(thread[k]!)]));
   const longest: ThreadSummary[] = candidates
-    .sort((a, b) => lengths[b]! - lengths[a]! || compareCodePoints(keyOf(a), keyOf(b)))
+    .sort((a, b) => lengths[b]! - lengths[a]! || compareCodePoints(keyOf.get(a)!, keyOf.get(b)!))
     .slice(0, LONGEST_COUNT)
     .map((k) => {
       const first = members[firsts[k]!]!;
       const last = members[firsts[k]! + lengths[k]! - 1]!;
       return {
-        thread: keyOf(k),
+        thread: keyOf.get(k)!,
         subject: textsAt(data, first).subject,
         length: lengths[k]!,
         participants: participants[k]!,

@@ -108,17 +108,9 @@ export function encodeColumns(data: ColumnData, stamp: string): Buffer {
 /** Why a file is not a usable snapshot, for the log; null when it is. */
 export type Rejection = string;
 
-/** The texts of one table: its UTF-8 decoded once, then cut by the stored lengths. */
-function textsOf(file: Buffer, at: number, bytes: number, lengths: Uint32Array): string[] | null {
-  const joined = file.toString('utf8', at, at + bytes);
-  const texts = new Array<string>(lengths.length);
-  let start = 0;
-  for (let k = 0; k < lengths.length; k++) {
-    const end = start + lengths[k]!;
-    texts[k] = joined.slice(start, end);
-    start = end;
-  }
-  return start === joined.length ? texts : null;
+/** The texts of one table: its UTF-8 decoded once, cut by the stored lengths when read (TextDictionary.packed). */
+function textsOf(file: Buffer, at: number, bytes: number, lengths: Uint32Array): TextDictionary | null {
+  return TextDictionary.packed(file.toString('utf8', at, at + bytes), lengths);
 }
 
 /** Whether every list's items lie in order inside `itemOf` and name items of the table. */
@@ -175,10 +167,10 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
     textsOf(file, starts[lengthAt + 6 + k]!, blobBytes[k]!, view(Uint32Array, starts[lengthAt + k]!, count)),
   );
   if (tables.some((texts) => texts === null)) return 'text tables do not match their lengths';
-  const [senders, threadKeys, items] = tables as [string[], string[], string[]];
+  const [senders, threadKeys, items] = tables as [TextDictionary, TextDictionary, TextDictionary];
   const itemStart = view(Int32Array, starts[lengthAt + 3]!, lists + 1);
   const itemOf = view(Int32Array, starts[lengthAt + 4]!, listItems);
-  if (!listsFit(itemStart, itemOf, items.length)) return 'lists do not match their items';
+  if (!listsFit(itemStart, itemOf, items.size)) return 'lists do not match their items';
   return {
     count: n,
     rowId: numbers[0] as Float64Array,
@@ -192,8 +184,8 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
     bcc: numbers[8] as Int32Array,
     labels: numbers[9] as Int32Array,
     flags: view(Uint8Array, starts[lengthAt + 5]!, n),
-    texts: new TextDictionary(senders),
-    threadKeys: new TextDictionary(threadKeys),
-    lists: ListDictionary.restored(items, itemStart, itemOf),
+    texts: senders,
+    threadKeys,
+    lists: ListDictionary.restored(items.texts, itemStart, itemOf),
   };
 }
