@@ -53,7 +53,7 @@ function declaredLength(request: IncomingMessage): number {
 }
 
 export function createUploads(engine: Engine): Uploads {
-  removeStaleTempFolders(undefined, 'uploads');
+  removeStaleTempFolders(undefined, ['uploads']);
   let root: string | null = null;
   const batches = new Map<string, string>();
   let next = 1;

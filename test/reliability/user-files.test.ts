@@ -222,6 +222,22 @@ describe("the demo's temporary mailbox", () => {
     }
     expect(readdirSync(temporary)).toEqual([`brief-demo-${process.ppid}-live01`]);
   });
+
+  it('the folders of every kind a killed run left are removed when the engine starts, before any job', async () => {
+    const home = folder();
+    const temporary = join(home, 'tmp');
+    mkdirSync(temporary);
+    process.env.TMPDIR = temporary;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const live = `brief-uploads-${process.ppid}-live01`;
+    for (const name of [`brief-zip-${dead}-a`, `brief-uploads-${dead}-b`, `brief-demo-${dead}-c`, live]) {
+      mkdirSync(join(temporary, name), { mode: 0o700 });
+      writeFileSync(join(temporary, name, 'mail.mbox'), 'From x\n', { mode: 0o600 });
+    }
+    const engine = Engine.open({ databasePath: join(home, 'brief.db') });
+    await engine.close();
+    expect(readdirSync(temporary)).toEqual([live]);
+  });
 });
 
 describe('brief accounts forget', () => {

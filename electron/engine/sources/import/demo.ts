@@ -39,7 +39,7 @@ export function withDemoMailbox(importMail: JobExecutor<'import_mail'>): JobExec
     const { demo } = context.metadata;
     if (demo === undefined) return importMail(context);
     // A run killed mid-attempt (SIGKILL, power) could not remove its folder: the next one does.
-    removeStaleTempFolders(tmpdir(), 'demo');
+    removeStaleTempFolders(tmpdir(), ['demo']);
     const folder = makeTempFolder(tmpdir(), 'demo');
     try {
       const path = join(folder, 'demo.mbox');

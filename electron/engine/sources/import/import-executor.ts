@@ -27,7 +27,8 @@ export type { ImportSummary };
 type ImportContext = JobContext<'import_mail'>;
 
 export function importExecutor(services: EngineServices): JobExecutor<'import_mail'> {
-  // Made once per engine start: the moment to remove what a killed run left unpacked.
+  // Made once per engine start: the moment to remove what a killed run left (archives unpacked,
+  // files a browser sent, a demo's mailbox).
   removeStaleTempFolders();
   return async (context) => {
     const { accountId } = context.job;

@@ -13,15 +13,20 @@ import { isRunning } from '../../process-alive.ts';
  * What a folder holds, as the start of its name: `brief-zip-<pid>-…` (an unpacked archive),
  * `brief-uploads-<pid>-…` (files a browser sent), `brief-demo-<pid>-…` (the demo's mbox).
  */
-export type TempKind = 'zip' | 'uploads' | 'demo';
+export const TEMP_KINDS = ['zip', 'uploads', 'demo'] as const;
+export type TempKind = (typeof TEMP_KINDS)[number];
 
 export function makeTempFolder(root = tmpdir(), kind: TempKind = 'zip'): string {
   return mkdtempSync(join(root, `brief-${kind}-${process.pid}-`));
 }
 
-/** Removes the folders of a kind left by processes that no longer run; returns how many. */
-export function removeStaleTempFolders(root = tmpdir(), kind: TempKind = 'zip'): number {
-  const own = new RegExp(`^brief-${kind}-(\\d+)-`);
+/**
+ * Removes the folders of these kinds left by processes that no longer run; returns how many. Every
+ * kind when the engine starts (a killed `brief serve` left uploads; a killed demo its mbox), one
+ * kind again each time a long-running process makes a folder of it.
+ */
+export function removeStaleTempFolders(root = tmpdir(), kinds: readonly TempKind[] = TEMP_KINDS): number {
+  const own = new RegExp(`^brief-(?:${kinds.join('|')})-(\\d+)-`);
   let removed = 0;
   let names: string[];
   try {
