@@ -20,10 +20,11 @@ const post = (message: FromAnalytics) => port.postMessage(message);
 // Below the engine's thread: its reports wait for a core, the window's calls do not.
 lowerThreadPriority();
 
+const logger = forwardingLogger(post);
 let computer: ViewComputer | null = null;
 port.on('message', (message: ToAnalytics) => {
   try {
-    computer ??= new ViewComputer(openReader(start.databasePath, { logger: forwardingLogger(post) }));
+    computer ??= new ViewComputer(openReader(start.databasePath, { logger }));
     const { seq } = message;
     const value = computer.compute(message.sets, (set, view, computed) =>
       post({ seq, kind: 'view', set, view, computed }),
@@ -31,5 +32,11 @@ port.on('message', (message: ToAnalytics) => {
     post({ seq, kind: 'done', outcome: { ok: true, value } });
   } catch (error) {
     post({ seq: message.seq, kind: 'done', outcome: { ok: false, error: toSerializedError(error) } });
+  }
+  // The column snapshots for the next cold start, once the batch's views are out.
+  try {
+    computer?.flush();
+  } catch (error) {
+    logger.warn('could not write the analytics column snapshots', { error });
   }
 });

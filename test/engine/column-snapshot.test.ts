@@ -40,7 +40,8 @@ describe('column snapshots in the engine', () => {
       const cold = await restarted.call('analytics.report', request);
       expect(cold.fromCache).toBe(false);
       expect(cold.report).toEqual(warm.report);
-      expect(scans).not.toHaveBeenCalled();
+      // From the snapshot: at most the rows above its last one are asked for, never the whole table.
+      expect(scans.mock.calls.filter(([after]) => after === Number.MIN_SAFE_INTEGER)).toEqual([]);
 
       await restarted.call('accounts.forget', { accountId: me!.id });
       expect(snapshots()).toEqual([basename(snapshotPath(path, [other!.id])!)]);

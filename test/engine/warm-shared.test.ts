@@ -1,13 +1,18 @@
 /**
  * Warming computes every view of an account set from one preparation of its messages (prepare.ts
- * datasetForRange): each warmed cache entry must equal the view computed on its own, after seeded
- * random changes (new messages, label changes, re-stored facts, deletions, identity and setting
- * changes), for calendar- and newest-anchored presets, one account and "all" of two.
+ * datasetForRange), from messages brought up to date through the change log (load-changes.ts):
+ * each warmed cache entry must equal the view computed on its own from a whole read of the
+ * database, after seeded random changes (new messages, label changes, re-stored facts, deletions,
+ * identity and setting changes), for calendar- and newest-anchored presets, one account and "all"
+ * of two; and no warming after the first reads the database whole.
  */
 
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIEF_RANGE, computeBrief } from '../../electron/engine/analytics/brief/compute-brief.ts';
-import { computeReport } from '../../electron/engine/analytics/index.ts';
+import { computeReport, loadAnalyticsMessages } from '../../electron/engine/analytics/index.ts';
+import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
+import { AnalyticsReads } from '../../electron/engine/cache/analytics-reads.ts';
 import { WARM_RANGES } from '../../electron/engine/reports/report-range.ts';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { BRIEF_FORMAT } from '../../shared/brief-types.ts';
@@ -54,6 +59,15 @@ function setup(seed: number, endsDaysAgo: number) {
 
 type Services = ReturnType<typeof setup>['services'];
 
+afterEach(() => vi.restoreAllMocks());
+
+/** The accounts' messages read whole from the database (their snapshot removed first), as a cold engine would. */
+function wholeRead(services: Services, account: number | 'all') {
+  const ids = services.reports.accountIds(account);
+  rmSync(snapshotPath(services.store.path, ids)!, { force: true });
+  return loadAnalyticsMessages(services.store, ids);
+}
+
 /** Every warmed view of the account and of "all": the cached value beside the view computed alone. */
 function warmedAndAlone(services: Services, accountId: number) {
   const zone = services.reports.zone({});
@@ -62,14 +76,18 @@ function warmedAndAlone(services: Services, accountId: number) {
     for (const range of WARM_RANGES) {
       const { key, version } = services.reports.keyAndVersion(account, range, zone, AS_OF);
       const cached = services.analyticsCache.get(key, version, AS_OF);
-      const alone = computeReport(services.reports.input(account, range, zone, AS_OF));
+      const alone = computeReport({
+        ...services.reports.input(account, range, zone, AS_OF),
+        messages: wholeRead(services, account),
+      });
       views.push({ key, stale: cached?.stale, cached: cached?.value, alone });
     }
     const briefRange = { preset: BRIEF_RANGE, anchor: 'auto' } as const;
     const brief = services.reports.keyAndVersion(account, briefRange, zone, AS_OF, `brief-${BRIEF_FORMAT}`);
     const cached = services.analyticsCache.get(brief.key, brief.version, AS_OF);
     const { range: _range, ...input } = services.reports.input(account, briefRange, zone, AS_OF);
-    views.push({ key: brief.key, stale: cached?.stale, cached: cached?.value, alone: computeBrief(input) });
+    const alone = computeBrief({ ...input, messages: wholeRead(services, account) });
+    views.push({ key: brief.key, stale: cached?.stale, cached: cached?.value, alone });
   }
   return views;
 }
@@ -87,7 +105,12 @@ describe('warming with one preparation per account set', () => {
       for (let step = 0; step < 10; step++) {
         const kind = step === 0 ? 'none' : randomChange(random, target, ALIAS);
         services.rederive(target.accountId);
+        const scans = vi.spyOn(AnalyticsReads.prototype, 'eagerBatch');
+        scans.mockClear();
         expect(await services.warmAnalytics(target.accountId)).toBe(10);
+        const whole = scans.mock.calls.filter(([after]) => after === Number.MIN_SAFE_INTEGER);
+        // The first warming reads both sets whole; every later one only what changed.
+        expect(whole, `step ${step} (${kind})`).toHaveLength(step === 0 ? 2 : 0);
         for (const view of warmedAndAlone(services, target.accountId)) {
           expect(view.stale, `step ${step} (${kind}): ${view.key}`).toBe(false);
           expect(view.cached, `step ${step} (${kind}): ${view.key}`).toEqual(view.alone);

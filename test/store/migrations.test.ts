@@ -51,8 +51,11 @@ describe('migrations', () => {
       'analytics_jobs',
       'brief_marks',
       'message_cache',
+      'message_change_marks',
+      'message_changes',
       'message_labels',
       'settings',
+      'sqlite_sequence',
     ]);
   });
 

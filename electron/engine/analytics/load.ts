@@ -1,94 +1,130 @@
 import { BriefError } from '../../../shared/errors.ts';
-import { AnalyticsReads, type EagerRow } from '../cache/analytics-reads.ts';
+import { AnalyticsReads } from '../cache/analytics-reads.ts';
 import type { Store } from '../db/store.ts';
 import { lazyList } from './lazy-list.ts';
-import { emptyColumns, registerColumns, resizedColumns } from './message-columns.ts';
+import {
+  BATCH_ROWS,
+  type CaughtUp,
+  caughtUpColumns,
+  columnData,
+  rowsAfter,
+  writeRow,
+} from './load-changes.ts';
+import { emptyColumns, type MessageColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
 import { RowTextsReader } from './row-texts.ts';
 import { ColumnSnapshot } from './snapshot/column-snapshot.ts';
+import type { ColumnData } from './snapshot/format.ts';
+import { identityOf, type LoadStamp, stampOf } from './snapshot/load-stamp.ts';
 import { StoredMessage, type StoredSet } from './stored-message.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
 
-/** Rows read per query: few enough that each batch dies young instead of being promoted whole. */
-const BATCH_ROWS = 4096;
-
-/** Writes one row at position i of the set's columns (growing them when full). */
-function append(set: StoredSet, i: number, row: EagerRow): void {
-  if (i === set.columns.rowId.length) set.columns = resizedColumns(set.columns, i, i * 2);
-  const columns = set.columns;
-  const { texts, lists } = columns;
-  columns.rowId[i] = row[0];
-  columns.accountId[i] = row[1];
-  columns.time[i] = row[2] ?? Number.NaN;
-  columns.flags[i] = row[3];
-  columns.size[i] = row[4];
-  columns.sender[i] = texts.id(row[5]);
-  columns.to[i] = lists.ofJson(row[6]);
-  columns.cc[i] = lists.ofJson(row[7]);
-  columns.bcc[i] = lists.ofJson(row[8]);
-  columns.labels[i] = lists.ofJson(row[9]);
-  columns.threadKey[i] = columns.threadKeys.id(row[10] ?? `r:${row[0]}`);
+export interface LoadOptions {
+  /**
+   * The set of the same accounts loaded before: brought up to date from the change log instead of
+   * read again. It stays as it was (the new set's columns are new arrays; the dictionaries they
+   * share only grow).
+   */
+  previous?: readonly AnalyticsMessage[] | null;
+  /** Runs the snapshot write; by default at once. The view computer runs it after the batch's views. */
+  saveLater?: (save: () => void) => void;
 }
 
-/** The columns of every stored message of the accounts, read from message_cache in one read transaction: how many, and the stamp. */
-function readColumns(
-  reads: AnalyticsReads,
-  set: StoredSet,
-  snapshot: ColumnSnapshot | null,
-): { count: number; stamp: string | null } {
-  return reads.snapshot(() => {
-    let count = 0;
-    let after = Number.MIN_SAFE_INTEGER;
-    for (;;) {
-      const rows = reads.eagerBatch(after, BATCH_ROWS);
-      for (const row of rows) append(set, count++, row);
-      if (rows.length < BATCH_ROWS) break;
-      after = rows[rows.length - 1]![0];
-    }
-    return { count, stamp: snapshot?.stamp() ?? null };
+/** A loaded set's columns and stamp, for the next load of the same accounts to start from. */
+interface Loaded {
+  set: StoredSet;
+  stamp: LoadStamp | null;
+}
+const loadedSets = new WeakMap<readonly AnalyticsMessage[], Loaded>();
+
+/** Every row of the accounts, read whole (grown as it goes, then trimmed). */
+function readWhole(reads: AnalyticsReads, make: (count: number) => ColumnData): ColumnData {
+  let columns = make(BATCH_ROWS);
+  let count = 0;
+  rowsAfter(reads, Number.MIN_SAFE_INTEGER, (rows) => {
+    if (count + rows.length > columns.rowId.length)
+      columns = resizedColumns(columns as MessageColumns, count, Math.max(count * 2, count + rows.length));
+    for (const row of rows) writeRow(columns, count++, row);
+    return true;
   });
+  return resizedColumns(columns as MessageColumns, count, count);
+}
+
+/** Where a load starts from: the previous set when it is of these accounts, else the snapshot file. */
+function startingPoint(
+  previous: Loaded | undefined,
+  snapshot: ColumnSnapshot | null,
+): { data: ColumnData; stamp: LoadStamp } | null {
+  if (previous?.stamp) return { data: previous.set.columns, stamp: previous.stamp };
+  return snapshot?.restore() ?? null;
 }
 
 /**
- * Every stored message of the accounts, in storage order, as the analytics read them. A message
- * not derived yet (no thread key) gets a thread of its own; reports re-derive threads when the
- * stored derivation may not match their as-of time.
+ * Every stored message of the accounts, in storage (row id) order, as the analytics read them. A
+ * message not derived yet (no thread key) gets a thread of its own; reports re-derive threads when
+ * the stored derivation may not match their as-of time.
  *
- * Speed: a cold start reads the accounts' column snapshot (snapshot/), one file read, when its
- * stamp matches the database; otherwise the store's reads (cache/analytics-reads.ts) scan the
- * table in rowid order, read only the columns the figures use and the six flags as one number,
- * and the columns read are written as the new snapshot. The facts only re-derivation, drill-downs
- * and listed rows need are read on first use (see StoredMessage). Rows are read in batches inside
- * one read transaction (one snapshot of the file) and go straight into columns (see
- * MessageColumns), which reports read without touching the message objects; the set is read-only
- * so that its columns always describe it, and its message objects are made only when read.
+ * Speed (docs/analytics.md "Incremental load"): a load starts from the columns it has — the
+ * previous set of the same accounts, else their column snapshot (snapshot/, one file read) — and
+ * reads only the rows changed since their stamp (load-changes.ts); with nothing to start from, or
+ * when the change log does not reach back, the store's reads (cache/analytics-reads.ts) scan the
+ * table in rowid order for only the columns the figures use. Columns that changed are written as
+ * the new snapshot. The facts only re-derivation, drill-downs and listed rows need are read on
+ * first use (see StoredMessage). Rows are read inside one read transaction (one snapshot of the
+ * file) and go straight into columns (see MessageColumns), which reports read without touching
+ * the message objects; the set is read-only so that its columns always describe it, and its
+ * message objects are made only when read.
  */
-export function loadAnalyticsMessages(store: Store, accountIds: number[]): AnalyticsMessage[] {
+export function loadAnalyticsMessages(
+  store: Store,
+  accountIds: number[],
+  options: LoadOptions = {},
+): AnalyticsMessage[] {
   if (accountIds.length === 0) return [];
   const reads = new AnalyticsReads(store, accountIds);
-  const snapshot = ColumnSnapshot.of(store, reads, accountIds);
+  const snapshot = ColumnSnapshot.of(store, accountIds);
+  const previous = options.previous ? loadedSets.get(options.previous) : undefined;
+  const start = startingPoint(previous, snapshot);
+  const set: StoredSet = { columns: undefined as unknown as MessageColumns, rare: null };
   const texts = new RowTextsReader(reads);
   const rowTexts = (i: number) => texts.read(set.columns.rowId[i]!);
   const rowTextsOf = (indices: readonly number[]) =>
     texts.readMany(indices.map((i) => set.columns.rowId[i]!));
-  const restored = snapshot?.restore() ?? null;
-  const set: StoredSet = {
-    columns:
-      restored === null
-        ? emptyColumns([], BATCH_ROWS, rowTexts, rowTextsOf)
-        : { ...restored, messages: [], rowTexts, rowTextsOf },
-    rare: null,
+  const make = (shared: ColumnData | null) => (count: number) => {
+    const fresh = emptyColumns([], count, rowTexts, rowTextsOf);
+    return shared
+      ? { ...fresh, texts: shared.texts, threadKeys: shared.threadKeys, lists: shared.lists }
+      : fresh;
   };
-  if (restored === null) {
-    const { count, stamp } = readColumns(reads, set, snapshot);
-    set.columns = resizedColumns(set.columns, count, count);
-    if (stamp !== null) snapshot!.save(stamp, set.columns);
-  }
+  const { columns, stamp, changed } = reads.snapshot(() => {
+    const identity = identityOf(snapshot?.databasePath ?? null, reads);
+    const marks = reads.changeMarks();
+    let caught: CaughtUp | null = null;
+    if (start !== null && identity !== null && start.stamp.identity === identity)
+      caught = caughtUpColumns(reads, start.data, start.stamp, marks, make(start.data));
+    if (start !== null && caught === null && previous === undefined)
+      snapshot?.reject(identity === start.stamp.identity ? 'too many changes since' : 'other accounts');
+    const data = caught?.columns ?? readWhole(reads, make(null));
+    const last = data.count === 0 ? 0 : data.rowId[data.count - 1]!;
+    return {
+      columns: data,
+      stamp: identity === null ? null : stampOf(identity, marks, last),
+      changed: caught === null || caught.changed,
+    };
+  });
   // The messages are views of the columns' rows, made when read (see lazyList): reports read the columns.
-  const messages = lazyList(set.columns.count, (i): AnalyticsMessage => new StoredMessage(set, i));
-  set.columns = { ...set.columns, messages };
+  const messages = lazyList(columns.count, (i): AnalyticsMessage => new StoredMessage(set, i));
+  set.columns = { ...columns, messages, rowTexts, rowTextsOf } as MessageColumns;
   set.rare = new RareFactsLoader(reads, set.columns.rowId);
   registerColumns(set.columns);
+  loadedSets.set(messages, { set, stamp });
+  const saved = set.columns;
+  // Unchanged columns leave the file as it is: its stamp is older, but the log still leads from it to now.
+  if (snapshot !== null && stamp !== null && changed) {
+    const save = () => snapshot.save(stamp, columnData(saved));
+    if (options.saveLater) options.saveLater(save);
+    else save();
+  }
   return messages as AnalyticsMessage[];
 }
 

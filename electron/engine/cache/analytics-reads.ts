@@ -49,6 +49,13 @@ export type RareRow = [
   string | null,
 ];
 
+/** The change log's position (see AnalyticsReads.changeMarks). */
+export interface ChangeMarks {
+  seq: number;
+  trimmedThrough: number;
+  watermark: number;
+}
+
 export interface ReportAccountRow {
   id: number;
   address: string;
@@ -75,6 +82,7 @@ export class AnalyticsReads {
   readonly #accountIds: readonly number[];
   readonly #filter: string;
   #batch: TimedStatement<EagerRow> | null = null;
+  #byIds: TimedStatement<EagerRow> | null = null;
   #rowTexts: TimedStatement<[string, string | null, string | null, string | null]> | null = null;
   #manyRowTexts: TimedStatement<[number, string, string | null, string | null, string | null]> | null = null;
 
@@ -95,6 +103,41 @@ export class AnalyticsReads {
       `SELECT ${EAGER_COLUMNS} FROM message_cache WHERE ${this.#filter} AND id > ? ORDER BY id LIMIT ?`,
     );
     return this.#batch.all(...this.#accountIds, after, limit);
+  }
+
+  /** The rows among `rowIds` (ascending) that are still stored, in row id order. */
+  eagerRows(rowIds: readonly number[]): EagerRow[] {
+    this.#byIds ??= this.#store.prepareRaw<EagerRow>(
+      `SELECT ${EAGER_COLUMNS} FROM message_cache WHERE id IN (SELECT value FROM json_each(?)) AND ${this.#filter} ORDER BY id`,
+    );
+    return this.#byIds.all(JSON.stringify(rowIds), ...this.#accountIds);
+  }
+
+  /** Where the change log stands (migrations/007): its last seq, the last seq trimmed away, the watermark. */
+  changeMarks(): ChangeMarks {
+    const row = this.#store
+      .prepareRaw<[number, number, number]>(
+        `SELECT max(trimmed_through, coalesce((SELECT max(seq) FROM message_changes), 0)), trimmed_through, watermark
+         FROM message_change_marks WHERE id = 1`,
+      )
+      .get();
+    return row === undefined
+      ? { seq: 0, trimmedThrough: Number.POSITIVE_INFINITY, watermark: 0 }
+      : { seq: row[0], trimmedThrough: row[1], watermark: row[2] };
+  }
+
+  /**
+   * The distinct rows of these accounts changed or deleted after `seq`, ascending; at most `limit`
+   * (more means: read the accounts whole).
+   */
+  changedSince(seq: number, limit: number): number[] {
+    return this.#store
+      .prepareRaw<[number]>(
+        `SELECT DISTINCT message_rowid FROM message_changes
+         WHERE seq > ? AND account_id IN (${placeholders(this.#accountIds.length)}) ORDER BY message_rowid LIMIT ?`,
+      )
+      .all(seq, ...this.#accountIds, limit)
+      .map((row) => row[0]);
   }
 
   /** Every row's threading facts, in row id order. */
@@ -126,16 +169,14 @@ export class AnalyticsReads {
   }
 
   /**
-   * What a column snapshot of these accounts must match to be read: each account's identity, the
-   * versions of its stored messages (data_version moves with every write of them, derived_as_of
-   * with every derivation, which rewrites counted, direction, echo and thread keys) and what a
-   * derivation depends on (identities, settings: the spam/trash choice), in case two derivations
-   * share one instant. Null when one of the accounts is gone.
+   * Which accounts a loaded set is of: each one's id, address and creation time (an account
+   * forgotten and added again is another account, whatever its id). What changed in their
+   * messages since is the change log's business (changedSince). Null when one of them is gone.
    */
-  snapshotStamp(): string | null {
+  accountsIdentity(): string | null {
     const rows = this.#store
-      .prepareRaw<[number, string, string, number, number | null, string, string]>(
-        `SELECT id, address, created_at, data_version, derived_as_of, identities, settings FROM accounts
+      .prepareRaw<[number, string, string]>(
+        `SELECT id, address, created_at FROM accounts
          WHERE id IN (${placeholders(this.#accountIds.length)}) ORDER BY id`,
       )
       .all(...this.#accountIds);

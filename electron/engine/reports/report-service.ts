@@ -20,6 +20,7 @@ import {
   type ReportInput,
 } from '../analytics/index.ts';
 import { combinedDataVersion } from '../cache/analytics-key.ts';
+import { followStoredRows } from '../cache/change-log.ts';
 import type { EngineServices } from '../engine.ts';
 import {
   cacheKeyOf,
@@ -271,6 +272,9 @@ export class ReportService {
   #viewSet(account: ReportAccountRef, timeZone: string, asOf: number, views: ViewSpec[]): ViewSet {
     if (!Number.isFinite(asOf))
       throw new BriefError('VALIDATION', 'The as-of time is not a valid ISO instant.');
+    // Every row stored so far is followed by the change log from now on, so the load these views
+    // need (or the next one) starts from the loaded columns and reads only what changes.
+    followStoredRows(this.#services.store);
     const ids = this.accountIds(account);
     const accounts = ids.map((id) => this.#services.accounts.getAccount(id));
     const first = accounts[0];

@@ -4,7 +4,7 @@
  * one, does on the engine's thread. Pure reads: what it returns is stored by the caller.
  *
  * Cost: the messages of an account set are loaded once per data version and kept (two sets at
- * most: an account and "all"); within one batch each account set and input is prepared once, and
+ * most: an account and "all"), the next version brought up to date from them; within one batch each account set and input is prepared once, and
  * each view is that preparation seen through its range (prepare.ts datasetForRange); a view with
  * an identical input ("all" of one account is the account itself) is computed once.
  */
@@ -77,7 +77,10 @@ function baseInput(set: ViewSet, messages: AnalyticsMessage[], store: Store): Om
 
 export class ViewComputer {
   readonly #store: Store;
-  readonly #loaded = new Map<string, AnalyticsMessage[]>();
+  /** The last set loaded per account list, with its data version: the next version starts from it. */
+  readonly #loaded = new Map<string, { version: string; messages: AnalyticsMessage[] }>();
+  /** Snapshot writes put off until the batch's views are out. */
+  readonly #pending: Array<() => void> = [];
 
   constructor(store: Store) {
     this.#store = store;
@@ -87,7 +90,7 @@ export class ViewComputer {
   compute(sets: readonly ViewSet[], onView: OnView = () => {}): ComputedView[][] {
     const prepared = new Map<string, { data: Dataset; views: Map<string, ComputedView> }>();
     return sets.map((set, setIndex) => {
-      const messages = this.messages(set.ids, set.version);
+      const messages = this.#messages(set.ids, set.version, (save) => this.#pending.push(save));
       const base = baseInput(set, messages, this.#store);
       const { messages: _messages, ...rest } = base;
       const key = `${set.version}|${JSON.stringify(rest)}`;
@@ -97,6 +100,14 @@ export class ViewComputer {
         return computed;
       });
     });
+  }
+
+  /**
+   * Writes the column snapshots the last batch's loads put off (load.ts): a cost for the next
+   * cold start's sake, kept off the way to the first views.
+   */
+  flush(): void {
+    for (const save of this.#pending.splice(0)) save();
   }
 
   #view(
@@ -124,13 +135,23 @@ export class ViewComputer {
     return computed;
   }
 
-  /** The accounts' messages, loaded once per data version. */
+  /**
+   * The accounts' messages as of a data version: the set kept for that version, else the last set
+   * of the same accounts brought up to date (only the rows changed since are read), else a new load.
+   * Outside a batch (a drill-down) the snapshot is not written: the next batch writes it, and until
+   * then the older one is brought up to date like any other.
+   */
   messages(ids: number[], version: string): AnalyticsMessage[] {
-    const key = `${ids.join(',')}|${version}`;
-    const cached = this.#loaded.get(key);
-    if (cached) return cached;
-    const messages = loadAnalyticsMessages(this.#store, ids);
-    this.#loaded.set(key, messages);
+    return this.#messages(ids, version, () => {});
+  }
+
+  #messages(ids: number[], version: string, saveLater: (save: () => void) => void): AnalyticsMessage[] {
+    const list = ids.join(',');
+    const kept = this.#loaded.get(list);
+    if (kept?.version === version) return kept.messages;
+    const messages = loadAnalyticsMessages(this.#store, ids, { previous: kept?.messages ?? null, saveLater });
+    this.#loaded.delete(list);
+    this.#loaded.set(list, { version, messages });
     // Two sets at most: one account and "all" while warming.
     while (this.#loaded.size > 2) this.#loaded.delete(this.#loaded.keys().next().value!);
     return messages;

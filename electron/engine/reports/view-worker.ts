@@ -32,7 +32,13 @@ export interface ViewSource {
 
 export function inThreadViews(computer: ViewComputer): ViewSource {
   return {
-    compute: async (sets, onView) => computer.compute(sets, onView),
+    compute: async (sets, onView) => {
+      try {
+        return computer.compute(sets, onView);
+      } finally {
+        computer.flush();
+      }
+    },
     close: async () => {},
   };
 }

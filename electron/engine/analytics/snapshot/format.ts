@@ -11,7 +11,7 @@
  *  32  u32 × 3              UTF-8 bytes of those tables
  *  44  u32                  lists, the empty list 0 included
  *  48  u32                  list items, all lists together
- *  52  u32                  UTF-8 bytes of the stamp (who and which version the columns are of)
+ *  52  u32                  UTF-8 bytes of the stamp (which store and accounts, how far into the change log)
  *  56  stamp, then the sections below, each starting on an 8-byte boundary:
  *      f64 rowId, time, size · i32 accountId, sender, threadKey, to, cc, bcc, labels ·
  *      u32 text lengths (UTF-16 units) of the three tables · i32 where each list's items start
@@ -26,7 +26,7 @@ import { TextDictionary } from '../text-dictionary.ts';
 
 const MAGIC = Buffer.from('BRIEFCOL', 'latin1');
 /** The layout's version: a file of another version is never read, only replaced. */
-export const FORMAT = 2;
+export const FORMAT = 3;
 const HEADER_BYTES = 56;
 
 /** What a snapshot holds: the loaded columns without the message objects and readers built on them. */
@@ -48,7 +48,8 @@ export interface ColumnData {
   lists: ListDictionary;
 }
 
-const NUMBER_COLUMNS = [
+/** The numeric columns but the flags, in the file's order (the first three are f64). */
+export const NUMBER_COLUMNS = [
   'rowId',
   'time',
   'size',
@@ -123,17 +124,16 @@ function listsFit(itemStart: Int32Array, itemOf: Int32Array, items: number): boo
 }
 
 /**
- * The columns of a snapshot file, or why it cannot be trusted: another layout, a stamp other than
- * `stamp` (another store, account or data version), a wrong length or checksum (a torn or damaged
- * file). The numbers are views on `file` (copied once when the file's bytes are not 8-aligned).
+ * The columns of a snapshot file and its stamp (load-stamp.ts decides whether they can be brought
+ * up to date), or why it cannot be trusted: another layout, a wrong length or checksum (a torn or
+ * damaged file). The numbers are views on `file` (copied once when the file's bytes are not 8-aligned).
  */
-export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Rejection {
+export function decodeColumns(bytes: Buffer): { data: ColumnData; stamp: string } | Rejection {
   if (bytes.length < HEADER_BYTES || !bytes.subarray(0, 8).equals(MAGIC)) return 'not a column snapshot';
   if (bytes.readUInt32LE(8) !== FORMAT) return `layout ${bytes.readUInt32LE(8)}, not ${FORMAT}`;
   const stampBytes = bytes.readUInt32LE(52);
   if (HEADER_BYTES + stampBytes > bytes.length) return 'cut short';
-  if (bytes.toString('utf8', HEADER_BYTES, HEADER_BYTES + stampBytes) !== stamp)
-    return 'stale (another data version)';
+  const stamp = bytes.toString('utf8', HEADER_BYTES, HEADER_BYTES + stampBytes);
   const n = bytes.readUInt32LE(16);
   const counts = [0, 1, 2].map((k) => bytes.readUInt32LE(20 + 4 * k));
   const blobBytes = [0, 1, 2].map((k) => bytes.readUInt32LE(32 + 4 * k));
@@ -171,7 +171,7 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
   const itemStart = view(Int32Array, starts[lengthAt + 3]!, lists + 1);
   const itemOf = view(Int32Array, starts[lengthAt + 4]!, listItems);
   if (!listsFit(itemStart, itemOf, items.size)) return 'lists do not match their items';
-  return {
+  const data: ColumnData = {
     count: n,
     rowId: numbers[0] as Float64Array,
     time: numbers[1] as Float64Array,
@@ -188,4 +188,5 @@ export function decodeColumns(bytes: Buffer, stamp: string): ColumnData | Reject
     threadKeys,
     lists: ListDictionary.restored(items.texts, itemStart, itemOf),
   };
+  return { data, stamp };
 }
