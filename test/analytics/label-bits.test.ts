@@ -5,15 +5,14 @@ import {
   IS_UNREAD,
   labelBitsOf,
 } from '../../electron/engine/analytics/label-bits.ts';
+import { ListDictionary } from '../../electron/engine/analytics/list-column.ts';
 
 describe('label bits', () => {
   it('say INBOX and UNREAD per list', () => {
-    expect([...labelBitsOf([[], ['INBOX'], ['UNREAD', 'X'], ['SENT', 'UNREAD', 'INBOX']])]).toEqual([
-      0,
-      IN_INBOX,
-      IS_UNREAD,
-      IN_INBOX | IS_UNREAD,
-    ]);
+    const lists = new ListDictionary();
+    for (const list of [['INBOX'], ['UNREAD', 'X'], ['SENT', 'UNREAD', 'INBOX'], ['X', 'INBOX_OLD']])
+      lists.of(list);
+    expect([...labelBitsOf(lists)]).toEqual([0, IN_INBOX, IS_UNREAD, IN_INBOX | IS_UNREAD, 0]);
   });
 
   it('note the accounts with INBOX or UNREAD mail when messages of accounts interleave', () => {

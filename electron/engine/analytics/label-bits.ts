@@ -1,3 +1,5 @@
+import type { ListDictionary } from './list-column.ts';
+
 /**
  * The two labels whose presence the figures test per message (awaiting's INBOX, newsletters'
  * UNREAD), found once per label list instead of by a string search per message.
@@ -5,12 +7,18 @@
 export const IN_INBOX = 1;
 export const IS_UNREAD = 2;
 
-/** INBOX and UNREAD of each list number of `lists`. */
-export function labelBitsOf(lists: ReadonlyArray<readonly string[]>): Uint8Array {
-  const bits = new Uint8Array(lists.length);
-  for (let id = 0; id < lists.length; id++) {
-    const list = lists[id]!;
-    bits[id] = (list.includes('INBOX') ? IN_INBOX : 0) | (list.includes('UNREAD') ? IS_UNREAD : 0);
+/** INBOX and UNREAD of each list number of `lists`, found once per distinct item (label id), not per list. */
+export function labelBitsOf(lists: ListDictionary): Uint8Array {
+  const items = lists.items.texts;
+  const itemBits = new Uint8Array(items.length);
+  for (let item = 0; item < items.length; item++)
+    itemBits[item] = items[item] === 'INBOX' ? IN_INBOX : items[item] === 'UNREAD' ? IS_UNREAD : 0;
+  const { itemStart, itemOf } = lists;
+  const bits = new Uint8Array(itemStart.length - 1);
+  for (let list = 0; list < bits.length; list++) {
+    let listBits = 0;
+    for (let k = itemStart[list]!; k < itemStart[list + 1]!; k++) listBits |= itemBits[itemOf[k]!]!;
+    bits[list] = listBits;
   }
   return bits;
 }

@@ -61,6 +61,9 @@ export interface Dataset {
   recipients: RecipientPool;
   /** Local day number, weekday (Monday = 0), hour and ms after local midnight; 0 when undated. */
   day: Int32Array;
+  /** The smallest and largest local day of a dated message (firstDay > lastDay when none is dated). */
+  firstDay: number;
+  lastDay: number;
   weekday: Uint8Array;
   hour: Uint8Array;
   msOfDay: Float64Array;
@@ -188,8 +191,10 @@ export function prepareDataset(input: ReportInput): Dataset {
   const msOfDay = new Float64Array(count);
   const threadOf = new Int32Array(count);
   const threadNumbers = new ThreadNumbering(columns.threadKeys, namespaced);
-  const labelBits = labelBitsOf(lists);
+  const labelBits = labelBitsOf(columns.lists);
   const accountLabels = new AccountLabels();
+  let firstDated = Number.POSITIVE_INFINITY;
+  let lastDated = Number.NEGATIVE_INFINITY;
   let i = -1;
   for (let stored = 0; stored < columns.count; stored++) {
     const storedFlags = columns.flags[stored]!;
@@ -227,6 +232,8 @@ export function prepareDataset(input: ReportInput): Dataset {
     const wall = clock.wall(instant);
     const localDay = Math.floor(wall / DAY_MS);
     day[i] = localDay;
+    if (localDay < firstDated) firstDated = localDay;
+    if (localDay > lastDated) lastDated = localDay;
     weekday[i] = weekdayOfDay(localDay);
     msOfDay[i] = wall - localDay * DAY_MS;
     hour[i] = Math.floor(msOfDay[i]! / HOUR_MS);
@@ -264,6 +271,8 @@ export function prepareDataset(input: ReportInput): Dataset {
     contact,
     recipients,
     day,
+    firstDay: firstDated,
+    lastDay: lastDated,
     weekday,
     hour,
     msOfDay,

@@ -28,8 +28,14 @@ export class RecipientPool {
    */
   readonly #aloneStart: Int32Array;
   readonly #aloneLength: Int32Array;
-  /** Each list number's contact numbers, once resolved (see #contactsOf). */
-  readonly #resolved: Array<Int32Array | undefined>;
+  /**
+   * Each list number's contact numbers, once resolved (see #resolve): `#listContacts[#listStart[l] ..
+   * + #listLength[l])`, start -1 until then. One array for all lists, not one per list.
+   */
+  readonly #listStart: Int32Array;
+  readonly #listLength: Int32Array;
+  #listContacts = new Int32Array(1024);
+  #listContactsSize = 0;
 
   constructor(capacity: number, contacts: ContactIndex, lists: ListDictionary) {
     this.#itemStart = lists.itemStart;
@@ -38,7 +44,8 @@ export class RecipientPool {
     this.#itemContact = new Int32Array(lists.items.texts.length).fill(UNSEEN);
     this.#aloneStart = new Int32Array(lists.lists.length).fill(-1);
     this.#aloneLength = new Int32Array(lists.lists.length);
-    this.#resolved = new Array(lists.lists.length);
+    this.#listStart = new Int32Array(lists.lists.length).fill(-1);
+    this.#listLength = new Int32Array(lists.lists.length);
     this.start = new Int32Array(capacity);
     this.length = new Int32Array(capacity);
     this.toCc = new Int32Array(capacity);
@@ -69,33 +76,39 @@ export class RecipientPool {
   }
 
   /**
-   * The contact numbers of list number `list` (identities left out), worked out the first time the
+   * Works out the contact numbers of list number `list` (identities left out) the first time the
    * list is met, each address interned the first time any list carries it: contacts are still
    * numbered in the order the messages meet them.
    */
-  #contactsOf(list: number): Int32Array {
-    let ids = this.#resolved[list];
-    if (ids === undefined) {
-      const found: number[] = [];
-      for (let k = this.#itemStart[list]!; k < this.#itemStart[list + 1]!; k++) {
-        const item = this.#itemOf[k]!;
-        let id = this.#itemContact[item]!;
-        if (id === UNSEEN) {
-          id = this.#contacts.intern(this.#items[item]!);
-          this.#itemContact[item] = id;
-        }
-        if (id !== IDENTITY) found.push(id);
-      }
-      ids = Int32Array.from(found);
-      this.#resolved[list] = ids;
+  #resolve(list: number): void {
+    const first = this.#itemStart[list]!;
+    const end = this.#itemStart[list + 1]!;
+    if (this.#listContactsSize + (end - first) > this.#listContacts.length) {
+      const grown = new Int32Array(
+        Math.max(this.#listContacts.length * 2, this.#listContactsSize + end - first),
+      );
+      grown.set(this.#listContacts);
+      this.#listContacts = grown;
     }
-    return ids;
+    const begin = this.#listContactsSize;
+    for (let k = first; k < end; k++) {
+      const item = this.#itemOf[k]!;
+      let id = this.#itemContact[item]!;
+      if (id === UNSEEN) {
+        id = this.#contacts.intern(this.#items[item]!);
+        this.#itemContact[item] = id;
+      }
+      if (id !== IDENTITY) this.#listContacts[this.#listContactsSize++] = id;
+    }
+    this.#listStart[list] = begin;
+    this.#listLength[list] = this.#listContactsSize - begin;
   }
 
   #append(begin: number, list: number): void {
     if (list === 0) return;
-    const ids = this.#contactsOf(list);
-    for (let k = 0; k < ids.length; k++) {
+    if (this.#listStart[list]! < 0) this.#resolve(list);
+    const ids = this.#listContacts;
+    for (let k = this.#listStart[list]!, end = k + this.#listLength[list]!; k < end; k++) {
       const id = ids[k]!;
       if (this.#holds(begin, id)) continue;
       if (this.size === this.pool.length) {

@@ -116,14 +116,23 @@ export class ThreadNumbering {
     this.#namespaced = namespaced;
   }
 
+  /** The table of #lastAccount: messages come grouped by account, so the map is asked when it changes. */
+  #lastAccount = Number.NaN;
+  #lastNumbers: Int32Array = new Int32Array(0);
+
   /** The number of the thread whose stored key is number `storedKey`, in the account. */
   of(accountId: number, storedKey: number): number {
     const account = this.#namespaced ? accountId : 0;
-    let numbers = this.#byStoredKey.get(account);
-    if (numbers === undefined) {
-      numbers = new Int32Array(this.#storedKeys.size).fill(-1);
-      this.#byStoredKey.set(account, numbers);
+    if (account !== this.#lastAccount) {
+      let table = this.#byStoredKey.get(account);
+      if (table === undefined) {
+        table = new Int32Array(this.#storedKeys.size).fill(-1);
+        this.#byStoredKey.set(account, table);
+      }
+      this.#lastAccount = account;
+      this.#lastNumbers = table;
     }
+    const numbers = this.#lastNumbers;
     let thread = numbers[storedKey]!;
     if (thread < 0) {
       thread = this.#add(storedKey, accountId);

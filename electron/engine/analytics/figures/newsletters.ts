@@ -23,18 +23,27 @@ export interface NewsletterGroup {
 
 /** Every sender of automated received mail in the range, by count, then address (no cap). */
 export function newsletterGroups(data: Dataset, range: ResolvedRange): NewsletterGroup[] {
-  const groups = new Map<number, NewsletterGroup>();
+  const groups: NewsletterGroup[] = [];
+  // Each sender's group by sender number (-1 = none yet), and whether the last account seen has read state.
+  const groupOf = new Int32Array(data.texts.length).fill(-1);
+  let account = Number.NaN;
+  let readState = false;
   for (let i = 0; i < data.count; i++) {
     if ((data.flags[i]! & (SENT | AUTOMATED)) !== AUTOMATED || !inRange(data, i, range)) continue;
     const sender = data.sender[i]!;
     if (sender < 0) continue;
-    let group = groups.get(sender);
-    if (!group) {
+    let group = groupOf[sender]! < 0 ? undefined : groups[groupOf[sender]!];
+    if (group === undefined) {
       group = { sender, count: 0, withReadState: 0, unread: 0, latest: i, unsubscribeFrom: -1 };
-      groups.set(sender, group);
+      groupOf[sender] = groups.length;
+      groups.push(group);
     }
     group.count++;
-    if (data.accountsWithUnread.has(data.accountId[i]!)) {
+    if (data.accountId[i] !== account) {
+      account = data.accountId[i]!;
+      readState = data.accountsWithUnread.has(account);
+    }
+    if (readState) {
       group.withReadState++;
       if ((data.labelBits[data.labels[i]!]! & IS_UNREAD) !== 0) group.unread++;
     }
@@ -42,7 +51,7 @@ export function newsletterGroups(data: Dataset, range: ResolvedRange): Newslette
     if ((data.flags[i]! & UNSUBSCRIBE) !== 0 && isMoreRecent(data, i, group.unsubscribeFrom))
       group.unsubscribeFrom = i;
   }
-  return [...groups.values()].sort(
+  return groups.sort(
     byCountThenKey(
       (group) => group.count,
       (group) => data.texts[group.sender]!,

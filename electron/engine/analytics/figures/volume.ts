@@ -22,7 +22,10 @@ function nextMonth(month: string): string {
 
 /** Figure 1. */
 export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
-  const perDay = new Map<number, VolumeEntry>();
+  // Counts per local day as offsets from the dataset's first day: two typed arrays, no map lookup per message.
+  const span = Math.max(0, data.lastDay - data.firstDay + 1);
+  const sentOn = new Int32Array(span);
+  const receivedOn = new Int32Array(span);
   const correspondents = new Uint8Array(data.contacts.size);
   let uniqueCorrespondents = 0;
   let firstDay = Number.POSITIVE_INFINITY;
@@ -41,13 +44,8 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
     const day = data.day[i]!;
     if (day < firstDay) firstDay = day;
     if (day > lastDay) lastDay = day;
-    let entry = perDay.get(day);
-    if (!entry) {
-      entry = { sent: 0, received: 0 };
-      perDay.set(day, entry);
-    }
     if (isSent) {
-      entry.sent++;
+      sentOn[day - data.firstDay]!++;
       for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
         const id = pool[k]!;
         if (correspondents[id] === 0) {
@@ -56,7 +54,7 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
         }
       }
     } else {
-      entry.received++;
+      receivedOn[day - data.firstDay]!++;
       const id = data.contact[i]!;
       if (id >= 0 && correspondents[id] === 0) {
         correspondents[id] = 1;
@@ -68,7 +66,7 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
   const weeks = new Map<number, VolumeEntry>();
   const months = new Map<string, VolumeEntry>();
   for (let day = firstDay; day <= lastDay; day++) {
-    const entry = perDay.get(day) ?? { sent: 0, received: 0 };
+    const entry = { sent: sentOn[day - data.firstDay]!, received: receivedOn[day - data.firstDay]! };
     byDay.push({ date: dateOfDay(day), sent: entry.sent, received: entry.received });
     const week = weekStartOfDay(day);
     const month = monthOfDay(day);

@@ -22,7 +22,12 @@ export function describeWorkingHours(hours: WorkingHours): WorkingHoursView['hou
 
 /** Pair k's delay in working time. */
 export function workingDelay(data: Dataset, pairs: ReplyPairs, k: number): number {
-  return data.working.between(pairs.openingTime[k]!, pairs.closingTime[k]!);
+  return data.working.betweenOnDays(
+    pairs.openingTime[k]!,
+    pairs.closingTime[k]!,
+    data.day[pairs.opening[k]!]!,
+    data.day[pairs.closing[k]!]!,
+  );
 }
 
 /** Figure 8. */

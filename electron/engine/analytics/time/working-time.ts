@@ -79,9 +79,12 @@ export class WorkingCalendar {
 
   /** Working time in [from, to), in ms. */
   between(from: number, to: number): number {
+    return to <= from ? 0 : this.betweenOnDays(from, to, this.clock.dayOf(from), this.clock.dayOf(to));
+  }
+
+  /** The same, given the local days of the two instants (a report has each message's already). */
+  betweenOnDays(from: number, to: number, fromDay: number, toDay: number): number {
     if (to <= from) return 0;
-    const fromDay = this.clock.dayOf(from);
-    const toDay = this.clock.dayOf(to);
     if (toDay <= fromDay) return this.overlap(fromDay, from, to);
     return (
       this.overlap(fromDay, from, to) + this.fullDays(fromDay + 1, toDay) + this.overlap(toDay, from, to)
