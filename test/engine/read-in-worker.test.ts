@@ -6,16 +6,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { writeMbox } from '../../electron/engine/mail/generator/index.ts';
 import type { ImportItem } from '../../electron/engine/sources/import/import-items.ts';
 import {
   findReaderScript,
   type ImportReadOptions,
+  readerWindow,
   readImportItems,
 } from '../../electron/engine/sources/import/read-in-worker.ts';
 import { acquireReader, releaseReader } from '../../electron/engine/sources/import/reader-pool.ts';
 import { CORPORA, skipWithoutCorpora, withoutCorporaNote } from '../paths.ts';
 import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
+import { readToEnd } from './reader-request.ts';
 
 const MIXED = [join(CORPORA, 'fixtures', 'notmuch-test-corpora'), join(CORPORA, 'enron', 'allen-p')];
 
@@ -120,5 +124,28 @@ describe('reading an import in a worker thread', () => {
     await expect(cancelled()).rejects.toMatchObject({ code: 'CANCELLED' });
     const after = await readAll(REPLY_WALK_PATHS, { keepRaw: false });
     expect(after).toEqual(await readAll(REPLY_WALK_PATHS, { keepRaw: false, readerUrl: null }));
+  });
+
+  it('reads a whole store batch ahead while the storer writes it (takes no batch)', async () => {
+    const mbox = join(tempFolder(), 'thousand.mbox');
+    await writeMbox(mbox, {
+      seed: 5,
+      messages: 1000,
+      identities: ['me@example.com'],
+      end: Date.UTC(2026, 0, 1),
+      years: 1,
+    });
+    const worker = new Worker(findReaderScript()!);
+    try {
+      let read = 0;
+      // The storer never answers 'more': with the window the executor asks for (its 1,000-message
+      // writes), the reader still reaches the end. With two batches in flight it waited for ever.
+      await readToEnd(worker, { paths: [mbox], inFlight: readerWindow(1000) }, (message) => {
+        if (message.type === 'batch') read += message.items.length;
+      });
+      expect(read).toBe(1000);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

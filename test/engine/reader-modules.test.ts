@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { expect, it } from 'vitest';
 import { findReaderScript } from '../../electron/engine/sources/import/read-in-worker.ts';
-import type { ReaderToStorer } from '../../electron/engine/sources/import/reader-protocol.ts';
+import { readToEnd } from './reader-request.ts';
 
 // Runs first in the worker: each bare specifier (a package, not a file or node: builtin) it resolves
 // is posted on the worker's own port, before the reader's messages.
@@ -30,27 +30,10 @@ it('the reader worker imports no package but the address parser', async () => {
   });
   const packages = new Set<string>();
   try {
-    const ended = new Promise<void>((resolve, reject) => {
-      worker.on('message', (message: ReaderToStorer | { type: 'package'; specifier: string }) => {
-        if (message.type === 'package') packages.add(message.specifier);
-        if (message.type === 'end') resolve();
-        if (message.type === 'failed') reject(new Error(message.error.message));
-      });
-      worker.on('error', reject);
-    });
     // A request with no files: the worker has loaded every module it has by the time it ends it.
-    worker.postMessage({
-      type: 'read',
-      request: {
-        paths: [],
-        keepRaw: false,
-        inFlight: 1,
-        batchItems: 100,
-        batchBytes: 1 << 20,
-        progressBytes: 1 << 20,
-      },
+    await readToEnd<{ type: 'package'; specifier: string }>(worker, { paths: [], inFlight: 1 }, (message) => {
+      if (message.type === 'package') packages.add(message.specifier);
     });
-    await ended;
   } finally {
     await worker.terminate();
   }

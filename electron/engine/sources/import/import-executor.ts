@@ -111,6 +111,7 @@ async function storeMessages(
   const reading = readImportItems(expanded.paths, {
     keepRaw,
     signal: context.signal,
+    heldByStorer: BATCH,
     // The reader is kept only for an import queued after this one (a folder or account each).
     keepReader: () => services.jobs.listJobs({ status: 'pending', type: 'import_mail', limit: 1 }).total > 0,
     onRead: (file, bytes) => {
