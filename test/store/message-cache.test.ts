@@ -119,10 +119,10 @@ describe('MessageCacheService', () => {
     const { cache, accounts, account, labelRows } = setup();
     cache.cacheBulk(account.id, 'gmail', [{ facts: facts(0) }, { facts: facts(1) }]);
     const version = accounts.getDataVersion(account.id);
-    const archived = cache.updateLabels(account.id, 'gmail', 'm0', ['UNREAD']);
-    expect(archived.labels).toEqual(['UNREAD']);
+    expect(cache.updateLabels(account.id, 'gmail', 'm0', ['UNREAD'])).toBe(true);
+    expect(cache.getMessage(account.id, 'gmail', 'm0')?.labels).toEqual(['UNREAD']);
     expect(accounts.getDataVersion(account.id)).toBe(version + 1);
-    cache.updateLabels(account.id, 'gmail', 'm0', ['UNREAD']);
+    expect(cache.updateLabels(account.id, 'gmail', 'm0', ['UNREAD'])).toBe(false);
     expect(accounts.getDataVersion(account.id)).toBe(version + 1);
     expect(labelRows().map((row) => (row as { label: string }).label)).toEqual(['UNREAD', 'SENT']);
     expect(cache.deleteMessages(account.id, 'gmail', ['m0', 'unknown'])).toBe(1);

@@ -241,19 +241,23 @@ export class MessageCacheService {
     });
   }
 
-  /** Replaces one message's labels (incremental sync: labels added or removed). */
-  updateLabels(accountId: number, provider: string, providerId: string, labels: string[]): CachedMessage {
+  /**
+   * Replaces one message's labels (incremental sync: labels added or removed; an import merging a
+   * later copy into a stored message); returns whether they changed. Reads only the row's key
+   * columns: both callers go on without the message (an import merges thousands of copies).
+   */
+  updateLabels(accountId: number, provider: string, providerId: string, labels: string[]): boolean {
     const key = this.#key(accountId, provider, providerId);
     return this.#store.transaction(() => {
-      const row = this.#sql.byProviderId.get(key);
+      const row = this.#sql.findId.get(key);
       if (!row) throw this.#missing(providerId);
       const now = this.#store.nowIso();
-      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(labels), now }).changes === 1) {
-        this.#writeLabels(row.id, key.accountId, labels, row.time);
-        this.#unthread(key.accountId, row.id, row.thread_key);
-        this.#bump(key.accountId, now);
-      }
-      return toCachedMessage(this.#sql.byProviderId.get(key)!);
+      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(labels), now }).changes === 0)
+        return false;
+      this.#writeLabels(row.id, key.accountId, labels, row.time);
+      this.#unthread(key.accountId, row.id, row.thread_key);
+      this.#bump(key.accountId, now);
+      return true;
     });
   }
 

@@ -48,8 +48,8 @@ export function prepareMessageStatements(store: Store) {
     bumpVersion: store.prepare(
       'UPDATE accounts SET data_version = data_version + 1, updated_at = @now WHERE id = @id',
     ),
-    findId: store.prepare<{ id: number; thread_key: string | null }>(
-      'SELECT id, thread_key FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    findId: store.prepare<{ id: number; thread_key: string | null; time: number | null }>(
+      'SELECT id, thread_key, time FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
     ),
     insert: store.prepare<{ id: number }>(
       `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, raw_data, created_at, updated_at)
