@@ -132,7 +132,7 @@ describe('AccountService', () => {
       count('accounts'),
       count('analytics_jobs'),
       count('message_cache'),
-      count('message_labels'),
+      count('account_labels'),
     ]).toEqual([1, 0, 1, 2]);
     expect(store.db.prepare('SELECT account_key FROM analytics_cache').all()).toEqual([
       { account_key: String(bob.id) },

@@ -86,7 +86,7 @@ export function snapshot(store: Store): string {
     'accounts',
     'analytics_jobs',
     'message_cache',
-    'message_labels',
+    'account_labels',
     'analytics_cache',
     'settings',
   ];

@@ -8,9 +8,14 @@ function setup() {
   const accounts = new AccountService(store);
   const cache = new MessageCacheService(store);
   const account = accounts.createAccount({ address: 'me@example.com', provider: 'gmail' });
+  // Each message's labels as its bits say (account_labels numbers them).
   const labelRows = () =>
     store.db
-      .prepare('SELECT message_rowid AS id, label, time FROM message_labels ORDER BY message_rowid, label')
+      .prepare(
+        `SELECT m.id, a.label, m.time FROM message_cache m
+         JOIN account_labels a ON a.account_id = m.account_id AND (m.label_bits & (1 << a.bit)) <> 0
+         ORDER BY m.id, a.label`,
+      )
       .all();
   return { store, clock, accounts, cache, account, labelRows };
 }

@@ -59,7 +59,7 @@ describe('migration 005: what the last derivation knew', () => {
       /message_cache_thread \(account_id=\? AND thread_key=\?\)/,
     );
     expectIndexed(store, sql.unthreadThread.source, [1, 'r:1'], /message_cache_thread/);
-    expectIndexed(store, sql.hasSentLabel.source, [1], /message_labels_label_time/);
+    expectIndexed(store, sql.anyWithBit.source, [1, 4], /message_cache_time/);
     expectIndexed(store, sql.anyTimeBetween.source, [1, 0, 1], /message_cache_time/);
     expectIndexed(
       store,

@@ -46,6 +46,7 @@ describe('migrations', () => {
       .all()
       .map((row) => (row as { name: string }).name);
     expect(tables).toEqual([
+      'account_labels',
       'accounts',
       'analytics_cache',
       'analytics_jobs',
@@ -53,7 +54,6 @@ describe('migrations', () => {
       'message_cache',
       'message_change_marks',
       'message_changes',
-      'message_labels',
       'settings',
       'sqlite_sequence',
     ]);

@@ -2,7 +2,11 @@ import { describe, it } from 'vitest';
 import { AccountService } from '../../electron/engine/cache/account-service.ts';
 import { prepareAnalyticsStatements } from '../../electron/engine/cache/analytics-cache-service.ts';
 import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
-import { type MessageFilter, MessageQueries } from '../../electron/engine/cache/message-query.ts';
+import {
+  filterParams,
+  type MessageFilter,
+  MessageQueries,
+} from '../../electron/engine/cache/message-query.ts';
 import { prepareMessageStatements } from '../../electron/engine/cache/message-statements.ts';
 import { listStatements, prepareJobStatements } from '../../electron/engine/jobs/job-statements.ts';
 import { expectIndexed, facts, openTemp } from './helpers.ts';
@@ -52,14 +56,16 @@ describe('hot queries use an index', () => {
   });
 
   it.each<[string, Omit<MessageFilter, 'accountId'>, RegExp]>([
-    ['range + label', { label: 'INBOX', from: 0, to: 1e13 }, /message_labels_label_time/],
+    ['range + label', { label: 'INBOX', from: 0, to: 1e13 }, /message_cache_time/],
     ['range + sender', { sender: 'sender1@example.com', from: 0, to: 1e13 }, /message_cache_sender/],
     ['thread', { threadKey: 'k' }, /message_cache_thread/],
     ['range', { from: 0, to: 1e13 }, /message_cache_time/],
   ])('getMessages by %s', (_, filter, index) => {
     const { store, accountId } = populated();
-    const statement = new MessageQueries(store).statement({ accountId, ...filter }, true);
-    expectIndexed(store, statement.source, { accountId, ...filter, limit: 100, offset: 0 }, index);
+    const label = filter.label === undefined ? null : ({ test: 'bit', value: 1 } as const);
+    const statement = new MessageQueries(store).statement({ accountId, ...filter }, true, label);
+    const params = { accountId, ...filterParams({ accountId, ...filter }, label), limit: 100, offset: 0 };
+    expectIndexed(store, statement.source, params, index);
   });
 
   it('checkCached and the upsert lookup', () => {

@@ -3,8 +3,15 @@ import type { Store } from '../db/store.ts';
 import type { DerivationInput } from '../mail/derive.ts';
 import type { DuplicateKeys } from '../mail/duplicates.ts';
 import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
+import {
+  AccountLabels,
+  bitValue,
+  type LabelStatements,
+  labelBitOf,
+  prepareLabelStatements,
+} from './account-labels.ts';
 import { type CacheItem, type ReportedMessage, validateBatch } from './message-batch.ts';
-import { filterParams, type MessageFilter, MessageQueries } from './message-query.ts';
+import { filterParams, type LabelMatch, type MessageFilter, MessageQueries } from './message-query.ts';
 import { type CachedMessage, factsToParams, toCachedMessage } from './message-row.ts';
 import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
@@ -38,11 +45,13 @@ function chunks<T>(items: readonly T[]): T[][] {
 export class MessageCacheService {
   readonly #store: Store;
   readonly #sql: MessageStatements;
+  readonly #labels: LabelStatements;
   readonly #queries: MessageQueries;
 
   constructor(store: Store) {
     this.#store = store;
     this.#sql = prepareMessageStatements(store);
+    this.#labels = prepareLabelStatements(store);
     this.#queries = new MessageQueries(store);
   }
 
@@ -80,29 +89,26 @@ export class MessageCacheService {
   #write(account: number, provider: string, batch: CacheItem[]): { inserted: number; updated: number } {
     return this.#store.transaction(() => {
       const now = this.#store.nowIso();
+      const labels = new AccountLabels(this.#labels, account);
       let inserted = 0;
       let updated = 0;
       for (const { facts, raw } of batch) {
         const params = {
           ...factsToParams(facts),
+          labelBits: labels.bitsOf(facts.labels),
           accountId: account,
           provider,
           raw: raw ?? null,
           now,
         };
         // Most rows of a batch are new: try the insert first and look up the row only on conflict.
-        const fresh = this.#sql.insert.get(params);
-        if (fresh) {
-          for (const label of facts.labels) {
-            this.#sql.addLabel.run({ id: fresh.id, accountId: account, label, time: facts.time });
-          }
+        if (this.#sql.insert.get(params)) {
           inserted += 1;
           continue;
         }
         const existing = this.#sql.findId.get(params)!;
         if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
         updated += 1;
-        this.#writeLabels(existing.id, account, facts.labels, facts.time);
         this.#unthread(account, existing.id, existing.thread_key);
       }
       if (inserted + updated > 0) this.#bump(account, now);
@@ -123,7 +129,11 @@ export class MessageCacheService {
   /** One page of messages in time order (ties by storage order). */
   getMessages(filter: MessageFilter, page: { limit?: number; offset?: number } = {}) {
     const { limit = 100, offset = 0 } = page;
-    const rows = this.#queries.statement(filter, true).all({ ...filterParams(filter), limit, offset });
+    const label = this.#labelMatch(filter);
+    if (label === undefined) return { messages: [], nextOffset: null };
+    const rows = this.#queries
+      .statement(filter, true, label)
+      .all({ ...filterParams(filter, label), limit, offset });
     return {
       messages: rows.map(toCachedMessage),
       nextOffset: rows.length === limit ? offset + limit : null,
@@ -132,9 +142,21 @@ export class MessageCacheService {
 
   /** Every message matching the filter, streamed in time order (for analytics and derivations). */
   *iterateMessages(filter: MessageFilter): Generator<CachedMessage> {
-    for (const row of this.#queries.statement(filter, false).iterate(filterParams(filter))) {
+    const label = this.#labelMatch(filter);
+    if (label === undefined) return;
+    for (const row of this.#queries.statement(filter, false, label).iterate(filterParams(filter, label))) {
       yield toCachedMessage(row);
     }
+  }
+
+  /** How the filter's label is matched: null without one; undefined when the account never stored it (nothing matches). */
+  #labelMatch(filter: MessageFilter): LabelMatch | null | undefined {
+    if (filter.label === undefined) return null;
+    const bit = labelBitOf(this.#labels, filter.accountId, filter.label);
+    if (bit === 'unknown') return undefined;
+    return bit === 'unbitted'
+      ? { test: 'listed', label: filter.label }
+      : { test: 'bit', value: bitValue(bit) };
   }
 
   /** What the duplicate rule reads of every stored message, in `iterateMessages` order. */
@@ -242,22 +264,41 @@ export class MessageCacheService {
   }
 
   /**
-   * Replaces one message's labels (incremental sync: labels added or removed; an import merging a
-   * later copy into a stored message); returns whether they changed. Reads only the row's key
-   * columns: both callers go on without the message (an import merges thousands of copies).
+   * Replaces one message's labels (incremental sync: labels added or removed); returns whether they
+   * changed. Reads only the row's key columns: the callers go on without the message.
    */
   updateLabels(accountId: number, provider: string, providerId: string, labels: string[]): boolean {
-    const key = this.#key(accountId, provider, providerId);
+    return this.updateLabelsOf(accountId, provider, [[providerId, labels]]) === 1;
+  }
+
+  /**
+   * Replaces the labels of several messages in one transaction (an import merging later copies
+   * into stored messages); returns how many changed.
+   */
+  updateLabelsOf(
+    accountId: number,
+    provider: string,
+    changes: ReadonlyArray<readonly [providerId: string, labels: string[]]>,
+  ): number {
     return this.#store.transaction(() => {
-      const row = this.#sql.findId.get(key);
-      if (!row) throw this.#missing(providerId);
       const now = this.#store.nowIso();
-      if (this.#sql.setLabels.run({ id: row.id, labels: JSON.stringify(labels), now }).changes === 0)
-        return false;
-      this.#writeLabels(row.id, key.accountId, labels, row.time);
-      this.#unthread(key.accountId, row.id, row.thread_key);
-      this.#bump(key.accountId, now);
-      return true;
+      const numbering = new AccountLabels(this.#labels, accountId);
+      let changed = 0;
+      for (const [providerId, labels] of changes) {
+        const row = this.#sql.findId.get(this.#key(accountId, provider, providerId));
+        if (!row) throw this.#missing(providerId);
+        const params = {
+          id: row.id,
+          labels: JSON.stringify(labels),
+          labelBits: numbering.bitsOf(labels),
+          now,
+        };
+        if (this.#sql.setLabels.run(params).changes === 0) continue;
+        this.#unthread(accountId, row.id, row.thread_key);
+        changed += 1;
+      }
+      if (changed > 0) this.#bump(accountId, now);
+      return changed;
     });
   }
 
@@ -322,17 +363,15 @@ export class MessageCacheService {
 
   /** Whether a stored message of the account has the SENT label (direction follows it when one does). */
   hasSentLabel(accountId: number): boolean {
-    return this.#sql.hasSentLabel.get(accountId) !== undefined;
+    const bit = labelBitOf(this.#labels, accountId, 'SENT');
+    if (bit === 'unknown') return false;
+    if (bit === 'unbitted') return this.#sql.anyListing.get(accountId, 'SENT') !== undefined;
+    return this.#sql.anyWithBit.get(accountId, bitValue(bit)) !== undefined;
   }
 
   /** Whether a stored message's time lies in (from, to]. */
   anyTimeBetween(accountId: number, from: number, to: number): boolean {
     return this.#sql.anyTimeBetween.get(accountId, from, to) !== undefined;
-  }
-
-  #writeLabels(id: number, accountId: number, labels: readonly string[], time: number | null): void {
-    this.#sql.clearLabels.run(id);
-    for (const label of labels) this.#sql.addLabel.run({ id, accountId, label, time });
   }
 
   #bump(accountId: number, now: string): void {

@@ -18,44 +18,54 @@ export interface MessageFilter {
 }
 
 /**
- * The sender and thread indexes hold (account, key, time), so they answer their filter with any time
- * range exactly; without statistics the planner may prefer the time index, so it is named.
+ * How a label filter is answered (docs/store.md "Labels"): by the label's bit in `label_bits` (its
+ * value, 2^bit), or for a label the account numbered past the 53 bits, by the JSON list of labels.
  */
-function leadingIndex(filter: MessageFilter): string {
+export type LabelMatch = { test: 'bit'; value: number } | { test: 'listed'; label: string };
+
+/**
+ * The sender and thread indexes hold (account, key, time), so they answer their filter with any time
+ * range exactly; the time index holds (account, time, label bits), so it answers a label filter over
+ * a range from its entries alone. Without statistics the planner may prefer another index, so the
+ * one meant is named.
+ */
+function leadingIndex(filter: MessageFilter, label: LabelMatch | null): string {
   if (filter.sender !== undefined) return ' INDEXED BY message_cache_sender';
   if (filter.threadKey !== undefined) return ' INDEXED BY message_cache_thread';
+  if (label !== null) return ' INDEXED BY message_cache_time';
   return '';
 }
 
 /**
- * Builds the SQL for a filter shape. A label filter reads `message_labels` (account, label, time)
- * and joins the message; otherwise the sender, thread or time index of `message_cache` leads.
+ * Builds the SQL for a filter shape: the sender, thread or time index of `message_cache` leads.
  * Only conditions that are present appear, so the planner can pick the matching index.
  */
-function queryFor(filter: MessageFilter, paged: boolean): string {
-  const byLabel = filter.label !== undefined;
-  const timeColumn = byLabel ? 'l.time' : 'm.time';
-  const where = byLabel ? ['l.account_id = @accountId', 'l.label = @label'] : ['m.account_id = @accountId'];
+function queryFor(filter: MessageFilter, paged: boolean, label: LabelMatch | null): string {
+  const where = ['m.account_id = @accountId'];
+  if (label?.test === 'bit') where.push('(m.label_bits & @labelBit) <> 0');
+  if (label?.test === 'listed') where.push('EXISTS (SELECT 1 FROM json_each(m.labels) WHERE value = @label)');
   if (filter.sender !== undefined) where.push('m.sender = @sender');
   if (filter.threadKey !== undefined) where.push('m.thread_key = @threadKey');
   if (filter.direction !== undefined) where.push('m.direction = @direction');
-  if (filter.from !== undefined) where.push(`${timeColumn} >= @from`);
-  if (filter.to !== undefined) where.push(`${timeColumn} < @to`);
-  const source = byLabel
-    ? 'message_labels l JOIN message_cache m ON m.id = l.message_rowid'
-    : `message_cache m${leadingIndex(filter)}`;
+  if (filter.from !== undefined) where.push('m.time >= @from');
+  if (filter.to !== undefined) where.push('m.time < @to');
   const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
-  return `SELECT ${MESSAGE_COLUMNS} FROM ${source} WHERE ${where.join(' AND ')}
-    ORDER BY ${timeColumn} ${direction}, m.id ${direction}${paged ? ' LIMIT @limit OFFSET @offset' : ''}`;
+  return `SELECT ${MESSAGE_COLUMNS} FROM message_cache m${leadingIndex(filter, label)} WHERE ${where.join(' AND ')}
+    ORDER BY m.time ${direction}, m.id ${direction}${paged ? ' LIMIT @limit OFFSET @offset' : ''}`;
 }
 
-/** The bound parameters of a filter: only those its SQL names. */
-export function filterParams(filter: MessageFilter): Record<string, string | number> {
+/** The bound parameters of a filter: only those its SQL names (a label as its bit's value, or by name). */
+export function filterParams(
+  filter: MessageFilter,
+  label: LabelMatch | null,
+): Record<string, string | number> {
   const params: Record<string, string | number> = { accountId: filter.accountId };
-  for (const name of ['from', 'to', 'label', 'sender', 'threadKey', 'direction'] as const) {
+  for (const name of ['from', 'to', 'sender', 'threadKey', 'direction'] as const) {
     const value = filter[name];
     if (value !== undefined) params[name] = value;
   }
+  if (label?.test === 'bit') params.labelBit = label.value;
+  if (label?.test === 'listed') params.label = label.label;
   return params;
 }
 
@@ -68,8 +78,9 @@ export class MessageQueries {
     this.#store = store;
   }
 
-  statement(filter: MessageFilter, paged: boolean): TimedStatement<MessageRow> {
-    const sql = queryFor(filter, paged);
+  /** `label`: how the filter's label is matched (null when it has none). */
+  statement(filter: MessageFilter, paged: boolean, label: LabelMatch | null): TimedStatement<MessageRow> {
+    const sql = queryFor(filter, paged, label);
     let statement = this.#statements.get(sql);
     if (!statement) {
       statement = this.#store.prepare<MessageRow>(sql);

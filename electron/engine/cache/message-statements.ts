@@ -48,24 +48,20 @@ export function prepareMessageStatements(store: Store) {
     bumpVersion: store.prepare(
       'UPDATE accounts SET data_version = data_version + 1, updated_at = @now WHERE id = @id',
     ),
-    findId: store.prepare<{ id: number; thread_key: string | null; time: number | null }>(
-      'SELECT id, thread_key, time FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
+    findId: store.prepare<{ id: number; thread_key: string | null }>(
+      'SELECT id, thread_key FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
     ),
     insert: store.prepare<{ id: number }>(
-      `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, raw_data, created_at, updated_at)
-       VALUES (@accountId, @provider, @providerId, ${params}, @raw, @now, @now)
+      `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, label_bits, raw_data, created_at, updated_at)
+       VALUES (@accountId, @provider, @providerId, ${params}, @labelBits, @raw, @now, @now)
        ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
     ),
     update: store.prepare(
-      `UPDATE message_cache SET ${assignments}, raw_data = coalesce(@raw, raw_data), updated_at = @now
+      `UPDATE message_cache SET ${assignments}, label_bits = @labelBits, raw_data = coalesce(@raw, raw_data), updated_at = @now
        WHERE id = @id AND (${differs} OR (@raw IS NOT NULL AND raw_data IS NOT @raw))`,
     ),
-    clearLabels: store.prepare('DELETE FROM message_labels WHERE message_rowid = ?'),
-    addLabel: store.prepare(
-      'INSERT OR IGNORE INTO message_labels (message_rowid, account_id, label, time) VALUES (@id, @accountId, @label, @time)',
-    ),
     setLabels: store.prepare(
-      'UPDATE message_cache SET labels = @labels, updated_at = @now WHERE id = @id AND labels IS NOT @labels',
+      'UPDATE message_cache SET labels = @labels, label_bits = @labelBits, updated_at = @now WHERE id = @id AND labels IS NOT @labels',
     ),
     byProviderId: store.prepare<MessageRow>(
       'SELECT * FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
@@ -97,8 +93,13 @@ export function prepareMessageStatements(store: Store) {
     pendingDerivation: store.prepare<Pick<MessageRow, 'id' | 'provider_thread_id' | 'sender' | 'labels'>>(
       'SELECT id, provider_thread_id, sender, labels FROM message_cache WHERE account_id = ? AND thread_key IS NULL ORDER BY id',
     ),
-    hasSentLabel: store.prepare<{ found: number }>(
-      "SELECT 1 AS found FROM message_labels WHERE account_id = ? AND label = 'SENT' LIMIT 1",
+    // Whether a message carries a label: by its bit, in the time index's entries alone, or (a label
+    // numbered past the bits) by the JSON lists.
+    anyWithBit: store.prepare<{ found: number }>(
+      'SELECT 1 AS found FROM message_cache INDEXED BY message_cache_time WHERE account_id = ? AND (label_bits & ?) <> 0 LIMIT 1',
+    ),
+    anyListing: store.prepare<{ found: number }>(
+      'SELECT 1 AS found FROM message_cache WHERE account_id = ? AND EXISTS (SELECT 1 FROM json_each(labels) WHERE value = ?) LIMIT 1',
     ),
     anyTimeBetween: store.prepare<{ found: number }>(
       'SELECT 1 AS found FROM message_cache WHERE account_id = ? AND time > ? AND time <= ? LIMIT 1',

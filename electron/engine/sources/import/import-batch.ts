@@ -55,9 +55,7 @@ export class ImportBatch {
     this.#store.transaction(() => {
       // Fitted by the reader (import-items.ts): not checked a second time.
       if (fresh.length > 0) this.#messages.cacheFitted(this.#accountId, this.#provider, fresh);
-      for (const [providerId, next] of labels) {
-        this.#messages.updateLabels(this.#accountId, this.#provider, providerId, next);
-      }
+      if (labels.length > 0) this.#messages.updateLabelsOf(this.#accountId, this.#provider, labels);
       if (deletes.length > 0) this.#messages.deleteMessages(this.#accountId, this.#provider, deletes);
     });
     return true;
