@@ -6,9 +6,12 @@
  * Node's type stripper (≈ 17 MB), and the bench's own modules the engine's sources, into the figure.
  * Usage: node <bin/brief.js's node flags> bench/child-import.js <engine.js> <db> <account>=<path>[,<path>...]...
  * (one import.start per argument after the database, all queued before the runner starts).
- * Prints one JSON line: { maxRssBytes, ms, cpuMs, engineCpuMs, failed, summaries }, where ms runs
- * from the first import.start to the last import job completed.
+ * Prints one JSON line: { maxRssBytes, storingRssBytes, ms, cpuMs, engineCpuMs, failed, summaries },
+ * where ms runs from the first import.start to the last import job completed, and storingRssBytes
+ * is the peak RSS when the last batch was stored: the peak while reading and storing, before the
+ * re-derivation (one synchronous call, so nothing is sampled inside it) and its own peak.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
@@ -38,6 +41,21 @@ engine.on('job-state', (event) => {
     engine.call('jobs.cancel', { jobId: event.jobId }).catch((error) => console.error(error));
   if (event.status === 'completed' && jobIds.includes(event.jobId)) lastDone = performance.now();
 });
+/** VmHWM, the process's peak RSS so far (Linux; 0 elsewhere). */
+function highWaterBytes() {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+let storingRssBytes = 0;
+// The step an import tells as its last batch is stored, just before it re-derives the account.
+engine.on('job-progress', (event) => {
+  if (event.step?.startsWith('Working out threads'))
+    storingRssBytes = Math.max(storingRssBytes, highWaterBytes());
+});
 const cpu = process.cpuUsage();
 const engineCpu = process.threadCpuUsage();
 const started = performance.now();
@@ -52,6 +70,7 @@ console.log(
   JSON.stringify({
     // Linux and macOS report maxRSS in kilobytes.
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    storingRssBytes,
     ms: lastDone - started,
     // Every thread of the process (the reader worker's too), and the engine's thread alone.
     cpuMs: (used.user + used.system) / 1000,

@@ -12,6 +12,8 @@ import { megabytes, ms, now } from './measure.ts';
 
 export interface ChildImportResult {
   peakRssBytes: number;
+  /** The peak before the re-derivation (reading and storing); null when it did not finish or was not told. */
+  storingRssBytes: number | null;
   /** From the first import.start to the last import completed (the child's own clock when it finished). */
   ms: number;
   /** CPU of the whole child and of its engine thread; null when it did not finish. */
@@ -83,6 +85,7 @@ export function runChildImport(options: {
       if (stopped === null && code === 0 && line.startsWith('{')) {
         const report = JSON.parse(line) as {
           maxRssBytes: number;
+          storingRssBytes: number;
           ms: number;
           cpuMs: number;
           engineCpuMs: number;
@@ -91,6 +94,7 @@ export function runChildImport(options: {
         };
         resolve({
           peakRssBytes: Math.max(peak, report.maxRssBytes),
+          storingRssBytes: report.storingRssBytes > 0 ? report.storingRssBytes : null,
           ms: report.ms,
           cpuMs: report.cpuMs,
           engineCpuMs: report.engineCpuMs,
@@ -102,6 +106,7 @@ export function runChildImport(options: {
       const reason = stopped ?? `child exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`;
       resolve({
         peakRssBytes: peak,
+        storingRssBytes: null,
         ms: elapsed,
         cpuMs: null,
         engineCpuMs: null,
