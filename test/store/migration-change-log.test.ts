@@ -81,6 +81,28 @@ describe(`migration ${version}: the change log the analytics load follows`, () =
     );
   });
 
+  it('leaves the marks as they are, at once, while another connection holds the write lock', () => {
+    const path = join(tempFolder(), 'busy.db');
+    const store = track(openDatabase(path));
+    store.db
+      .prepare("INSERT INTO accounts (id, address, provider) VALUES (1, 'me@example.com', 'gmail')")
+      .run();
+    store.db
+      .prepare(
+        `INSERT INTO message_cache (account_id, provider, provider_id) SELECT 1, 'gmail', 'm' || value FROM (${SERIES})`,
+      )
+      .run(5);
+    const other = track(openDatabase(path));
+    other.db.exec('BEGIN IMMEDIATE');
+    // Waiting out the busy timeout would end in SQLITE_BUSY, thrown at the report that asked.
+    followStoredRows(store);
+    expect(new AnalyticsReads(store, [1]).changeMarks().watermark).toBe(0);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    other.db.exec('ROLLBACK');
+    followStoredRows(store);
+    expect(new AnalyticsReads(store, [1]).changeMarks().watermark).toBe(5);
+  });
+
   it('is trimmed to half its limit once longer, and says so, so a load older than that reads whole', () => {
     const store = track(openDatabase(join(tempFolder(), 'long.db')));
     store.db
