@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { CHUNK_BYTES, openFileChunks, readBuffer } from '../../electron/engine/mail/file-chunks.ts';
 import { MboxSplitter } from '../../electron/engine/mail/mbox-splitter.ts';
 import { type ReadItem, readMail } from '../../electron/engine/mail/read-mail.ts';
 
@@ -161,5 +162,35 @@ describe('readMail', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(readAll([missing], controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('reads every plain file into one buffer, chunk after chunk, and keeps whole the messages that span chunks', async () => {
+    const dir = tempDir();
+    // A message file of 2.5 chunks (its parts are copied before the buffer is read into again),
+    // and mailboxes whose messages fall across chunk boundaries.
+    const long = message('long', '', `${'x'.repeat(99)}\n`.repeat((CHUNK_BYTES * 2.5) / 100));
+    writeFileSync(join(dir, 'long.eml'), long);
+    const mbox = Array.from(
+      { length: 3000 },
+      (_, i) => `From s${i}\n${message(`m${i}`, '', `${'y'.repeat(999)}\n`)}`,
+    );
+    writeFileSync(join(dir, 'one.mbox'), mbox.join('\n'));
+    writeFileSync(join(dir, 'two.mbox'), mbox.slice(0, 1500).join('\n'));
+    const items = await readAll([dir]);
+    const raws = items.map((item) => (item.kind === 'message' ? item.raw.toString('latin1') : item.kind));
+    expect(raws).toEqual(
+      [long, ...mbox.slice(0, 3000), ...mbox.slice(0, 1500)].map((text) => text.replace(/^From \S+\n/, '')),
+    );
+
+    const buffer = readBuffer();
+    const chunks = openFileChunks(join(dir, 'one.mbox'), buffer);
+    try {
+      for (let chunk = await chunks.next(); chunk !== null; chunk = await chunks.next()) {
+        expect(chunk.buffer).toBe(buffer.buffer);
+      }
+      expect(chunks.bytesRead()).toBe(Buffer.byteLength(mbox.join('\n')));
+    } finally {
+      chunks.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefError } from '../../../shared/errors.ts';
 import { factsFromRaw } from './facts.ts';
-import { type FileChunks, openFileChunks } from './file-chunks.ts';
+import { type FileChunks, openFileChunks, readBuffer } from './file-chunks.ts';
 import { KNOWN_HEADERS, parseHeaderText, skipFromLine } from './headers.ts';
 import { folderNameOf, labelsFromFolderName } from './labels.ts';
 import { MAX_MESSAGE_BYTES, type MboxMessage, MboxSplitter } from './mbox-splitter.ts';
@@ -44,6 +44,8 @@ const HEADER_START = /^[!-9;-~]+[ \t]*:/;
 
 /** Reads the given files and folders in order; a folder expands to its files in code-point name order. */
 export async function* readMail(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  // Every plain file of this read is read into one buffer (file-chunks.ts).
+  const buffer = readBuffer();
   for (const path of paths) {
     throwIfAborted(options.signal);
     let kind: 'folder' | 'file' | 'other';
@@ -56,8 +58,8 @@ export async function* readMail(paths: string[], options: ReadOptions = {}): Asy
     }
     // A pipe or a device would block or never end: never opened.
     if (kind === 'other') yield { kind: 'skipped', file: path, offset: null, reason: 'not a regular file' };
-    else if (kind === 'file') yield* readMailFile(path, true, options);
-    else for (const file of await listFiles(path)) yield* readMailFile(file, false, options);
+    else if (kind === 'file') yield* readMailFile(path, true, options, buffer);
+    else for (const file of await listFiles(path)) yield* readMailFile(file, false, options, buffer);
   }
 }
 
@@ -102,12 +104,13 @@ async function* readMailFile(
   file: string,
   standalone: boolean,
   options: ReadOptions,
+  buffer: Buffer,
 ): AsyncGenerator<ReadItem> {
   let source: FileChunks | null = null;
   try {
     let first: Buffer | null;
     try {
-      source = openFileChunks(file, (await stat(file)).size);
+      source = openFileChunks(file, buffer);
       first = await source.next();
     } catch (error) {
       yield { kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` };
@@ -198,7 +201,8 @@ async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<R
       size += chunk.length;
       // Past the cap the bytes are read (to the end of the file) but not held.
       if (keptBytes >= open.maxMessageBytes) continue;
-      const part = chunk.subarray(0, open.maxMessageBytes - keptBytes);
+      // A copy: the chunk's buffer is read into again for the next chunk.
+      const part = Buffer.from(chunk.subarray(0, open.maxMessageBytes - keptBytes));
       kept.push(part);
       keptBytes += part.length;
     }
