@@ -60,10 +60,11 @@ function lowerBound(rowId: Float64Array, id: number, end: number): number {
   return low;
 }
 
-/** What catching up found: the columns as they are now, and whether anything changed. */
+/** What catching up found: the columns as they are now, whether anything changed, and how many rows it dropped or read. */
 export interface CaughtUp {
   columns: ColumnData;
   changed: boolean;
+  rows: number;
 }
 
 /**
@@ -109,7 +110,7 @@ export function caughtUpColumns(
   const kept = lastKept + 1 - dropped.filter((at) => at <= lastKept).length;
   const unchanged =
     named.length === 0 && lastKept === base.count - 1 && above.length === 0 && again.length === 0;
-  if (unchanged) return { columns: base, changed: false };
+  if (unchanged) return { columns: base, changed: false, rows: 0 };
 
   const columns = make(kept + again.length + above.length);
   let out = 0;
@@ -134,7 +135,7 @@ export function caughtUpColumns(
   }
   copyKept(position, lastKept + 1);
   for (const row of above) writeRow(columns, out++, row);
-  return { columns, changed: true };
+  return { columns, changed: true, rows: dropped.length + again.length + above.length };
 }
 
 /** The columns of a loaded set without what is particular to one set (its messages and row readers). */
