@@ -80,8 +80,8 @@ function startingPoint(
  * previous set of the same accounts, else their column snapshot (snapshot/, one file read) — and
  * reads only the rows changed since their stamp (load-changes.ts); with nothing to start from, or
  * when the change log does not reach back, the store's reads (cache/analytics-reads.ts) scan the
- * table in rowid order for only the columns the figures use. Columns that changed are written as
- * the new snapshot. The facts only re-derivation, drill-downs and listed rows need are read on
+ * table in rowid order for only the columns the figures use. The snapshot is written after a
+ * whole read and once the columns have moved far enough from it (snapshotLag). The facts only re-derivation, drill-downs and listed rows need are read on
  * first use (see StoredMessage). Rows are read inside one read transaction (one snapshot of the
  * file) and go straight into columns (see MessageColumns), which reports read without touching
  * the message objects; the set is read-only so that its columns always describe it, and its
@@ -115,7 +115,11 @@ export function loadAnalyticsMessages(
     if (start !== null && identity !== null && start.stamp.identity === identity)
       caught = caughtUpColumns(reads, start.data, start.stamp, marks, make(start.data));
     if (start !== null && caught === null && previous === undefined)
-      snapshot?.reject(identity === start.stamp.identity ? 'too many changes since' : 'other accounts');
+      snapshot?.reject(
+        identity === start.stamp.identity
+          ? 'the change log does not reach back, or holds too many changes'
+          : 'another store file or other accounts',
+      );
     const data = caught?.columns ?? readWhole(reads, make(null));
     const last = data.count === 0 ? 0 : data.rowId[data.count - 1]!;
     return {
