@@ -12,7 +12,7 @@ import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
 import { SYNTHETIC_LABELS } from '../test/emulator/seed-synthetic.ts';
 import type { BenchContext } from './context.ts';
 import { count, ms } from './measure.ts';
-import { type PlanResult, planSeed, startPlanThread } from './original-plan-thread.ts';
+import { type PlanResult, planOptions, planSeed, startPlanThread } from './original-plan-thread.ts';
 import { notMeasured, type Row } from './row.ts';
 import { firstSync, isHidden, LATENCY, TOKEN_LIFETIME_SECONDS } from './sync-harness.ts';
 
@@ -26,7 +26,11 @@ export function planMessages(context: BenchContext): number {
 
 /** Starts the original plan in a thread of its own, at the sync rows' latency; the promise is its result. */
 export function startOriginalPlan(messages: number): Promise<PlanResult> {
-  return startPlanThread({ messages, latency: LATENCY, tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS });
+  return startPlanThread({
+    synthetic: planOptions(messages),
+    latency: LATENCY,
+    tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+  });
 }
 
 export async function versusOriginalPlanRow(
@@ -37,7 +41,7 @@ export async function versusOriginalPlanRow(
 ): Promise<Row> {
   const messages = planMessages(context);
   const figure = `${VERSUS_PLAN}, ${count(messages)} messages`;
-  const seed = planSeed(messages);
+  const seed = planSeed(planOptions(messages));
   const visible = seed.filter((message) => !isHidden(message.labelIds)).length;
   const protocol =
     `legacy profile, latency uniform 50–150 ms, time scale 1, ${count(messages)} generated messages ` +
