@@ -31,36 +31,39 @@ const skipReason = !binary
     : null;
 
 describe('Electron smoke', () => {
-  it('launches, shows the dashboard and a tray state', async (context) => {
-    if (skipReason) return context.skip(skipReason);
-    const { _electron } = await import('playwright-core');
-    const dataDir = mkdtempSync(join(tmpdir(), 'brief-smoke-'));
-    const app = await _electron.launch({
-      executablePath: binary!,
-      args: [ROOT, `--user-data-dir=${dataDir}`],
-      cwd: ROOT,
-      env: { ...process.env, BRIEF_DB: join(dataDir, 'brief.db'), BRIEF_E2E: '1' },
-    });
-    try {
-      const window = await app.firstWindow();
-      await window.waitForLoadState('domcontentloaded');
-      expect(await window.title()).toBe('360Brief');
-      // A fresh data folder opens on the dashboard's welcome (empty) state.
-      await window.getByText('Welcome to 360Brief').first().waitFor({ state: 'visible', timeout: 20_000 });
-      const tray = await app.evaluate(() =>
-        (
-          globalThis as unknown as { __brief360Shell: { trayView(): { icon: string } } }
-        ).__brief360Shell.trayView(),
-      );
-      expect(['idle', 'syncing', 'waiting-for-quota', 'offline', 'error', 'needs-reconnect']).toContain(
-        tray.icon,
-      );
-      const exposed = await window.evaluate(() =>
-        Object.keys((window as unknown as { brief: object }).brief).sort(),
-      );
-      expect(exposed).toEqual(['call', 'on']);
-    } finally {
-      await app.close();
-    }
-  });
+  // The reason is in the name, so a reader of any reporter sees why it did not run.
+  it.skipIf(skipReason !== null)(
+    `launches, shows the dashboard and a tray state${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    async () => {
+      const { _electron } = await import('playwright-core');
+      const dataDir = mkdtempSync(join(tmpdir(), 'brief-smoke-'));
+      const app = await _electron.launch({
+        executablePath: binary!,
+        args: [ROOT, `--user-data-dir=${dataDir}`],
+        cwd: ROOT,
+        env: { ...process.env, BRIEF_DB: join(dataDir, 'brief.db'), BRIEF_E2E: '1' },
+      });
+      try {
+        const window = await app.firstWindow();
+        await window.waitForLoadState('domcontentloaded');
+        expect(await window.title()).toBe('360Brief');
+        // A fresh data folder opens on the dashboard's welcome (empty) state.
+        await window.getByText('Welcome to 360Brief').first().waitFor({ state: 'visible', timeout: 20_000 });
+        const tray = await app.evaluate(() =>
+          (
+            globalThis as unknown as { __brief360Shell: { trayView(): { icon: string } } }
+          ).__brief360Shell.trayView(),
+        );
+        expect(['idle', 'syncing', 'waiting-for-quota', 'offline', 'error', 'needs-reconnect']).toContain(
+          tray.icon,
+        );
+        const exposed = await window.evaluate(() =>
+          Object.keys((window as unknown as { brief: object }).brief).sort(),
+        );
+        expect(exposed).toEqual(['call', 'on']);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });
