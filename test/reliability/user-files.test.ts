@@ -200,18 +200,28 @@ describe("the demo's temporary mailbox", () => {
     expect(readdirSync(temporary)).toEqual(['brief-demo']);
   });
 
-  it("a folder left by a killed run is removed by the next demo job; a running process's is kept", async () => {
+  /**
+   * A private TMPDIR holding these folders (named from a pid that no longer runs: a child that
+   * has exited), each with a small mailbox, as a killed run leaves them.
+   */
+  function temporaryWith(names: (dead: number) => string[]): { home: string; temporary: string } {
     const home = folder();
     const temporary = join(home, 'tmp');
     mkdirSync(temporary);
     process.env.TMPDIR = temporary;
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    const stale = join(temporary, `brief-demo-${dead}-stale01`);
-    const live = join(temporary, `brief-demo-${process.ppid}-live01`);
-    for (const path of [stale, live]) {
-      mkdirSync(path, { mode: 0o700 });
-      writeFileSync(join(path, 'demo.mbox'), 'From x\n', { mode: 0o600 });
+    for (const name of names(dead)) {
+      mkdirSync(join(temporary, name), { mode: 0o700 });
+      writeFileSync(join(temporary, name, 'demo.mbox'), 'From x\n', { mode: 0o600 });
     }
+    return { home, temporary };
+  }
+
+  it("a folder left by a killed run is removed by the next demo job; a running process's is kept", async () => {
+    const { home, temporary } = temporaryWith((dead) => [
+      `brief-demo-${dead}-stale01`,
+      `brief-demo-${process.ppid}-live01`,
+    ]);
     const engine = Engine.open({ databasePath: join(home, 'brief.db') });
     try {
       const { job } = await engine.call('demo.create', { messages: 100 });
@@ -224,16 +234,13 @@ describe("the demo's temporary mailbox", () => {
   });
 
   it('the folders of every kind a killed run left are removed when the engine starts, before any job', async () => {
-    const home = folder();
-    const temporary = join(home, 'tmp');
-    mkdirSync(temporary);
-    process.env.TMPDIR = temporary;
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     const live = `brief-uploads-${process.ppid}-live01`;
-    for (const name of [`brief-zip-${dead}-a`, `brief-uploads-${dead}-b`, `brief-demo-${dead}-c`, live]) {
-      mkdirSync(join(temporary, name), { mode: 0o700 });
-      writeFileSync(join(temporary, name, 'mail.mbox'), 'From x\n', { mode: 0o600 });
-    }
+    const { home, temporary } = temporaryWith((dead) => [
+      `brief-zip-${dead}-a`,
+      `brief-uploads-${dead}-b`,
+      `brief-demo-${dead}-c`,
+      live,
+    ]);
     const engine = Engine.open({ databasePath: join(home, 'brief.db') });
     await engine.close();
     expect(readdirSync(temporary)).toEqual([live]);
