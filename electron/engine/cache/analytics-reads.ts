@@ -113,7 +113,7 @@ export class AnalyticsReads {
     return this.#byIds.all(JSON.stringify(rowIds), ...this.#accountIds);
   }
 
-  /** Where the change log stands (migrations/007): its last seq, the last seq trimmed away, the watermark. */
+  /** Where the change log stands (migrations/006): its last seq, the last seq trimmed away, the watermark. */
   changeMarks(): ChangeMarks {
     const row = this.#store
       .prepareRaw<[number, number, number]>(

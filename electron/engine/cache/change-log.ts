@@ -1,5 +1,5 @@
 /**
- * The engine's side of the change log the analytics load follows (migrations/007, docs/analytics.md
+ * The engine's side of the change log the analytics load follows (migrations/006, docs/analytics.md
  * "Incremental load"): triggers log changes and deletions of rows at or below the watermark; the
  * engine moves the watermark up to the newest row before it has analytics computed, so later
  * changes to every row a load may hold are logged, and keeps the log short.

@@ -3,7 +3,7 @@ import { storeIdentity } from './file.ts';
 
 /**
  * What a loaded set of columns is of (docs/analytics.md "Incremental load"): which store file and
- * accounts, how far into the change log (migrations/007) its rows were read, and up to which row
+ * accounts, how far into the change log (migrations/006) its rows were read, and up to which row
  * id the log follows them. A later load starts from these columns when the identity still holds.
  */
 export interface LoadStamp {
