@@ -6,7 +6,7 @@
  * through it.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EVENT_NAMES, type HostAnswers, isHostMethod, type ValidatingCaller } from '../../shared/contract.ts';
 import { BriefError, toSerializedError } from '../../shared/errors.ts';
@@ -123,7 +123,7 @@ export async function startBridge(
   const folder = options.rendererDir ?? rendererFolder();
   const { databasePath } = await engine.call('app.info', {});
   const host = bridgeHost(engine, databasePath, options.google ?? {});
-  const sockets = createEventSockets();
+  const sockets = await createEventSockets();
   const uploads = createUploads(engine);
   const stopEvents = EVENT_NAMES.map((name) =>
     engine.on(name, (payload) => sockets.broadcast(JSON.stringify({ name, payload }))),
@@ -131,6 +131,8 @@ export async function startBridge(
   // Known once listening; no request arrives before.
   let own: BridgeAddress = bridgeAddress(0);
 
+  // Loaded when serving only (with `ws`, websocket.ts): not part of every other command's memory.
+  const { createServer } = await import('node:http');
   const server = createServer(async (request, response) => {
     try {
       const foreign = refuseForeignRequest(request, own);

@@ -11,7 +11,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
 
 export const MAX_CLIENT_FRAME_BYTES = 4 * 1024;
 const MAX_QUEUED_BYTES = 8 * 1024 * 1024;
@@ -23,7 +23,9 @@ export interface EventSockets {
   close(): void;
 }
 
-export function createEventSockets(): EventSockets {
+/** `ws` (and node:http, https, tls under it, ≈ 9 MB) is loaded when serving only, not by every command. */
+export async function createEventSockets(): Promise<EventSockets> {
+  const { WebSocketServer } = await import('ws');
   const server = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_CLIENT_FRAME_BYTES,

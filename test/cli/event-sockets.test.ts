@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 async function listen(): Promise<number> {
-  sockets = createEventSockets();
+  sockets = await createEventSockets();
   const own = sockets;
   server = createServer((_request, response) => response.writeHead(404).end());
   server.on('upgrade', (request, socket, head) => own.accept(request, socket, head));

@@ -6,7 +6,7 @@
  * exchange are google-auth-library's `OAuth2Client` (token-endpoint.ts); the listener is ours.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CodeChallengeMethod } from 'google-auth-library';
 import { BriefError } from '../../../shared/errors.ts';
@@ -43,6 +43,8 @@ const FAILED_PAGE =
 export async function runLoopbackAuthorization(options: LoopbackOptions): Promise<Authorization> {
   const state = randomBytes(16).toString('base64url');
   const scope = options.scope ?? GMAIL_METADATA_SCOPE;
+  // Loaded at sign-in only: node:http costs ≈ 9 MB of a process that only imports or reports.
+  const { createServer } = await import('node:http');
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
