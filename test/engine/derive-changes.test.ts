@@ -14,11 +14,10 @@ import { AccountService } from '../../electron/engine/cache/account-service.ts';
 import { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
 import { rederiveAccount } from '../../electron/engine/derive-account.ts';
 import { deriveChanges } from '../../electron/engine/derive-changes.ts';
-import { deriveAccount } from '../../electron/engine/mail/index.ts';
 import type { MessageFacts } from '../../electron/engine/mail/types.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { openTemp } from '../store/helpers.ts';
-import { generated, randomChange } from './random-changes.ts';
+import { generated, randomChange, storedAndFresh } from './random-changes.ts';
 
 const END = Date.UTC(2026, 10, 1, 12);
 const AS_OF = END + 3_600_000;
@@ -46,37 +45,6 @@ function setup(seed: number, threaded: boolean, count = 700, edit = (facts: Mess
 }
 
 type Setup = ReturnType<typeof setup>;
-
-/** Every stored row's derivation beside a fresh whole-account pass's, in storage order. */
-function storedAndFresh({ store, accounts, messages, accountId }: Setup, asOfMs = AS_OF) {
-  const rows = store.db
-    .prepare(
-      'SELECT id, counted, direction, echo, thread_key FROM message_cache WHERE account_id = ? ORDER BY id',
-    )
-    .all(accountId) as Array<{
-    id: number;
-    counted: number;
-    direction: string;
-    echo: number;
-    thread_key: string;
-  }>;
-  const inputs = [...messages.iterateMessages({ accountId })]
-    .map((m) => ({ ...m, rowId: m.id }))
-    .sort((a, b) => a.rowId - b.rowId);
-  const account = accounts.getAccount(accountId);
-  const fresh = deriveAccount(inputs, account.identities, {
-    countSpamTrash: account.settings.includeSpamTrash,
-    asOfMs,
-  });
-  const stored = rows.map((row) => ({
-    id: row.id,
-    counted: row.counted === 1,
-    direction: row.direction,
-    echo: row.echo === 1,
-    threadKey: row.thread_key,
-  }));
-  return { stored, fresh: rows.map((row) => ({ id: row.id, ...fresh.get(row.id)! })) };
-}
 
 function report(context: Setup, threadsDerivedAsOf: number | null) {
   const { store, accountId, accounts } = context;
@@ -106,7 +74,7 @@ describe.each([
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         if (deriveChanges(context.services, context.accountId, AS_OF) !== null) followed++;
         else rederiveAccount(context.services, context.accountId, AS_OF, { whole: true });
-        const { stored, fresh } = storedAndFresh(context);
+        const { stored, fresh } = storedAndFresh(context, AS_OF);
         expect(stored, `seed ${seed}, step ${step}: ${kind}`).toEqual(fresh);
         if (step % 6 === 5) expect(report(context, AS_OF)).toEqual(report(context, null));
       }
@@ -138,11 +106,11 @@ describe('deriving only what changed, account-wide facts', () => {
     context.messages.updateLabels(context.accountId, 'gmail', first!.providerId, [...first!.labels, 'SENT']);
     expect(deriveChanges(context.services, context.accountId, AS_OF)).toBeNull();
     rederiveAccount(context.services, context.accountId, AS_OF);
-    let { stored, fresh } = storedAndFresh(context);
+    let { stored, fresh } = storedAndFresh(context, AS_OF);
     expect(stored).toEqual(fresh);
     context.messages.updateLabels(context.accountId, 'gmail', first!.providerId, first!.labels);
     rederiveAccount(context.services, context.accountId, AS_OF);
-    ({ stored, fresh } = storedAndFresh(context));
+    ({ stored, fresh } = storedAndFresh(context, AS_OF));
     expect(stored).toEqual(fresh);
   });
 

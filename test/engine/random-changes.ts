@@ -5,8 +5,9 @@
  */
 import type { AccountService } from '../../electron/engine/cache/account-service.ts';
 import type { MessageCacheService } from '../../electron/engine/cache/message-cache-service.ts';
+import type { Store } from '../../electron/engine/db/store.ts';
 import { generateMailbox, gmailMetadataOf } from '../../electron/engine/mail/generator/index.ts';
-import { factsFromGmail } from '../../electron/engine/mail/index.ts';
+import { deriveAccount, factsFromGmail } from '../../electron/engine/mail/index.ts';
 import type { MessageFacts } from '../../electron/engine/mail/types.ts';
 
 /** A generated mailbox's facts as a sync stores them; without Gmail's thread ids when not `threaded`. */
@@ -90,4 +91,43 @@ export function randomChange(random: () => number, target: ChangeTarget, alias: 
   const settings = accounts.getSettings(accountId);
   accounts.updateSettings(accountId, { includeSpamTrash: !settings.includeSpamTrash });
   return 'setting change';
+}
+
+/** What storedAndFresh reads: the account's store and services. */
+export interface DerivedAccount {
+  store: Store;
+  accounts: AccountService;
+  messages: MessageCacheService;
+  accountId: number;
+}
+
+/** Every stored row's derivation beside a fresh whole-account pass's, in storage order. */
+export function storedAndFresh({ store, accounts, messages, accountId }: DerivedAccount, asOfMs: number) {
+  const rows = store.db
+    .prepare(
+      'SELECT id, counted, direction, echo, thread_key FROM message_cache WHERE account_id = ? ORDER BY id',
+    )
+    .all(accountId) as Array<{
+    id: number;
+    counted: number;
+    direction: string;
+    echo: number;
+    thread_key: string | null;
+  }>;
+  const inputs = [...messages.iterateMessages({ accountId })]
+    .map((m) => ({ ...m, rowId: m.id }))
+    .sort((a, b) => a.rowId - b.rowId);
+  const account = accounts.getAccount(accountId);
+  const fresh = deriveAccount(inputs, account.identities, {
+    countSpamTrash: account.settings.includeSpamTrash,
+    asOfMs,
+  });
+  const stored = rows.map((row) => ({
+    id: row.id,
+    counted: row.counted === 1,
+    direction: row.direction,
+    echo: row.echo === 1,
+    threadKey: row.thread_key,
+  }));
+  return { stored, fresh: rows.map((row) => ({ id: row.id, ...fresh.get(row.id)! })) };
 }

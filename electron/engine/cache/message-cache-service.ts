@@ -12,9 +12,10 @@ import {
 } from './account-labels.ts';
 import { type CacheItem, type ReportedMessage, validateBatch } from './message-batch.ts';
 import { filterParams, type LabelMatch, type MessageFilter, MessageQueries } from './message-query.ts';
-import { type CachedMessage, factsToParams, toCachedMessage } from './message-row.ts';
+import { type CachedMessage, type RowParams, rowParams, toCachedMessage } from './message-row.ts';
 import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
+import type { ProvisionalDerivation } from './provisional-derivation.ts';
 
 export type { CacheItem, ReportedMessage } from './message-batch.ts';
 export type { CacheStats } from './message-stats.ts';
@@ -28,6 +29,7 @@ export interface DerivedRow {
 }
 
 const NONE: string[] = [];
+
 const IN_CHUNK = 500;
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -76,44 +78,88 @@ export class MessageCacheService {
   /**
    * Stores a batch whose facts the caller made and fitted to the limits itself (the import's
    * reader: factsFromRaw, then fitFactsToLimits): the writes of `cacheBulk` without checking every
-   * message again, which cost as much as the writes.
+   * message again, which cost as much as the writes. With `provisional`, new reconstructed
+   * messages are stored with that derivation (see #provisionalInsert).
    */
   cacheFitted(
     accountId: number,
     provider: string,
     items: CacheItem[],
+    provisional?: ProvisionalDerivation,
   ): { inserted: number; updated: number } {
-    return this.#write(this.#account(accountId), provider, items);
+    return this.#write(this.#account(accountId), provider, items, provisional);
   }
 
-  #write(account: number, provider: string, batch: CacheItem[]): { inserted: number; updated: number } {
+  #write(
+    account: number,
+    provider: string,
+    batch: CacheItem[],
+    provisional?: ProvisionalDerivation,
+  ): { inserted: number; updated: number } {
     return this.#store.transaction(() => {
       const now = this.#store.nowIso();
       const labels = new AccountLabels(this.#labels, account);
+      const insert =
+        provisional === undefined
+          ? (params: RowParams) => this.#sql.insert.get(params) !== undefined
+          : this.#provisionalInsert(account, provisional);
       let inserted = 0;
       let updated = 0;
       for (const { facts, raw } of batch) {
-        const params = {
-          ...factsToParams(facts),
-          labelBits: labels.bitsOf(facts.labels),
+        const params = rowParams(facts, {
           accountId: account,
           provider,
+          labelBits: labels.bitsOf(facts.labels),
           raw: raw ?? null,
           now,
-        };
+        });
         // Most rows of a batch are new: try the insert first and look up the row only on conflict.
-        if (this.#sql.insert.get(params)) {
+        if (insert(params, facts)) {
           inserted += 1;
           continue;
         }
         const existing = this.#sql.findId.get(params)!;
-        if (this.#sql.update.run({ ...params, id: existing.id }).changes === 0) continue;
+        params.id = existing.id;
+        if (this.#sql.update.run(params).changes === 0) continue;
         updated += 1;
         this.#unthread(account, existing.id, existing.thread_key);
       }
       if (inserted + updated > 0) this.#bump(account, now);
       return { inserted, updated };
     });
+  }
+
+  /**
+   * Inserts new reconstructed messages (no provider thread id) as threads of their own, at the row
+   * id SQLite would give them, with their provisional derivation (provisional-derivation.ts); the
+   * others as `insert` does, their thread key left empty. Storing a reconstructed message forgets
+   * the account's derivation, so the next one is whole: what its thread key left empty asked for
+   * before (derive-changes.ts), while the whole pass now writes only the rows that differ.
+   */
+  #provisionalInsert(
+    account: number,
+    provisional: ProvisionalDerivation,
+  ): (params: RowParams, facts: MessageFacts) => boolean {
+    let next = this.#sql.lastId.get()!.id + 1;
+    let forgotten = false;
+    return (params, facts) => {
+      const reconstructed = facts.providerThreadId === null;
+      params.id = next;
+      if (reconstructed) {
+        const own = provisional.columnsOf(facts);
+        params.counted = own.counted;
+        params.direction = own.direction;
+        params.echo = own.echo;
+        params.threadKey = `r:${next}`;
+      }
+      if (this.#sql.insertAt.get(params) === undefined) return false;
+      next += 1;
+      if (reconstructed && !forgotten) {
+        this.#sql.forgetDerivation.run(account);
+        forgotten = true;
+      }
+      return true;
+    };
   }
 
   getMessage(accountId: number, provider: string, providerId: string): CachedMessage | null {

@@ -42,8 +42,30 @@ export interface MessageRow {
   thread_key: string | null;
 }
 
-/** The processed columns, named as the insert and update statements bind them. */
-export function factsToParams(facts: MessageFacts): Record<string, string | number | null> {
+/** Where and when a message is stored: the statements' parameters beside its facts. */
+export interface RowPlace {
+  accountId: number;
+  provider: string;
+  labelBits: number;
+  raw: Buffer | null;
+  now: string;
+}
+
+/**
+ * Every parameter the insert and update statements bind (message-statements.ts), in one object
+ * built once per message. `id` and the derived columns start as a row to derive, for the
+ * statements that bind them to set (#provisionalInsert in message-cache-service.ts).
+ */
+export interface RowParams extends RowPlace {
+  [column: string]: string | number | Buffer | null;
+  id: number;
+  counted: 0 | 1;
+  direction: 'sent' | 'received';
+  echo: 0 | 1;
+  threadKey: string | null;
+}
+
+export function rowParams(facts: MessageFacts, place: RowPlace): RowParams {
   return {
     providerId: facts.providerId,
     providerThreadId: facts.providerThreadId,
@@ -68,6 +90,16 @@ export function factsToParams(facts: MessageFacts): Record<string, string | numb
     automated: facts.automated ? 1 : 0,
     size: facts.size,
     contentKey: facts.contentKey,
+    accountId: place.accountId,
+    provider: place.provider,
+    labelBits: place.labelBits,
+    raw: place.raw,
+    now: place.now,
+    id: 0,
+    counted: 1,
+    direction: 'received',
+    echo: 0,
+    threadKey: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { EARLIEST_VALID_TIME } from '../mail/date.ts';
 import type { MessageRow } from './message-row.ts';
 import type { StatsRow } from './message-stats.ts';
 
-/** Processed column → bound parameter (see factsToParams). */
+/** Processed column → bound parameter (see rowParams in message-row.ts). */
 const FACT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['provider_thread_id', 'providerThreadId'],
   ['message_id', 'messageId'],
@@ -56,6 +56,17 @@ export function prepareMessageStatements(store: Store) {
        VALUES (@accountId, @provider, @providerId, ${params}, @labelBits, @raw, @now, @now)
        ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
     ),
+    // An import's reconstructed message, stored at the row id SQLite would give it (the largest
+    // plus one: the write transaction holds the file) with its provisional derivation
+    // (provisional-derivation.ts), whose thread key names that id.
+    insertAt: store.prepare<{ id: number }>(
+      `INSERT INTO message_cache (id, account_id, provider, provider_id, ${columns}, label_bits, raw_data,
+         counted, direction, echo, thread_key, created_at, updated_at)
+       VALUES (@id, @accountId, @provider, @providerId, ${params}, @labelBits, @raw,
+         @counted, @direction, @echo, @threadKey, @now, @now)
+       ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
+    ),
+    lastId: store.prepare<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM message_cache'),
     update: store.prepare(
       `UPDATE message_cache SET ${assignments}, label_bits = @labelBits, raw_data = coalesce(@raw, raw_data), updated_at = @now
        WHERE id = @id AND (${differs} OR (@raw IS NOT NULL AND raw_data IS NOT @raw))`,

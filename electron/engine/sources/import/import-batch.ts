@@ -5,6 +5,7 @@
  * cost nothing extra however they fall across batches.
  */
 import type { CacheItem, MessageCacheService } from '../../cache/message-cache-service.ts';
+import type { ProvisionalDerivation } from '../../cache/provisional-derivation.ts';
 import type { Store } from '../../db/store.ts';
 import type { MergeResult } from '../../mail/index.ts';
 
@@ -13,16 +14,23 @@ export class ImportBatch {
   readonly #messages: MessageCacheService;
   readonly #accountId: number;
   readonly #provider: string;
+  readonly #provisional: ProvisionalDerivation;
   /** Insertion-ordered, keyed by provider id, so a later copy can merge into or remove a pending row. */
   #fresh = new Map<string, CacheItem>();
   #labels = new Map<string, string[]>();
   #deletes = new Set<string>();
 
-  constructor(store: Store, messages: MessageCacheService, accountId: number, provider: string) {
+  /** `provisional`: the derivation new reconstructed messages are stored with until the account is derived. */
+  constructor(
+    store: Store,
+    messages: MessageCacheService,
+    target: { accountId: number; provider: string; provisional: ProvisionalDerivation },
+  ) {
     this.#store = store;
     this.#messages = messages;
-    this.#accountId = accountId;
-    this.#provider = provider;
+    this.#accountId = target.accountId;
+    this.#provider = target.provider;
+    this.#provisional = target.provisional;
   }
 
   get size(): number {
@@ -54,7 +62,8 @@ export class ImportBatch {
     this.#deletes = new Set();
     this.#store.transaction(() => {
       // Fitted by the reader (import-items.ts): not checked a second time.
-      if (fresh.length > 0) this.#messages.cacheFitted(this.#accountId, this.#provider, fresh);
+      if (fresh.length > 0)
+        this.#messages.cacheFitted(this.#accountId, this.#provider, fresh, this.#provisional);
       if (labels.length > 0) this.#messages.updateLabelsOf(this.#accountId, this.#provider, labels);
       if (deletes.length > 0) this.#messages.deleteMessages(this.#accountId, this.#provider, deletes);
     });

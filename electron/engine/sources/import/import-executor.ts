@@ -7,6 +7,7 @@
 import { BriefError } from '../../../../shared/errors.ts';
 import type { ImportFinding, ImportSummary } from '../../../../shared/import-summary.ts';
 import { counted, formatCount } from '../../../../shared/plural.ts';
+import { ProvisionalDerivation } from '../../cache/provisional-derivation.ts';
 import type { EngineServices } from '../../engine.ts';
 import { DuplicateMerger } from '../../mail/index.ts';
 import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
@@ -86,7 +87,8 @@ async function storeMessages(
   expanded: ExpandedInputs,
 ): Promise<ImportSummary> {
   const { messages, accounts, events } = services;
-  const keepRaw = accounts.getSettings(accountId).keepRawData;
+  const account = accounts.getAccount(accountId);
+  const { keepRawData: keepRaw, includeSpamTrash } = account.settings;
   const skipped = new ReportSamples<Where>(200, 32 * 1024);
   const shortened = new ReportSamples<Where>(100, 16 * 1024);
   let read = 0;
@@ -95,7 +97,17 @@ async function storeMessages(
   // What is already stored takes part in the merge, so a copy imported later joins its twin.
   for (const stored of messages.iterateDuplicateKeys(accountId)) merger.seed(stored);
 
-  const batch = new ImportBatch(services.store, messages, accountId, PROVIDER_IMPORT);
+  const batch = new ImportBatch(services.store, messages, {
+    accountId,
+    provider: PROVIDER_IMPORT,
+    // Stored as what the account's derivation will most likely make of them, so that the one
+    // after the import writes only the rows it changes (provisional-derivation.ts).
+    provisional: new ProvisionalDerivation(
+      account.identities,
+      includeSpamTrash,
+      messages.hasSentLabel(accountId),
+    ),
+  });
   const flush = () => {
     if (batch.flush())
       events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
