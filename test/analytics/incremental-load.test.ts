@@ -5,17 +5,25 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BRIEF_RANGE, briefOf } from '../../electron/engine/analytics/brief/compute-brief.ts';
 import {
   type AnalyticsMessage,
   computeReport,
+  type Dataset,
+  datasetForRange,
   loadAnalyticsMessages,
   loadReportAccounts,
+  patchedDataset,
+  prepareDataset,
   type RangeSpec,
+  type ReportInput,
+  reportOf as reportOfDataset,
 } from '../../electron/engine/analytics/index.ts';
 import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
 import { AnalyticsReads } from '../../electron/engine/cache/analytics-reads.ts';
 import { followStoredRows } from '../../electron/engine/cache/change-log.ts';
 import type { Store } from '../../electron/engine/db/store.ts';
+import type { RangeAnchor } from '../../shared/domain.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { AS_OF, randomMessages } from './random-mailbox.ts';
 import { store, storedMailboxes } from './stored-mailbox.ts';
@@ -244,5 +252,118 @@ describe('the incremental load', () => {
     const third = loadAnalyticsMessages(db, [1, 2], { previous: second });
     expect(whole()).toBe(2);
     expect(facts(third)).toEqual(facts(loadAnalyticsMessages(db, [1, 2], {})));
+  });
+});
+
+/** Every report variant (range × anchor) and the Brief of a dataset, as JSON. */
+const VARIANTS: Array<[RangeSpec, RangeAnchor | undefined]> = (
+  ['all', '30', '7', '2025-03-01..2025-04-30'] as RangeSpec[]
+).flatMap((range) => [
+  [range, undefined],
+  [range, 'newest'],
+]);
+function everyView(data: Dataset): string[] {
+  return [
+    ...VARIANTS.map(([range, anchor]) =>
+      JSON.stringify(reportOfDataset(datasetForRange(data, range, anchor))),
+    ),
+    JSON.stringify(briefOf(datasetForRange(data, BRIEF_RANGE, 'auto'))),
+  ];
+}
+
+/** Changes a kept preparation follows (appended messages, label lists); the others make it prepare whole. */
+const FOLLOWED = new Set(['new messages', 'label changes']);
+
+describe('the kept preparation (dataset-patch.ts)', () => {
+  it('brought up to date after seeded random changes equals a whole preparation, in every report variant and the Brief', () => {
+    for (const seed of [41, 42, 43]) {
+      const random = seededRandom(seed);
+      const db = followedMailbox(seed, 400);
+      let last = 400;
+      const nextId = () => {
+        const max = db.prepareRaw<[number | null]>('SELECT max(id) FROM message_cache').get()![0] ?? 0;
+        last = Math.max(last, max) + 1;
+        return last;
+      };
+      const inputOf = (ids: number[], messages: AnalyticsMessage[], round: number): ReportInput => ({
+        messages,
+        accounts: loadReportAccounts(db, ids),
+        timeZone: 'Europe/Berlin',
+        // Warmings happen at later instants: the as-of time moves between them.
+        asOf: AS_OF + round * 7 * 60_000,
+        range: '30',
+        anchor: 'auto',
+        threadsDerivedAsOf: AS_OF,
+      });
+      const sets = new Map(SETS.map((ids) => [ids.join(','), loadAnalyticsMessages(db, ids)]));
+      const kept = new Map(
+        SETS.map((ids) => [ids.join(','), prepareDataset(inputOf(ids, sets.get(ids.join(','))!, 0))]),
+      );
+      const names = Object.keys(CHANGES);
+      let patched = 0;
+      for (let round = 1; round <= 14; round++) {
+        // Mostly what a sync brings (new mail, read and archived mail); now and then anything.
+        const applied = [0, 1].map(() =>
+          random() < 0.75
+            ? random() < 0.6
+              ? 'new messages'
+              : 'label changes'
+            : names[Math.floor(random() * names.length)]!,
+        );
+        db.transaction(() => {
+          for (const name of applied) CHANGES[name]!(db, random, nextId);
+        });
+        followStoredRows(db);
+        for (const ids of SETS) {
+          const list = ids.join(',');
+          const context = `seed ${seed}, round ${round} (${applied.join(', ')}), accounts ${ids}`;
+          const messages = loadAnalyticsMessages(db, ids, { previous: sets.get(list)! });
+          sets.set(list, messages);
+          const input = inputOf(ids, messages, round);
+          const result = patchedDataset(kept.get(list)!, input);
+          if (applied.every((name) => FOLLOWED.has(name)))
+            expect('data' in result ? 'followed' : result.reason, context).toBe('followed');
+          if (!('data' in result)) {
+            kept.set(list, prepareDataset(input));
+            continue;
+          }
+          patched += 1;
+          rmSync(snapshotPath(db.path, ids)!, { force: true });
+          const whole = prepareDataset({ ...input, messages: loadAnalyticsMessages(db, ids) });
+          expect(everyView(result.data), context).toEqual(everyView(whole));
+          kept.set(list, result.data);
+        }
+      }
+      expect(patched, `seed ${seed}`).toBeGreaterThan(20);
+    }
+  });
+
+  it('is brought up to date once: the dataset it became is the one to follow the next change', () => {
+    const db = followedMailbox(51, 300);
+    const first = loadAnalyticsMessages(db, [1, 2]);
+    const input = (messages: AnalyticsMessage[]): ReportInput => ({
+      messages,
+      accounts: loadReportAccounts(db, [1, 2]),
+      timeZone: 'Europe/Berlin',
+      asOf: AS_OF,
+      range: 'all',
+      threadsDerivedAsOf: AS_OF,
+    });
+    const kept = prepareDataset(input(first));
+    db.transaction(() => {
+      for (const m of randomMessages(52, 10, 301)) store(db, m);
+    });
+    const second = loadAnalyticsMessages(db, [1, 2], { previous: first });
+    const next = patchedDataset(kept, input(second));
+    expect('data' in next).toBe(true);
+    expect(patchedDataset(kept, input(second))).toEqual({
+      reason: 'the kept dataset was brought up to date already',
+    });
+    // A set read whole has no way back to the kept one: prepared whole.
+    rmSync(snapshotPath(db.path, [1, 2])!, { force: true });
+    const reread = loadAnalyticsMessages(db, [1, 2]);
+    expect(patchedDataset((next as { data: Dataset }).data, input(reread))).toEqual({
+      reason: 'the messages were read whole, or not from the set the dataset was made of',
+    });
   });
 });

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIEF_RANGE, computeBrief } from '../../electron/engine/analytics/brief/compute-brief.ts';
 import { computeReport, loadAnalyticsMessages } from '../../electron/engine/analytics/index.ts';
 import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
+import { ThreadIndex } from '../../electron/engine/analytics/thread-index.ts';
 import { AnalyticsReads } from '../../electron/engine/cache/analytics-reads.ts';
 import { WARM_RANGES } from '../../electron/engine/reports/report-range.ts';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';
@@ -107,10 +108,14 @@ describe('warming with one preparation per account set', () => {
         services.rederive(target.accountId);
         const scans = vi.spyOn(AnalyticsReads.prototype, 'eagerBatch');
         scans.mockClear();
+        const preparations = vi.spyOn(ThreadIndex, 'build');
+        preparations.mockClear();
         expect(await services.warmAnalytics(target.accountId)).toBe(10);
         const whole = scans.mock.calls.filter(([after]) => after === Number.MIN_SAFE_INTEGER);
         // The first warming reads both sets whole; every later one only what changed.
         expect(whole, `step ${step} (${kind})`).toHaveLength(step === 0 ? 2 : 0);
+        // New mail brings the kept preparations up to date (dataset-patch.ts): none is made whole.
+        if (kind === 'new messages') expect(preparations, `step ${step} (${kind})`).not.toHaveBeenCalled();
         for (const view of warmedAndAlone(services, target.accountId)) {
           expect(view.stale, `step ${step} (${kind}): ${view.key}`).toBe(false);
           expect(view.cached, `step ${step} (${kind}): ${view.key}`).toEqual(view.alone);

@@ -2,6 +2,7 @@
 
 export { CSV_FIGURES, type CsvFigure, reportToCsv } from '../../../shared/report-csv.ts';
 export type { Report } from '../../../shared/report-types.ts';
+export { patchedDataset } from './dataset-patch.ts';
 export { DEFINITIONS } from './definitions.ts';
 export { type DrilldownMessage, type DrilldownPage, type DrilldownRequest, drilldown } from './drilldown.ts';
 export { DRILLDOWN_KEYS, type DrilldownFigure } from './drilldown-select.ts';

@@ -7,15 +7,19 @@ import type { ListDictionary } from './list-column.ts';
 export const IN_INBOX = 1;
 export const IS_UNREAD = 2;
 
-/** INBOX and UNREAD of each list number of `lists`, found once per distinct item (label id), not per list. */
-export function labelBitsOf(lists: ListDictionary): Uint8Array {
+/**
+ * INBOX and UNREAD of each list number of `lists`, found once per distinct item (label id), not per
+ * list; the bits of the lists `known` already covers are taken from it (a dictionary only grows).
+ */
+export function labelBitsOf(lists: ListDictionary, known: Uint8Array = new Uint8Array(0)): Uint8Array {
   const items = lists.items.texts;
   const itemBits = new Uint8Array(items.length);
   for (let item = 0; item < items.length; item++)
     itemBits[item] = items[item] === 'INBOX' ? IN_INBOX : items[item] === 'UNREAD' ? IS_UNREAD : 0;
   const { itemStart, itemOf } = lists;
   const bits = new Uint8Array(itemStart.length - 1);
-  for (let list = 0; list < bits.length; list++) {
+  bits.set(known.subarray(0, bits.length));
+  for (let list = known.length; list < bits.length; list++) {
     let listBits = 0;
     for (let k = itemStart[list]!; k < itemStart[list + 1]!; k++) listBits |= itemBits[itemOf[k]!]!;
     bits[list] = listBits;

@@ -48,8 +48,8 @@ export function rowsAfter(
   }
 }
 
-/** The first position in `rowId[0, end)` holding an id ≥ `id`. */
-function lowerBound(rowId: Float64Array, id: number, end: number): number {
+/** The first position in `rowId[0, end)` (ascending) holding an id ≥ `id`. */
+export function lowerBound(rowId: ArrayLike<number>, id: number, end: number): number {
   let low = 0;
   let high = end;
   while (low < high) {
@@ -65,6 +65,10 @@ export interface CaughtUp {
   columns: ColumnData;
   changed: boolean;
   rows: number;
+  /** The positions (in `columns`) of the rows read again; every other row below `readFrom` was copied as it was. */
+  reread: number[];
+  /** Where the rows read above the last kept one start. */
+  readFrom: number;
 }
 
 /**
@@ -110,7 +114,7 @@ export function caughtUpColumns(
   const kept = lastKept + 1 - dropped.filter((at) => at <= lastKept).length;
   const unchanged =
     named.length === 0 && lastKept === base.count - 1 && above.length === 0 && again.length === 0;
-  if (unchanged) return { columns: base, changed: false, rows: 0 };
+  if (unchanged) return { columns: base, changed: false, rows: 0, reread: [], readFrom: base.count };
 
   const columns = make(kept + again.length + above.length);
   let out = 0;
@@ -127,15 +131,18 @@ export function caughtUpColumns(
     }
   };
   let position = 0;
+  const reread: number[] = [];
   for (const row of again) {
     const at = lowerBound(base.rowId, row[0], lastKept + 1);
     copyKept(position, at);
+    reread.push(out);
     writeRow(columns, out++, row);
     position = at;
   }
   copyKept(position, lastKept + 1);
+  const readFrom = out;
   for (const row of above) writeRow(columns, out++, row);
-  return { columns, changed: true, rows: dropped.length + again.length + above.length };
+  return { columns, changed: true, rows: dropped.length + again.length + above.length, reread, readFrom };
 }
 
 /** The columns of a loaded set without what is particular to one set (its messages and row readers). */

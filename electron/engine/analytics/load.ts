@@ -1,6 +1,7 @@
 import { BriefError } from '../../../shared/errors.ts';
 import { AnalyticsReads } from '../cache/analytics-reads.ts';
 import type { Store } from '../db/store.ts';
+import { noteOrigin } from './column-origin.ts';
 import { lazyList } from './lazy-list.ts';
 import {
   BATCH_ROWS,
@@ -108,7 +109,7 @@ export function loadAnalyticsMessages(
       ? { ...fresh, texts: shared.texts, threadKeys: shared.threadKeys, lists: shared.lists }
       : fresh;
   };
-  const { columns, stamp, unsaved } = reads.snapshot(() => {
+  const { columns, stamp, unsaved, caught } = reads.snapshot(() => {
     const identity = identityOf(snapshot?.databasePath ?? null, reads);
     const marks = reads.changeMarks();
     let caught: CaughtUp | null = null;
@@ -127,6 +128,7 @@ export function loadAnalyticsMessages(
       stamp: identity === null ? null : stampOf(identity, marks, last),
       // A whole read has no file behind it; a catch-up adds to the lag of what it started from.
       unsaved: caught === null ? Number.POSITIVE_INFINITY : (previous?.unsaved ?? 0) + caught.rows,
+      caught,
     };
   });
   // The messages are views of the columns' rows, made when read (see lazyList): reports read the columns.
@@ -134,6 +136,7 @@ export function loadAnalyticsMessages(
   set.columns = { ...columns, messages, rowTexts, rowTextsOf } as MessageColumns;
   set.rare = new RareFactsLoader(reads, set.columns.rowId);
   registerColumns(set.columns);
+  if (caught !== null && start !== null) noteOrigin(set.columns, start.data, caught.reread, caught.readFrom);
   const saved = set.columns;
   // A file a little behind stays as it is: its stamp is older, but the log still leads from it to now.
   const write = snapshot !== null && stamp !== null && unsaved > snapshotLag(columns.count);

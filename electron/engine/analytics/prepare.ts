@@ -1,20 +1,18 @@
 import { DEFAULT_WORKING_HOURS, type RangeAnchor, type WorkingHours } from '../../../shared/domain.ts';
 import { isValidTime, normalizeAddress } from '../mail/index.ts';
-import { ContactIndex, IDENTITY } from './contacts.ts';
-import { AccountLabels, labelBitsOf } from './label-bits.ts';
+import type { ContactIndex } from './contacts.ts';
+import { DatasetRows, roomFor } from './dataset-rows.ts';
 import { columnsOf, type MessageColumns, type RowTexts } from './message-columns.ts';
-import { COUNTED, DATED, REPORT_BITS } from './message-flags.ts';
-import { RecipientPool } from './recipient-pool.ts';
+import { COUNTED } from './message-flags.ts';
+import type { RecipientPool } from './recipient-pool.ts';
 import { type ReplyPairs, walkThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
-import { ThreadIndex, ThreadNumbering } from './thread-index.ts';
+import { ThreadIndex } from './thread-index.ts';
 import { type RangeBasis, resolveAnchor } from './time/anchor.ts';
 import { rangeSpan } from './time/ranges.ts';
 import { WorkingCalendar } from './time/working-time.ts';
-import { DAY_MS, HOUR_MS, weekdayOfDay, ZoneClock } from './time/zone-clock.ts';
+import { ZoneClock } from './time/zone-clock.ts';
 import type { AnalyticsMessage, RangeSpec, ReportInput } from './types.ts';
-
-const UNSEEN = -3;
 
 /** The figures read the dataset's flags by these names (the one layout of message-flags.ts). */
 export { AUTOMATED, DATED, NAMED, SENT, UNSUBSCRIBE } from './message-flags.ts';
@@ -78,7 +76,7 @@ export interface Dataset {
   accountsWithUnread: Set<number>;
 }
 
-function identitySet(input: ReportInput): Set<string> {
+export function identitySet(input: ReportInput): Set<string> {
   const identities = new Set<string>();
   for (const account of input.accounts) {
     for (const identity of account.identities) {
@@ -89,15 +87,16 @@ function identitySet(input: ReportInput): Set<string> {
   return identities;
 }
 
-/** How many messages are counted, and the span of their valid times: one pass. */
-function countedSpan(
+/** How many messages of stored positions [from, count) are counted, and the span of their valid times: one pass. */
+export function countedSpan(
   columns: MessageColumns,
   asOf: number,
+  from = 0,
 ): { count: number; minTime: number; maxTime: number } {
   let count = 0;
   let minTime = Number.POSITIVE_INFINITY;
   let maxTime = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < columns.count; i++) {
+  for (let i = from; i < columns.count; i++) {
     if ((columns.flags[i]! & COUNTED) === 0) continue;
     count++;
     const time = columns.time[i]!;
@@ -129,7 +128,7 @@ export function textOf(data: Dataset, id: number): string | null {
 }
 
 /** The instants a range's clock must cover: the messages, and the range and its previous range wherever they lie. */
-function clockSpan(
+export function clockSpan(
   spec: RangeSpec,
   anchor: RangeAnchor | undefined,
   asOf: number,
@@ -168,119 +167,89 @@ export function prepareDataset(input: ReportInput): Dataset {
   const { count, minTime, maxTime } = countedSpan(columns, asOf);
   const needed = clockSpan(input.range, input.anchor, asOf, minTime, maxTime);
   const clock = ZoneClock.covering(input.timeZone, needed.from, needed.to);
-  const basis = resolveAnchor(input.range, input.anchor ?? 'now', clock, asOf, maxTime);
-  const namespaced = input.accounts.length > 1;
-  const contacts = new ContactIndex(identities);
-  const storedIndex = new Int32Array(count);
-  const accountId = new Int32Array(count);
-  const size = new Float64Array(count);
-  const sender = new Int32Array(count);
-  const labels = new Int32Array(count);
-  const { texts } = columns.texts;
-  const { lists } = columns.lists;
-  const recipients = new RecipientPool(count, contacts, columns.lists);
-  // The contact number of each sender text, looked up once per text (UNSEEN until then).
-  const senderContact = new Int32Array(texts.length).fill(UNSEEN);
-  const rowId = new Float64Array(count);
-  const time = new Float64Array(count);
-  const flags = new Uint8Array(count);
-  const contact = new Int32Array(count);
-  const day = new Int32Array(count);
-  const weekday = new Uint8Array(count);
-  const hour = new Uint8Array(count);
-  const msOfDay = new Float64Array(count);
-  const threadOf = new Int32Array(count);
-  const threadNumbers = new ThreadNumbering(columns.threadKeys, namespaced);
-  const labelBits = labelBitsOf(columns.lists);
-  const accountLabels = new AccountLabels();
-  let firstDated = Number.POSITIVE_INFINITY;
-  let lastDated = Number.NEGATIVE_INFINITY;
-  let i = -1;
-  for (let stored = 0; stored < columns.count; stored++) {
-    const storedFlags = columns.flags[stored]!;
-    if ((storedFlags & COUNTED) === 0) continue;
-    i++;
-    storedIndex[i] = stored;
-    const account = columns.accountId[stored]!;
-    const ownLabels = columns.labels[stored]!;
-    accountLabels.note(account, labelBits[ownLabels]!);
-    accountId[i] = account;
-    labels[i] = ownLabels;
-    size[i] = columns.size[stored]!;
-    rowId[i] = columns.rowId[stored]!;
-    const from = columns.sender[stored]!;
-    sender[i] = from;
-    if (from < 0) contact[i] = -1;
-    else {
-      if (senderContact[from] === UNSEEN) {
-        const id = contacts.intern(texts[from]!);
-        senderContact[from] = id === IDENTITY ? -1 : id;
-      }
-      contact[i] = senderContact[from]!;
-    }
-    recipients.add(i, columns.to[stored]!, columns.cc[stored]!, columns.bcc[stored]!);
-    // One flag layout (message-flags.ts): the columns' bits carry over as they are.
-    flags[i] = storedFlags & REPORT_BITS;
-    threadOf[i] = -1;
-    const instant = columns.time[stored]!;
-    if (!isValidTime(instant, asOf)) {
-      time[i] = Number.NaN;
-      continue;
-    }
-    flags[i]! |= DATED;
-    time[i] = instant;
-    const wall = clock.wall(instant);
-    const localDay = Math.floor(wall / DAY_MS);
-    day[i] = localDay;
-    if (localDay < firstDated) firstDated = localDay;
-    if (localDay > lastDated) lastDated = localDay;
-    weekday[i] = weekdayOfDay(localDay);
-    msOfDay[i] = wall - localDay * DAY_MS;
-    hour[i] = Math.floor(msOfDay[i]! / HOUR_MS);
-    threadOf[i] = threadNumbers.of(account, columns.threadKey[stored]!);
-  }
-  const threads = ThreadIndex.build(threadNumbers, threadOf, time, flags, rowId);
+  const rows = new DatasetRows(columns, identities, input.accounts.length > 1, roomFor(count));
+  rows.append(columns, 0, columns.count, clock, asOf);
+  const threads = ThreadIndex.build(
+    rows.threadNumbers,
+    rows.threadOf.subarray(0, count),
+    rows.time,
+    rows.flags,
+    rows.rowId,
+  );
+  const { mine, theirs } = walkThreads(threads, rows);
+  return datasetOf({ input, identities, columns, clock, minTime, maxTime, rows, threads, mine, theirs });
+}
+
+/** What a dataset is made of besides its input (see {@link datasetOf}). */
+export interface DatasetParts {
+  input: ReportInput;
+  identities: Set<string>;
+  columns: MessageColumns;
+  clock: ZoneClock;
+  minTime: number;
+  maxTime: number;
+  rows: DatasetRows;
+  threads: ThreadIndex;
+  mine: ReplyPairs;
+  theirs: ReplyPairs;
+}
+
+/** The rows' filled facts behind each dataset (dataset-patch.ts appends to them); only the newest dataset of some rows has them. */
+const rowsOfDataset = new WeakMap<Dataset, DatasetRows>();
+
+/** The rows a dataset was made from, taken from it (a dataset's rows move on to the dataset brought up to date from it). */
+export function takeRows(data: Dataset): DatasetRows | null {
+  const rows = rowsOfDataset.get(data) ?? null;
+  rowsOfDataset.delete(data);
+  return rows;
+}
+
+/** The dataset: the rows' first `count` messages (views of their arrays), the range basis and working calendar. */
+export function datasetOf(parts: DatasetParts): Dataset {
+  const { input, identities, columns, clock, minTime, maxTime, rows, threads, mine, theirs } = parts;
+  const asOf = input.asOf;
+  const count = rows.count;
   const workingHours = input.workingHours ?? DEFAULT_WORKING_HOURS;
   const firstDay = clock.dayOf(Number.isFinite(minTime) ? minTime : asOf);
   const lastDay = clock.dayOf(Number.isFinite(maxTime) ? Math.max(maxTime, asOf) : asOf);
-  const working = new WorkingCalendar(clock, workingHours, firstDay, lastDay);
-  const { mine, theirs } = walkThreads(threads, time, flags, contact);
-  return {
+  const data: Dataset = {
     input,
     asOf,
-    basis,
+    basis: resolveAnchor(input.range, input.anchor ?? 'now', clock, asOf, maxTime),
     oldest: minTime,
     newest: maxTime,
     identities,
-    contacts,
+    contacts: rows.contacts,
     clock,
     workingHours,
-    working,
+    working: new WorkingCalendar(clock, workingHours, firstDay, lastDay),
     columns,
     count,
-    storedIndex,
-    accountId,
-    size,
-    texts,
-    sender,
-    lists,
-    labels,
-    rowId,
-    time,
-    flags,
-    contact,
-    recipients,
-    day,
-    firstDay: firstDated,
-    lastDay: lastDated,
-    weekday,
-    hour,
-    msOfDay,
+    storedIndex: rows.storedIndex.subarray(0, count),
+    accountId: rows.accountId.subarray(0, count),
+    size: rows.size.subarray(0, count),
+    texts: columns.texts.texts,
+    sender: rows.sender.subarray(0, count),
+    lists: columns.lists.lists,
+    labels: rows.labels.subarray(0, count),
+    rowId: rows.rowId.subarray(0, count),
+    time: rows.time.subarray(0, count),
+    flags: rows.flags.subarray(0, count),
+    contact: rows.contact.subarray(0, count),
+    recipients: rows.recipients,
+    day: rows.day.subarray(0, count),
+    firstDay: rows.firstDated,
+    lastDay: rows.lastDated,
+    weekday: rows.weekday.subarray(0, count),
+    hour: rows.hour.subarray(0, count),
+    msOfDay: rows.msOfDay.subarray(0, count),
     threads,
     mine,
     theirs,
-    labelBits,
-    accountsWithInbox: accountLabels.inbox,
-    accountsWithUnread: accountLabels.unread,
+    labelBits: rows.labelBits,
+    accountsWithInbox: new Set(rows.accountLabels.inbox),
+    accountsWithUnread: new Set(rows.accountLabels.unread),
   };
+  rowsOfDataset.set(data, rows);
+  return data;
 }

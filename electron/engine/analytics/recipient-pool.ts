@@ -3,6 +3,15 @@ import type { ListDictionary } from './list-column.ts';
 
 const UNSEEN = -3;
 
+/** `values` with at least `length` entries, the new ones `fill` (the same array when it is long enough). */
+function grownTo(values: Int32Array, length: number, fill: number): Int32Array {
+  if (values.length >= length) return values;
+  const grown = new Int32Array(length);
+  grown.set(values);
+  if (fill !== 0) grown.fill(fill, values.length);
+  return grown;
+}
+
 /**
  * Every counted message's recipient contact numbers in one Int32Array: message i's are
  * `pool[start[i] .. start[i] + length[i])`, distinct contacts of To and Cc first (`toCc[i]` of
@@ -12,28 +21,28 @@ const UNSEEN = -3;
 export class RecipientPool {
   pool = new Int32Array(1024);
   size = 0;
-  readonly start: Int32Array;
-  readonly length: Int32Array;
-  readonly toCc: Int32Array;
+  start: Int32Array;
+  length: Int32Array;
+  toCc: Int32Array;
   readonly #contacts: ContactIndex;
   /** The lists' items, as ListDictionary numbers them (the pool is made once they are all numbered). */
-  readonly #itemStart: Int32Array;
-  readonly #itemOf: Int32Array;
-  readonly #items: readonly string[];
+  #itemStart: Int32Array;
+  #itemOf: Int32Array;
+  #items: readonly string[];
   /** Each list item's contact number (IDENTITY for an identity), looked up once per address (UNSEEN until then). */
-  readonly #itemContact: Int32Array;
+  #itemContact: Int32Array;
   /**
    * The slice of each To list number for messages with neither Cc nor Bcc (start -1 = none yet),
    * indexed by list so that sharing it reads a small array, not a random earlier message's entry.
    */
-  readonly #aloneStart: Int32Array;
-  readonly #aloneLength: Int32Array;
+  #aloneStart: Int32Array;
+  #aloneLength: Int32Array;
   /**
    * Each list number's contact numbers, once resolved (see #resolve): `#listContacts[#listStart[l] ..
    * + #listLength[l])`, start -1 until then. One array for all lists, not one per list.
    */
-  readonly #listStart: Int32Array;
-  readonly #listLength: Int32Array;
+  #listStart: Int32Array;
+  #listLength: Int32Array;
   #listContacts = new Int32Array(1024);
   #listContactsSize = 0;
 
@@ -50,6 +59,28 @@ export class RecipientPool {
     this.length = new Int32Array(capacity);
     this.toCc = new Int32Array(capacity);
     this.#contacts = contacts;
+  }
+
+  /**
+   * Room for `capacity` messages and for every list and item of `lists` (the dictionary the pool
+   * was made with, grown since): a kept dataset appends the messages stored after it
+   * (dataset-rows.ts). Slices already in the pool stay where they are.
+   */
+  reserve(capacity: number, lists: ListDictionary): void {
+    if (capacity > this.start.length) {
+      this.start = grownTo(this.start, capacity, 0);
+      this.length = grownTo(this.length, capacity, 0);
+      this.toCc = grownTo(this.toCc, capacity, 0);
+    }
+    this.#itemStart = lists.itemStart;
+    this.#itemOf = lists.itemOf;
+    this.#items = lists.items.texts;
+    this.#itemContact = grownTo(this.#itemContact, this.#items.length, UNSEEN);
+    const count = lists.lists.length;
+    this.#aloneStart = grownTo(this.#aloneStart, count, -1);
+    this.#aloneLength = grownTo(this.#aloneLength, count, 0);
+    this.#listStart = grownTo(this.#listStart, count, -1);
+    this.#listLength = grownTo(this.#listLength, count, 0);
   }
 
   /** Records the recipients of message `index`, given its To, Cc and Bcc list numbers. */

@@ -23,89 +23,172 @@ export const replyWalkDefinition =
 /** Pairs gathered straight into typed arrays (doubled when full): no boxed numbers, no copy per array. */
 class PairsBuilder {
   count = 0;
-  opening = new Int32Array(1024);
-  closing = new Int32Array(1024);
-  delay = new Float64Array(1024);
-  contact = new Int32Array(1024);
+  opening: Int32Array;
+  closing: Int32Array;
+  openingTime: Float64Array;
+  closingTime: Float64Array;
+  delay: Float64Array;
+  contact: Int32Array;
 
-  add(opening: number, closing: number, delay: number, contact: number): void {
-    if (this.count === this.opening.length) this.#grow();
+  constructor(capacity = 1024) {
+    this.opening = new Int32Array(capacity);
+    this.closing = new Int32Array(capacity);
+    this.openingTime = new Float64Array(capacity);
+    this.closingTime = new Float64Array(capacity);
+    this.delay = new Float64Array(capacity);
+    this.contact = new Int32Array(capacity);
+  }
+
+  add(opening: number, closing: number, openingTime: number, closingTime: number, contact: number): void {
+    if (this.count === this.opening.length) this.#grow(this.count * 2);
     const k = this.count++;
     this.opening[k] = opening;
     this.closing[k] = closing;
-    this.delay[k] = delay;
+    this.openingTime[k] = openingTime;
+    this.closingTime[k] = closingTime;
+    this.delay[k] = closingTime - openingTime;
     this.contact[k] = contact;
   }
 
-  #grow(): void {
-    const size = this.opening.length * 2;
+  /** Pairs [from, to) of `pairs`, as they are. */
+  copy(pairs: ReplyPairs, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.count + to - from > this.opening.length)
+      this.#grow(Math.max(this.count * 2, this.count + to - from));
+    for (const name of PAIR_COLUMNS) this[name].set(pairs[name].subarray(from, to), this.count);
+    this.count += to - from;
+  }
+
+  #grow(size: number): void {
     const grown = <T extends Int32Array | Float64Array>(from: T, into: T): T => {
       into.set(from);
       return into;
     };
     this.opening = grown(this.opening, new Int32Array(size));
     this.closing = grown(this.closing, new Int32Array(size));
+    this.openingTime = grown(this.openingTime, new Float64Array(size));
+    this.closingTime = grown(this.closingTime, new Float64Array(size));
     this.delay = grown(this.delay, new Float64Array(size));
     this.contact = grown(this.contact, new Int32Array(size));
   }
 
-  build(time: Float64Array): ReplyPairs {
+  build(): ReplyPairs {
     const count = this.count;
-    const opening = this.opening.slice(0, count);
-    const closing = this.closing.slice(0, count);
-    const openingTime = new Float64Array(count);
-    const closingTime = new Float64Array(count);
-    for (let k = 0; k < count; k++) {
-      openingTime[k] = time[opening[k]!]!;
-      closingTime[k] = time[closing[k]!]!;
-    }
     return {
       count,
-      opening,
-      closing,
-      openingTime,
-      closingTime,
+      opening: this.opening.slice(0, count),
+      closing: this.closing.slice(0, count),
+      openingTime: this.openingTime.slice(0, count),
+      closingTime: this.closingTime.slice(0, count),
       delay: this.delay.slice(0, count),
       contact: this.contact.slice(0, count),
     };
   }
 }
 
+const PAIR_COLUMNS = ['opening', 'closing', 'openingTime', 'closingTime', 'delay', 'contact'] as const;
+
+/** What the walk reads of each message: time, flags (SENT, AUTOMATED) and sender contact. */
+export interface WalkFacts {
+  time: Float64Array;
+  flags: Uint8Array;
+  contact: Int32Array;
+}
+
+/** Walks thread t, adding the pairs it closes to `mine` and `theirs`. */
+function walkThread(
+  t: number,
+  threads: ThreadIndex,
+  facts: WalkFacts,
+  mine: PairsBuilder,
+  theirs: PairsBuilder,
+) {
+  const { start, members } = threads;
+  const { time, flags, contact } = facts;
+  let waitingOnMe = -1;
+  let waitingOnThem = -1;
+  for (let k = start[t]!; k < start[t + 1]!; k++) {
+    const i = members[k]!;
+    const flag = flags[i]!;
+    if ((flag & AUTOMATED) !== 0) continue;
+    if ((flag & SENT) !== 0) {
+      if (waitingOnMe >= 0) {
+        if (time[i]! - time[waitingOnMe]! > 0)
+          mine.add(waitingOnMe, i, time[waitingOnMe]!, time[i]!, contact[waitingOnMe]!);
+        waitingOnMe = -1;
+      }
+      if (waitingOnThem < 0) waitingOnThem = i;
+    } else if (contact[i]! >= 0) {
+      if (waitingOnThem >= 0) {
+        if (time[i]! - time[waitingOnThem]! > 0)
+          theirs.add(waitingOnThem, i, time[waitingOnThem]!, time[i]!, contact[i]!);
+        waitingOnThem = -1;
+      }
+      if (waitingOnMe < 0) waitingOnMe = i;
+    }
+  }
+}
+
 /** Figures 6 and 7: one walk of every thread, giving my reply pairs and theirs. */
 export function walkThreads(
   threads: ThreadIndex,
-  time: Float64Array,
-  flags: Uint8Array,
-  contact: Int32Array,
+  facts: WalkFacts,
 ): { mine: ReplyPairs; theirs: ReplyPairs } {
   const mine = new PairsBuilder();
   const theirs = new PairsBuilder();
-  const { start, members } = threads;
-  for (let t = 0; t < threads.count; t++) {
-    let waitingOnMe = -1;
-    let waitingOnThem = -1;
-    for (let k = start[t]!; k < start[t + 1]!; k++) {
-      const i = members[k]!;
-      const flag = flags[i]!;
-      if ((flag & AUTOMATED) !== 0) continue;
-      if ((flag & SENT) !== 0) {
-        if (waitingOnMe >= 0) {
-          const delay = time[i]! - time[waitingOnMe]!;
-          if (delay > 0) mine.add(waitingOnMe, i, delay, contact[waitingOnMe]!);
-          waitingOnMe = -1;
-        }
-        if (waitingOnThem < 0) waitingOnThem = i;
-      } else if (contact[i]! >= 0) {
-        if (waitingOnThem >= 0) {
-          const delay = time[i]! - time[waitingOnThem]!;
-          if (delay > 0) theirs.add(waitingOnThem, i, delay, contact[i]!);
-          waitingOnThem = -1;
-        }
-        if (waitingOnMe < 0) waitingOnMe = i;
-      }
+  for (let t = 0; t < threads.count; t++) walkThread(t, threads, facts, mine, theirs);
+  return { mine: mine.build(), theirs: theirs.build() };
+}
+
+/**
+ * The walk after messages joined the threads `touched` (ascending): those threads are walked
+ * again, every other thread's pairs are kept, and the pairs stay in thread order, as a whole walk
+ * gives them. `threadOf` names each message's thread.
+ */
+export function walkTouchedThreads(
+  previous: { mine: ReplyPairs; theirs: ReplyPairs },
+  threads: ThreadIndex,
+  touched: Int32Array,
+  threadOf: Int32Array,
+  facts: WalkFacts,
+): { mine: ReplyPairs; theirs: ReplyPairs } {
+  return {
+    mine: keptAndWalked(previous.mine, true, threads, touched, threadOf, facts),
+    theirs: keptAndWalked(previous.theirs, false, threads, touched, threadOf, facts),
+  };
+}
+
+/** One side's pairs (mine or theirs): the kept ones copied in stretches, the touched threads' walked again in their place. */
+function keptAndWalked(
+  old: ReplyPairs,
+  mine: boolean,
+  threads: ThreadIndex,
+  touched: Int32Array,
+  threadOf: Int32Array,
+  facts: WalkFacts,
+): ReplyPairs {
+  const out = new PairsBuilder(old.count + 1024);
+  const otherSide = new PairsBuilder(16);
+  // Pairs are in thread order: the first pair of a thread at or after t, by bisection.
+  const firstPairFrom = (t: number, low: number): number => {
+    let high = old.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (threadOf[old.opening[middle]!]! < t) low = middle + 1;
+      else high = middle;
     }
+    return low;
+  };
+  let k = 0;
+  for (const t of touched) {
+    const first = firstPairFrom(t, k);
+    out.copy(old, k, first);
+    k = firstPairFrom(t + 1, first);
+    if (mine) walkThread(t, threads, facts, out, otherSide);
+    else walkThread(t, threads, facts, otherSide, out);
   }
-  return { mine: mine.build(time), theirs: theirs.build(time) };
+  out.copy(old, k, old.count);
+  return out.build();
 }
 
 /** The pairs (indices into `pairs`) whose closing message lies in [from, to), in pair order. */

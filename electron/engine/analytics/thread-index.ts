@@ -53,10 +53,61 @@ export class ThreadIndex {
     const members = new Int32Array(start[count]!);
     const next = start.slice(0, count);
     for (let i = 0; i < threadOf.length; i++) if (threadOf[i]! >= 0) members[next[threadOf[i]!]!++] = i;
-    const before = (a: number, b: number) =>
-      time[a]! - time[b]! || (flags[a]! & SENT) - (flags[b]! & SENT) || rowId[a]! - rowId[b]!;
+    const before = walkOrder(time, flags, rowId);
     for (let t = 0; t < count; t++) sortRun(members, start[t]!, start[t + 1]!, before);
     return new ThreadIndex(keys, start, members);
+  }
+
+  /**
+   * `previous` with the messages [from, to) added (`threadOf` of each, -1 for none): the threads
+   * they join are sorted again, the others' runs copied as they are. Equal to a whole build, which
+   * sorts each thread by a total order. Also gives the threads the new messages touched, ascending.
+   */
+  static patched(
+    previous: ThreadIndex,
+    keys: ThreadNumbering,
+    threadOf: Int32Array,
+    from: number,
+    to: number,
+    order: { time: Float64Array; flags: Uint8Array; rowId: Float64Array },
+  ): { threads: ThreadIndex; touched: Int32Array } {
+    const count = keys.count;
+    const had = previous.count;
+    const old = previous.start;
+    const added = new Int32Array(count);
+    const joined: number[] = [];
+    for (let i = from; i < to; i++) {
+      const t = threadOf[i]!;
+      if (t >= 0 && added[t]!++ === 0) joined.push(t);
+    }
+    const touched = Int32Array.from(joined).sort();
+    // Each thread starts where it did, moved by what the touched threads before it gained.
+    const start = new Int32Array(count + 1);
+    start.set(old);
+    start.fill(old[had]!, had + 1);
+    let shift = 0;
+    for (let k = 0; k < touched.length; k++) {
+      shift += added[touched[k]!]!;
+      const end = k + 1 < touched.length ? touched[k + 1]! : count;
+      for (let t = touched[k]!; t < end; t++) start[t + 1]! += shift;
+    }
+    const members = new Int32Array(start[count]!);
+    // The old runs, in one copy per stretch that ends with a touched thread (its gain comes after it).
+    let stretch = 0;
+    for (const t of touched) {
+      if (t >= had) break;
+      members.set(previous.members.subarray(old[stretch]!, old[t + 1]!), start[stretch]!);
+      stretch = t + 1;
+    }
+    if (stretch < had) members.set(previous.members.subarray(old[stretch]!, old[had]!), start[stretch]!);
+    // The new messages after each touched thread's old run, in input order; then sorted.
+    for (let i = from; i < to; i++) {
+      const t = threadOf[i]!;
+      if (t >= 0) members[start[t + 1]! - added[t]!--] = i;
+    }
+    const before = walkOrder(order.time, order.flags, order.rowId);
+    for (const t of touched) sortRun(members, start[t]!, start[t + 1]!, before);
+    return { threads: new ThreadIndex(keys, start, members), touched };
   }
 
   /** The first position in thread t whose message time is at or after `instant`. */
@@ -70,6 +121,12 @@ export class ThreadIndex {
     }
     return low;
   }
+}
+
+/** Walk order: time, then received before sent, then storage id (a total order: ids are distinct). */
+function walkOrder(time: Float64Array, flags: Uint8Array, rowId: Float64Array) {
+  return (a: number, b: number) =>
+    time[a]! - time[b]! || (flags[a]! & SENT) - (flags[b]! & SENT) || rowId[a]! - rowId[b]!;
 }
 
 /** Stable sort of `values[from, to)`: insertion sort for the short runs most threads are. */
@@ -119,6 +176,18 @@ export class ThreadNumbering {
   /** The table of #lastAccount: messages come grouped by account, so the map is asked when it changes. */
   #lastAccount = Number.NaN;
   #lastNumbers: Int32Array = new Int32Array(0);
+
+  /** Room for every key the stored keys' dictionary holds now (it grows between loads of one set). */
+  reserve(): void {
+    const size = this.#storedKeys.size;
+    for (const [account, table] of this.#byStoredKey) {
+      if (table.length >= size) continue;
+      const grown = new Int32Array(size).fill(-1);
+      grown.set(table);
+      this.#byStoredKey.set(account, grown);
+    }
+    this.#lastAccount = Number.NaN;
+  }
 
   /** The number of the thread whose stored key is number `storedKey`, in the account. */
   of(accountId: number, storedKey: number): number {

@@ -4,9 +4,12 @@
  * one, does on the engine's thread. Pure reads: what it returns is stored by the caller.
  *
  * Cost: the messages of an account set are loaded once per data version and kept (two sets at
- * most: an account and "all"), the next version brought up to date from them; within one batch each account set and input is prepared once, and
- * each view is that preparation seen through its range (prepare.ts datasetForRange); a view with
- * an identical input ("all" of one account is the account itself) is computed once.
+ * most: an account and "all"), the next version brought up to date from them; within one batch
+ * each account set and input is prepared once, and each view is that preparation seen through its
+ * range (prepare.ts datasetForRange); a view with an identical input ("all" of one account is the
+ * account itself) is computed once. The last preparation of each account set is kept across
+ * batches too: the next batch brings it up to date for what the new version added
+ * (dataset-patch.ts) instead of preparing the whole mailbox again, when the change allows.
  */
 import type { Brief } from '../../../shared/brief-types.ts';
 import type { RangeAnchor, WorkingHours } from '../../../shared/domain.ts';
@@ -18,6 +21,7 @@ import {
   datasetForRange,
   loadAnalyticsMessages,
   loadReportAccounts,
+  patchedDataset,
   prepareDataset,
   type RangeSpec,
   type ReportInput,
@@ -79,6 +83,8 @@ export class ViewComputer {
   readonly #store: Store;
   /** The last set loaded per account list, with its data version: the next version starts from it. */
   readonly #loaded = new Map<string, { version: string; messages: AnalyticsMessage[] }>();
+  /** The last preparation per account list (two at most), for the next batch to bring up to date. */
+  readonly #kept = new Map<string, Dataset>();
   /** Snapshot writes put off until the batch's views are out. */
   readonly #pending: Array<() => void> = [];
 
@@ -95,7 +101,7 @@ export class ViewComputer {
       const { messages: _messages, ...rest } = base;
       const key = `${set.version}|${JSON.stringify(rest)}`;
       return set.views.map((view, viewIndex) => {
-        const computed = this.#view(prepared, key, base, view);
+        const computed = this.#view(prepared, key, set.ids.join(','), base, view);
         onView(setIndex, viewIndex, computed);
         return computed;
       });
@@ -113,6 +119,7 @@ export class ViewComputer {
   #view(
     prepared: Map<string, { data: Dataset; views: Map<string, ComputedView> }>,
     key: string,
+    list: string,
     base: Omit<ReportInput, 'range'>,
     view: ViewSpec,
   ): ComputedView {
@@ -120,7 +127,7 @@ export class ViewComputer {
     let shared = prepared.get(key);
     if (!shared) {
       const first = view.anchor ? { range: view.range, anchor: view.anchor } : { range: view.range };
-      shared = { data: prepareDataset({ ...base, ...first }), views: new Map() };
+      shared = { data: this.#prepare(list, { ...base, ...first }), views: new Map() };
       prepared.set(key, shared);
     }
     const name = `${view.figures}|${view.range}|${view.anchor ?? ''}`;
@@ -133,6 +140,24 @@ export class ViewComputer {
     const computed = { json: JSON.stringify(value), ms: performance.now() - started, anchor };
     shared.views.set(name, computed);
     return computed;
+  }
+
+  /** The input prepared: the account list's kept preparation brought up to date, else whole; kept for the next batch. */
+  #prepare(list: string, input: ReportInput): Dataset {
+    const kept = this.#kept.get(list);
+    const patched = kept ? patchedDataset(kept, input) : { reason: 'nothing kept' };
+    let data: Dataset;
+    if ('data' in patched) data = patched.data;
+    else {
+      // Why a warming cost a whole preparation: the first thing to look at when one is slow.
+      if (kept)
+        this.#store.logger.debug('analytics prepared whole', { accounts: list, reason: patched.reason });
+      data = prepareDataset(input);
+    }
+    this.#kept.delete(list);
+    this.#kept.set(list, data);
+    while (this.#kept.size > 2) this.#kept.delete(this.#kept.keys().next().value!);
+    return data;
   }
 
   /**
