@@ -13,7 +13,7 @@ import {
 import { type CacheItem, type ReportedMessage, validateBatch } from './message-batch.ts';
 import { filterParams, type LabelMatch, type MessageFilter, MessageQueries } from './message-query.ts';
 import { type CachedMessage, type RowParams, rowParams, toCachedMessage } from './message-row.ts';
-import { type MessageStatements, prepareMessageStatements } from './message-statements.ts';
+import { insertValues, type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
 import type { ProvisionalDerivation } from './provisional-derivation.ts';
 
@@ -101,7 +101,7 @@ export class MessageCacheService {
       const labels = new AccountLabels(this.#labels, account);
       const insert =
         provisional === undefined
-          ? (params: RowParams) => this.#sql.insert.get(params) !== undefined
+          ? (params: RowParams) => this.#sql.insert.run(insertValues(params)).changes > 0
           : this.#provisionalInsert(account, provisional);
       let inserted = 0;
       let updated = 0;
@@ -152,7 +152,7 @@ export class MessageCacheService {
         params.echo = own.echo;
         params.threadKey = `r:${next}`;
       }
-      if (this.#sql.insertAt.get(params) === undefined) return false;
+      if (this.#sql.insert.run(insertValues(params)).changes === 0) return false;
       next += 1;
       if (reconstructed && !forgotten) {
         this.#sql.forgetDerivation.run(account);

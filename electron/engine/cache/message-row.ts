@@ -58,7 +58,8 @@ export interface RowPlace {
  */
 export interface RowParams extends RowPlace {
   [column: string]: string | number | Buffer | null;
-  id: number;
+  /** Null: the next row id. */
+  id: number | null;
   counted: 0 | 1;
   direction: 'sent' | 'received';
   echo: 0 | 1;
@@ -95,7 +96,7 @@ export function rowParams(facts: MessageFacts, place: RowPlace): RowParams {
     labelBits: place.labelBits,
     raw: place.raw,
     now: place.now,
-    id: 0,
+    id: null,
     counted: 1,
     direction: 'received',
     echo: 0,

@@ -1,6 +1,6 @@
 import type { Store } from '../db/store.ts';
 import { EARLIEST_VALID_TIME } from '../mail/date.ts';
-import type { MessageRow } from './message-row.ts';
+import type { MessageRow, RowParams } from './message-row.ts';
 import type { StatsRow } from './message-stats.ts';
 
 /** Processed column → bound parameter (see rowParams in message-row.ts). */
@@ -29,8 +29,6 @@ const FACT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['content_key', 'contentKey'],
 ];
 
-const columns = FACT_COLUMNS.map(([column]) => column).join(', ');
-const params = FACT_COLUMNS.map(([, param]) => `@${param}`).join(', ');
 const assignments = FACT_COLUMNS.map(([column, param]) => `${column} = @${param}`).join(', ');
 // An update that changes nothing writes nothing, so re-storing a batch leaves the data version alone.
 const differs = FACT_COLUMNS.map(([column, param]) => `${column} IS NOT @${param}`).join(' OR ');
@@ -40,6 +38,32 @@ const STATS = `SELECT account_id, count(*) AS count, total(size) + total(length(
   min(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS oldest,
   max(CASE WHEN time >= ${EARLIEST_VALID_TIME} THEN time END) AS newest
   FROM message_cache`;
+
+/**
+ * The insert's columns and the RowParams field bound to each. A null `id` takes the next row id;
+ * an import binds that id itself (the largest plus one: its write transaction holds the file), so
+ * that a reconstructed message's provisional thread key can name it (provisional-derivation.ts).
+ */
+const INSERT_COLUMNS: ReadonlyArray<readonly [string, keyof RowParams]> = [
+  ['id', 'id'],
+  ['account_id', 'accountId'],
+  ['provider', 'provider'],
+  ['provider_id', 'providerId'],
+  ...FACT_COLUMNS,
+  ['label_bits', 'labelBits'],
+  ['raw_data', 'raw'],
+  ['counted', 'counted'],
+  ['direction', 'direction'],
+  ['echo', 'echo'],
+  ['thread_key', 'threadKey'],
+  ['created_at', 'now'],
+  ['updated_at', 'now'],
+];
+
+/** The insert's parameters in column order. */
+export function insertValues(row: RowParams): unknown[] {
+  return INSERT_COLUMNS.map(([, field]) => row[field]);
+}
 
 export function prepareMessageStatements(store: Store) {
   const inList = 'IN (SELECT value FROM json_each(@ids))';
@@ -51,20 +75,12 @@ export function prepareMessageStatements(store: Store) {
     findId: store.prepare<{ id: number; thread_key: string | null }>(
       'SELECT id, thread_key FROM message_cache WHERE account_id = @accountId AND provider = @provider AND provider_id = @providerId',
     ),
-    insert: store.prepare<{ id: number }>(
-      `INSERT INTO message_cache (account_id, provider, provider_id, ${columns}, label_bits, raw_data, created_at, updated_at)
-       VALUES (@accountId, @provider, @providerId, ${params}, @labelBits, @raw, @now, @now)
-       ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
-    ),
-    // An import's reconstructed message, stored at the row id SQLite would give it (the largest
-    // plus one: the write transaction holds the file) with its provisional derivation
-    // (provisional-derivation.ts), whose thread key names that id.
-    insertAt: store.prepare<{ id: number }>(
-      `INSERT INTO message_cache (id, account_id, provider, provider_id, ${columns}, label_bits, raw_data,
-         counted, direction, echo, thread_key, created_at, updated_at)
-       VALUES (@id, @accountId, @provider, @providerId, ${params}, @labelBits, @raw,
-         @counted, @direction, @echo, @threadKey, @now, @now)
-       ON CONFLICT (account_id, provider, provider_id) DO NOTHING RETURNING id`,
+    // Bound by position (insertValues): a third cheaper than by name, and `changes` says whether
+    // the row was new (RETURNING cost as much again).
+    insert: store.prepare(
+      `INSERT INTO message_cache (${INSERT_COLUMNS.map(([column]) => column).join(', ')})
+       VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (account_id, provider, provider_id) DO NOTHING`,
     ),
     lastId: store.prepare<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM message_cache'),
     update: store.prepare(
