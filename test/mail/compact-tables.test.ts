@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DigestMap, ensureLength } from '../../electron/engine/mail/compact-tables.ts';
 import { DuplicateMerger } from '../../electron/engine/mail/duplicates.ts';
+import { FingerprintTable } from '../../electron/engine/mail/fingerprint-table.ts';
 import { makeFacts } from './message-builder.ts';
 
 describe('compact tables', () => {
@@ -25,6 +26,36 @@ describe('compact tables', () => {
     expect(grown.length).toBeGreaterThanOrEqual(3);
     const same = Float64Array.of(1);
     expect(ensureLength(same, 1)).toBe(same);
+  });
+});
+
+/** Every value the table gives for `key`. */
+function candidatesOf(table: FingerprintTable, key: string): number[] {
+  const values: number[] = [];
+  table.lookup(key);
+  for (let value = table.nextCandidate(); value !== -1; value = table.nextCandidate()) values.push(value);
+  return values;
+}
+
+describe('fingerprint table', () => {
+  it('gives every key its values through the growth of its segments, and an absent key none', () => {
+    const table = new FingerprintTable();
+    for (let i = 0; i < 50_000; i++) table.add(`<id-${i}@example.com>`, i);
+    for (let i = 0; i < 50_000; i++) expect(candidatesOf(table, `<id-${i}@example.com>`)).toContain(i);
+    let strangers = 0;
+    for (let i = 50_000; i < 60_000; i++) strangers += candidatesOf(table, `<id-${i}@example.com>`).length;
+    // The digest is fixed, so this is deterministic: a stranger among these keys would be a
+    // one-in-100,000 event (a run of a few slots, each a 2^-32 chance).
+    expect(strangers).toBe(0);
+  });
+
+  it('keeps every value added under one fingerprint: the caller tells them apart', () => {
+    const table = new FingerprintTable((_key, into) => {
+      into[0] = 7;
+      into[1] = 3;
+    });
+    for (let i = 0; i < 100; i++) table.add(`key-${i}`, i);
+    expect(candidatesOf(table, 'anything').sort((a, b) => a - b)).toEqual([...Array(100).keys()]);
   });
 });
 

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateMerger } from '../../electron/engine/mail/duplicates.ts';
+import { DuplicateMerger as Merger } from '../../electron/engine/mail/duplicates.ts';
 import { makeFacts } from './message-builder.ts';
+import { ONE_FINGERPRINT } from './one-fingerprint.ts';
 
-describe('Duplicates', () => {
+// The same rule whatever the fingerprints: with the real digest, and with one shared by every key.
+describe.each([
+  ['the key digest', undefined],
+  ['one fingerprint for every key', ONE_FINGERPRINT],
+])('Duplicates (%s)', (_name, digest) => {
+  const DuplicateMerger = class extends Merger {
+    constructor(options: { retainFacts?: boolean } = {}) {
+      super({ ...options, digest });
+    }
+  };
+
   it('Two imported messages are the same message when their Message-IDs are equal', () => {
     const merger = new DuplicateMerger();
     expect(merger.add(makeFacts({ providerId: 'a', messageId: 'm1', labels: ['INBOX'] })).kind).toBe('new');
@@ -76,5 +87,18 @@ describe('Duplicates', () => {
       labels: ['INBOX', 'SENT'],
     });
     expect(() => merger.results()).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+  });
+
+  it('two different messages whose keys share a fingerprint stay two messages', () => {
+    const merger = new DuplicateMerger();
+    expect(merger.add(makeFacts({ providerId: 'a', messageId: 'm1', contentKey: 'k1' })).kind).toBe('new');
+    expect(merger.add(makeFacts({ providerId: 'b', messageId: 'm2', contentKey: 'k2' })).kind).toBe('new');
+    expect(merger.add(makeFacts({ providerId: 'c', messageId: 'm3' })).kind).toBe('new');
+    expect(merger.add(makeFacts({ providerId: 'd', contentKey: 'k3' })).kind).toBe('new');
+    expect(merger.add(makeFacts({ providerId: 'e' })).kind).toBe('new');
+    expect(merger.add(makeFacts({ providerId: 'f', messageId: 'm2' }))).toMatchObject({
+      intoProviderId: 'b',
+    });
+    expect(merger.results().map((f) => f.providerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

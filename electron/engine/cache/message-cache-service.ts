@@ -1,7 +1,7 @@
 import { BriefError } from '../../../shared/errors.ts';
 import type { Store } from '../db/store.ts';
 import type { DerivationInput } from '../mail/derive.ts';
-import type { DuplicateKeys } from '../mail/duplicates.ts';
+import type { DuplicateKeys, OwnKeys } from '../mail/duplicates.ts';
 import type { DerivedFacts, MessageFacts } from '../mail/types.ts';
 import {
   AccountLabels,
@@ -209,12 +209,19 @@ export class MessageCacheService {
   *iterateDuplicateKeys(accountId: number): Generator<DuplicateKeys> {
     for (const row of this.#sql.duplicateKeys.iterate(accountId)) {
       yield {
+        provider: row.provider,
         providerId: row.provider_id,
         messageId: row.message_id,
         contentKey: row.content_key,
         labels: JSON.parse(row.labels) as string[],
       };
     }
+  }
+
+  /** A stored message's Message-ID and content key; undefined when it is not stored. */
+  duplicateKeysOf(accountId: number, provider: string, providerId: string): OwnKeys | undefined {
+    const row = this.#sql.duplicateKeysOf.get(accountId, provider, providerId);
+    return row && { messageId: row.message_id, contentKey: row.content_key };
   }
 
   /** What the per-account derivations read of every stored message, in storage (rowId) order. */

@@ -143,14 +143,20 @@ export function prepareMessageStatements(store: Store) {
     ),
     // Lean reads for whole-account passes: only the columns the pass needs.
     duplicateKeys: store.prepare<{
+      provider: string;
       provider_id: string;
       message_id: string | null;
       content_key: string | null;
       labels: string;
     }>(
       // The order iterateMessages streams in (time, then storage order): the merger's first-read copy.
-      `SELECT provider_id, message_id, content_key, labels FROM message_cache
+      `SELECT provider, provider_id, message_id, content_key, labels FROM message_cache
        WHERE account_id = ? ORDER BY time ASC, id ASC`,
+    ),
+    // One message's keys, through the (account, provider, provider id) unique index: the duplicate
+    // merger confirms a fingerprint here instead of holding every key.
+    duplicateKeysOf: store.prepare<{ message_id: string | null; content_key: string | null }>(
+      'SELECT message_id, content_key FROM message_cache WHERE account_id = ? AND provider = ? AND provider_id = ?',
     ),
     derivationInputs: store.prepare<
       Pick<

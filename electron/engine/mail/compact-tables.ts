@@ -22,6 +22,13 @@ export function ensureLength<T extends Growable>(array: T, length: number): T {
 let digestHigh = 0;
 let digestLow = 0;
 
+/** The 64-bit digest of `text` as [high, low] words, written into `into` (no allocation per call). */
+export function digestInto(text: string, into: Uint32Array): void {
+  digest(text);
+  into[0] = digestHigh;
+  into[1] = digestLow;
+}
+
 /** cyrb53's mixing kept at 64 bits: sets digestHigh / digestLow. */
 function digest(text: string): void {
   let h1 = 0xdeadbeef;

@@ -93,7 +93,15 @@ async function storeMessages(
   const shortened = new ReportSamples<Where>(100, 16 * 1024);
   let read = 0;
   let duplicates = 0;
-  const merger = new DuplicateMerger({ retainFacts: false });
+  // Keys are confirmed in the store once written, not held as strings (docs/mail-model.md,
+  // "Duplicate keys in little memory").
+  const merger = new DuplicateMerger({
+    retainFacts: false,
+    store: {
+      provider: PROVIDER_IMPORT,
+      keysOf: (provider, providerId) => messages.duplicateKeysOf(accountId, provider, providerId),
+    },
+  });
   // What is already stored takes part in the merge, so a copy imported later joins its twin.
   for (const stored of messages.iterateDuplicateKeys(accountId)) merger.seed(stored);
 
@@ -111,6 +119,7 @@ async function storeMessages(
   const flush = () => {
     if (batch.flush())
       events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
+    merger.stored();
   };
   const progress = new ReadProgress(expanded.bytes);
   const report = (options?: { force: boolean }) =>
