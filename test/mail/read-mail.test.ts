@@ -10,9 +10,9 @@ import { type ReadItem, readMail } from '../../electron/engine/mail/read-mail.ts
 const message = (id: string, extra = '', body = 'Body line\n') =>
   `From: a@x.example\nTo: b@x.example\nSubject: ${id}\nMessage-ID: <${id}@x>\nDate: Mon, 3 Mar 2025 09:00:00 +0000\n${extra}\n${body}`;
 
-async function readAll(paths: string[], signal?: AbortSignal): Promise<ReadItem[]> {
+async function readAll(paths: string[], signal?: AbortSignal, blocking = false): Promise<ReadItem[]> {
   const items: ReadItem[] = [];
-  for await (const item of readMail(paths, { signal })) items.push(item);
+  for await (const item of readMail(paths, { signal, blocking })) items.push(item);
   return items;
 }
 
@@ -164,33 +164,44 @@ describe('readMail', () => {
     await expect(readAll([missing], controller.signal)).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
-  it('reads every plain file into one buffer, chunk after chunk, and keeps whole the messages that span chunks', async () => {
-    const dir = tempDir();
-    // A message file of 2.5 chunks (its parts are copied before the buffer is read into again),
-    // and mailboxes whose messages fall across chunk boundaries.
-    const long = message('long', '', `${'x'.repeat(99)}\n`.repeat((CHUNK_BYTES * 2.5) / 100));
-    writeFileSync(join(dir, 'long.eml'), long);
-    const mbox = Array.from(
-      { length: 3000 },
-      (_, i) => `From s${i}\n${message(`m${i}`, '', `${'y'.repeat(999)}\n`)}`,
-    );
-    writeFileSync(join(dir, 'one.mbox'), mbox.join('\n'));
-    writeFileSync(join(dir, 'two.mbox'), mbox.slice(0, 1500).join('\n'));
-    const items = await readAll([dir]);
-    const raws = items.map((item) => (item.kind === 'message' ? item.raw.toString('latin1') : item.kind));
-    expect(raws).toEqual(
-      [long, ...mbox.slice(0, 3000), ...mbox.slice(0, 1500)].map((text) => text.replace(/^From \S+\n/, '')),
-    );
+  it.each([
+    ['asynchronous', false],
+    ['blocking (the reader worker)', true],
+  ])(
+    'reads every plain file into one buffer, chunk after chunk, and keeps whole the messages that span chunks (%s calls)',
+    async (_calls, blocking) => {
+      const dir = tempDir();
+      // A message file of 2.5 chunks (its parts are copied before the buffer is read into again),
+      // and mailboxes whose messages fall across chunk boundaries.
+      const long = message('long', '', `${'x'.repeat(99)}\n`.repeat((CHUNK_BYTES * 2.5) / 100));
+      writeFileSync(join(dir, 'long.eml'), long);
+      const mbox = Array.from(
+        { length: 3000 },
+        (_, i) => `From s${i}\n${message(`m${i}`, '', `${'y'.repeat(999)}\n`)}`,
+      );
+      writeFileSync(join(dir, 'one.mbox'), mbox.join('\n'));
+      writeFileSync(join(dir, 'two.mbox'), mbox.slice(0, 1500).join('\n'));
+      const items = await readAll([dir], undefined, blocking);
+      const raws = items.map((item) => (item.kind === 'message' ? item.raw.toString('latin1') : item.kind));
+      expect(raws).toEqual(
+        [long, ...mbox.slice(0, 3000), ...mbox.slice(0, 1500)].map((text) => text.replace(/^From \S+\n/, '')),
+      );
 
-    const buffer = readBuffer();
-    const chunks = openFileChunks(join(dir, 'one.mbox'), buffer);
-    try {
-      for (let chunk = await chunks.next(); chunk !== null; chunk = await chunks.next()) {
-        expect(chunk.buffer).toBe(buffer.buffer);
+      const buffer = readBuffer();
+      const chunks = openFileChunks(join(dir, 'one.mbox'), buffer, blocking);
+      try {
+        for (let chunk = await chunks.next(); chunk !== null; chunk = await chunks.next()) {
+          expect(chunk.buffer).toBe(buffer.buffer);
+        }
+        expect(chunks.bytesRead()).toBe(Buffer.byteLength(mbox.join('\n')));
+      } finally {
+        chunks.close();
       }
-      expect(chunks.bytesRead()).toBe(Buffer.byteLength(mbox.join('\n')));
-    } finally {
-      chunks.close();
-    }
-  });
+      // An open that fails rejects the first chunk (readMail reports the file skipped with its code).
+      const missing = join(dir, 'gone.eml');
+      await expect(openFileChunks(missing, buffer, blocking).next()).rejects.toMatchObject({
+        code: 'ENOENT',
+      });
+    },
+  );
 });

@@ -9,7 +9,7 @@
  * worker held 12–25 MB of used chunks waiting for a full garbage collection (they live through
  * many scavenges while their messages are parsed, so they were promoted).
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -29,22 +29,29 @@ export function readBuffer(): Buffer {
   return Buffer.allocUnsafeSlow(CHUNK_BYTES);
 }
 
-export function openFileChunks(file: string, buffer: Buffer): FileChunks {
-  return /\.gz$/i.test(file) ? gunzipped(file) : intoBuffer(file, buffer);
+/**
+ * `blocking`: a plain file is opened and read with blocking calls, for a thread on which nothing
+ * else waits (the import's reader worker). A folder of message files is thousands of small files,
+ * and each asynchronous open, read, read of the end and close is a trip through the thread pool.
+ */
+export function openFileChunks(file: string, buffer: Buffer, blocking = false): FileChunks {
+  if (/\.gz$/i.test(file)) return gunzipped(file);
+  return intoBuffer(blocking ? blockingFile(file) : asyncFile(file), buffer);
 }
 
-function intoBuffer(file: string, buffer: Buffer): FileChunks {
-  const opening = open(file, 'r');
-  // An open that fails is told by next(); one that ends after close() is closed then.
-  opening.catch(() => undefined);
+/** A plain file's calls: asynchronous, or blocking. An open that fails rejects the first read. */
+interface PlainFile {
+  read(buffer: Buffer): Promise<number>;
+  close(): void;
+}
+
+function intoBuffer(source: PlainFile, buffer: Buffer): FileChunks {
   let read = 0;
   let closed = false;
-  let handle: FileHandle | null = null;
   return {
     async next() {
       if (closed) return null;
-      handle ??= await opening;
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      const bytesRead = await source.read(buffer);
       read += bytesRead;
       return bytesRead === 0 ? null : buffer.subarray(0, bytesRead);
     },
@@ -52,7 +59,36 @@ function intoBuffer(file: string, buffer: Buffer): FileChunks {
     close() {
       if (closed) return;
       closed = true;
+      source.close();
+    },
+  };
+}
+
+function asyncFile(file: string): PlainFile {
+  const opening = open(file, 'r');
+  // An open that fails is told by read(); one that ends after close() is closed then.
+  opening.catch(() => undefined);
+  let handle: FileHandle | null = null;
+  return {
+    async read(buffer) {
+      handle ??= await opening;
+      return (await handle.read(buffer, 0, buffer.length, null)).bytesRead;
+    },
+    close() {
       opening.then((opened) => opened.close()).catch(() => undefined);
+    },
+  };
+}
+
+function blockingFile(file: string): PlainFile {
+  let descriptor: number | null = null;
+  return {
+    async read(buffer) {
+      descriptor ??= openSync(file, 'r');
+      return readSync(descriptor, buffer, 0, buffer.length, null);
+    },
+    close() {
+      if (descriptor !== null) closeSync(descriptor);
     },
   };
 }

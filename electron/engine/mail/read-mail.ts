@@ -36,6 +36,8 @@ export interface ReadOptions {
   onRead?: (file: string, bytesRead: number) => void;
   /** Bytes of one message kept (default 64 MB); the rest is read past, not held. */
   maxMessageBytes?: number;
+  /** Plain files read with blocking calls: only on a thread nothing else waits on (file-chunks.ts). */
+  blocking?: boolean;
 }
 
 const SNIFF_BYTES = 8192;
@@ -110,7 +112,7 @@ async function* readMailFile(
   try {
     let first: Buffer | null;
     try {
-      source = openFileChunks(file, buffer);
+      source = openFileChunks(file, buffer, options.blocking);
       first = await source.next();
     } catch (error) {
       yield { kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` };

@@ -44,6 +44,8 @@ async function read(request: ReadRequest): Promise<void> {
   let shownBytes = 0;
   let shownFile = '';
   const reading = readMail(request.paths, {
+    // Nothing else runs on this thread: small files cost no trips through the thread pool.
+    blocking: true,
     onRead: (file, bytes) => {
       last = [file, bytes];
       // A long message holds no batch back from the progress bar: its bytes are shown as read. A
