@@ -67,6 +67,8 @@ export interface Dataset {
   msOfDay: Float64Array;
   /** Each thread's counted dated messages in walk order (time; received before sent; storage id). */
   threads: ThreadIndex;
+  /** The thread of each message (a number of `threads`), -1 when it is undated. */
+  threadOf: Int32Array;
   mine: ReplyPairs;
   theirs: ReplyPairs;
   /** IN_INBOX and IS_UNREAD of each label list number (label-bits.ts). */
@@ -244,6 +246,7 @@ export function datasetOf(parts: DatasetParts): Dataset {
     hour: rows.hour.subarray(0, count),
     msOfDay: rows.msOfDay.subarray(0, count),
     threads,
+    threadOf: rows.threadOf.subarray(0, count),
     mine,
     theirs,
     labelBits: rows.labelBits,

@@ -15,6 +15,60 @@ export function inTotals(data: Dataset, i: number, range: ResolvedRange): boolea
   return (data.flags[i]! & DATED) !== 0 ? inRange(data, i, range) : range.preset === 'all';
 }
 
+/** Index lists per time column (one per dataset, shared by its range views) and range: a few ranges each. */
+const indexLists = new WeakMap<Float64Array, Map<string, Int32Array>>();
+const MAX_LISTS = 16;
+
+/** The dataset indices (ascending) of the messages `keep` accepts, made once per dataset and `key`. */
+function indexList(data: Dataset, key: string, keep: (i: number) => boolean): Int32Array {
+  let lists = indexLists.get(data.time);
+  if (lists === undefined) {
+    lists = new Map();
+    indexLists.set(data.time, lists);
+  }
+  let list = lists.get(key);
+  if (list === undefined) {
+    let count = 0;
+    for (let i = 0; i < data.count; i++) if (keep(i)) count++;
+    list = new Int32Array(count);
+    for (let i = 0, k = 0; k < count; i++) if (keep(i)) list[k++] = i;
+    if (lists.size >= MAX_LISTS) lists.clear();
+    lists.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * The dated messages in [from, to), as ascending dataset indices: a figure over a month of a
+ * million messages loops over that month's, in the order a loop over every message meets them,
+ * and the figures of one range share one scan.
+ */
+export function datedIn(data: Dataset, from: number, to: number): Int32Array {
+  const { time } = data;
+  return indexList(data, `${from}|${to}`, (i) => time[i]! >= from && time[i]! < to);
+}
+
+/** The threads with a dated message in [from, to), ascending. */
+export function threadsIn(data: Dataset, from: number, to: number): Int32Array {
+  const inside = datedIn(data, from, to);
+  const seen = new Uint8Array(data.threads.count);
+  const threads: number[] = [];
+  for (let n = 0; n < inside.length; n++) {
+    const t = data.threadOf[inside[n]!]!;
+    if (seen[t] === 0) {
+      seen[t] = 1;
+      threads.push(t);
+    }
+  }
+  return Int32Array.from(threads).sort();
+}
+
+/** The messages {@link inTotals} counts, as ascending dataset indices (the dated ones in range but for `all`). */
+export function totalsIn(data: Dataset, range: ResolvedRange): Int32Array {
+  if (range.preset !== 'all') return datedIn(data, range.from, range.to);
+  return indexList(data, `totals|${range.from}|${range.to}`, (i) => inTotals(data, i, range));
+}
+
 /** A = the earlier of the range end and the as-of time (awaiting reply, going quiet). */
 export function awaitingInstant(range: ResolvedRange, asOf: number): number {
   return Math.min(range.to, asOf);

@@ -1,7 +1,7 @@
 import type { AfterHours } from '../../../../shared/report-types.ts';
 import { shareOf } from '../numbers.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 
 export const afterHoursDefinition =
@@ -20,8 +20,10 @@ export function computeAfterHours(data: Dataset, range: ResolvedRange): AfterHou
   let sent = 0;
   let outside = 0;
   let weekend = 0;
-  for (let i = 0; i < data.count; i++) {
-    if ((data.flags[i]! & SENT) === 0 || !inRange(data, i, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
+    if ((data.flags[i]! & SENT) === 0) continue;
     sent++;
     if (isAfterHours(data, i)) outside++;
     if (isWeekend(data, i)) weekend++;

@@ -2,7 +2,7 @@ import type { AwaitingThread } from '../../../../shared/report-types.ts';
 import { IN_INBOX } from '../label-bits.ts';
 import { compareCodePoints } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsOfMany } from '../prepare.ts';
-import { awaitingInstant } from '../scope.ts';
+import { awaitingInstant, threadsIn } from '../scope.ts';
 import { DAY_MS, isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -53,7 +53,9 @@ export function awaitingThreads(
   const waiting: number[] = [];
   const lastOf: number[] = [];
   const onMeToo: boolean[] = [];
-  for (let t = 0; t < data.threads.count; t++) {
+  // A waiting thread's last message before A is less than 30 days old: only the threads with a
+  // message in that month can wait (a month's messages, not every thread of a million messages).
+  for (const t of threadsIn(data, instant - 30 * DAY_MS, instant)) {
     const i = lastBefore(data, t, instant);
     if (i < 0) continue;
     const age = instant - data.time[i]!;

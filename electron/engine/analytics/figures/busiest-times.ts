@@ -1,6 +1,6 @@
 import type { BusiestTimes, WeekMatrix } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 
 export const busiestTimesDefinition =
@@ -14,8 +14,9 @@ function emptyMatrix(): WeekMatrix {
 export function computeBusiestTimes(data: Dataset, range: ResolvedRange): BusiestTimes {
   const sent = emptyMatrix();
   const received = emptyMatrix();
-  for (let i = 0; i < data.count; i++) {
-    if (!inRange(data, i, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const row = ((data.flags[i]! & SENT) !== 0 ? sent : received)[data.weekday[i]!]!;
     row[data.hour[i]!]!++;
   }

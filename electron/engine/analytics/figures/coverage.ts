@@ -1,6 +1,6 @@
 import type { Coverage } from '../../../../shared/report-types.ts';
 import { AUTOMATED, DATED, type Dataset, SENT } from '../prepare.ts';
-import { inRange, inTotals } from '../scope.ts';
+import { inRange, totalsIn } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { storedCoverage } from './coverage-accounts.ts';
@@ -16,8 +16,9 @@ export function computeCoverage(data: Dataset, range: ResolvedRange): Coverage {
   let automated = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < data.count; i++) {
-    if (!inTotals(data, i, range)) continue;
+  const inside = totalsIn(data, range);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const flags = data.flags[i]!;
     messages++;
     if ((flags & SENT) !== 0) sent++;

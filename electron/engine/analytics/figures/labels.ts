@@ -1,7 +1,7 @@
 import type { LabelCount, SenderBytes } from '../../../../shared/report-types.ts';
 import { byCountThenKey, increment, topCounts } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
@@ -21,8 +21,9 @@ export function computeLabels(
   const perList = new Float64Array(data.lists.length);
   const bytes = new Float64Array(data.texts.length);
   const messages = new Int32Array(data.texts.length);
-  for (let i = 0; i < data.count; i++) {
-    if (!inRange(data, i, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     perList[data.labels[i]!]!++;
     const sender = data.sender[i]!;
     if (sender < 0) continue;

@@ -1,7 +1,7 @@
 import type { Network } from '../../../../shared/report-types.ts';
 import { compareCodePoints } from '../numbers.ts';
 import type { Dataset } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import type { ExchangeTable } from './relationships.ts';
 
@@ -29,9 +29,11 @@ export function computeNetwork(data: Dataset, range: ResolvedRange, table: Excha
   const weights = new Int32Array(top.length * top.length);
   const present: number[] = [];
   const { pool, start, toCc } = data.recipients;
-  for (let i = 0; i < data.count; i++) {
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const sender = data.contact[i]!;
-    if (toCc[i]! + (sender >= 0 ? 1 : 0) < 2 || !inRange(data, i, range)) continue;
+    if (toCc[i]! + (sender >= 0 ? 1 : 0) < 2) continue;
     present.length = 0;
     for (let k = start[i]!, end = k + toCc[i]!; k < end; k++)
       if (rank[pool[k]!]! >= 0) present.push(rank[pool[k]!]!);

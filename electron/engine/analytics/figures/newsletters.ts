@@ -2,7 +2,7 @@ import type { Newsletter } from '../../../../shared/report-types.ts';
 import { IS_UNREAD } from '../label-bits.ts';
 import { byCountThenKey } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT, textsAt, UNSUBSCRIBE } from '../prepare.ts';
-import { inRange, isMoreRecent } from '../scope.ts';
+import { datedIn, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
@@ -28,8 +28,10 @@ export function newsletterGroups(data: Dataset, range: ResolvedRange): Newslette
   const groupOf = new Int32Array(data.texts.length).fill(-1);
   let account = Number.NaN;
   let readState = false;
-  for (let i = 0; i < data.count; i++) {
-    if ((data.flags[i]! & (SENT | AUTOMATED)) !== AUTOMATED || !inRange(data, i, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
+    if ((data.flags[i]! & (SENT | AUTOMATED)) !== AUTOMATED) continue;
     const sender = data.sender[i]!;
     if (sender < 0) continue;
     let group = groupOf[sender]! < 0 ? undefined : groups[groupOf[sender]!];

@@ -3,6 +3,7 @@ import { nullableRound } from '../numbers.ts';
 import { groupByKey, medianOf } from '../order-statistics.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { contactsOfPairs, pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
+import { datedIn } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -37,9 +38,10 @@ export function exchangesPerContact(data: Dataset, from: number, to: number): Ex
     last: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
   };
   const { pool, start, length } = data.recipients;
-  for (let i = 0; i < data.count; i++) {
+  const inside = datedIn(data, from, to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const time = data.time[i]!;
-    if (!(time >= from && time < to)) continue;
     if ((data.flags[i]! & SENT) !== 0) {
       for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
         const id = pool[k]!;

@@ -1,6 +1,7 @@
 import type { ThreadSummary, Threads } from '../../../../shared/report-types.ts';
 import { compareCodePoints, medianOfSorted, percentileOfSorted, sortCounts } from '../numbers.ts';
 import { type Dataset, textsAt } from '../prepare.ts';
+import { threadsIn } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -60,7 +61,11 @@ export function computeThreads(data: Dataset, range: ResolvedRange): Threads {
   const participants = new Int32Array(threadCount);
   let n = 0;
   const seenIn = new Int32Array(data.contacts.size).fill(-1);
-  for (let t = 0; t < threadCount; t++) {
+  // The threads with a message in the range, in thread order (every thread when it holds them all).
+  const touched = whole ? null : threadsIn(data, range.from, range.to);
+  const total = touched === null ? threadCount : touched.length;
+  for (let c = 0; c < total; c++) {
+    const t = touched === null ? c : touched[c]!;
     const from = whole ? start[t]! : data.threads.firstAtOrAfter(t, range.from, data.time);
     const to = whole ? start[t + 1]! : data.threads.firstAtOrAfter(t, range.to, data.time);
     if (to === from) continue;

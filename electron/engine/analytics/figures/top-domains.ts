@@ -1,6 +1,6 @@
 import type { TopDomains } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
@@ -15,8 +15,9 @@ export function computeTopDomains(data: Dataset, range: ResolvedRange): TopDomai
   // The last message index that counted each domain: a domain counts once per message.
   const countedBy = new Int32Array(contacts.domainCount).fill(-1);
   const { pool, start, length } = data.recipients;
-  for (let index = 0; index < data.count; index++) {
-    if (!inRange(data, index, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const index = inside[n]!;
     if ((data.flags[index]! & SENT) !== 0) {
       for (let k = start[index]!, end = k + length[index]!; k < end; k++) {
         const domain = contacts.domainOfContact[pool[k]!]!;

@@ -1,6 +1,6 @@
 import type { TopRecipient } from '../../../../shared/report-types.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { inRange } from '../scope.ts';
+import { datedIn } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
@@ -13,8 +13,10 @@ export function computeTopRecipients(data: Dataset, range: ResolvedRange): TopRe
   const counts = new Int32Array(data.contacts.size);
   const last = new Float64Array(data.contacts.size).fill(Number.NEGATIVE_INFINITY);
   const { pool, start, length } = data.recipients;
-  for (let i = 0; i < data.count; i++) {
-    if ((data.flags[i]! & SENT) === 0 || !inRange(data, i, range)) continue;
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
+    if ((data.flags[i]! & SENT) === 0) continue;
     const time = data.time[i]!;
     for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
       const id = pool[k]!;

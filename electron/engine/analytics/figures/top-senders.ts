@@ -1,6 +1,6 @@
 import type { TopSender } from '../../../../shared/report-types.ts';
 import { AUTOMATED, type Dataset, NAMED, SENT, textsAt } from '../prepare.ts';
-import { inRange, isMoreRecent } from '../scope.ts';
+import { datedIn, isMoreRecent } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -17,9 +17,11 @@ export function computeTopSenders(data: Dataset, range: ResolvedRange): TopSende
   // The latest message, and the latest with a display name, per contact (-1 = none yet).
   const latest = new Int32Array(size).fill(-1);
   const named = new Int32Array(size).fill(-1);
-  for (let i = 0; i < data.count; i++) {
+  const inside = datedIn(data, range.from, range.to);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const id = data.contact[i]!;
-    if ((data.flags[i]! & SENT) !== 0 || id < 0 || !inRange(data, i, range)) continue;
+    if ((data.flags[i]! & SENT) !== 0 || id < 0) continue;
     counts[id]!++;
     if ((data.flags[i]! & AUTOMATED) !== 0) automated[id]!++;
     if (isMoreRecent(data, i, latest[id]!)) latest[id] = i;

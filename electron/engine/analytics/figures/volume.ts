@@ -1,7 +1,7 @@
 import type { Volume, VolumeEntry } from '../../../../shared/report-types.ts';
 import { shareOf } from '../numbers.ts';
 import { AUTOMATED, type Dataset, SENT } from '../prepare.ts';
-import { inRange, inTotals } from '../scope.ts';
+import { inRange, totalsIn } from '../scope.ts';
 import { dateOfDay, weekStartOfDay } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 
@@ -34,8 +34,9 @@ export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
   let received = 0;
   let automated = 0;
   const { pool, start, length } = data.recipients;
-  for (let i = 0; i < data.count; i++) {
-    if (!inTotals(data, i, range)) continue;
+  const inside = totalsIn(data, range);
+  for (let n = 0; n < inside.length; n++) {
+    const i = inside[n]!;
     const isSent = (data.flags[i]! & SENT) !== 0;
     if (isSent) sent++;
     else received++;
