@@ -92,4 +92,30 @@ describe('OAuth for installed apps', () => {
     });
     await expect(attempt).rejects.toMatchObject({ code: 'AUTH_REQUIRED' });
   });
+
+  it('forgets a token Gmail refused when the refresh asked for it fails, so no one is handed it again', async () => {
+    const running = await startEmulator();
+    emulator = running;
+    dir = mkdtempSync(join(tmpdir(), 'brief-vault-'));
+    const vault = new FileVault(join(dir, 'tokens.json'));
+    vault.set(running.user, {
+      refreshToken: running.refreshToken,
+      scope: 'https://www.googleapis.com/auth/gmail.metadata',
+    });
+    const provider = new RefreshingTokenProvider(vault, {
+      clientId: running.clientId,
+      clientSecret: running.clientSecret,
+      authorizationEndpoint: running.endpoints.oauth2AuthBaseUrl,
+      tokenEndpoint: running.endpoints.oauth2TokenUrl,
+    });
+    const account = { id: 1, address: running.user };
+    await provider.getAccessToken(account);
+    // Gmail refused that token; the sign-in server is gone when the refresh is asked for.
+    await running.close();
+    emulator = null;
+    await expect(provider.getAccessToken(account, { forceRefresh: true })).rejects.toMatchObject({
+      code: 'NETWORK',
+    });
+    await expect(provider.getAccessToken(account)).rejects.toMatchObject({ code: 'NETWORK' });
+  });
 });

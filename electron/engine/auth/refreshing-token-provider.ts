@@ -1,7 +1,8 @@
 /**
  * A TokenProvider over a refresh-token vault: access tokens are cached until a minute before they
  * expire and refreshed from the token endpoint; one refresh at a time per account, shared by every
- * request that arrives meanwhile (forced ones too: a burst of 401s costs one refresh). A rotated
+ * request that arrives meanwhile (forced ones too: a burst of 401s costs one refresh); a forced
+ * request forgets the cached token first, whether or not its refresh succeeds. A rotated
  * refresh token is saved. A revoked or expired grant (`invalid_grant`) becomes AUTH_REQUIRED
  * naming the account, and is not retried.
  */
@@ -34,6 +35,8 @@ export class RefreshingTokenProvider implements TokenProvider {
     // A refresh under way started after the caller's token was issued, so it answers forced requests too.
     const pending = this.#pending.get(key);
     if (pending !== undefined) return pending;
+    // Forced: Gmail refused the caller's token. Forgotten now, so a failed refresh cannot hand it out again.
+    if (options.forceRefresh) this.#tokens.delete(key);
     const cached = this.#tokens.get(key);
     if (!options.forceRefresh && cached !== undefined && cached.expiresAt - EARLY_MS > this.#now())
       return Promise.resolve(cached);

@@ -2,9 +2,10 @@
  * The one loop every Gmail call of a sync goes through, a single call (one part) or a batch's
  * parts alike: it takes the concurrency slots and the quota, sends, tells the pacer what each part
  * spent, and sends again only the parts that failed, each by its own budget. A 401 refreshes the
- * token once; a server's "Retry after" pauses the whole bucket; other quota and transient
- * failures back off (`RetryPolicy`); a 404 is an answer (`GONE`); anything else stops the sync with
- * an error that says what was refused. The job's signal ends every wait and every request.
+ * token once (`AccessTokens` never hands a refused token out again); a server's "Retry after"
+ * pauses the whole bucket; other quota and transient failures back off (`RetryPolicy`); a 404 is
+ * an answer (`GONE`); anything else stops the sync with an error that says what was refused. The
+ * job's signal ends every wait and every request.
  */
 import { type CallContext, fatalCallError, reconnectError } from './call-context.ts';
 import { cancelledError, throwIfAborted } from './cancellation.ts';
