@@ -1,6 +1,6 @@
 /**
  * What the import rows measure: the shipped artefact, the engine as the build bundles it (out/)
- * run with the node flags `brief` runs with (the first line of bin/brief.js), not the TypeScript
+ * run as `brief` runs it (the node flags and environment of bin/brief.js's first line), not the TypeScript
  * sources (loading the engine from its sources costs ≈ 25 MB more and strips types at start).
  * The bench builds it once per run, so a figure never measures a stale bundle.
  */
@@ -36,10 +36,18 @@ export function buildOnce(): string {
   return built;
 }
 
-/** The node flags of bin/brief.js's first line (`#!/usr/bin/env -S node <flags>`). */
-export function cliNodeFlags(): string[] {
+/** How bin/brief.js's first line (`#!/usr/bin/env -S [NAME=value...] node <flags>`) starts node. */
+export function cliLaunch(): { env: Record<string, string>; flags: string[] } {
   const first = readFileSync(join(ROOT, 'bin', 'brief.js'), 'utf8').split('\n', 1)[0]!;
-  const words = first.replace(/^#!\S*env(\s+-S)?\s+/, '').split(/\s+/);
+  const words = first
+    .replace(/^#!\S*env(\s+-S)?\s+/, '')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const env: Record<string, string> = {};
+  while (words[0] !== undefined && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+    const [name = '', ...value] = words.shift()!.split('=');
+    env[name] = value.join('=');
+  }
   if (words[0] !== 'node') throw new Error(`bin/brief.js's first line does not run node: ${first}`);
-  return words.slice(1).filter((word) => word !== '');
+  return { env, flags: words.slice(1) };
 }

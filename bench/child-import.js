@@ -4,7 +4,7 @@
  * run (warming computes the analytics, whose cost the analytics rows measure).
  * Plain JavaScript that imports nothing of ours but the built engine: a TypeScript child would load
  * Node's type stripper (≈ 17 MB), and the bench's own modules the engine's sources, into the figure.
- * Usage: node <bin/brief.js's node flags> bench/child-import.js <engine.js> <db> <account>=<path>[,<path>...]...
+ * Usage: [bin/brief.js's environment] node <bin/brief.js's node flags> bench/child-import.js <engine.js> <db> <account>=<path>[,<path>...]...
  * (one import.start per argument after the database, all queued before the runner starts).
  * Prints one JSON line: { maxRssBytes, storingRssBytes, ms, cpuMs, engineCpuMs, failed, summaries },
  * where ms runs from the first import.start to the last import job completed, and storingRssBytes

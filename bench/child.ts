@@ -1,12 +1,12 @@
 /**
- * Runs bench/child-import.js (the built engine, with bin/brief.js's node flags) and watches it: its peak RSS is read from /proc while it runs (so a
+ * Runs bench/child-import.js (the built engine, started as bin/brief.js's first line starts node) and watches it: its peak RSS is read from /proc while it runs (so a
  * run stopped at the time limit or the memory cap still has a figure) and from the child's own
  * report when it finishes. The cap keeps a runaway import from taking the shared machine's memory.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_ENGINE, buildOnce, cliNodeFlags } from './built.ts';
+import { BUILT_ENGINE, buildOnce, cliLaunch } from './built.ts';
 import { ROOT } from './context.ts';
 import { megabytes, ms, now } from './measure.ts';
 
@@ -51,11 +51,13 @@ export function runChildImport(options: {
   buildOnce();
   const script = join(ROOT, 'bench', 'child-import.js');
   const imports = options.imports.map((one) => `${one.account}=${one.paths.join(',')}`);
+  const launch = cliLaunch();
   const child = spawn(
     process.execPath,
-    [...cliNodeFlags(), script, BUILT_ENGINE, options.databasePath, ...imports],
+    [...launch.flags, script, BUILT_ENGINE, options.databasePath, ...imports],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...launch.env },
     },
   );
   const started = now();

@@ -19,7 +19,7 @@ export const memoryGroup: RowGroup = {
   name: 'memory',
   figures: [FIGURE],
   async run(context) {
-    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js with bin/brief.js's node flags, on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = max(VmHWM polled every 200 ms, the child's resourceUsage().maxRSS), and the child's VmHWM when the import tells its last step (re-deriving); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
+    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = max(VmHWM polled every 200 ms, the child's resourceUsage().maxRSS), and the child's VmHWM when the import tells its last step (re-deriving); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
     if (context.quick) return [notMeasured(FIGURE, TARGET, 'full run only', protocol)];
     const folder = context.scratch('memory');
     const mbox = join(folder, 'million.mbox');

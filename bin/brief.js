@@ -1,8 +1,16 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=2 --heap-growing-percent=50
 // The `brief` command line. It runs the built bundle (npm's `prepare` builds it on install).
-// The node flags on the first line are its memory profile: a young generation of 2 MB semi-spaces
-// instead of V8's 16 MB, 30–40 MB less at the peak of an import (docs/benchmarks.md) for the same
-// CPU in imports and reports. `npm run brief` and the benchmark's children run with the same flags.
+// The first line is its memory profile (docs/benchmarks.md, "Import memory, round 6"):
+// - a young generation of 2 MB semi-spaces instead of V8's 16 MB: 30–40 MB less at the peak of
+//   an import, for the same CPU in imports and reports;
+// - after each full collection the heap may grow by half of what is live (V8 lets it grow up to
+//   4× while collecting is cheap, and an import's garbage takes it): ≈ 20 MB less at the peak of
+//   an import, within the noise of its CPU;
+// - at most two glibc malloc arenas (glibc adds one per thread that finds the others busy, each
+//   keeping what its thread freed): ≈ 10 MB less. glibc reads the variable once, as the process
+//   starts, so it is set here, not in code; other C libraries ignore it.
+// `npm run brief` runs with the same node flags (not the variable: an npm script cannot set one on
+// every system); the benchmark's import children start as this line starts node.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
