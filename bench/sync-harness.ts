@@ -19,16 +19,12 @@ import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../te
 import { type BenchEmulator, startEmulatorThread } from './emulator-thread.ts';
 import { now } from './measure.ts';
 
+export { HIDDEN_LABELS, isHidden } from './hidden-labels.ts';
+
 /** The latency every timed sync row uses (docs/benchmarks.md): uniform 50–150 ms per call. */
 export const LATENCY: LatencyOptions = { minMs: 50, maxMs: 150 };
-/** Labels a first sync leaves out (includeSpamTrash is off by default). */
-export const HIDDEN_LABELS = ['SPAM', 'TRASH'];
 /** Long enough that no token expires during a row. */
 export const TOKEN_LIFETIME_SECONDS = 24 * 3600;
-
-export function isHidden(labelIds: readonly string[] | undefined): boolean {
-  return (labelIds ?? []).some((label) => HIDDEN_LABELS.includes(label));
-}
 
 /** Always the emulator's first access token: the rows measure sync, not sign-in. */
 export function emulatorTokens(emulator: Pick<RunningEmulator, 'accessToken'>): TokenProvider {

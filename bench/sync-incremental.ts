@@ -13,17 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { factsFromGmail, type GmailMessageResource } from '../electron/engine/mail/index.ts';
 import type * as GmailSource from '../electron/engine/sources/gmail/index.ts';
 import { engineServicesForTests } from '../electron/engine/testing.ts';
-import type { SeedMessage } from '../test/emulator/mailbox.ts';
-import { renderMessage } from '../test/emulator/render.ts';
-import { SYNTHETIC_LABELS, seedFromSynthetic } from '../test/emulator/seed-synthetic.ts';
-import { type RunningEmulator, startEmulator } from '../test/emulator/server.ts';
 import { type BenchContext, generatorOptions } from './context.ts';
-import { count, ms, now, seededRandom } from './measure.ts';
+import { startEmulatorThread, type ThreadEmulator } from './emulator-thread.ts';
+import { count, ms, now } from './measure.ts';
 import { ANALYTICS_WORKER } from './responsiveness.ts';
 import { notMeasured, type Row } from './row.ts';
 import {
   describeCalls,
-  isHidden,
   LATENCY,
   openSyncEngine,
   type SyncEngine,
@@ -45,21 +41,20 @@ const ALLOWED_CALLS = ['users.history.list', 'users.messages.get', 'users.thread
 /** Stores the emulator's visible mailbox as a completed first sync would have; returns how long it took. */
 async function storeAsSynced(
   gmail: typeof GmailSource,
-  emulator: RunningEmulator,
+  emulator: ThreadEmulator,
   synced: SyncEngine,
 ): Promise<number> {
   const started = performance.now();
   const phases = { render: 0, store: 0, derive: 0 };
   const services = engineServicesForTests(synced.engine);
-  const visible = emulator.mailbox.sortedMessages().filter((message) => !isHidden(message.labelIds));
-  services.accounts.setMailboxTotal(synced.accountId, visible.length);
-  for (let at = 0; at < visible.length; at += STORE_BATCH) {
+  let total = Number.POSITIVE_INFINITY;
+  for (let at = 0; at < total; at += STORE_BATCH) {
     const rendered = performance.now();
-    const items = visible.slice(at, at + STORE_BATCH).map((message) => ({
-      // The renderer's JSON is the wire answer the sync would parse into this type.
-      facts: factsFromGmail(
-        renderMessage(message, 'metadata', [...gmail.METADATA_HEADERS]) as unknown as GmailMessageResource,
-      ),
+    // Rendered by the emulator's thread: the JSON the sync would parse off the wire, as this type.
+    const page = await emulator.render(at, STORE_BATCH, gmail.METADATA_HEADERS);
+    total = page.total;
+    const items = page.messages.map((message) => ({
+      facts: factsFromGmail(message as unknown as GmailMessageResource),
     }));
     const storing = performance.now();
     services.messages.cacheBulk(synced.accountId, gmail.PROVIDER_GMAIL, items);
@@ -72,7 +67,8 @@ async function storeAsSynced(
     phases.store += deriving - storing;
     phases.derive += performance.now() - deriving;
   }
-  services.accounts.setHistoryId(synced.accountId, String(emulator.mailbox.historyId));
+  services.accounts.setMailboxTotal(synced.accountId, total);
+  services.accounts.setHistoryId(synced.accountId, String(emulator.historyId));
   services.accounts.markSynced(synced.accountId);
   const deriving = performance.now();
   // Derived as of the sync's end: anything the batches' instants left to derive (nothing, usually).
@@ -85,24 +81,6 @@ async function storeAsSynced(
       `analytics warmed ${ms(performance.now() - warming)}\n`,
   );
   return performance.now() - started;
-}
-
-/**
- * The generated mailbox split in two: 100 messages picked at random (seeded) among the newest
- * 1,000 arrive later; the rest is already there. Not simply the 100 newest: the generator ends
- * its last replies at one instant, so those would be a dozen long threads, not a morning's mail.
- */
-function splitArrivals(stored: number): { before: SeedMessage[]; arriving: SeedMessage[] } {
-  const all = [...seedFromSynthetic(generatorOptions(26, stored + NEW_MESSAGES, 'user@example.com'))];
-  all.sort((a, b) => a.internalDate - b.internalDate);
-  const random = seededRandom(26);
-  const recent = all.length - ARRIVAL_POOL;
-  const picked = new Set<number>();
-  while (picked.size < NEW_MESSAGES) picked.add(recent + Math.floor(random() * ARRIVAL_POOL));
-  return {
-    before: all.filter((_, index) => !picked.has(index)),
-    arriving: [...picked].sort((a, b) => a - b).map((index) => all[index]!),
-  };
 }
 
 /** The rows at 100,000 and 1,000,000 stored (10,000 in --quick), the larger against the smaller. */
@@ -141,18 +119,18 @@ async function incrementalRow(
 ): Promise<{ row: Row; ms: number | null }> {
   const figure = `${INCREMENTAL}, ${count(stored)} stored`;
   const target = baseline === null ? TARGET : MILLION_TARGET;
-  const generating = performance.now();
-  const { before, arriving } = splitArrivals(stored);
-  const visibleNew = arriving.filter((message) => !isHidden(message.labelIds)).length;
   const serving = performance.now();
-  const emulator = await startEmulator({
-    messages: before,
-    labels: SYNTHETIC_LABELS,
+  // In a thread of its own, as Google's servers are not on the user's CPU: its generating,
+  // rendering and answering are not charged to the sync's thread.
+  const emulator = await startEmulatorThread({
+    synthetic: generatorOptions(26, stored + NEW_MESSAGES, 'user@example.com'),
+    holdBack: { count: NEW_MESSAGES, pool: ARRIVAL_POOL, seed: 26 },
     profile: 'legacy',
     timeScale: 1,
     latency: LATENCY,
     accessTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
   });
+  const visibleNew = emulator.heldBackVisible;
   const synced = openSyncEngine({
     gmail,
     folder: context.scratch('sync-incremental'),
@@ -165,7 +143,7 @@ async function incrementalRow(
   });
   const { engine, accountId } = synced;
   process.stderr.write(
-    `bench:   fill: generated ${ms(serving - generating)}, emulator started ${ms(performance.now() - serving)}\n`,
+    `bench:   fill: generated and emulator started (its thread) ${ms(performance.now() - serving)}\n`,
   );
   try {
     const fillMs = await storeAsSynced(gmail, emulator, synced);
@@ -173,21 +151,21 @@ async function incrementalRow(
     process.stderr.write(`bench: ${count(storedBefore)} messages stored as synced in ${ms(fillMs)}\n`);
     const protocol =
       `legacy profile, latency uniform 50–150 ms, time scale 1, the engine with its analytics worker (as the app opens it); ${count(stored)} generated messages in the ` +
-      `emulator${context.quick ? ' (100,000 and 1,000,000 in the full run)' : ''}, ${count(storedBefore)} of them (outside ` +
-      'spam and trash) stored as a finished first sync leaves them (rendered format=metadata by the emulator → ' +
+      `emulator, which runs in a worker thread of its own${context.quick ? ' (100,000 and 1,000,000 in the full run)' : ''}, ${count(storedBefore)} of them (outside ` +
+      "spam and trash) stored as a finished first sync leaves them (rendered format=metadata by the emulator's thread → " +
       `factsFromGmail → cacheBulk, each batch re-derived as stored, as a first sync publishes them; history id, analytics warmed; ${ms(fillMs)}); then ` +
       `${NEW_MESSAGES} more generated messages, held back from the seed (seeded random picks among the ` +
-      `${count(ARRIVAL_POOL)} newest), added with mailbox.addMessage; timed: sync_history job ` +
+      `${count(ARRIVAL_POOL)} newest), added in its thread with mailbox.addMessage; timed: sync_history job ` +
       'creation → the first analytics-updated of the account or of "all" (the dashboard\'s default); calls = the emulator\'s admitted calls during the job';
-    for (const message of arriving) emulator.mailbox.addMessage(message);
+    await emulator.arrive();
     const marks: { dataChanged: number | null; analyticsUpdated: number | null } = {
       dataChanged: null,
       analyticsUpdated: null,
     };
     const started = now();
-    // CPU of the whole process (the engine, and the emulator answering in the same thread) until the first update.
+    // CPU of the whole process (the engine, its analytics worker, and the emulator's thread) until the first update.
     const cpuStarted = process.cpuUsage();
-    // The sync's own thread (the engine's jobs, and the emulator answering), for the stderr trace:
+    // The sync's own thread (the engine's jobs; the emulator answers in its own), for the stderr trace:
     // on a loaded machine its CPU says more than the wall time does.
     const threadStarted = process.threadCpuUsage();
     let cpuMs = Number.NaN;
@@ -221,7 +199,7 @@ async function incrementalRow(
     offProgress();
     offChanged();
     const done = engineServicesForTests(engine).jobs.getJob(job.id);
-    const counters = emulator.counters.snapshot();
+    const counters = await emulator.counters();
     const storedAfter = engineServicesForTests(engine).messages.getCacheStats(accountId).count;
     if (done.status !== 'completed' || marks.analyticsUpdated === null) {
       const reason = `sync_history ${done.status}${done.error ? `: ${done.error.message}` : ''}`;
