@@ -160,6 +160,34 @@ describe('callWithPolicy', () => {
     expect(gmail.sent).toHaveLength(2);
   });
 
+  it('refreshes again when a part is refused with a token Gmail had accepted: it expired while the part waited', async () => {
+    const { context, tokenRequests, now } = world();
+    // Round 1 (token-1): both refused. Round 2 (token-2): part 0 answered, so token-2 was good; part 1
+    // refused with it all the same (it expired meanwhile). Round 3 (token-3): part 1 answered.
+    const gmail = scriptedGmail(
+      { 0: [{ status: 401 }, { body: 'a' }], 1: [{ status: 401 }, { status: 401 }, { body: 'b' }] },
+      now,
+    );
+    expect(await callWithPolicy(context, gets(2), gmail.send)).toEqual(['a', 'b']);
+    expect(gmail.sent.map(({ token, positions }) => ({ token, positions }))).toEqual([
+      { token: 'token-1', positions: [0, 1] },
+      { token: 'token-2', positions: [0, 1] },
+      { token: 'token-3', positions: [1] },
+    ]);
+    expect(tokenRequests).toEqual([{ forceRefresh: false }, { forceRefresh: true }, { forceRefresh: true }]);
+  });
+
+  it('still asks the person to reconnect when every new token is refused, even after one was accepted', async () => {
+    const { context, now } = world();
+    const gmail = scriptedGmail({ 0: [{ status: 401 }, { body: 'a' }], 1: [{ status: 401 }] }, now);
+    await expect(callWithPolicy(context, gets(2), gmail.send)).rejects.toMatchObject({
+      code: 'AUTH_REQUIRED',
+    });
+    // token-1 refused; token-2 accepted by part 0, then refused to part 1 (taken for an expiry);
+    // token-3, never accepted, refused: refreshing does not help.
+    expect(gmail.sent.map(({ token }) => token)).toEqual(['token-1', 'token-2', 'token-3']);
+  });
+
   it('holds every part until the time a "Retry after" names, without spending a try', async () => {
     const { context, now } = world({ tries: 1 });
     const retryAt = START + 7000;

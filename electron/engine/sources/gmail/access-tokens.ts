@@ -26,6 +26,8 @@ export class AccessTokens {
   #token: Token | null = null;
   #asking: Promise<void> | null = null;
   readonly #refused = new Set<string>();
+  /** Tokens Gmail let past its credential check at least once (see `accepted`). */
+  readonly #accepted = new Set<string>();
   #failure: BriefError | null = null;
 
   constructor(provider: TokenProvider, account: { id: number; address: string }, now: () => number) {
@@ -61,6 +63,19 @@ export class AccessTokens {
   async refreshAfterRejection(rejected: string): Promise<void> {
     this.#refused.add(rejected);
     await this.get();
+  }
+
+  /**
+   * Gmail answered a call sent with `token` past its credential check (an answer, a 404, a quota
+   * refusal): the token was good then. A later 401 to it means it expired (a long quota wait can
+   * outlast a token), not that refreshing cannot help.
+   */
+  accepted(token: string): void {
+    this.#accepted.add(token);
+  }
+
+  wasAccepted(token: string): boolean {
+    return this.#accepted.has(token);
   }
 
   #ask(forceRefresh: boolean): void {

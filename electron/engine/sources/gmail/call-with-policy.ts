@@ -38,8 +38,15 @@ export type SendParts<T> = (
 interface PendingPart {
   position: number;
   budget: CallBudget;
-  rejectedOnce: boolean;
+  /** 401s to this part in a row; a refused token Gmail had accepted before does not end the call. */
+  refusals: number;
 }
+
+/**
+ * A part refused again after a refresh ends the call (the person must reconnect), unless Gmail had
+ * accepted the token that was refused: it expired while the part waited. Bounded all the same.
+ */
+const MOST_REFUSALS = 4;
 
 /** Runs the calls (≤ the slots' limit) to an answer each, in the order given, or throws. */
 export async function callWithPolicy<T>(
@@ -51,7 +58,7 @@ export async function callWithPolicy<T>(
   let pending: PendingPart[] = calls.map((_, position) => ({
     position,
     budget: freshBudget(),
-    rejectedOnce: false,
+    refusals: 0,
   }));
   while (pending.length > 0) {
     const spend = await admit(
@@ -64,6 +71,7 @@ export async function callWithPolicy<T>(
     let waitMs = 0;
     let quotaWait = false;
     let refresh = false;
+    if (answers.some(passedCredentials)) context.tokens.accepted(token);
     for (const [index, part] of sending.entries()) {
       const answer = answers[index]!;
       if (answer.ok) {
@@ -76,12 +84,14 @@ export async function callWithPolicy<T>(
         throw fatalCallError(calls[part.position]!.what, failure.status, failure.message);
       retry.push(part);
       if (failure.kind === 'auth') {
-        if (part.rejectedOnce) throw reconnectError(context.address);
-        part.rejectedOnce = true;
+        part.refusals += 1;
+        const expired = context.tokens.wasAccepted(token);
+        if ((part.refusals > 1 && !expired) || part.refusals > MOST_REFUSALS)
+          throw reconnectError(context.address);
         refresh = true;
         continue;
       }
-      part.rejectedOnce = false;
+      part.refusals = 0;
       const decision = context.policy.decide(failure, part.budget);
       if (decision.until !== null) context.pacer.pauseUntil(decision.until);
       else {
@@ -160,4 +170,9 @@ function answerAt<T>(sent: ReadonlyArray<PartAnswer<T> | undefined> | Failure, i
 function chargeOf(answer: PartAnswer<unknown>): PartCharge {
   if (answer.ok || answer.failure.kind === 'notFound') return 'answered';
   return answer.failure.kind === 'quota' || answer.failure.kind === 'auth' ? 'free' : 'unknown';
+}
+
+/** Gmail checks credentials first: any answer but a 401 or a server failure means the token was good. */
+function passedCredentials<T>(answer: PartAnswer<T>): boolean {
+  return answer.ok || answer.failure.kind === 'quota' || answer.failure.kind === 'notFound';
 }
