@@ -20,73 +20,68 @@ export interface ReplyPairs {
 export const replyWalkDefinition =
   "Each thread's counted dated messages are walked in time order (all of them, whatever the range; ties: received before sent, then storage order). A received message that is not automated and whose sender is a contact opens a wait on you if none is open; your next non-automated sent message closes it. A non-automated sent message opens a wait on them if none is open; the next non-automated received message from a contact closes it. Delay = closing time − opening time; pairs with delay ≤ 0 are dropped. A pair belongs to the range holding its closing message.";
 
+type PairColumns = Omit<ReplyPairs, 'count'>;
+
+/** Each column of a pair and its array type: the one list the builder grows, copies and trims. */
+const PAIR_TYPES = {
+  opening: Int32Array,
+  closing: Int32Array,
+  openingTime: Float64Array,
+  closingTime: Float64Array,
+  delay: Float64Array,
+  contact: Int32Array,
+} as const;
+const PAIR_COLUMNS = Object.keys(PAIR_TYPES) as Array<keyof PairColumns>;
+
+/** New columns of `capacity` rows, holding the first `count` rows of `from` when given. */
+function pairColumns(capacity: number, from?: PairColumns, count = 0): PairColumns {
+  const columns: Partial<Record<keyof PairColumns, Int32Array | Float64Array>> = {};
+  for (const name of PAIR_COLUMNS) {
+    const column = new PAIR_TYPES[name](capacity);
+    if (from !== undefined) column.set(from[name].subarray(0, count));
+    columns[name] = column;
+  }
+  return columns as PairColumns;
+}
+
 /** Pairs gathered straight into typed arrays (doubled when full): no boxed numbers, no copy per array. */
 class PairsBuilder {
   count = 0;
-  opening: Int32Array;
-  closing: Int32Array;
-  openingTime: Float64Array;
-  closingTime: Float64Array;
-  delay: Float64Array;
-  contact: Int32Array;
+  #columns: PairColumns;
 
   constructor(capacity = 1024) {
-    this.opening = new Int32Array(capacity);
-    this.closing = new Int32Array(capacity);
-    this.openingTime = new Float64Array(capacity);
-    this.closingTime = new Float64Array(capacity);
-    this.delay = new Float64Array(capacity);
-    this.contact = new Int32Array(capacity);
+    this.#columns = pairColumns(capacity);
   }
 
   add(opening: number, closing: number, openingTime: number, closingTime: number, contact: number): void {
-    if (this.count === this.opening.length) this.#grow(this.count * 2);
+    if (this.count === this.#columns.opening.length) this.#grow(this.count * 2);
     const k = this.count++;
-    this.opening[k] = opening;
-    this.closing[k] = closing;
-    this.openingTime[k] = openingTime;
-    this.closingTime[k] = closingTime;
-    this.delay[k] = closingTime - openingTime;
-    this.contact[k] = contact;
+    const columns = this.#columns;
+    columns.opening[k] = opening;
+    columns.closing[k] = closing;
+    columns.openingTime[k] = openingTime;
+    columns.closingTime[k] = closingTime;
+    columns.delay[k] = closingTime - openingTime;
+    columns.contact[k] = contact;
   }
 
   /** Pairs [from, to) of `pairs`, as they are. */
   copy(pairs: ReplyPairs, from: number, to: number): void {
     if (to <= from) return;
-    if (this.count + to - from > this.opening.length)
+    if (this.count + to - from > this.#columns.opening.length)
       this.#grow(Math.max(this.count * 2, this.count + to - from));
-    for (const name of PAIR_COLUMNS) this[name].set(pairs[name].subarray(from, to), this.count);
+    for (const name of PAIR_COLUMNS) this.#columns[name].set(pairs[name].subarray(from, to), this.count);
     this.count += to - from;
   }
 
   #grow(size: number): void {
-    const grown = <T extends Int32Array | Float64Array>(from: T, into: T): T => {
-      into.set(from);
-      return into;
-    };
-    this.opening = grown(this.opening, new Int32Array(size));
-    this.closing = grown(this.closing, new Int32Array(size));
-    this.openingTime = grown(this.openingTime, new Float64Array(size));
-    this.closingTime = grown(this.closingTime, new Float64Array(size));
-    this.delay = grown(this.delay, new Float64Array(size));
-    this.contact = grown(this.contact, new Int32Array(size));
+    this.#columns = pairColumns(size, this.#columns, this.count);
   }
 
   build(): ReplyPairs {
-    const count = this.count;
-    return {
-      count,
-      opening: this.opening.slice(0, count),
-      closing: this.closing.slice(0, count),
-      openingTime: this.openingTime.slice(0, count),
-      closingTime: this.closingTime.slice(0, count),
-      delay: this.delay.slice(0, count),
-      contact: this.contact.slice(0, count),
-    };
+    return { count: this.count, ...pairColumns(this.count, this.#columns, this.count) };
   }
 }
-
-const PAIR_COLUMNS = ['opening', 'closing', 'openingTime', 'closingTime', 'delay', 'contact'] as const;
 
 /** What the walk reads of each message: time, flags (SENT, AUTOMATED) and sender contact. */
 export interface WalkFacts {
