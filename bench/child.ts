@@ -1,7 +1,8 @@
 /**
  * Runs bench/child-import.js (the built engine, started as bin/brief.js's first line starts node) and watches it: its peak RSS is read from /proc while it runs (so a
  * run stopped at the time limit or the memory cap still has a figure) and from the child's own
- * report when it finishes. The cap keeps a runaway import from taking the shared machine's memory.
+ * report when it finishes (its VmHWM: its resourceUsage().maxRSS would include this process's RSS
+ * at the spawn, see child-import.js). The cap keeps a runaway import from taking the shared machine's memory.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,23 @@ export interface ChildImportResult {
   /** Null when every import finished; otherwise why it was stopped or failed. */
   stopped: string | null;
   summaries: Array<{ read: number; imported: number; bytes: number } | null>;
+  /** The jobs that started in the child, by type, and the warmings cancelled before they started; null when it did not finish. */
+  jobsRun: Record<string, number> | null;
+  cancelled: number | null;
+}
+
+/** What ran in the children, for a row's value: a warming that ran would put a report's memory in the peak. */
+export function jobsRunText(...results: ChildImportResult[]): string {
+  const runs: Record<string, number> = {};
+  let cancelled = 0;
+  for (const result of results) {
+    if (result.jobsRun === null) return '';
+    for (const [type, times] of Object.entries(result.jobsRun)) runs[type] = (runs[type] ?? 0) + times;
+    cancelled += result.cancelled ?? 0;
+  }
+  const ran = Object.entries(runs).map(([type, times]) => `${type} ×${times}`);
+  const warming = runs.warm_cache ? 'a warming ran' : `warming: none (${cancelled} cancelled)`;
+  return `; jobs run: ${ran.join(', ') || 'none'}, ${warming}`;
 }
 
 export interface ChildImport {
@@ -93,6 +111,8 @@ export function runChildImport(options: {
           engineCpuMs: number;
           failed: string | null;
           summaries: ChildImportResult['summaries'];
+          jobsRun: Record<string, number>;
+          cancelled: number;
         };
         resolve({
           peakRssBytes: Math.max(peak, report.maxRssBytes),
@@ -102,6 +122,8 @@ export function runChildImport(options: {
           engineCpuMs: report.engineCpuMs,
           stopped: report.failed,
           summaries: report.summaries,
+          jobsRun: report.jobsRun,
+          cancelled: report.cancelled,
         });
         return;
       }
@@ -114,6 +136,8 @@ export function runChildImport(options: {
         engineCpuMs: null,
         stopped: reason,
         summaries: [],
+        jobsRun: null,
+        cancelled: null,
       });
     });
   });

@@ -1,6 +1,6 @@
 /** Row 5: importing the Enron users end to end through the engine; peak RSS at 1× and 4× the input. */
 import { join } from 'node:path';
-import { type ChildImportResult, runChildImport } from './child.ts';
+import { type ChildImportResult, jobsRunText, runChildImport } from './child.ts';
 import { type BenchContext, CORPORA_ABSENT } from './context.ts';
 import { catMs, enronAddress, filesUnder, totalBytes } from './corpus.ts';
 import { mbPerSecond, megabytes, ms } from './measure.ts';
@@ -58,14 +58,14 @@ async function rssRow(users: string[], bytes: number, context: BenchContext): Pr
     });
   const once = await run(1);
   const four = await run(4);
-  const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), per size into a fresh database, peak RSS (VmHWM / resourceUsage().maxRSS); one account, one import job; 1× = the user folders once (${megabytes(bytes)}), 4× = the same folders listed 4 times (the copies merge as duplicates, so stored rows stay 1×)`;
+  const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), per size into a fresh database, peak RSS (the child's own VmHWM, polled and at its end); one account, one import job; 1× = the user folders once (${megabytes(bytes)}), 4× = the same folders listed 4 times (the copies merge as duplicates, so stored rows stay 1×)`;
   if (once.stopped || four.stopped) {
     return notMeasured(RSS, RSS_TARGET, `1×: ${once.stopped ?? 'ok'}; 4×: ${four.stopped ?? 'ok'}`, protocol);
   }
   const growth = four.peakRssBytes / once.peakRssBytes - 1;
   return {
     figure: RSS,
-    value: `1×: ${megabytes(once.peakRssBytes)}${storingText(once)}, 4×: ${megabytes(four.peakRssBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %)`,
+    value: `1×: ${megabytes(once.peakRssBytes)}${storingText(once)}, 4×: ${megabytes(four.peakRssBytes)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} %)${jobsRunText(once, four)}`,
     target: RSS_TARGET,
     pass: once.peakRssBytes <= RSS_LIMIT_BYTES && Math.abs(growth) <= 0.2,
     protocol,

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeMbox } from '../electron/engine/mail/generator/index.ts';
-import { runChildImport } from './child.ts';
+import { jobsRunText, runChildImport } from './child.ts';
 import { GENERATED_ADDRESS, generatorOptions } from './context.ts';
 import { count, megabytes, ms, now } from './measure.ts';
 import { notMeasured, type RowGroup } from './row.ts';
@@ -19,7 +19,7 @@ export const memoryGroup: RowGroup = {
   name: 'memory',
   figures: [FIGURE],
   async run(context) {
-    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = max(VmHWM polled every 200 ms, the child's resourceUsage().maxRSS), and the child's VmHWM when the import tells its last step (re-deriving); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
+    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = the child's own VmHWM (polled every 200 ms, and at its end; not resourceUsage().maxRSS, which on Linux includes the bench's RSS at the spawn), and the child's VmHWM when the import tells its last step (re-deriving); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
     if (context.quick) return [notMeasured(FIGURE, TARGET, 'full run only', protocol)];
     const folder = context.scratch('memory');
     const mbox = join(folder, 'million.mbox');
@@ -41,7 +41,7 @@ export const memoryGroup: RowGroup = {
         : `; ${megabytes(result.storingRssBytes)} before the re-derivation`;
     const value = result.stopped
       ? `≥ ${peak} (${result.stopped} after ${ms(result.ms)})`
-      : `${peak} (import of ${size} took ${ms(result.ms)}${storing})`;
+      : `${peak} (import of ${size} took ${ms(result.ms)}${storing}${jobsRunText(result)})`;
     return [
       {
         figure: FIGURE,
