@@ -1,9 +1,10 @@
 /**
  * The import's reader worker (read-in-worker.ts): what it hands the storing thread is exactly
  * what reading in this thread gives (facts, raw bytes, skips, cuts), a cancel stops it, and a
- * reader that dies is an error with a sentence, never a short import that looks complete.
+ * reader that dies is an error with a sentence, never a short import that looks complete. A kept
+ * reader reads the next import's files ahead, and what it read is that import's, or dropped.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -16,7 +17,11 @@ import {
   readerWindow,
   readImportItems,
 } from '../../electron/engine/sources/import/read-in-worker.ts';
-import { acquireReader, releaseReader } from '../../electron/engine/sources/import/reader-pool.ts';
+import {
+  acquireReader,
+  readAheadEnded,
+  releaseReader,
+} from '../../electron/engine/sources/import/reader-pool.ts';
 import { CORPORA, skipWithoutCorpora, withoutCorporaNote } from '../paths.ts';
 import { REPLY_WALK_PATHS, tempFolder } from './helpers.ts';
 import { readToEnd } from './reader-request.ts';
@@ -148,4 +153,47 @@ describe('reading an import in a worker thread', () => {
       await worker.terminate();
     }
   });
+
+  it('reads the next import ahead as the reading before ends, and hands exactly that to it', async () => {
+    // The next import's file is removed once read ahead: only a read-ahead can still give its messages.
+    const next = join(tempFolder(), 'next.mbox');
+    copyFileSync(REPLY_WALK_PATHS[1]!, next);
+    const expected = await readAll([next], { keepRaw: false, readerUrl: null });
+    expect(expected.length).toBeGreaterThan(0);
+    await readAll([REPLY_WALK_PATHS[0]!], {
+      keepRaw: false,
+      readAhead: () => ({ paths: [next], keepRaw: false }),
+    });
+    expect(await readAheadEnded()).toBe(true);
+    rmSync(next);
+    expect(await readAll([next], { keepRaw: false })).toEqual(expected);
+  });
+
+  it('drops a read-ahead of other files or read another way, and reads what is asked', async () => {
+    const read = async (paths: string[], keepRaw: boolean) => {
+      await readAll([REPLY_WALK_PATHS[0]!], {
+        keepRaw: false,
+        readAhead: () => ({ paths: [REPLY_WALK_PATHS[1]!], keepRaw: false }),
+      });
+      const items = await readAll(paths, { keepRaw });
+      expect(items).toEqual(await readAll(paths, { keepRaw, readerUrl: null }));
+    };
+    await read([REPLY_WALK_PATHS[0]!], false);
+    await read([REPLY_WALK_PATHS[1]!], true);
+  });
+
+  it.skipIf(skipWithoutCorpora)(
+    `takes a read-ahead bigger than the next import's window whole, batch after batch${withoutCorporaNote}`,
+    async () => {
+      // Beck's mailbox is many windows long: the read-ahead stops at its window and goes on as
+      // the import takes batches, and the import gets every message once, in order.
+      const beck = [join(CORPORA, 'enron', 'beck-s')];
+      await readAll(REPLY_WALK_PATHS, {
+        keepRaw: false,
+        readAhead: () => ({ paths: beck, keepRaw: false }),
+      });
+      const ahead = await readAll(beck, { keepRaw: false, heldByStorer: 1000 });
+      expect(ahead).toEqual(await readAll(beck, { keepRaw: false, readerUrl: null }));
+    },
+  );
 });

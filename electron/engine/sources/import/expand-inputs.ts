@@ -27,6 +27,26 @@ export interface ExpandOptions {
   zipLimits?: ZipLimits;
 }
 
+const ZIP = /\.zip$/i;
+
+/**
+ * The paths `expandInputs` would give for these inputs when none needs unpacking (every input a
+ * folder or a plain file that exists), without reading anything; null otherwise. A read-ahead
+ * (read-in-worker.ts) may start on them before the import's job runs: unpacking an archive is
+ * the job's own work.
+ */
+export function plainInputPaths(inputs: readonly string[]): string[] | null {
+  const paths: string[] = [];
+  for (const input of inputs) {
+    const path = resolve(input);
+    if (ZIP.test(path) || !existsSync(path)) return null;
+    const stat = statSync(path);
+    if (!stat.isDirectory() && !stat.isFile()) return null;
+    paths.push(path);
+  }
+  return paths;
+}
+
 function folderSize(path: string): { bytes: number; files: number } {
   const size = { bytes: 0, files: 0 };
   const walk = (folder: string) => {
@@ -76,7 +96,7 @@ export async function expandInputs(
           'UNSUPPORTED_INPUT',
           `${path} is not a regular file or folder (a pipe, socket or device); save the mail to a file and import that.`,
         );
-      } else if (/\.zip$/i.test(path)) {
+      } else if (ZIP.test(path)) {
         const folder = newTempFolder(root, path);
         temporary.push(folder);
         await extractZip(path, stat.size, folder, root, {

@@ -15,6 +15,7 @@ import { ReportSamples } from '../report-samples.ts';
 import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
 import { withImportPageCache } from './import-page-cache.ts';
+import { nextImportRead } from './next-import.ts';
 import { readImportItems } from './read-in-worker.ts';
 import { removeStaleTempFolders } from './temp-folders.ts';
 
@@ -133,8 +134,10 @@ async function storeMessages(
     keepRaw,
     signal: context.signal,
     heldByStorer: BATCH,
-    // The reader is kept only for an import queued after this one (a folder or account each).
+    // The reader is kept only for an import queued after this one (a folder or account each),
+    // and starts on that import's files while this one stores its last batch and derives.
     keepReader: () => services.jobs.listJobs({ status: 'pending', type: 'import_mail', limit: 1 }).total > 0,
+    readAhead: () => nextImportRead(services),
     onRead: (file, bytes) => {
       progress.read(file, bytes);
       report();

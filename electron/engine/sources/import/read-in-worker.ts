@@ -1,14 +1,15 @@
 /**
  * The import's messages, read in a worker thread (mail-reader-worker.ts) while this thread
  * stores the ones before: the two halves of an import cost about the same, so they overlap.
- * The worker is kept for the next import (reader-pool.ts). Where the worker's script cannot be found (a build without
- * it), the messages are read here, one after the other, with the same results.
+ * The worker is kept for the next import (reader-pool.ts), and starts reading that import's files
+ * as soon as this one's are read (`readAhead`). Where the worker's script cannot be found (a build
+ * without it), the messages are read here, one after the other, with the same results.
  */
 import { BriefError, fromSerializedError } from '../../../../shared/errors.ts';
 import { readMail } from '../../mail/index.ts';
 import { findWorkerScript } from '../../worker-script.ts';
 import { type ImportItem, toImportItem } from './import-items.ts';
-import { acquireReader, releaseReader } from './reader-pool.ts';
+import { acquireReader, adoptReadAhead, readAheadKey, releaseReader } from './reader-pool.ts';
 import type { ReaderToStorer, ReadRequest, StorerToReader } from './reader-protocol.ts';
 
 export interface ImportReadOptions {
@@ -24,6 +25,12 @@ export interface ImportReadOptions {
    * its heap, ≈ 40 MB) is not held through the re-derivation that follows. Default: keep it.
    */
   keepReader?: () => boolean;
+  /**
+   * Asked when the reading ends: the next import's files, which the kept worker then reads ahead
+   * while this import stores its last batch and derives its account (the reader would wait
+   * through that). Null when no import follows or its files are not known yet. Default: none.
+   */
+  readAhead?: () => Pick<ReadRequest, 'paths' | 'keepRaw'> | null;
   /**
    * Messages the storing thread holds before it writes them (one transaction per so many): the
    * reader may run this far ahead, so it keeps reading while they are written. Default: 0.
@@ -49,6 +56,14 @@ const READ_SETTINGS: Omit<ReadRequest, 'paths' | 'keepRaw' | 'inFlight'> = {
 export function readerWindow(heldByStorer: number): number {
   return Math.ceil(heldByStorer / BATCH_ITEMS) + 2;
 }
+
+/**
+ * A read-ahead may post this many windows before its import takes a batch: it runs while the
+ * import before it writes its last batch and derives its account (30–90 ms of the storing thread
+ * for each of the four Enron users), and one window of 1,200 messages is ≈ 50 ms of reading.
+ * What waits is serialised in the port (≈ 1–2 KB a message).
+ */
+const READ_AHEAD_WINDOWS = 2;
 
 /**
  * Where the reader worker's script is: beside this module in the sources, and the build's
@@ -82,8 +97,16 @@ async function* readInWorker(
 ): AsyncGenerator<ImportItem> {
   const { signal, onRead } = options;
   if (signal?.aborted) throw cancelled();
-  const worker = acquireReader(readerUrl);
-  const inbox: ReaderToStorer[] = [];
+  const inFlight = readerWindow(options.heldByStorer ?? 0);
+  const request = (read: Pick<ReadRequest, 'paths' | 'keepRaw'>, window = inFlight): ReadRequest => ({
+    ...read,
+    inFlight: window,
+    ...READ_SETTINGS,
+  });
+  // Read ahead by the worker kept from the import before (its first messages may be here already).
+  const adopted = adoptReadAhead(readerUrl, readAheadKey({ paths, keepRaw: options.keepRaw }));
+  const worker = adopted?.worker ?? acquireReader(readerUrl);
+  const inbox: ReaderToStorer[] = adopted?.messages ?? [];
   let failure: BriefError | null = null;
   let ended = false;
   let wake: (() => void) | null = null;
@@ -106,8 +129,10 @@ async function* readInWorker(
   const onAbort = () => stop(cancelled());
   signal?.addEventListener('abort', onAbort);
   const post = (message: StorerToReader) => worker.postMessage(message);
-  const inFlight = readerWindow(options.heldByStorer ?? 0);
-  post({ type: 'read', request: { paths, keepRaw: options.keepRaw, inFlight, ...READ_SETTINGS } });
+  if (adopted === null) post({ type: 'read', request: request({ paths, keepRaw: options.keepRaw }) });
+  // A read-ahead was given a wider window: the first batches taken are not answered, so the window
+  // is this import's own from then on.
+  let unanswered = adopted === null ? 0 : Math.max(0, adopted.inFlight - inFlight);
   try {
     for (;;) {
       while (inbox.length === 0 && failure === null) await new Promise<void>((resolve) => (wake = resolve));
@@ -124,7 +149,8 @@ async function* readInWorker(
         continue;
       }
       // Taken: the reader reads the next batch while this one is stored.
-      post({ type: 'more' });
+      if (unanswered > 0) unanswered -= 1;
+      else post({ type: 'more' });
       if (message.read) onRead?.(...message.read);
       for (const item of message.items) {
         if (signal?.aborted) throw cancelled();
@@ -136,6 +162,9 @@ async function* readInWorker(
     // Only a reader that reached the end of its request is clean enough to read the next one.
     const clean = ended;
     ended = true;
-    await releaseReader(worker, readerUrl, clean && (options.keepReader?.() ?? true));
+    const next = clean ? (options.readAhead?.() ?? null) : null;
+    const keep = clean && (next !== null || (options.keepReader?.() ?? true));
+    const ahead = next === null ? undefined : request(next, inFlight * READ_AHEAD_WINDOWS);
+    await releaseReader(worker, readerUrl, keep, ahead);
   }
 }
