@@ -5,14 +5,13 @@
  * could become one): a message with such a value is skipped instead. Either way the reason is
  * a sentence for the person's report.
  */
+import { formatCount } from '../../../shared/plural.ts';
 import type { MessageFacts } from '../mail/types.ts';
 import { FACT_LIMITS } from './message-facts-limits.ts';
 
 export type FactsFit =
   | { kind: 'fits'; facts: MessageFacts; cuts: string[] }
   | { kind: 'skip'; reason: string };
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The first `max` UTF-16 units, never ending inside a surrogate pair. */
 function cutText(value: string, max: number): string {
@@ -23,7 +22,7 @@ function cutText(value: string, max: number): string {
 function identityPastLimit(facts: MessageFacts): string | null {
   const over = (value: string | null, max: number, what: string) =>
     value !== null && value.length > max
-      ? `Skipped: its ${what} is ${count(value.length)} characters long (at most ${count(max)} can be stored, and cutting it would change which message it is).`
+      ? `Skipped: its ${what} is ${formatCount(value.length)} characters long (at most ${formatCount(max)} can be stored, and cutting it would change which message it is).`
       : null;
   return (
     over(facts.providerId, FACT_LIMITS.id, 'id') ??
@@ -37,7 +36,7 @@ class Cutter {
 
   text(value: string, max: number, what: string): string {
     if (value.length <= max) return value;
-    this.cuts.push(`${what} (${count(value.length)} characters) cut to ${count(max)}`);
+    this.cuts.push(`${what} (${formatCount(value.length)} characters) cut to ${formatCount(max)}`);
     return cutText(value, max);
   }
 
@@ -55,12 +54,12 @@ class Cutter {
   ): string[] {
     let out = values;
     if (out.length > max) {
-      this.cuts.push(`${what} (${count(out.length)}) cut to ${count(max)}`);
+      this.cuts.push(`${what} (${formatCount(out.length)}) cut to ${formatCount(max)}`);
       out = keep(out, max);
     }
     const long = out.filter((item) => item.length > itemMax).length;
     if (long === 0) return out;
-    this.cuts.push(`${count(long)} of ${what} longer than ${count(itemMax)} characters cut`);
+    this.cuts.push(`${formatCount(long)} of ${what} longer than ${formatCount(itemMax)} characters cut`);
     return out.map((item) => (item.length > itemMax ? cutText(item, itemMax) : item));
   }
 }
@@ -88,7 +87,7 @@ export function fitFactsToLimits(facts: MessageFacts): FactsFit {
       : facts.unsubscribe;
   if (unsubscribe !== facts.unsubscribe) {
     cut.cuts.push(
-      `the List-Unsubscribe link (${count(facts.unsubscribe!.length)} characters) left out, since a cut link would lead elsewhere`,
+      `the List-Unsubscribe link (${formatCount(facts.unsubscribe!.length)} characters) left out, since a cut link would lead elsewhere`,
     );
   }
   const fitted: MessageFacts = {

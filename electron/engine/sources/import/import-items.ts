@@ -3,6 +3,7 @@
  * store's limits (with the sentence for the report when it was cut or read in part), or why a
  * message or file was skipped. Plain data, so it crosses from the reader's worker thread as is.
  */
+import { formatCount } from '../../../../shared/plural.ts';
 import { describeCuts, fitFactsToLimits } from '../../cache/message-facts-fit.ts';
 import { MAX_MESSAGE_BYTES, type MessageFacts, type ReadItem } from '../../mail/index.ts';
 
@@ -29,7 +30,7 @@ export function toImportItem(item: ReadItem, keepRaw: boolean): ImportItem {
   if (fit.kind === 'skip') return { kind: 'skipped', file, offset, reason: fit.reason };
   const cuts = [...fit.cuts];
   if (item.truncated)
-    cuts.push(`only the first ${MAX_BYTES_SHOWN} of its ${item.size.toLocaleString('en-US')} bytes read`);
+    cuts.push(`only the first ${MAX_BYTES_SHOWN} of its ${formatCount(item.size)} bytes read`);
   return {
     kind: 'message',
     facts: fit.facts,
