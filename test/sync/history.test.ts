@@ -73,6 +73,47 @@ describe('incremental sync (sync_history)', () => {
     expect(third.metadata.changes).toBe(0);
   });
 
+  it("leaves a fetched thread's stored messages as they are stored, writing only the new ones", async () => {
+    bench = await startSyncBench({
+      messages: mailbox(300, 17),
+      labels: SYNTHETIC_LABELS,
+      profile: 'legacy',
+      settings: { quotaProfile: 'legacy' },
+    });
+    const { mailbox: box } = bench.emulator;
+    expect((await bench.runJob('fetch_messages')).status).toBe('completed');
+    const stored = cacheState(bench.engine, bench.accountId);
+    const threadSizes = new Map<string, string[]>();
+    for (const [id, { threadId }] of stored)
+      threadSizes.set(threadId, [...(threadSizes.get(threadId) ?? []), id]);
+    const [threadId, members] = [...threadSizes].find(([, ids]) => ids.length >= 2)!;
+    // Changed on our side only: a thread fetched whole must not write its stored messages again.
+    const db = engineServicesForTests(bench.engine).store.db;
+    db.prepare("UPDATE message_cache SET subject = 'kept as stored' WHERE provider_id = ?").run(members[0]);
+    // Two new messages in the thread: one threads.get costs what two messages.get would (legacy).
+    const added = [box.addMessage(newMessage(1, threadId)), box.addMessage(newMessage(2, threadId))];
+    const threadsBefore = bench.emulator.counters.snapshot().callsByMethod['users.threads.get'] ?? 0;
+
+    expect((await bench.runJob('sync_history')).status).toBe('completed');
+    expect(bench.emulator.counters.snapshot().callsByMethod['users.threads.get'] ?? 0).toBe(
+      threadsBefore + 1,
+    );
+    const subjects = db.prepare(
+      'SELECT provider_id AS id, subject FROM message_cache WHERE provider_id IN (?, ?, ?)',
+    );
+    expect(
+      Object.fromEntries(
+        (subjects.all(members[0], added[0]!.id, added[1]!.id) as Array<{ id: string; subject: string }>).map(
+          (row) => [row.id, row.subject],
+        ),
+      ),
+    ).toEqual({
+      [members[0]!]: 'kept as stored',
+      [added[0]!.id]: 'Fresh news 1',
+      [added[1]!.id]: 'Fresh news 2',
+    });
+  });
+
   it('runs a full resync keeping the cache when history is too old (404)', async () => {
     bench = await startSyncBench({
       messages: mailbox(400, 41),
