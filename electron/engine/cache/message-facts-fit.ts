@@ -57,7 +57,9 @@ class Cutter {
       this.cuts.push(`${what} (${formatCount(out.length)}) cut to ${formatCount(max)}`);
       out = keep(out, max);
     }
-    const long = out.filter((item) => item.length > itemMax).length;
+    // Counted, not filtered: seven lists a message, nearly always with nothing to cut.
+    let long = 0;
+    for (const item of out) if (item.length > itemMax) long += 1;
     if (long === 0) return out;
     this.cuts.push(`${formatCount(long)} of ${what} longer than ${formatCount(itemMax)} characters cut`);
     return out.map((item) => (item.length > itemMax ? cutText(item, itemMax) : item));
