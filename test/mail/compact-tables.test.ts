@@ -49,6 +49,18 @@ describe('fingerprint table', () => {
     expect(strangers).toBe(0);
   });
 
+  it('holds a key in at most 12.5 bytes once its segments have grown: they grow by a quarter, not by doubling', () => {
+    const table = new FingerprintTable();
+    const start = table.bytes;
+    let keys = 0;
+    for (const size of [10_000, 33_000, 100_000, 250_000]) {
+      for (; keys < size; keys++) table.add(`<id-${keys}@example.com>`, keys);
+      // 8 bytes a slot, at least 64 % full after a growth (80 % / 1.25); doubling left 37.5 %.
+      expect(table.bytes, `${size} keys`).toBeLessThanOrEqual(Math.max(start, (size * 8) / 0.64));
+    }
+    for (let i = 0; i < keys; i += 997) expect(candidatesOf(table, `<id-${i}@example.com>`)).toContain(i);
+  });
+
   it('keeps every value added under one fingerprint: the caller tells them apart', () => {
     const table = new FingerprintTable((_key, into) => {
       into[0] = 7;
