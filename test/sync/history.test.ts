@@ -5,7 +5,9 @@ import { SYNTHETIC_LABELS, seedFromSynthetic } from '../emulator/seed-synthetic.
 import { cacheState, mailboxState, type SyncBench, startSyncBench, storedRows } from './harness.ts';
 
 let bench: SyncBench | null = null;
+const nodeFetch = globalThis.fetch;
 afterEach(async () => {
+  globalThis.fetch = nodeFetch;
   await bench?.close();
   bench = null;
 });
@@ -112,6 +114,30 @@ describe('incremental sync (sync_history)', () => {
       [added[0]!.id]: 'Fresh news 1',
       [added[1]!.id]: 'Fresh news 2',
     });
+  });
+
+  it('asks Gmail for history before counting the stored messages, and counts them all', async () => {
+    bench = await startSyncBench({ messages: mailbox(200, 23), labels: SYNTHETIC_LABELS });
+    expect((await bench.runJob('fetch_messages')).status).toBe('completed');
+    for (let n = 0; n < 3; n++) bench.emulator.mailbox.addMessage(newMessage(n));
+    const order: string[] = [];
+    // Observed, not replaced: Node's fetch, and the real count run as it is.
+    const messages = engineServicesForTests(bench.engine).messages;
+    const count = messages.countMessages.bind(messages);
+    messages.countMessages = (accountId) => {
+      order.push('count');
+      return count(accountId);
+    };
+    globalThis.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      order.push(new URL(url).pathname.split('/').at(-1)!);
+      return nodeFetch(input, init);
+    };
+    const job = await bench.runJob('sync_history');
+    expect(job.status).toBe('completed');
+    // At 1,000,000 stored the count is ≈ 30 ms of CPU: it waits for the first stored batch.
+    expect(order.slice(0, 3)).toEqual(['history', 'v1', 'count']);
+    expect(job.metadata.stored).toBe(count(bench.accountId));
   });
 
   it('runs a full resync keeping the cache when history is too old (404)', async () => {

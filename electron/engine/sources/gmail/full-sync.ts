@@ -131,6 +131,6 @@ async function dropVanished(run: SyncRun): Promise<void> {
     if (message.providerId !== null && !listed.has(message.providerId)) vanished.push(message.providerId);
   }
   if (vanished.length === 0) return;
-  run.stored -= run.services.messages.deleteMessages(run.account.id, PROVIDER_GMAIL, vanished);
+  run.storedChanged(-run.services.messages.deleteMessages(run.account.id, PROVIDER_GMAIL, vanished));
   run.publisher.stored();
 }

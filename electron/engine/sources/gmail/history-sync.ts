@@ -30,7 +30,8 @@ export async function runHistorySync(run: SyncRun): Promise<{ historyId: string;
     saved?.startHistoryId === startHistoryId ? saved : { startHistoryId, pageToken: null };
   let latest = startHistoryId;
   let changes = 0;
-  run.progress('Checking Gmail for changes', true);
+  // Before anything is counted (`SyncRun.stored`): the job shows 0, as it did since its creation.
+  run.progress('Checking Gmail for changes', true, 0);
   for (;;) {
     throwIfAborted(run.job.signal);
     const page = await run.client.listHistory(cursor.startHistoryId, cursor.pageToken);
@@ -67,7 +68,8 @@ async function applyChanges(run: SyncRun, changes: HistoryChanges): Promise<numb
     if (!run.keeps(labels)) toDelete.add(id);
     else messages.updateLabels(accountId, PROVIDER_GMAIL, id, labels);
   }
-  if (toDelete.size > 0) run.stored -= messages.deleteMessages(accountId, PROVIDER_GMAIL, [...toDelete]);
+  if (toDelete.size > 0)
+    run.storedChanged(-messages.deleteMessages(accountId, PROVIDER_GMAIL, [...toDelete]));
   await run.fetch(run.uncached(toFetch.filter((m) => !toDelete.has(m.id))));
   if (toDelete.size > 0 || changes.labelEdits.size > 0) run.publisher.stored();
   return changes.added.size + toDelete.size + changes.labelEdits.size;
