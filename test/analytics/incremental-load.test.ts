@@ -6,6 +6,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIEF_RANGE, briefOf } from '../../electron/engine/analytics/brief/compute-brief.ts';
+import { dayIndexOf } from '../../electron/engine/analytics/day-index.ts';
 import {
   type AnalyticsMessage,
   computeReport,
@@ -330,6 +331,9 @@ describe('the kept preparation (dataset-patch.ts)', () => {
           patched += 1;
           rmSync(snapshotPath(db.path, ids)!, { force: true });
           const whole = prepareDataset({ ...input, messages: loadAnalyticsMessages(db, ids) });
+          // The day index carried from the kept dataset (every round after the first: the views
+          // made it) lists each day's messages as one made afresh does.
+          expect(dayIndexOf(result.data), context).toEqual(dayIndexOf(whole));
           expect(everyView(result.data), context).toEqual(everyView(whole));
           kept.set(list, result.data);
         }

@@ -1,5 +1,6 @@
 import { EARLIEST_VALID_TIME } from '../mail/index.ts';
 import { changesSince } from './column-origin.ts';
+import { carryDayIndex } from './day-index.ts';
 import { lowerBound } from './load-changes.ts';
 import { storedColumns } from './message-columns.ts';
 import { clockSpan, countedSpan, type Dataset, datasetOf, takeRows } from './prepare.ts';
@@ -103,5 +104,7 @@ export function patchedDataset(previous: Dataset, input: ReportInput): Patched {
       walk = walkTouchedThreads(walk, threads, patched.touched, rows.threadOf, rows);
   }
   const identities = previous.identities;
-  return { data: datasetOf({ input, identities, columns, clock, minTime, maxTime, rows, threads, ...walk }) };
+  const data = datasetOf({ input, identities, columns, clock, minTime, maxTime, rows, threads, ...walk });
+  carryDayIndex(previous, data, firstNew);
+  return { data };
 }

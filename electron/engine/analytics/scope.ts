@@ -1,3 +1,4 @@
+import { datedBetween } from './day-index.ts';
 import { DATED, type Dataset } from './prepare.ts';
 import type { ResolvedRange } from './types.ts';
 
@@ -19,8 +20,8 @@ export function inTotals(data: Dataset, i: number, range: ResolvedRange): boolea
 const indexLists = new WeakMap<Float64Array, Map<string, Int32Array>>();
 const MAX_LISTS = 16;
 
-/** The dataset indices (ascending) of the messages `keep` accepts, made once per dataset and `key`. */
-function indexList(data: Dataset, key: string, keep: (i: number) => boolean): Int32Array {
+/** A list made once per dataset and `key`. */
+function indexList(data: Dataset, key: string, make: () => Int32Array): Int32Array {
   let lists = indexLists.get(data.time);
   if (lists === undefined) {
     lists = new Map();
@@ -28,24 +29,35 @@ function indexList(data: Dataset, key: string, keep: (i: number) => boolean): In
   }
   let list = lists.get(key);
   if (list === undefined) {
-    let count = 0;
-    for (let i = 0; i < data.count; i++) if (keep(i)) count++;
-    list = new Int32Array(count);
-    for (let i = 0, k = 0; k < count; i++) if (keep(i)) list[k++] = i;
+    list = make();
     if (lists.size >= MAX_LISTS) lists.clear();
     lists.set(key, list);
   }
   return list;
 }
 
+/** The dataset indices (ascending) of the messages `keep` accepts: one pass over every message, two to fill. */
+function everyAccepted(data: Dataset, keep: (i: number) => boolean): Int32Array {
+  let count = 0;
+  for (let i = 0; i < data.count; i++) if (keep(i)) count++;
+  const list = new Int32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (keep(i)) list[k++] = i;
+  return list;
+}
+
 /**
- * The dated messages in [from, to), as ascending dataset indices: a figure over a month of a
- * million messages loops over that month's, in the order a loop over every message meets them,
- * and the figures of one range share one scan.
+ * The dated messages in [from, to), as dataset indices: a figure over a month of a million
+ * messages loops over that month's, and the figures of one range share one list. A bounded range
+ * is read from the day index (day-index.ts: grouped by day, so no figure may depend on the order),
+ * an unbounded one (`all`) by a pass over every message, ascending.
  */
 export function datedIn(data: Dataset, from: number, to: number): Int32Array {
   const { time } = data;
-  return indexList(data, `${from}|${to}`, (i) => time[i]! >= from && time[i]! < to);
+  return indexList(data, `${from}|${to}`, () =>
+    Number.isFinite(from) && Number.isFinite(to)
+      ? datedBetween(data, from, to)
+      : everyAccepted(data, (i) => time[i]! >= from && time[i]! < to),
+  );
 }
 
 /** The threads with a dated message in [from, to), ascending. */
@@ -63,10 +75,12 @@ export function threadsIn(data: Dataset, from: number, to: number): Int32Array {
   return Int32Array.from(threads).sort();
 }
 
-/** The messages {@link inTotals} counts, as ascending dataset indices (the dated ones in range but for `all`). */
+/** The messages {@link inTotals} counts, as dataset indices (the dated ones in range, as {@link datedIn}, but for `all`). */
 export function totalsIn(data: Dataset, range: ResolvedRange): Int32Array {
   if (range.preset !== 'all') return datedIn(data, range.from, range.to);
-  return indexList(data, `totals|${range.from}|${range.to}`, (i) => inTotals(data, i, range));
+  return indexList(data, `totals|${range.from}|${range.to}`, () =>
+    everyAccepted(data, (i) => inTotals(data, i, range)),
+  );
 }
 
 /** A = the earlier of the range end and the as-of time (awaiting reply, going quiet). */

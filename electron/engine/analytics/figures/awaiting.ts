@@ -43,6 +43,39 @@ function firstRecipient(data: Dataset, i: number): string | null {
 const oldestFirst = (a: AwaitingThread, b: AwaitingThread) =>
   b.ageMs - a.ageMs || compareCodePoints(a.thread, b.thread);
 
+/**
+ * Each thread waiting at `instant` (on you or on them), with its last message before it and
+ * whether it waits on you, in thread order.
+ */
+function eachWaiting(
+  data: Dataset,
+  instant: number,
+  waiting: (t: number, i: number, onMe: boolean) => void,
+): void {
+  // A waiting thread's last message before A is less than 30 days old: only the threads with a
+  // message in that month can wait (a month's messages, not every thread of a million messages).
+  for (const t of threadsIn(data, instant - 30 * DAY_MS, instant)) {
+    const i = lastBefore(data, t, instant);
+    if (i < 0) continue;
+    const age = instant - data.time[i]!;
+    const me = isOnMe(data, i, age);
+    if (me || isOnThem(data, i, age)) waiting(t, i, me);
+  }
+}
+
+/**
+ * How many threads wait on you at A: figure 10's `onMe`, without the lists — the comparison's
+ * previous range needs only the count, and its lists' subjects (read from the store), thread keys
+ * and times were a quarter of a 30-day report at 1,000,000 messages (docs/analytics.md).
+ */
+export function awaitingOnMeCount(data: Dataset, range: ResolvedRange): number {
+  let count = 0;
+  eachWaiting(data, awaitingInstant(range, data.asOf), (_t, _i, me) => {
+    if (me) count++;
+  });
+  return count;
+}
+
 /** Figure 10: the threads, with their last message, waiting on you and on them at A. */
 export function awaitingThreads(
   data: Dataset,
@@ -53,18 +86,11 @@ export function awaitingThreads(
   const waiting: number[] = [];
   const lastOf: number[] = [];
   const onMeToo: boolean[] = [];
-  // A waiting thread's last message before A is less than 30 days old: only the threads with a
-  // message in that month can wait (a month's messages, not every thread of a million messages).
-  for (const t of threadsIn(data, instant - 30 * DAY_MS, instant)) {
-    const i = lastBefore(data, t, instant);
-    if (i < 0) continue;
-    const age = instant - data.time[i]!;
-    const me = isOnMe(data, i, age);
-    if (!me && !isOnThem(data, i, age)) continue;
+  eachWaiting(data, instant, (t, i, me) => {
     waiting.push(t);
     lastOf.push(i);
     onMeToo.push(me);
-  }
+  });
   const texts = textsOfMany(data, lastOf);
   const onMe: AwaitingThread[] = [];
   const onThem: AwaitingThread[] = [];

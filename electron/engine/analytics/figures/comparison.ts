@@ -4,7 +4,7 @@ import { previousRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { computeAfterHours } from './after-hours.ts';
-import { awaitingThreads } from './awaiting.ts';
+import { awaitingOnMeCount } from './awaiting.ts';
 import { computeResponseTime } from './response-time.ts';
 import { computeVolume } from './volume.ts';
 
@@ -22,7 +22,7 @@ export function headlines(data: Dataset, range: ResolvedRange): Record<Headline,
     myMedianMs: response.mine.medianMs,
     theirMedianMs: response.theirs.medianMs,
     afterHoursShare: computeAfterHours(data, range).share,
-    awaitingOnMe: awaitingThreads(data, range).lists.onMe.length,
+    awaitingOnMe: awaitingOnMeCount(data, range),
   };
 }
 
