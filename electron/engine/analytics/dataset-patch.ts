@@ -1,6 +1,7 @@
 import { EARLIEST_VALID_TIME } from '../mail/index.ts';
 import { changesSince } from './column-origin.ts';
 import { carryDayIndex } from './day-index.ts';
+import { carryStoredTally } from './figures/coverage-accounts.ts';
 import { lowerBound } from './load-changes.ts';
 import { storedColumns } from './message-columns.ts';
 import { clockSpan, countedSpan, type Dataset, datasetOf, takeRows } from './prepare.ts';
@@ -106,5 +107,6 @@ export function patchedDataset(previous: Dataset, input: ReportInput): Patched {
   const identities = previous.identities;
   const data = datasetOf({ input, identities, columns, clock, minTime, maxTime, rows, threads, ...walk });
   carryDayIndex(previous, data, firstNew);
+  carryStoredTally(previous, data, changes.relabeled, kept);
   return { data };
 }

@@ -1,4 +1,5 @@
 import type { AnalyticsReads, ChangeMarks, EagerRow } from '../cache/analytics-reads.ts';
+import { caughtUpInPlace } from './load-in-place.ts';
 import type { MessageColumns } from './message-columns.ts';
 import { type ColumnData, NUMBER_COLUMNS } from './snapshot/format.ts';
 import type { LoadStamp } from './snapshot/load-stamp.ts';
@@ -116,6 +117,9 @@ export function caughtUpColumns(
     named.length === 0 && lastKept === base.count - 1 && above.length === 0 && again.length === 0;
   if (unchanged) return { columns: base, changed: false, rows: 0, reread: [], readFrom: base.count };
 
+  const inPlace = caughtUpInPlace(base, dropped, lastKept, again, above, writeRow);
+  if (inPlace !== null)
+    return { ...inPlace, changed: true, rows: dropped.length + again.length + above.length };
   const columns = make(kept + again.length + above.length);
   let out = 0;
   let next = 0; // the next dropped position to skip

@@ -2,6 +2,7 @@ import { BriefError } from '../../../shared/errors.ts';
 import { AnalyticsReads } from '../cache/analytics-reads.ts';
 import type { Store } from '../db/store.ts';
 import { noteOrigin } from './column-origin.ts';
+import { roomFor } from './dataset-rows.ts';
 import { lazyList } from './lazy-list.ts';
 import {
   BATCH_ROWS,
@@ -11,6 +12,7 @@ import {
   rowsAfter,
   writeRow,
 } from './load-changes.ts';
+import { filledWithRoom } from './load-in-place.ts';
 import { emptyColumns, type MessageColumns, registerColumns, resizedColumns } from './message-columns.ts';
 import { RareFactsLoader } from './rare-facts.ts';
 import { RowTextsReader } from './row-texts.ts';
@@ -23,8 +25,8 @@ import type { AnalyticsMessage, ReportAccount } from './types.ts';
 export interface LoadOptions {
   /**
    * The set of the same accounts loaded before: brought up to date from the change log instead of
-   * read again. It stays as it was (the new set's columns are new arrays; the dictionaries they
-   * share only grow).
+   * read again. It stays as it was (the new set's columns are new arrays, or its own arrays
+   * written only past its rows: load-in-place.ts; the dictionaries they share only grow).
    */
   previous?: readonly AnalyticsMessage[] | null;
   /** Runs the snapshot write; by default at once. The view computer runs it after the batch's views. */
@@ -50,7 +52,10 @@ function snapshotLag(count: number): number {
 }
 const loadedSets = new WeakMap<readonly AnalyticsMessage[], Loaded>();
 
-/** Every row of the accounts, read whole (grown as it goes, then trimmed). */
+/**
+ * Every row of the accounts, read whole (grown as it goes, then trimmed to its rows and the room
+ * a catch-up appends into: load-in-place.ts).
+ */
 function readWhole(reads: AnalyticsReads, make: (count: number) => ColumnData): ColumnData {
   let columns = make(BATCH_ROWS);
   let count = 0;
@@ -60,7 +65,7 @@ function readWhole(reads: AnalyticsReads, make: (count: number) => ColumnData): 
     for (const row of rows) writeRow(columns, count++, row);
     return true;
   });
-  return resizedColumns(columns as MessageColumns, count, count);
+  return filledWithRoom(resizedColumns(columns as MessageColumns, count, roomFor(count)));
 }
 
 /** Where a load starts from: the previous set when it is of these accounts, else the snapshot file. */
@@ -134,7 +139,8 @@ export function loadAnalyticsMessages(
   // The messages are views of the columns' rows, made when read (see lazyList): reports read the columns.
   const messages = lazyList(columns.count, (i): AnalyticsMessage => new StoredMessage(set, i));
   set.columns = { ...columns, messages, rowTexts, rowTextsOf } as MessageColumns;
-  set.rare = new RareFactsLoader(reads, set.columns.rowId);
+  // The set's rows only: a caught-up set's arrays may have room past them (load-in-place.ts).
+  set.rare = new RareFactsLoader(reads, set.columns.rowId.subarray(0, columns.count));
   registerColumns(set.columns);
   if (caught !== null && start !== null) noteOrigin(set.columns, start.data, caught.reread, caught.readFrom);
   const saved = set.columns;

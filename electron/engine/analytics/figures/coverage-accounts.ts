@@ -4,6 +4,7 @@
  * accounts` lists (stored) and the report's (counted) can be told apart.
  */
 import type { AccountCoverage, LeftOut } from '../../../../shared/report-types.ts';
+import type { MessageColumns } from '../message-columns.ts';
 import { COUNTED } from '../message-flags.ts';
 import type { Dataset } from '../prepare.ts';
 
@@ -25,36 +26,81 @@ interface Tally {
 }
 
 /** Per account id: messages stored and those a mailbox total counts; the reasons left out, summed. */
-function tally(data: Dataset): { perAccount: Map<number, Tally>; leftOut: LeftOut } {
-  const { columns } = data;
-  const perAccount = new Map<number, Tally>(
-    data.input.accounts.map((a) => [a.id, { stored: 0, inTotal: 0 }]),
-  );
-  const leftOut: LeftOut = { drafts: 0, spam: 0, trash: 0 };
-  // Messages come grouped by account: the entry is looked up again only when the account changes.
-  let account = Number.NaN;
-  let entry: Tally | undefined;
-  for (let k = 0; k < columns.count; k++) {
-    if (columns.accountId[k] !== account) {
-      account = columns.accountId[k]!;
-      entry = perAccount.get(account);
-    }
-    if (entry === undefined) continue;
-    entry.stored++;
-    if ((columns.flags[k]! & COUNTED) !== 0) {
-      entry.inTotal++;
-      continue;
-    }
-    // Not counted: a draft, or spam or trash while the setting keeps them out (mail/derive.ts).
-    const labels = columns.lists.lists[columns.labels[k]!]!;
-    if (labels.includes('DRAFT')) {
-      leftOut.drafts++;
-      // A draft is in Gmail's total unless it is also in spam or trash.
-      if (!(labels.includes('SPAM') || labels.includes('TRASH'))) entry.inTotal++;
-    } else if (labels.includes('SPAM')) leftOut.spam++;
-    else leftOut.trash++;
+interface StoredTally {
+  perAccount: Map<number, Tally>;
+  leftOut: LeftOut;
+}
+
+/**
+ * The tally of each loaded set's columns, for its accounts: the same for every view of a batch,
+ * and carried to the set a kept dataset is brought up to date with (dataset-patch.ts), since it
+ * is a pass over every stored message (≈ 6 ms at 1,000,000).
+ */
+const tallies = new WeakMap<MessageColumns, { accounts: string; tally: StoredTally }>();
+
+const accountsOf = (data: Dataset) => data.input.accounts.map((a) => a.id).join(',');
+
+/** Adds (sign 1) or takes away (-1) stored position k of the columns. */
+function count(tally: StoredTally, columns: MessageColumns, k: number, sign: 1 | -1): void {
+  const entry = tally.perAccount.get(columns.accountId[k]!);
+  if (entry === undefined) return;
+  entry.stored += sign;
+  if ((columns.flags[k]! & COUNTED) !== 0) {
+    entry.inTotal += sign;
+    return;
   }
-  return { perAccount, leftOut };
+  // Not counted: a draft, or spam or trash while the setting keeps them out (mail/derive.ts).
+  const labels = columns.lists.lists[columns.labels[k]!]!;
+  if (labels.includes('DRAFT')) {
+    tally.leftOut.drafts += sign;
+    // A draft is in Gmail's total unless it is also in spam or trash.
+    if (!(labels.includes('SPAM') || labels.includes('TRASH'))) entry.inTotal += sign;
+  } else if (labels.includes('SPAM')) tally.leftOut.spam += sign;
+  else tally.leftOut.trash += sign;
+}
+
+function emptyTally(data: Dataset): StoredTally {
+  return {
+    perAccount: new Map(data.input.accounts.map((a) => [a.id, { stored: 0, inTotal: 0 }])),
+    leftOut: { drafts: 0, spam: 0, trash: 0 },
+  };
+}
+
+function tally(data: Dataset): StoredTally {
+  const accounts = accountsOf(data);
+  const known = tallies.get(data.columns);
+  if (known?.accounts === accounts) return known.tally;
+  const made = emptyTally(data);
+  for (let k = 0; k < data.columns.count; k++) count(made, data.columns, k, 1);
+  tallies.set(data.columns, { accounts, tally: made });
+  return made;
+}
+
+/**
+ * Gives `data` — `previous` brought up to date (dataset-patch.ts): the rows at stored positions
+ * `relabeled` changed their labels alone, and those from `appendedFrom` on are new — its tally
+ * from `previous`'s, when that was made: the relabeled rows taken away as they were and added as
+ * they are, the new rows added.
+ */
+export function carryStoredTally(
+  previous: Dataset,
+  data: Dataset,
+  relabeled: readonly number[],
+  appendedFrom: number,
+): void {
+  const accounts = accountsOf(data);
+  const known = tallies.get(previous.columns);
+  if (known?.accounts !== accounts || accountsOf(previous) !== accounts || tallies.has(data.columns)) return;
+  const carried: StoredTally = {
+    perAccount: new Map([...known.tally.perAccount].map(([id, entry]) => [id, { ...entry }])),
+    leftOut: { ...known.tally.leftOut },
+  };
+  for (const k of relabeled) {
+    count(carried, previous.columns, k, -1);
+    count(carried, data.columns, k, 1);
+  }
+  for (let k = appendedFrom; k < data.columns.count; k++) count(carried, data.columns, k, 1);
+  tallies.set(data.columns, { accounts, tally: carried });
 }
 
 const share = (stored: number, total: number | null) => (total ? Math.min(1, stored / total) : null);
