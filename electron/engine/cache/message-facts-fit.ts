@@ -50,7 +50,7 @@ class Cutter {
     what: string,
     max: number,
     itemMax: number,
-    keep: (values: string[], max: number) => string[] = (all, n) => all.slice(0, n),
+    keep: (values: string[], max: number) => string[] = firstItems,
   ): string[] {
     let out = values;
     if (out.length > max) {
@@ -64,6 +64,11 @@ class Cutter {
     this.cuts.push(`${formatCount(long)} of ${what} longer than ${formatCount(itemMax)} characters cut`);
     return out.map((item) => (item.length > itemMax ? cutText(item, itemMax) : item));
   }
+}
+
+/** The first `max` items (a function of its own: a default written inline is a new closure per call). */
+function firstItems(values: string[], max: number): string[] {
+  return values.slice(0, max);
 }
 
 /** The root and the newest ancestors: what threading reads (RFC 5322 trims References the same way). */
@@ -92,30 +97,41 @@ export function fitFactsToLimits(facts: MessageFacts): FactsFit {
       `the List-Unsubscribe link (${formatCount(facts.unsubscribe!.length)} characters) left out, since a cut link would lead elsewhere`,
     );
   }
+  const messageId = cut.nullable(facts.messageId, line, 'the Message-ID');
+  const inReplyTo = cut.list(facts.inReplyTo, 'the In-Reply-To ids', list, line);
+  const references = cut.list(facts.references, 'the References ids', list, line, rootAndNewest);
+  const to = cut.list(facts.to, 'the To addresses', list, line);
+  const cc = cut.list(facts.cc, 'the Cc addresses', list, line);
+  const bcc = cut.list(facts.bcc, 'the Bcc addresses', list, line);
+  const replyTo = cut.list(facts.replyTo, 'the Reply-To addresses', list, line);
+  const labels = cut.list(facts.labels, 'the labels', FACT_LIMITS.labels, FACT_LIMITS.id);
+  const listPost = cut.nullable(facts.listPost, line, 'the List-Post address');
+  // Nearly every message fits as it is: a copy is made only for one that was cut.
+  if (cut.cuts.length === 0) return { kind: 'fits', facts, cuts: cut.cuts };
   const fitted: MessageFacts = {
     ...facts,
-    messageId: cut.nullable(facts.messageId, line, 'the Message-ID'),
-    inReplyTo: cut.list(facts.inReplyTo, 'the In-Reply-To ids', list, line),
-    references: cut.list(facts.references, 'the References ids', list, line, rootAndNewest),
+    messageId,
+    inReplyTo,
+    references,
     from,
     fromName,
     sender,
     senderName,
-    to: cut.list(facts.to, 'the To addresses', list, line),
-    cc: cut.list(facts.cc, 'the Cc addresses', list, line),
-    bcc: cut.list(facts.bcc, 'the Bcc addresses', list, line),
-    replyTo: cut.list(facts.replyTo, 'the Reply-To addresses', list, line),
+    to,
+    cc,
+    bcc,
+    replyTo,
     subject,
     // Derived from the Subject: cut with it, said with it.
     subjectKey:
       facts.subjectKey.length > FACT_LIMITS.subject
         ? cutText(facts.subjectKey, FACT_LIMITS.subject)
         : facts.subjectKey,
-    labels: cut.list(facts.labels, 'the labels', FACT_LIMITS.labels, FACT_LIMITS.id),
-    listPost: cut.nullable(facts.listPost, line, 'the List-Post address'),
+    labels,
+    listPost,
     unsubscribe,
   };
-  return { kind: 'fits', facts: cut.cuts.length === 0 ? facts : fitted, cuts: cut.cuts };
+  return { kind: 'fits', facts: fitted, cuts: cut.cuts };
 }
 
 /** One sentence for a report: what was cut. */

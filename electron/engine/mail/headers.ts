@@ -102,11 +102,16 @@ function headerLine(text: string, start: number, stop: number): HeaderField | nu
   const nameEnd = at;
   while (at < stop && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at += 1;
   if (at === stop || text.charCodeAt(at) !== COLON) return null;
-  for (let i = at + 1; i < stop; i++) {
+  let valueStart = at + 1;
+  for (let i = valueStart; i < stop; i++) {
     const code = text.charCodeAt(i);
     if (code === CR || code === 0x2028 || code === 0x2029) return null;
   }
-  return { name: text.slice(start, nameEnd), value: text.slice(at + 1, stop) };
+  // Blanks after the colon are left out here rather than trimmed later (one string fewer a
+  // field); the value is trimmed at the end either way, so it is the same.
+  while (valueStart < stop && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB))
+    valueStart += 1;
+  return { name: text.slice(start, nameEnd), value: text.slice(valueStart, stop) };
 }
 
 function toMap(fields: readonly HeaderField[]): HeaderMap {
