@@ -25,17 +25,18 @@ export async function runHistorySync(run: SyncRun): Promise<{ historyId: string;
     return { ...(await runFullSync(run, startHistoryId === null ? 'first' : 'resync')), changes: 0 };
   }
   run.status.set('syncing');
+  run.progressCounts = 'added';
   const saved = metadata[CURSOR_KEY] as HistoryCursor | undefined;
   let cursor: HistoryCursor =
     saved?.startHistoryId === startHistoryId ? saved : { startHistoryId, pageToken: null };
   let latest = startHistoryId;
   let changes = 0;
-  // Before anything is counted (`SyncRun.stored`): the job shows 0, as it did since its creation.
-  run.progress('Checking Gmail for changes', true, 0);
+  run.progress('Checking Gmail for changes', true);
   for (;;) {
     throwIfAborted(run.job.signal);
     const page = await run.client.listHistory(cursor.startHistoryId, cursor.pageToken);
     if (page === null) {
+      run.progressCounts = 'stored';
       run.job.checkpoint({ resync: true });
       run.job.logger.info('history too old to replay; running a full resync', { accountId: run.account.id });
       return { ...(await runFullSync(run, 'resync')), changes: 0 };

@@ -51,8 +51,16 @@ export class SyncRun {
   readonly publisher: DataPublisher;
   /** Messages stored cut or skipped (values past the limits), by Gmail id. */
   readonly report: SyncReport;
-  /** Messages in the cache for this account (what progress counts), once counted (`stored`). */
+  /** Messages in the cache for this account, once counted (`stored`). */
   #stored: number | null = null;
+  /** Messages this run stored. */
+  #added = 0;
+  /**
+   * What progress counts: the messages stored, or (an incremental sync) the ones this run added,
+   * so nothing on its way to `data-changed` counts the whole cache (≈ 30 ms of CPU at 1,000,000
+   * stored, and far longer from a cold disk).
+   */
+  progressCounts: 'stored' | 'added' = 'stored';
   total: number | null = null;
 
   constructor(services: EngineServices, job: JobContext, options: GmailSyncOptions) {
@@ -128,8 +136,7 @@ export class SyncRun {
   /**
    * Messages in the cache for this account, counted when first asked for (in an index; the whole
    * cache statistics read every row). Counted at the start, it held `history.list` back by ≈ 30 ms
-   * of CPU at 1,000,000 stored; asked for by the first stored batch, it is counted while the next
-   * batch is in flight.
+   * of CPU at 1,000,000 stored.
    */
   get stored(): number {
     this.#stored ??= this.services.messages.countMessages(this.account.id);
@@ -138,6 +145,7 @@ export class SyncRun {
 
   /** Messages stored (+) or dropped (−) since: a count made later sees them itself. */
   storedChanged(delta: number): void {
+    if (delta > 0) this.#added += delta;
     if (this.#stored !== null) this.#stored += delta;
   }
 
@@ -211,14 +219,18 @@ export class SyncRun {
     this.progress();
   }
 
-  /** `current` is what the job shows beside the step: the messages stored, unless given. */
-  progress(step?: string, force = false, current = this.stored): void {
+  progress(step?: string, force = false): void {
+    if (this.progressCounts === 'added') {
+      const text = step ?? `Fetching new messages: ${count(this.#added)} stored`;
+      this.job.progress(this.#added, null, text, { force });
+      return;
+    }
     const text =
       step ??
       (this.total === null
-        ? `Fetching messages: ${count(current)} stored`
-        : `Fetching ${count(Math.min(current, this.total))} of ${counted(this.total, 'message')}`);
-    this.job.progress(current, this.total, text, { force });
+        ? `Fetching messages: ${count(this.stored)} stored`
+        : `Fetching ${count(Math.min(this.stored, this.total))} of ${counted(this.total, 'message')}`);
+    this.job.progress(this.stored, this.total, text, { force });
   }
 
   /** The end of a sync: re-derive, publish, warm the common views, back to idle. */
