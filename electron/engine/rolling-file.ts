@@ -4,9 +4,12 @@
  * restart. Loaded when a log first writes. pino-roll ships no types: these are the parts used.
  *
  * After a roll pino-roll removes the files past the limit asynchronously; `cleaned()` waits for
- * that, so a closed log's folder holds exactly what `keep` says.
+ * that, then removes what that removal could not see, so a closed log's folder holds exactly what
+ * `keep` says.
  */
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 
 /** The sonic-boom stream pino-roll returns: the parts used. */
 interface PinoRollStream {
@@ -25,6 +28,37 @@ interface PinoRollStream {
 export interface RollingFile extends PinoRollStream {
   /** Resolves once the files past the limit are removed after every roll so far. */
   cleaned(): Promise<void>;
+}
+
+/**
+ * Removes `<base>.<n>.log` files beyond the `count` highest numbers. pino-roll lists the folder
+ * for its removal while the new file's open is still pending in the thread pool, so on a busy
+ * machine it can list the files before the new one exists and leave one too many; a process that
+ * ended between a roll and its removal leaves some too. The highest number is the file being
+ * written, so it is never removed. A file that cannot be removed is left: logging never stops the app.
+ */
+export function pruneRolledFiles(base: string, count: number): void {
+  const folder = dirname(base);
+  const prefix = `${basename(base)}.`;
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return;
+  }
+  const numbers = entries
+    .filter((entry) => entry.startsWith(prefix) && entry.endsWith('.log'))
+    .map((entry) => entry.slice(prefix.length, -'.log'.length))
+    .filter((number) => /^\d+$/.test(number))
+    .map(Number)
+    .sort((a, b) => b - a);
+  for (const number of numbers.slice(count)) {
+    try {
+      rmSync(join(folder, `${prefix}${number}.log`));
+    } catch {
+      // Already gone (pino-roll's own removal) or not ours to remove: left.
+    }
+  }
 }
 
 interface PinoRollOptions {
@@ -53,14 +87,14 @@ export async function openRollingFile(base: string, maxBytes: number, keep: numb
     limit: { count: keep + 1, removeOtherLogFiles: true },
     mode: 0o600,
   });
-  return withCleanupTracking(stream);
+  return withCleanupTracking(stream, () => pruneRolledFiles(base, keep + 1));
 }
 
 /**
  * A roll shows as a new file name, seen at the next write (a roll follows a write) or when asked;
  * each roll's removal ends with `cleanup-complete`, or an error (then nothing more is waited for).
  */
-function withCleanupTracking(stream: PinoRollStream): RollingFile {
+function withCleanupTracking(stream: PinoRollStream, prune: () => void): RollingFile {
   // Null until the first file is open (sonic-boom opens it asynchronously).
   let lastFile: string | null = null;
   let rolls = 0;
@@ -86,10 +120,10 @@ function withCleanupTracking(stream: PinoRollStream): RollingFile {
     settle();
   });
   return Object.assign(stream, {
-    cleaned(): Promise<void> {
+    async cleaned(): Promise<void> {
       noticeRoll();
-      if (cleanups >= rolls) return Promise.resolve();
-      return new Promise<void>((resolve) => waiters.push(resolve));
+      if (cleanups < rolls) await new Promise<void>((resolve) => waiters.push(resolve));
+      prune();
     },
   });
 }

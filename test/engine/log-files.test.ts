@@ -51,6 +51,26 @@ it('keeps the file being written and the 3 newest older ones, across runs', asyn
   expect(second.indexes.at(-1)).toBe(99);
 });
 
+it('leaves the file being written and 3 older ones even when a removal was missed before', async () => {
+  // Seven numbered files: what a process that ended between a roll and its removal leaves, or a
+  // removal that listed the folder before the new file's open had finished (a busy machine).
+  const folder = join(tempFolder(), 'engine');
+  mkdirSync(folder);
+  for (let number = 1; number <= 7; number++) writeFileSync(join(folder, `engine.${number}.log`), '');
+  writeFileSync(join(folder, 'engine.notes.log'), 'not a numbered file\n');
+
+  // One small record: no roll, so pino-roll removes nothing itself.
+  await logRecords(folder, 0, 1);
+  expect(readdirSync(folder).sort()).toEqual([
+    'engine.4.log',
+    'engine.5.log',
+    'engine.6.log',
+    'engine.7.log',
+    'engine.notes.log',
+  ]);
+  expect(readFileSync(join(folder, 'engine.7.log'), 'utf8')).toContain('"index":0');
+});
+
 it('removes the log files from before pino the first time it opens, and nothing else', async () => {
   const logs = join(tempFolder(), 'logs');
   mkdirSync(logs);
