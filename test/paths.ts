@@ -19,6 +19,19 @@ export const skipWithoutCorpora = !hasCorpora && process.env.CI !== 'true';
 /** Appended to the name of a test that needs the corpora: says why it is skipped, when it is. */
 export const withoutCorporaNote = hasCorpora ? '' : ` (skipped: ${corporaMissing})`;
 
+/**
+ * Whether a test that reads the build in `out/` skips: only outside CI, where `npm ci` has built it,
+ * so under CI a missing build fails the test instead of passing the run without it.
+ */
+export function skipWithoutBuild(built: string): boolean {
+  return !existsSync(built) && process.env.CI !== 'true';
+}
+
+/** Appended to the name of a test that reads the build: says why it is skipped, when it is. */
+export function withoutBuildNote(built: string): string {
+  return existsSync(built) ? '' : ' (skipped: not built; `npm ci` builds it, or run `npm run build`)';
+}
+
 /** Fails with a sentence when the corpora are absent (call it where a test starts reading them). */
 export function requireCorpora(): void {
   if (!hasCorpora) throw new Error(`${corporaMissing} (CI=true: tests that need them run, not skip)`);

@@ -7,11 +7,11 @@
  * locale, ≈ 9 MB of a `brief` process and ≈ 40 ms of CPU at each start.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { ROOT } from '../paths.ts';
+import { ROOT, skipWithoutBuild, withoutBuildNote } from '../paths.ts';
 
 const SERVER_MODULES = /^NativeModule (http|https|_http_server|tls)$/;
 
@@ -25,8 +25,8 @@ console.log(JSON.stringify(process.moduleLoadList.filter((name) => ${SERVER_MODU
 });
 
 const BUILT = join(ROOT, 'out', 'main');
-it.skipIf(!existsSync(BUILT))(
-  `bundles zod into the built command line and engine instead of importing the package${existsSync(BUILT) ? '' : ' (skipped: not built; `npm ci` builds it, or run `npm run build`)'}`,
+it.skipIf(skipWithoutBuild(BUILT))(
+  `bundles zod into the built command line and engine instead of importing the package${withoutBuildNote(BUILT)}`,
   () => {
     const files = [
       ...readdirSync(BUILT).filter((name) => name.endsWith('.js')),

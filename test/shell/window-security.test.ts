@@ -3,7 +3,7 @@
  * every web preference, the Content Security Policy, which links may leave the app, and that the
  * shell actually applies them.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,7 @@ import {
   META_CONTENT_SECURITY_POLICY,
   CONTENT_SECURITY_POLICY as SHARED_POLICY,
 } from '../../shared/content-security-policy.ts';
-import { ROOT } from '../paths.ts';
+import { ROOT, skipWithoutBuild, withoutBuildNote } from '../paths.ts';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -96,8 +96,8 @@ describe('the Content Security Policy as a <meta> tag (the packaged window loads
   });
 
   const built = join(ROOT, 'out', 'renderer', 'index.html');
-  it.skipIf(!existsSync(built))(
-    `survives the build into out/renderer/index.html${existsSync(built) ? '' : ' (skipped: not built; `npm ci` builds it, or run `npm run build`)'}`,
+  it.skipIf(skipWithoutBuild(built))(
+    `survives the build into out/renderer/index.html${withoutBuildNote(built)}`,
     () => {
       const page = declared(readFileSync(built, 'utf8'));
       expect(page.policies).toEqual([META_CONTENT_SECURITY_POLICY]);
