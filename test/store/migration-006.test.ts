@@ -48,7 +48,7 @@ describe(`migration ${version}: the change log the analytics load follows`, () =
     const run = (sql: string, ...params: unknown[]) => store.db.prepare(sql).run(...params);
     run(`UPDATE message_cache SET labels = '["INBOX","UNREAD"]' WHERE id = 3`);
     run(`UPDATE message_cache SET thread_key = 't1' WHERE id = 4`); // the same value: nothing changed
-    run(`UPDATE message_cache SET subject = 'Hello', raw_data = x'00' WHERE id = 5`); // not read by the analytics
+    run(`UPDATE message_cache SET reply_to = 'a@b.example', raw_data = x'00' WHERE id = 5`); // not read by the analytics
     run('UPDATE message_cache SET direction = ?, counted = 0 WHERE id = 6', 'sent');
     run('DELETE FROM message_cache WHERE id = 8');
     run('UPDATE message_cache SET account_id = 2 WHERE id = 9');

@@ -70,6 +70,10 @@ export interface CaughtUp {
   reread: number[];
   /** Where the rows read above the last kept one start. */
   readFrom: number;
+  /** The row id of the last row kept as it was: every row above it was read again. */
+  keptThrough: number;
+  /** The row ids the change log named since the stamp (ascending): changed or gone. */
+  named: readonly number[];
 }
 
 /**
@@ -115,11 +119,13 @@ export function caughtUpColumns(
   const kept = lastKept + 1 - dropped.filter((at) => at <= lastKept).length;
   const unchanged =
     named.length === 0 && lastKept === base.count - 1 && above.length === 0 && again.length === 0;
-  if (unchanged) return { columns: base, changed: false, rows: 0, reread: [], readFrom: base.count };
+  const followed = { keptThrough, named };
+  if (unchanged)
+    return { columns: base, changed: false, rows: 0, reread: [], readFrom: base.count, ...followed };
 
   const inPlace = caughtUpInPlace(base, dropped, lastKept, again, above, writeRow);
   if (inPlace !== null)
-    return { ...inPlace, changed: true, rows: dropped.length + again.length + above.length };
+    return { ...inPlace, changed: true, rows: dropped.length + again.length + above.length, ...followed };
   const columns = make(kept + again.length + above.length);
   let out = 0;
   let next = 0; // the next dropped position to skip
@@ -146,7 +152,8 @@ export function caughtUpColumns(
   copyKept(position, lastKept + 1);
   const readFrom = out;
   for (const row of above) writeRow(columns, out++, row);
-  return { columns, changed: true, rows: dropped.length + again.length + above.length, reread, readFrom };
+  const rows = dropped.length + again.length + above.length;
+  return { columns, changed: true, rows, reread, readFrom, ...followed };
 }
 
 /** The columns of a loaded set without what is particular to one set (its messages and row readers). */

@@ -39,6 +39,8 @@ interface Loaded {
   stamp: LoadStamp | null;
   /** Rows dropped or read since the columns the snapshot file holds: what a cold start would catch up. */
   unsaved: number;
+  /** The set's listed texts read so far: a set caught up from this one keeps those of unchanged rows. */
+  texts: RowTextsReader;
 }
 
 /**
@@ -104,7 +106,7 @@ export function loadAnalyticsMessages(
   const previous = options.previous ? loadedSets.get(options.previous) : undefined;
   const start = startingPoint(previous, snapshot);
   const set: StoredSet = { columns: undefined as unknown as MessageColumns, rare: null };
-  const texts = new RowTextsReader(reads);
+  let texts = new RowTextsReader(reads);
   const rowTexts = (i: number) => texts.read(set.columns.rowId[i]!);
   const rowTextsOf = (indices: readonly number[]) =>
     texts.readMany(indices.map((i) => set.columns.rowId[i]!));
@@ -136,6 +138,9 @@ export function loadAnalyticsMessages(
       caught,
     };
   });
+  // Caught up from the set before: the texts it read of rows the log does not name still hold.
+  if (caught !== null && previous?.stamp && start?.data === previous.set.columns)
+    texts = previous.texts.carriedTo(reads, caught.keptThrough, caught.named);
   // The messages are views of the columns' rows, made when read (see lazyList): reports read the columns.
   const messages = lazyList(columns.count, (i): AnalyticsMessage => new StoredMessage(set, i));
   set.columns = { ...columns, messages, rowTexts, rowTextsOf } as MessageColumns;
@@ -146,7 +151,7 @@ export function loadAnalyticsMessages(
   const saved = set.columns;
   // A file a little behind stays as it is: its stamp is older, but the log still leads from it to now.
   const write = snapshot !== null && stamp !== null && unsaved > snapshotLag(columns.count);
-  loadedSets.set(messages, { set, stamp, unsaved: write ? 0 : unsaved });
+  loadedSets.set(messages, { set, stamp, unsaved: write ? 0 : unsaved, texts });
   if (write) {
     const save = () => snapshot.save(stamp, columnData(saved));
     if (options.saveLater) options.saveLater(save);
