@@ -1,10 +1,12 @@
 /**
- * How a run's batches share the concurrency slots (sources/gmail/request-runner.ts): a batch that
- * waits for slots goes out as soon as an answer gives them back, before that answer is stored
- * (storing first held it back by the whole store: ≈ 18 ms for 40 messages on a quiet machine, far
- * more on a loaded one); what came back is stored even when storing or a batch fails. Real slots,
- * pacer, retry policy and access tokens over real HTTP to a scripted Gmail that answers only when
- * the test says so.
+ * How a run's requests share the concurrency slots (sources/gmail/request-runner.ts): a run of more
+ * parts than slots (at most two rounds) goes one part per request, so each slot comes back with its
+ * own answer and the next part goes out at once, not when the slowest part of a batch answers; a
+ * request that waits for slots goes out as soon as an answer gives them back, before that answer is
+ * stored (storing first held it back by the whole store: ≈ 18 ms for 40 messages on a quiet
+ * machine, far more on a loaded one); what came back is stored even when storing or a request
+ * fails. Real slots, pacer, retry policy and access tokens over real HTTP to a scripted Gmail that
+ * answers only when the test says so.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -119,49 +121,91 @@ afterEach(async () => {
   close = null;
 });
 
-/** Observes Node's fetch (not ours): the message a request asks for, when the request is made. */
+/** Observes Node's fetch (not ours): the messages a request asks for, when the request is made. */
 function observeFetch(events: string[]): void {
   globalThis.fetch = (input, init) => {
-    const body = typeof init?.body === 'string' ? init.body : '';
-    const ids = [...body.matchAll(/\/messages\/([^?\s]+)/g)].map((match) => match[1]);
+    const asked = typeof init?.body === 'string' ? init.body : String(input);
+    const ids = [...asked.matchAll(/\/messages\/([^?\s]+)/g)].map((match) => match[1]);
     events.push(`fetch ${ids.join(',')}`);
     return nodeFetch(input, init);
   };
 }
 
+/** A scripted Gmail (closed after the test) and a sync's call context with this many slots. */
+async function scripted(slots: number, events: string[] = []) {
+  const gmail = await scriptedGmail(events);
+  close = gmail.close;
+  return { gmail, context: contextFor(gmail.rootUrl, slots) };
+}
+
 describe('request runner', () => {
-  it('sends a batch waiting for slots before the answer that gave them back is stored', async () => {
+  it('sends the parts beyond the slots one by one, each the moment a slot comes back', async () => {
     const events: string[] = [];
-    const gmail = await scriptedGmail(events);
-    close = gmail.close;
-    const context = contextFor(gmail.rootUrl, 4);
-    observeFetch(events);
+    const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(context, messages(6), 4, (fetched: gmail_v1.Schema$Message[]) => {
-      events.push(`stored ${fetched.map((message) => message.id).join(',')}`);
+    const run = runRequests(context, messages(6), 4, (fetched) => {
       stored.push(...fetched.map((message) => message.id!));
     });
     await gmail.partsArrived(4);
-    // Four slots: the first batch holds them all, the second waits.
-    expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2', 'm3']]);
+    // Four slots, four requests of one part: each slot comes back with its own answer.
+    expect(gmail.held.map((request) => request.ids)).toEqual([['m0'], ['m1'], ['m2'], ['m3']]);
+    gmail.held[2]!.answer();
+    await gmail.partsArrived(5);
+    // m2's slot went to m4 while m0, m1 and m3 are still out.
+    expect(gmail.held.map((request) => request.ids)).toEqual([['m0'], ['m1'], ['m2'], ['m3'], ['m4']]);
     gmail.held[0]!.answer();
     await gmail.partsArrived(6);
-    gmail.held[1]!.answer();
+    expect(gmail.held[5]!.ids).toEqual(['m5']);
+    for (const index of [1, 3, 4, 5]) gmail.held[index]!.answer();
     await run;
-    expect(stored).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
-    expect(events.filter((event) => !event.startsWith('sent'))).toEqual([
-      'fetch m0,m1,m2,m3',
-      'fetch m4,m5',
-      'stored m0,m1,m2,m3',
-      'stored m4,m5',
+    expect(stored.sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
+  it('sends a request waiting for a slot before the answer that gave it back is stored', async () => {
+    const events: string[] = [];
+    const { gmail, context } = await scripted(4, events);
+    observeFetch(events);
+    const run = runRequests(context, messages(5), 4, (fetched: gmail_v1.Schema$Message[]) => {
+      events.push(`stored ${fetched.map((message) => message.id).join(',')}`);
+    });
+    await gmail.partsArrived(4);
+    gmail.held[1]!.answer();
+    await gmail.partsArrived(5);
+    for (const index of [0, 2, 3, 4]) gmail.held[index]!.answer();
+    await run;
+    const made = events.filter((event) => !event.startsWith('sent'));
+    expect(made.slice(0, 6)).toEqual([
+      'fetch m0',
+      'fetch m1',
+      'fetch m2',
+      'fetch m3',
+      'fetch m4',
+      'stored m1',
     ]);
+  });
+
+  it('sends a run of more than two rounds of slots as batches', async () => {
+    const events: string[] = [];
+    const { gmail, context } = await scripted(4, events);
+    const stored: string[] = [];
+    const run = runRequests(context, messages(9), 2, (fetched) => {
+      stored.push(...fetched.map((message) => message.id!));
+    });
+    await gmail.partsArrived(4);
+    expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2', 'm3']]);
+    gmail.held[0]!.answer();
+    await gmail.partsArrived(8);
+    gmail.held[1]!.answer();
+    await gmail.partsArrived(9);
+    gmail.held[2]!.answer();
+    await run;
+    expect(gmail.held.map((request) => request.ids.length)).toEqual([4, 4, 1]);
+    expect(stored).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
   });
 
   it('sends a run that fits in the slots as one batch', async () => {
     const events: string[] = [];
-    const gmail = await scriptedGmail(events);
-    close = gmail.close;
-    const context = contextFor(gmail.rootUrl, 4);
+    const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
     const run = runRequests(context, messages(3), 4, (fetched) => {
       stored.push(...fetched.map((message) => message.id!));
@@ -174,19 +218,19 @@ describe('request runner', () => {
   });
 
   it('stores what came back and ends with the store failure when storing fails', async () => {
-    const gmail = await scriptedGmail([]);
-    close = gmail.close;
-    const context = contextFor(gmail.rootUrl, 4);
+    const { gmail, context } = await scripted(4);
     let stores = 0;
-    const run = runRequests(context, messages(6), 4, () => {
+    const run = runRequests(context, messages(9), 4, () => {
       stores += 1;
       throw new Error('disk full');
     });
     const failed = expect(run).rejects.toThrow('disk full');
     await gmail.partsArrived(4);
     gmail.held[0]!.answer();
-    await gmail.partsArrived(6);
+    await gmail.partsArrived(8);
     gmail.held[1]!.answer();
+    await gmail.partsArrived(9);
+    gmail.held[2]!.answer();
     await failed;
     // The second batch's answer is not stored after the first store failed.
     expect(stores).toBe(1);

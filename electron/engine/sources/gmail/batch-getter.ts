@@ -1,7 +1,8 @@
 /**
  * `messages.get` and `threads.get` (format=metadata, only the headers the mail model reads) sent
  * through the batch endpoint, by the sync's call-with-policy loop (`call-with-policy.ts`): each part
- * has its own answer and its own retry budget, and only the failed parts are sent again.
+ * has its own answer and its own retry budget, and only the failed parts are sent again. One part
+ * goes as a plain GET: the same call without the multipart wrapping on either side.
  */
 import { randomBytes } from 'node:crypto';
 import type { gmail_v1 } from '@googleapis/gmail';
@@ -56,13 +57,10 @@ export function requestCost(context: CallContext, request: FetchRequest): number
 /** Runs the requests (≤ 50) as one batch, retrying only the failed parts; results in request order. */
 export async function fetchBatch(context: CallContext, requests: FetchRequest[]): Promise<FetchResult[]> {
   const calls = requests.map((request) => ({ call: callOf(request), what: `a ${request.kind} request` }));
-  const answers = await callWithPolicy<unknown>(context, calls, (token, positions) =>
-    post(
-      context,
-      token,
-      positions.map((position) => requests[position]!),
-    ),
-  );
+  const answers = await callWithPolicy<unknown>(context, calls, (token, positions) => {
+    const parts = positions.map((position) => requests[position]!);
+    return parts.length === 1 ? get(context, token, parts[0]!) : post(context, token, parts);
+  });
   return answers.map((body, position) => (body === GONE ? [] : resultOf(requests[position]!, body)));
 }
 
@@ -86,17 +84,36 @@ async function post(
     signal: context.signal,
   });
   const text = await response.text();
-  if (response.status !== 200) {
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
-    return classifyResponse(response.status, body, response.headers.get('retry-after'), context.now());
-  }
+  if (response.status !== 200) return failureOf(context, response, text);
   const answers = decodeBatch(response.headers.get('content-type') ?? '', text, parts.length);
   return answers.map((answer) => answer && partAnswer(context, answer));
+}
+
+/** One part as its own request: its answer, or its failure. */
+async function get(
+  context: CallContext,
+  token: string,
+  part: FetchRequest,
+): Promise<[PartAnswer<unknown>] | Failure> {
+  const response = await fetch(`${context.rootUrl}${requestPath(part).slice(1)}`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: context.signal,
+  });
+  const text = await response.text();
+  if (response.status !== 200) return failureOf(context, response, text);
+  return [{ ok: true, body: parsed(text) }];
+}
+
+function failureOf(context: CallContext, response: Response, text: string): Failure {
+  return classifyResponse(response.status, parsed(text), response.headers.get('retry-after'), context.now());
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 function partAnswer(context: CallContext, answer: BatchAnswer): PartAnswer<unknown> {
