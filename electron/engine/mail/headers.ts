@@ -56,8 +56,50 @@ export interface HeaderField {
   value: string;
 }
 
-/** The fields of header text, in order; lines that are neither headers nor continuations are ignored. */
-export function parseHeaderFields(text: string): HeaderField[] {
+/**
+ * A set of header names (lower-case) that a line's name is looked up in where it stands, by its
+ * length and then character by character in any case: a name not kept is never copied or
+ * lower-cased, and a kept one is given as this set's own string.
+ */
+export class HeaderNames {
+  readonly #byLength: string[][] = [];
+
+  constructor(names: Iterable<string>) {
+    const lower = new Set([...names].map((name) => name.toLowerCase()));
+    for (const name of lower) {
+      const sameLength = this.#byLength[name.length] ?? [];
+      sameLength.push(name);
+      this.#byLength[name.length] = sameLength;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.find(name, 0, name.length) !== undefined;
+  }
+
+  /** The kept name that `text[start, end)` spells in any case (names are printable ASCII), or undefined. */
+  find(text: string, start: number, end: number): string | undefined {
+    const candidates = this.#byLength[end - start];
+    if (candidates === undefined) return undefined;
+    for (const candidate of candidates) {
+      let i = 0;
+      while (i < candidate.length) {
+        const code = text.charCodeAt(start + i);
+        if ((code >= 0x41 && code <= 0x5a ? code | 0x20 : code) !== candidate.charCodeAt(i)) break;
+        i += 1;
+      }
+      if (i === candidate.length) return candidate;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The fields of header text, in order; lines that are neither headers nor continuations are ignored.
+ * With `keep`, only the fields of those names, named in lower case: the others are passed over as
+ * a line that is not a header is (with their continuation lines), and their values never copied.
+ */
+export function parseHeaderFields(text: string, keep?: HeaderNames): HeaderField[] {
   const fields: HeaderField[] = [];
   let field: HeaderField | null = null;
   // Line by line without splitting the text or matching an expression per line: the reader's
@@ -74,7 +116,7 @@ export function parseHeaderFields(text: string): HeaderField[] {
     if (first === SPACE || first === TAB) {
       if (field !== null) field.value += text.slice(start, stop);
     } else {
-      field = headerLine(text, start, stop);
+      field = headerLine(text, start, stop, keep);
       if (field !== null) fields.push(field);
     }
     start = end + 1;
@@ -92,7 +134,12 @@ const COLON = 0x3a;
  * the colon (RFC 5322 ftext), optional blanks, the colon, and a value without a line break (the
  * pattern /^([!-9;-~]+)[ \t]*:(.*)$/ says the same, and test/mail/header-lines.test.ts holds them equal).
  */
-function headerLine(text: string, start: number, stop: number): HeaderField | null {
+function headerLine(
+  text: string,
+  start: number,
+  stop: number,
+  keep: HeaderNames | undefined,
+): HeaderField | null {
   let at = start;
   for (let code = text.charCodeAt(at); at < stop && code >= 0x21 && code <= 0x7e && code !== COLON; ) {
     at += 1;
@@ -102,6 +149,8 @@ function headerLine(text: string, start: number, stop: number): HeaderField | nu
   const nameEnd = at;
   while (at < stop && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at += 1;
   if (at === stop || text.charCodeAt(at) !== COLON) return null;
+  const name = keep === undefined ? text.slice(start, nameEnd) : keep.find(text, start, nameEnd);
+  if (name === undefined) return null;
   let valueStart = at + 1;
   for (let i = valueStart; i < stop; i++) {
     const code = text.charCodeAt(i);
@@ -111,7 +160,7 @@ function headerLine(text: string, start: number, stop: number): HeaderField | nu
   // field); the value is trimmed at the end either way, so it is the same.
   while (valueStart < stop && (text.charCodeAt(valueStart) === SPACE || text.charCodeAt(valueStart) === TAB))
     valueStart += 1;
-  return { name: text.slice(start, nameEnd), value: text.slice(valueStart, stop) };
+  return { name, value: text.slice(valueStart, stop) };
 }
 
 function toMap(fields: readonly HeaderField[]): HeaderMap {
@@ -146,9 +195,9 @@ function needsDecoding(value: string): boolean {
  * encoded words are left for the fields that hold text). The block is read as Latin-1 first,
  * which keeps every byte as one character, so a value's bytes can be recovered exactly.
  */
-export function readHeaderFields(raw: Buffer): HeaderField[] {
+export function readHeaderFields(raw: Buffer, keep?: HeaderNames): HeaderField[] {
   const start = skipFromLine(raw);
-  const fields = parseHeaderFields(raw.toString('latin1', start, headerBlockEnd(raw, start)));
+  const fields = parseHeaderFields(raw.toString('latin1', start, headerBlockEnd(raw, start)), keep);
   if (!fields.some((field) => needsDecoding(field.value))) return fields;
   const contentType = fields.find((field) => field.name.toLowerCase() === 'content-type');
   const declared = contentTypeCharset(contentType?.value);
@@ -159,9 +208,13 @@ export function readHeaderFields(raw: Buffer): HeaderField[] {
   return fields;
 }
 
-/** The header map of a raw message, or null when its start holds no header with a known name. */
-export function readHeaders(raw: Buffer): HeaderMap | null {
-  const headers = toMap(readHeaderFields(raw));
+/**
+ * The header map of a raw message, or null when its start holds no header with a known name.
+ * With `keep`, only those headers (it must hold every name of KNOWN_HEADERS and Content-Type,
+ * which the known-header check and the decoding of 8-bit values read).
+ */
+export function readHeaders(raw: Buffer, keep?: HeaderNames): HeaderMap | null {
+  const headers = toMap(readHeaderFields(raw, keep));
   return hasKnownHeader(headers) ? headers : null;
 }
 

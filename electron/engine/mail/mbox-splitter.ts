@@ -10,6 +10,8 @@
  * do not split it. `>From ` lines are unescaped (mboxrd: one `>` is removed from `>+From `,
  * which also undoes mboxo's `>From `).
  */
+import { contentLength } from './content-length.ts';
+
 export interface MboxMessage {
   /** The message's bytes, unescaped; only the first `maxMessageBytes` of a longer message. */
   raw: Buffer;
@@ -206,10 +208,9 @@ export class MboxSplitter {
 
   /** The index a trusted Content-Length would end the body at; null without one, or past the cap. */
   #contentLengthEnd(buf: Buffer, headerEnd: number): number | null {
-    const header = buf.toString('latin1', this.#start, headerEnd);
-    const match = /^content-length:[ \t]*(\d+)[ \t]*\r?$/im.exec(header);
-    if (!match) return null;
-    const end = headerEnd + Number(match[1]);
+    const length = contentLength(buf, this.#start, headerEnd);
+    if (length === null) return null;
+    const end = headerEnd + length;
     return end - this.#start <= this.#cap ? end : null;
   }
 

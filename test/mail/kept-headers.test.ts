@@ -1,0 +1,55 @@
+/**
+ * A raw message's facts are read from the headers they use only (facts.ts FACT_HEADERS): the same
+ * facts as from every header of the block, on every message of the shared corpora (the Enron
+ * users' mbox files, SpamAssassin's message files, the parser fixtures).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FACT_HEADERS, factsFromHeaders, importedProviderId } from '../../electron/engine/mail/facts.ts';
+import { firstHeader, readHeaders } from '../../electron/engine/mail/headers.ts';
+import { labelsFromTakeout } from '../../electron/engine/mail/labels.ts';
+import { readMail } from '../../electron/engine/mail/read-mail.ts';
+import type { MessageFacts } from '../../electron/engine/mail/types.ts';
+import { CORPORA, skipWithoutCorpora, withoutCorporaNote } from '../paths.ts';
+
+/** factsFromRaw as it read before: every header of the block in the map. */
+function fromEveryHeader(raw: Buffer, folderLabels: string[]): MessageFacts | null {
+  const headers = readHeaders(raw);
+  if (headers === null) return null;
+  const takeout = firstHeader(headers, 'x-gmail-labels');
+  const facts = factsFromHeaders(headers, {
+    providerId: null,
+    providerThreadId: firstHeader(headers, 'x-gm-thrid') || null,
+    labels: takeout !== undefined ? labelsFromTakeout(takeout) : [...folderLabels],
+    size: raw.length,
+  });
+  if (facts.messageId === null && facts.contentKey === null)
+    facts.providerId = importedProviderId(null, null, raw);
+  return facts;
+}
+
+describe('facts from the kept headers', () => {
+  it('keeps every header a known-header check or a decoding reads', () => {
+    for (const name of ['from', 'received', 'mime-version', 'x-gmail-labels', 'content-type', 'list-id'])
+      expect(FACT_HEADERS.has(name)).toBe(true);
+    expect(FACT_HEADERS.has('x-folder')).toBe(false);
+  });
+
+  it.skipIf(skipWithoutCorpora)(
+    `equal the facts from every header, on every message of the shared corpora${withoutCorporaNote}`,
+    async () => {
+      let compared = 0;
+      const different: string[] = [];
+      const sets = ['enron', 'spamassassin', 'fixtures'].map((set) => join(CORPORA, set));
+      for await (const item of readMail(sets, { blocking: true })) {
+        if (item.kind !== 'message' || item.truncated) continue;
+        compared += 1;
+        const before = fromEveryHeader(item.raw, item.folderLabels);
+        if (JSON.stringify(item.facts) !== JSON.stringify(before))
+          different.push(`${item.file}@${item.offset}`);
+      }
+      expect(compared).toBeGreaterThan(20_000);
+      expect(different).toEqual([]);
+    },
+  );
+});
