@@ -13,6 +13,6 @@ export { factsFromGmail, factsFromRaw, type GmailMessageResource, importedProvid
 export { type HeaderField, readHeaderFields } from './headers.ts';
 export { folderNameOf, labelsFromFolderName, labelsFromTakeout } from './labels.ts';
 export { MAX_MESSAGE_BYTES } from './mbox-splitter.ts';
-export { type ReadItem, type ReadOptions, readMail } from './read-mail.ts';
+export { type ReadItem, type ReadOptions, readMail, readMailInChunks } from './read-mail.ts';
 export { subjectKey } from './subject.ts';
 export type { DerivedFacts, MessageFacts } from './types.ts';

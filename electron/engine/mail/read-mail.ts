@@ -46,6 +46,18 @@ const HEADER_START = /^[!-9;-~]+[ \t]*:/;
 
 /** Reads the given files and folders in order; a folder expands to its files in code-point name order. */
 export async function* readMail(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  for await (const items of readMailInChunks(paths, options)) yield* items;
+}
+
+/**
+ * `readMail`'s items, handed on a chunk's worth at a time (the messages that ended in one read
+ * of up to a megabyte): one step of the nested generators per chunk rather than per message,
+ * whose promises and steps cost the reader as much as reading a message's dates and addresses.
+ */
+export async function* readMailInChunks(
+  paths: string[],
+  options: ReadOptions = {},
+): AsyncGenerator<ReadItem[]> {
   // Every plain file of this read is read into one buffer (file-chunks.ts).
   const buffer = readBuffer();
   for (const path of paths) {
@@ -55,11 +67,11 @@ export async function* readMail(paths: string[], options: ReadOptions = {}): Asy
       const info = await stat(path);
       kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
     } catch (error) {
-      yield { kind: 'skipped', file: path, offset: null, reason: `cannot be opened (${errorCode(error)})` };
+      yield [{ kind: 'skipped', file: path, offset: null, reason: `cannot be opened (${errorCode(error)})` }];
       continue;
     }
     // A pipe or a device would block or never end: never opened.
-    if (kind === 'other') yield { kind: 'skipped', file: path, offset: null, reason: 'not a regular file' };
+    if (kind === 'other') yield [{ kind: 'skipped', file: path, offset: null, reason: 'not a regular file' }];
     else if (kind === 'file') yield* readMailFile(path, true, options, buffer);
     else for (const file of await listFiles(path)) yield* readMailFile(file, false, options, buffer);
   }
@@ -107,7 +119,7 @@ async function* readMailFile(
   standalone: boolean,
   options: ReadOptions,
   buffer: Buffer,
-): AsyncGenerator<ReadItem> {
+): AsyncGenerator<ReadItem[]> {
   let source: FileChunks | null = null;
   try {
     let first: Buffer | null;
@@ -115,11 +127,11 @@ async function* readMailFile(
       source = openFileChunks(file, buffer, options.blocking);
       first = await source.next();
     } catch (error) {
-      yield { kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` };
+      yield [{ kind: 'skipped', file, offset: null, reason: `cannot be read (${errorCode(error)})` }];
       return;
     }
     if (first === null) {
-      yield { kind: 'skipped', file, offset: null, reason: 'empty file' };
+      yield [{ kind: 'skipped', file, offset: null, reason: 'empty file' }];
       return;
     }
     yield* readOpened(new OpenFile(file, source, standalone, options), first);
@@ -166,7 +178,7 @@ class OpenFile {
   }
 }
 
-async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<ReadItem> {
+async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<ReadItem[]> {
   const { file } = open;
   throwIfAborted(open.options.signal);
   open.options.onRead?.(file, open.source.bytesRead());
@@ -176,7 +188,7 @@ async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<R
   // Mail is recognised by its structure; a NUL byte (mail has them) only marks the rest as binary.
   const structured = looksLikeMail(first);
   if (!structured && hasNulByte(first)) {
-    yield { kind: 'skipped', file, offset: null, reason: 'binary file, not a mail message' };
+    yield [{ kind: 'skipped', file, offset: null, reason: 'binary file, not a mail message' }];
     return;
   }
   const mailbox = MAILBOX_NAME.test(file);
@@ -186,12 +198,14 @@ async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<R
     return;
   }
   if (!structured) {
-    yield {
-      kind: 'skipped',
-      file,
-      offset: null,
-      reason: 'not a mail message: no mail header block at the start',
-    };
+    yield [
+      {
+        kind: 'skipped',
+        file,
+        offset: null,
+        reason: 'not a mail message: no mail header block at the start',
+      },
+    ];
     return;
   }
   const kept: Buffer[] = [];
@@ -211,13 +225,10 @@ async function* readOpened(open: OpenFile, firstChunk: Buffer): AsyncGenerator<R
   } catch (error) {
     failure = open.stoppedEarly(error);
   }
-  yield messageItem(
-    { raw: Buffer.concat(kept), size, offset: 0, truncated: size > keptBytes },
-    open,
-    bom,
-    open.standalone ? open.ownLabels : open.parentLabels,
-  );
-  if (failure) yield failure;
+  const labels = open.standalone ? open.ownLabels : open.parentLabels;
+  const raw = Buffer.concat(kept);
+  const item = messageItem({ raw, size, offset: 0, truncated: size > keptBytes }, open, bom, labels);
+  yield failure ? [item, failure] : [item];
 }
 
 /** A file of one message with a leading `From ` line is a message file in its folder; one that
@@ -227,36 +238,42 @@ async function* readMailbox(
   first: Buffer,
   bom: number,
   mailbox: boolean,
-): AsyncGenerator<ReadItem> {
+): AsyncGenerator<ReadItem[]> {
   let labels = mailbox || open.standalone ? open.ownLabels : open.parentLabels;
+  // A message is held until the next one is seen: only a second message makes the file a mailbox.
   let held: MboxMessage | null = null;
   let count = 0;
   const splitter = new MboxSplitter({ maxMessageBytes: open.maxMessageBytes });
+  const take = (messages: MboxMessage[], items: ReadItem[]) => {
+    for (const message of messages) {
+      count += 1;
+      if (count === 2) labels = open.ownLabels;
+      if (held) items.push(messageItem(held, open, bom, labels));
+      held = message;
+      throwIfAborted(open.options.signal);
+    }
+    return items;
+  };
   try {
     for (let chunk: Buffer | null = first; chunk !== null; chunk = await open.next()) {
-      for (const message of splitter.push(chunk)) {
-        count += 1;
-        if (count === 2) labels = open.ownLabels;
-        if (held) yield messageItem(held, open, bom, labels);
-        held = message;
-        throwIfAborted(open.options.signal);
-      }
+      const items = take(splitter.push(chunk), []);
+      if (items.length > 0) yield items;
     }
   } catch (error) {
     const failure = open.stoppedEarly(error);
-    if (held) yield messageItem(held, open, bom, labels);
-    yield failure;
+    yield held ? [messageItem(held, open, bom, labels), failure] : [failure];
     return;
   }
-  for (const message of splitter.end()) {
-    count += 1;
-    if (count === 2) labels = open.ownLabels;
-    if (held) yield messageItem(held, open, bom, labels);
-    held = message;
-  }
-  if (held) yield messageItem(held, open, bom, labels);
+  const items = take(splitter.end(), []);
+  if (held) items.push(messageItem(held, open, bom, labels));
   if (count === 0)
-    yield { kind: 'skipped', file: open.file, offset: null, reason: 'no messages in this mailbox file' };
+    items.push({
+      kind: 'skipped',
+      file: open.file,
+      offset: null,
+      reason: 'no messages in this mailbox file',
+    });
+  if (items.length > 0) yield items;
 }
 
 function messageItem(message: MboxMessage, open: OpenFile, bom: number, folderLabels: string[]): ReadItem {

@@ -16,7 +16,7 @@ import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
 import { withImportPageCache } from './import-page-cache.ts';
 import { nextImportRead } from './next-import.ts';
-import { readImportItems } from './read-in-worker.ts';
+import { readImportBatches } from './read-in-worker.ts';
 import { removeStaleTempFolders } from './temp-folders.ts';
 
 export const PROVIDER_IMPORT = 'import';
@@ -130,7 +130,7 @@ async function storeMessages(
       `Importing: ${counted(read, 'message')} read, file ${Math.max(1, progress.file())} of ${formatCount(expanded.files)}`,
       options,
     );
-  const reading = readImportItems(expanded.paths, {
+  const reading = readImportBatches(expanded.paths, {
     keepRaw,
     signal: context.signal,
     heldByStorer: BATCH,
@@ -144,26 +144,28 @@ async function storeMessages(
     },
   });
 
-  for await (const item of reading) {
-    const where = { file: item.file, offset: item.offset };
-    if (item.kind === 'skipped') {
-      skipped.add({ ...where, reason: item.reason });
-      continue;
+  for await (const items of reading) {
+    for (const item of items) {
+      const { file, offset } = item;
+      if (item.kind === 'skipped') {
+        skipped.add({ file, offset, reason: item.reason });
+        continue;
+      }
+      if (item.shortened !== null) shortened.add({ file, offset, reason: item.shortened });
+      read += 1;
+      const merged = merger.add(item.facts);
+      if (merged.kind === 'new') {
+        const { facts, raw } = item;
+        // Raw bytes cross from the reader thread as a plain Uint8Array view.
+        batch.add(raw ? { facts, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) } : { facts });
+      } else {
+        duplicates += 1;
+        batch.merge(merged);
+      }
+      // Progress (and its count of messages read) is told as each batch or chunk of the files comes
+      // in (onRead), not per message: formatting the step for every message cost ≈ 3 µs each.
+      if (batch.size >= BATCH) flush();
     }
-    if (item.shortened !== null) shortened.add({ ...where, reason: item.shortened });
-    read += 1;
-    const merged = merger.add(item.facts);
-    if (merged.kind === 'new') {
-      const { facts, raw } = item;
-      // Raw bytes cross from the reader thread as a plain Uint8Array view.
-      batch.add(raw ? { facts, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength) } : { facts });
-    } else {
-      duplicates += 1;
-      batch.merge(merged);
-    }
-    // Progress (and its count of messages read) is told as each batch or chunk of the files comes
-    // in (onRead), not per message: formatting the step for every message cost ≈ 3 µs each.
-    if (batch.size >= BATCH) flush();
   }
   flush();
   // The files are told as read before their messages arrive, so the last frame counted fewer

@@ -1,6 +1,6 @@
 /**
  * The import's reading half, in a worker thread of its own: reads and parses the mail files
- * (readMail), fits each message to the store's limits, and posts them in batches to the thread
+ * (readMailInChunks), fits each message to the store's limits, and posts them in batches to the thread
  * that stores them, so reading the next batch overlaps storing this one. Back-pressure: at most
  * `inFlight` batches are posted and not yet taken, so memory stays bounded when storing is slower.
  * One request at a time; the worker waits for the next (reader-pool.ts keeps it for the next import).
@@ -8,7 +8,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { toSerializedError } from '../../../../shared/errors.ts';
-import { readMail } from '../../mail/index.ts';
+import { readMailInChunks } from '../../mail/index.ts';
 import { type ImportItem, toImportItem } from './import-items.ts';
 import type { ReaderToStorer, ReadRequest, StorerToReader } from './reader-protocol.ts';
 
@@ -43,7 +43,7 @@ async function read(request: ReadRequest): Promise<void> {
   let last: [string, number] | null = null;
   let shownBytes = 0;
   let shownFile = '';
-  const reading = readMail(request.paths, {
+  const reading = readMailInChunks(request.paths, {
     // Nothing else runs on this thread: small files cost no trips through the thread pool.
     blocking: true,
     onRead: (file, bytes) => {
@@ -57,14 +57,16 @@ async function read(request: ReadRequest): Promise<void> {
       }
     },
   });
-  for await (const item of reading) {
-    const next = toImportItem(item, request.keepRaw);
-    items.push(next);
-    if (next.kind === 'message' && next.raw) rawBytes += next.raw.length;
-    if (items.length >= request.batchItems || rawBytes >= request.batchBytes) {
-      await send(items, last);
-      items = [];
-      rawBytes = 0;
+  for await (const chunk of reading) {
+    for (const item of chunk) {
+      const next = toImportItem(item, request.keepRaw);
+      items.push(next);
+      if (next.kind === 'message' && next.raw) rawBytes += next.raw.length;
+      if (items.length >= request.batchItems || rawBytes >= request.batchBytes) {
+        await send(items, last);
+        items = [];
+        rawBytes = 0;
+      }
     }
   }
   await send(items, last);

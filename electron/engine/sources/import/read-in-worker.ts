@@ -6,7 +6,7 @@
  * without it), the messages are read here, one after the other, with the same results.
  */
 import { BriefError, fromSerializedError } from '../../../../shared/errors.ts';
-import { readMail } from '../../mail/index.ts';
+import { readMailInChunks } from '../../mail/index.ts';
 import { findWorkerScript } from '../../worker-script.ts';
 import { type ImportItem, toImportItem } from './import-items.ts';
 import { acquireReader, adoptReadAhead, readAheadKey, releaseReader } from './reader-pool.ts';
@@ -77,14 +77,32 @@ export function findReaderScript(): URL | null {
 
 const cancelled = () => new BriefError('CANCELLED', 'Reading the mail files was cancelled.');
 
+/** The import's items one by one (`readImportBatches` without the batches), checking the cancel at each. */
 export async function* readImportItems(
   paths: string[],
   options: ImportReadOptions,
 ): AsyncGenerator<ImportItem> {
+  for await (const items of readImportBatches(paths, options)) {
+    for (const item of items) {
+      if (options.signal?.aborted) throw cancelled();
+      yield item;
+    }
+  }
+}
+
+/**
+ * The import's items in the batches the reader posts them in (a chunk of the files' messages when
+ * read in this thread): one step of the generator a batch, not a message, whose promises were
+ * a seventh of what the storing thread allocated. The cancel is checked at each batch.
+ */
+export async function* readImportBatches(
+  paths: string[],
+  options: ImportReadOptions,
+): AsyncGenerator<ImportItem[]> {
   const readerUrl = options.readerUrl === undefined ? findReaderScript() : options.readerUrl;
   if (readerUrl === null) {
-    const reading = readMail(paths, { signal: options.signal, onRead: options.onRead });
-    for await (const item of reading) yield toImportItem(item, options.keepRaw);
+    const reading = readMailInChunks(paths, { signal: options.signal, onRead: options.onRead });
+    for await (const items of reading) yield items.map((item) => toImportItem(item, options.keepRaw));
     return;
   }
   yield* readInWorker(readerUrl, paths, options);
@@ -94,7 +112,7 @@ async function* readInWorker(
   readerUrl: URL,
   paths: string[],
   options: ImportReadOptions,
-): AsyncGenerator<ImportItem> {
+): AsyncGenerator<ImportItem[]> {
   const { signal, onRead } = options;
   if (signal?.aborted) throw cancelled();
   const inFlight = readerWindow(options.heldByStorer ?? 0);
@@ -152,10 +170,8 @@ async function* readInWorker(
       if (unanswered > 0) unanswered -= 1;
       else post({ type: 'more' });
       if (message.read) onRead?.(...message.read);
-      for (const item of message.items) {
-        if (signal?.aborted) throw cancelled();
-        yield item;
-      }
+      if (signal?.aborted) throw cancelled();
+      yield message.items;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
