@@ -20,7 +20,9 @@ import {
   type ReportInput,
   reportOf as reportOfDataset,
 } from '../../electron/engine/analytics/index.ts';
+import { storedColumns } from '../../electron/engine/analytics/message-columns.ts';
 import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
+import { latestTimeBound } from '../../electron/engine/analytics/time-bound.ts';
 import { AnalyticsReads } from '../../electron/engine/cache/analytics-reads.ts';
 import { followStoredRows } from '../../electron/engine/cache/change-log.ts';
 import type { Store } from '../../electron/engine/db/store.ts';
@@ -74,6 +76,16 @@ function texts(messages: readonly AnalyticsMessage[]) {
   return messages.map((m) => [m.rowId, m.providerId, m.subject, m.senderName, m.unsubscribe]);
 }
 
+/** The set's carried time bound is at or past its latest stored time (time-bound.ts). */
+function expectTimeBound(messages: readonly AnalyticsMessage[], context: string): void {
+  const columns = storedColumns(messages)!;
+  const latest = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...messages.map((m) => m.time ?? Number.NEGATIVE_INFINITY),
+  );
+  expect(latestTimeBound(columns), `${context}: time bound`).toBeGreaterThanOrEqual(latest);
+}
+
 /** Counts the loads that read message_cache whole. */
 function wholeReads(): () => number {
   const scans = vi.spyOn(AnalyticsReads.prototype, 'eagerBatch');
@@ -106,6 +118,12 @@ const CHANGES: Record<string, Change> = {
     const first = nextId();
     const count = 1 + Math.floor(random() * 30);
     for (const m of randomMessages(Math.floor(random() * 1e6), count, first)) store(db, m);
+    // Now and then one dated ahead of the clock (valid up to a day past the as-of time).
+    if (random() < 0.3)
+      db.prepare('UPDATE message_cache SET time = ? WHERE id = ?').run(
+        AS_OF + Math.floor(random() * 86_400_000),
+        first,
+      );
   },
   'label changes': (db, random) => {
     const labels = ['[]', '["INBOX"]', '["INBOX","UNREAD"]', '["TRASH"]', '["SENT","IMPORTANT"]'];
@@ -149,7 +167,11 @@ const CHANGES: Record<string, Change> = {
         random() < 0.5 ? 'new@n.example' : null,
         random() < 0.5 ? 'New Name' : null,
         Math.floor(random() * 9000),
-        random() < 0.1 ? null : AS_OF - Math.floor(random() * 90) * 86_400_000,
+        random() < 0.1
+          ? null
+          : random() < 0.15
+            ? AS_OF + Math.floor(random() * 86_400_000) // dated ahead of the clock, valid for now
+            : AS_OF - Math.floor(random() * 90) * 86_400_000,
         random() < 0.5 ? 'https://u.example/2' : null,
         random() < 0.5 ? 1 : 0,
         id,
@@ -218,6 +240,8 @@ describe('the incremental load', () => {
           // The sets caught up keep the texts their sets read before the change (every row's, below)
           // for the rows the log does not name: each must be the store's now.
           expect(texts(fromMemory), `${context}: texts`).toEqual(texts(fresh));
+          expectTimeBound(fromMemory, context);
+          if (fromOlder !== null) expectTimeBound(fromOlder, `${context} from an older set`);
           if (fromOlder !== null)
             expect(texts(fromOlder), `${context}: texts from an older set`).toEqual(texts(fresh));
           for (const range of RANGES) {

@@ -7,8 +7,10 @@ import { storedColumns } from './message-columns.ts';
 import { clockSpan, countedSpan, type Dataset, datasetOf, takeRows } from './prepare.ts';
 import { walkTouchedThreads } from './reply-walk.ts';
 import { threadKeysForReport } from './report-threads.ts';
+import type { ColumnData } from './snapshot/format.ts';
 import { ThreadIndex } from './thread-index.ts';
 import { DAY_MS, ZoneClock } from './time/zone-clock.ts';
+import { latestTimeBound } from './time-bound.ts';
 import type { ReportInput } from './types.ts';
 
 /** A kept dataset brought up to date, or why it could not be (the caller prepares the input whole). */
@@ -25,13 +27,16 @@ function settingsOf(input: ReportInput): string {
 }
 
 /**
- * Whether a message of `time[0, count)` is dated at one as-of instant and not at the other: a
- * time is valid up to a day past the as-of instant (mail/date.ts isValidTime).
+ * Whether a message of the first `count` rows of `columns` is dated at one as-of instant and not
+ * at the other: a time is valid up to a day past the as-of instant (mail/date.ts isValidTime).
  */
-function validityMoves(time: Float64Array, count: number, asOf: number, previousAsOf: number): boolean {
+function validityMoves(columns: ColumnData, count: number, asOf: number, previousAsOf: number): boolean {
   if (asOf === previousAsOf) return false;
   const after = Math.min(asOf, previousAsOf) + DAY_MS;
+  // No stored time past that day (the set's bound says so): nothing moves, without a pass.
+  if (latestTimeBound(columns) <= after) return false;
   const upTo = Math.max(asOf, previousAsOf) + DAY_MS;
+  const { time } = columns;
   for (let p = 0; p < count; p++) {
     const t = time[p]!;
     if (t > after && t <= upTo && t >= EARLIEST_VALID_TIME) return true;
@@ -68,7 +73,7 @@ export function patchedDataset(previous: Dataset, input: ReportInput): Patched {
   if (typeof changes === 'string') return { reason: changes };
   const kept = changes.appendedFrom;
   const asOf = input.asOf;
-  if (validityMoves(columns.time, kept, asOf, previous.asOf))
+  if (validityMoves(columns, kept, asOf, previous.asOf))
     return { reason: "a message's validity moves with the as-of time" };
   if (threadKeysForReport(input) !== null) return { reason: 'threads are re-derived for this as-of time' };
   const added = countedSpan(columns, asOf, kept);

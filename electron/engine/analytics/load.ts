@@ -20,6 +20,7 @@ import { ColumnSnapshot } from './snapshot/column-snapshot.ts';
 import type { ColumnData } from './snapshot/format.ts';
 import { identityOf, type LoadStamp, stampOf } from './snapshot/load-stamp.ts';
 import { StoredMessage, type StoredSet } from './stored-message.ts';
+import { carryTimeBound } from './time-bound.ts';
 import type { AnalyticsMessage, ReportAccount } from './types.ts';
 
 export interface LoadOptions {
@@ -147,7 +148,10 @@ export function loadAnalyticsMessages(
   // The set's rows only: a caught-up set's arrays may have room past them (load-in-place.ts).
   set.rare = new RareFactsLoader(reads, set.columns.rowId.subarray(0, columns.count));
   registerColumns(set.columns);
-  if (caught !== null && start !== null) noteOrigin(set.columns, start.data, caught.reread, caught.readFrom);
+  if (caught !== null && start !== null) {
+    noteOrigin(set.columns, start.data, caught.reread, caught.readFrom);
+    carryTimeBound(set.columns, start.data, caught.reread, caught.readFrom);
+  }
   const saved = set.columns;
   // A file a little behind stays as it is: its stamp is older, but the log still leads from it to now.
   const write = snapshot !== null && stamp !== null && unsaved > snapshotLag(columns.count);

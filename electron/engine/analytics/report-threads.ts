@@ -2,6 +2,7 @@ import { deriveAccount, EARLIEST_VALID_TIME, isValidTime } from '../mail/index.t
 import type { DerivedFacts } from '../mail/types.ts';
 import { storedColumns } from './message-columns.ts';
 import { DAY_MS } from './time/zone-clock.ts';
+import { latestTimeBound } from './time-bound.ts';
 import type { ReportInput } from './types.ts';
 
 /**
@@ -20,6 +21,7 @@ export function threadsNeedRederivation(input: ReportInput): boolean {
   // Validity differs between the two instants only for the times a day past the earlier one and
   // up to a day past the later one (and not before the earliest valid time, invalid for both).
   const after = Math.min(input.asOf, derivedAsOf) + DAY_MS;
+  if (latestTimeBound(stored) <= after) return false;
   const upTo = Math.max(input.asOf, derivedAsOf) + DAY_MS;
   const { time } = stored;
   for (let i = 0; i < stored.count; i++) {
