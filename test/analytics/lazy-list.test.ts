@@ -61,4 +61,14 @@ describe('lazyList', () => {
     expect([...list]).toEqual([]);
     expect(made).toEqual([]);
   });
+
+  it('holds nothing per item until read: a list of 10,000,000 costs no array of that length', () => {
+    const before = process.memoryUsage().heapUsed;
+    const list = lazyList(10_000_000, (index) => index);
+    // A holey array of that length would be 80 MB (its length set on the proxy's target).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(8_000_000);
+    expect([list.length, list[9_999_999], Object.getOwnPropertyDescriptor(list, 'length')?.value]).toEqual([
+      10_000_000, 9_999_999, 10_000_000,
+    ]);
+  });
 });
