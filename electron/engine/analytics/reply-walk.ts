@@ -78,8 +78,16 @@ class PairsBuilder {
     this.#columns = pairColumns(size, this.#columns, this.count);
   }
 
+  /** The pairs, in columns trimmed to them (a copy: a whole walk's columns may be twice as long). */
   build(): ReplyPairs {
     return { count: this.count, ...pairColumns(this.count, this.#columns, this.count) };
+  }
+
+  /** The pairs as views of the columns, without the copy: when the columns were sized for them. */
+  views(): ReplyPairs {
+    const columns: Partial<Record<keyof PairColumns, Int32Array | Float64Array>> = {};
+    for (const name of PAIR_COLUMNS) columns[name] = this.#columns[name].subarray(0, this.count);
+    return { count: this.count, ...(columns as PairColumns) };
   }
 }
 
@@ -183,17 +191,32 @@ function keptAndWalked(
     else walkThread(t, threads, facts, otherSide, out);
   }
   out.copy(old, k, old.count);
-  return out.build();
+  // Sized for the old pairs and a thousand more: trimming would copy every pair a second time.
+  return out.count <= old.count + 1024 ? out.views() : out.build();
 }
 
-/** The pairs (indices into `pairs`) whose closing message lies in [from, to), in pair order. */
+/** The ranges asked of each set of pairs lately, with their answers (shared: read-only). */
+const ranges = new WeakMap<ReplyPairs, Array<{ from: number; to: number; inside: Int32Array }>>();
+
+/**
+ * The pairs (indices into `pairs`) whose closing message lies in [from, to), in pair order. A
+ * report asks the same range of each side three times (response times, working hours,
+ * relationships), a pass over every pair each: the last few answers are kept with the pairs.
+ * Callers only read the answer.
+ */
 export function pairsInRange(pairs: ReplyPairs, from: number, to: number): Int32Array {
+  const asked = ranges.get(pairs) ?? [];
+  ranges.set(pairs, asked);
+  const known = asked.find((entry) => Object.is(entry.from, from) && Object.is(entry.to, to));
+  if (known !== undefined) return known.inside;
   const { closingTime } = pairs;
   let count = 0;
   for (let k = 0; k < pairs.count; k++) if (closingTime[k]! >= from && closingTime[k]! < to) count++;
   const inside = new Int32Array(count);
   for (let k = 0, at = 0; at < count; k++)
     if (closingTime[k]! >= from && closingTime[k]! < to) inside[at++] = k;
+  asked.push({ from, to, inside });
+  if (asked.length > 4) asked.shift();
   return inside;
 }
 
