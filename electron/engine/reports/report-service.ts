@@ -167,8 +167,13 @@ export class ReportService {
     await this.#views.compute(sets, (set, index, computed) => {
       const { account, range } = groups[set]![index]!;
       const { key, version } = keys[set]![index]!;
-      this.#store({ account, range, timeZone, asOf }, key, version, computed);
+      const at = { account, range, timeZone, asOf };
+      this.#services.analyticsCache.setJson(key, computed.json, version, computed.ms);
+      // The announced key is current: the dashboard's redraw need not wait for the alias (a second
+      // 1.3 MB write at 1,000,000 messages). Until it is written the alias holds the older version,
+      // which the cache answers as stale, never as current.
       this.#services.events.emit('analytics-updated', { key, account });
+      this.#storeAlias(at, key, version, computed);
       warmed += 1;
     });
     return warmed;
@@ -219,9 +224,18 @@ export class ReportService {
     };
   }
 
-  #store({ account, range, timeZone, asOf }: ViewAt, key: string, version: string, view: ComputedView): void {
+  #store(at: ViewAt, key: string, version: string, view: ComputedView): void {
     this.#services.analyticsCache.setJson(key, view.json, version, view.ms);
-    // An `auto` report is also the answer for the anchor it chose: one computation, both keys.
+    this.#storeAlias(at, key, version, view);
+  }
+
+  /** An `auto` report is also the answer for the anchor it chose: one computation, both keys. */
+  #storeAlias(
+    { account, range, timeZone, asOf }: ViewAt,
+    key: string,
+    version: string,
+    view: ComputedView,
+  ): void {
     if (rangeAnchor(range) === 'auto' && 'preset' in range && view.anchor !== null) {
       const alias = this.keyAndVersion(
         account,
