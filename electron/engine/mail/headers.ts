@@ -174,9 +174,11 @@ function toMap(fields: readonly HeaderField[]): HeaderMap {
   return headers;
 }
 
-/** Parses header text (already decoded) into a map. */
-export function parseHeaderText(text: string): HeaderMap {
-  return toMap(parseHeaderFields(text));
+const KNOWN_NAMES = new HeaderNames(KNOWN_HEADERS);
+
+/** Whether header text (already decoded) holds a header line with a known name; no other field is copied. */
+export function hasKnownHeaderLine(text: string): boolean {
+  return parseHeaderFields(text, KNOWN_NAMES).length > 0;
 }
 
 const ESC = 0x1b;

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { BriefError } from '../../../shared/errors.ts';
 import { factsFromRaw } from './facts.ts';
 import { type FileChunks, openFileChunks, readBuffer } from './file-chunks.ts';
-import { KNOWN_HEADERS, parseHeaderText, skipFromLine } from './headers.ts';
+import { hasKnownHeaderLine, skipFromLine } from './headers.ts';
 import { folderNameOf, labelsFromFolderName } from './labels.ts';
 import { MAX_MESSAGE_BYTES, type MboxMessage, MboxSplitter } from './mbox-splitter.ts';
 import type { MessageFacts } from './types.ts';
@@ -105,9 +105,7 @@ async function listFiles(folder: string): Promise<string[]> {
 /** Whether the first bytes are a mail header block (after an optional `From ` line) with a known header. */
 export function looksLikeMail(head: Buffer): boolean {
   const text = head.toString('latin1', skipFromLine(head), Math.min(head.length, SNIFF_BYTES));
-  if (!HEADER_START.test(text)) return false;
-  for (const name of parseHeaderText(text).keys()) if (KNOWN_HEADERS.has(name)) return true;
-  return false;
+  return HEADER_START.test(text) && hasKnownHeaderLine(text);
 }
 
 function hasNulByte(head: Buffer): boolean {
