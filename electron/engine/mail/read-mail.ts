@@ -41,6 +41,8 @@ export interface ReadOptions {
 }
 
 const SNIFF_BYTES = 8192;
+/** Messages of an mbox handed on in one step of `readMailInChunks` at the most. */
+const STEP_MESSAGES = 100;
 const MAILBOX_NAME = /\.(mbox|mbx)(\.gz)?$/i;
 const HEADER_START = /^[!-9;-~]+[ \t]*:/;
 
@@ -51,8 +53,9 @@ export async function* readMail(paths: string[], options: ReadOptions = {}): Asy
 
 /**
  * `readMail`'s items, handed on a chunk's worth at a time (the messages that ended in one read
- * of up to a megabyte): one step of the nested generators per chunk rather than per message,
- * whose promises and steps cost the reader as much as reading a message's dates and addresses.
+ * of up to a megabyte, a hundred at the most): one step of the nested generators per chunk
+ * rather than per message, whose promises and steps cost the reader as much as reading a
+ * message's dates and addresses.
  */
 export async function* readMailInChunks(
   paths: string[],
@@ -254,8 +257,12 @@ async function* readMailbox(
   };
   try {
     for (let chunk: Buffer | null = first; chunk !== null; chunk = await open.next()) {
-      const items = take(splitter.push(chunk), []);
-      if (items.length > 0) yield items;
+      const messages = splitter.push(chunk);
+      // In steps of a hundred: a megabyte of short messages is a thousand facts held at once.
+      for (let from = 0; from < messages.length; from += STEP_MESSAGES) {
+        const items = take(messages.slice(from, from + STEP_MESSAGES), []);
+        if (items.length > 0) yield items;
+      }
     }
   } catch (error) {
     const failure = open.stoppedEarly(error);

@@ -1,0 +1,37 @@
+/**
+ * readMailInChunks hands the messages of an mbox on a chunk at a time (read-mail.ts), but never
+ * more than a hundred in one step: a megabyte of short messages would otherwise be a thousand
+ * messages' facts held at once in the reader. readMail gives the same items one by one.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ReadItem, readMail, readMailInChunks } from '../../electron/engine/mail/read-mail.ts';
+
+function shortMessages(count: number): string {
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    text += `From sender@x Mon Mar  3 09:00:00 2025\nFrom: a@x.example\nTo: b@x.example\nSubject: ${i}\nMessage-ID: <${i}@x>\nDate: Mon, 3 Mar 2025 09:00:00 +0000\n\nHi\n\n`;
+  }
+  return text;
+}
+
+describe('reading in steps', () => {
+  it('hands on at most a hundred messages a step, the same items as one by one', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mail-steps-')), 'short.mbox');
+    // ≈ 170 bytes a message: a 1 MB chunk of the file holds thousands of them.
+    writeFileSync(file, shortMessages(8000), 'latin1');
+    const steps: number[] = [];
+    const stepped: ReadItem[] = [];
+    for await (const items of readMailInChunks([file], { blocking: true })) {
+      steps.push(items.length);
+      stepped.push(...items);
+    }
+    expect(stepped.length).toBe(8000);
+    expect(Math.max(...steps)).toBe(100);
+    const single: ReadItem[] = [];
+    for await (const item of readMail([file])) single.push(item);
+    expect(single).toEqual(stepped);
+  });
+});
