@@ -73,7 +73,7 @@ function facts(messages: readonly AnalyticsMessage[]) {
 
 /** The texts a report lists of each message (read on demand, kept by the set: row-texts.ts), in order. */
 function texts(messages: readonly AnalyticsMessage[]) {
-  return messages.map((m) => [m.rowId, m.providerId, m.subject, m.senderName, m.unsubscribe]);
+  return messages.map((m) => [m.rowId, m.subject, m.senderName, m.unsubscribe]);
 }
 
 /** The set's carried time bound is at or past its latest stored time (time-bound.ts). */

@@ -1,26 +1,34 @@
 import { type Change, type Comparison, HEADLINES, type Headline } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
+import { pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
 import { previousRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { computeAfterHours } from './after-hours.ts';
 import { awaitingOnMeCount } from './awaiting.ts';
-import { computeResponseTime } from './response-time.ts';
+import { delayStats } from './response-time.ts';
 import { computeVolume } from './volume.ts';
 
 export const comparisonDefinition =
   'For every range but "all": the headline figures (sent, received, unique correspondents, your and their median response time, after-hours share, awaiting on you) also for the previous range of the same number of local days, with change = (now − before) ÷ before, empty when before is 0 or missing.';
 
+/**
+ * The median delay of one side's pairs closed in the range, as figures 6 and 7 give it, without
+ * their weekly medians and per-contact statistics, which the comparison does not show.
+ */
+function medianDelay(pairs: ReplyPairs, range: ResolvedRange): number | null {
+  return delayStats(perPair(pairsInRange(pairs, range.from, range.to), (k) => pairs.delay[k]!)).medianMs;
+}
+
 /** The headline figures of one range. */
 export function headlines(data: Dataset, range: ResolvedRange): Record<Headline, number | null> {
   const volume = computeVolume(data, range);
-  const response = computeResponseTime(data, range);
   return {
     sent: volume.sent,
     received: volume.received,
     uniqueCorrespondents: volume.uniqueCorrespondents,
-    myMedianMs: response.mine.medianMs,
-    theirMedianMs: response.theirs.medianMs,
+    myMedianMs: medianDelay(data.mine, range),
+    theirMedianMs: medianDelay(data.theirs, range),
     afterHoursShare: computeAfterHours(data, range).share,
     awaitingOnMe: awaitingOnMeCount(data, range),
   };
