@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type DerivableMessage, deriveAccount, suggestAliases } from '../../electron/engine/mail/derive.ts';
+import {
+  AccountDerivation,
+  type DerivableMessage,
+  deriveAccount,
+  suggestAliases,
+} from '../../electron/engine/mail/derive.ts';
 import { makeMessage } from './message-builder.ts';
 
 const ME = 'me@x.example';
@@ -215,6 +220,38 @@ describe('Threads', () => {
       makeMessage({ rowId: 3, messageId: 'c', references: ['b'] }),
     ];
     expect(threadGroups(messages)).toEqual([[1], [2], [3]]);
+  });
+
+  it('Gmail-threaded, uncounted and reconstructed messages mixed: each keeps its own kind of key, whichever comes first', () => {
+    const messages = [
+      makeMessage({ rowId: 1, providerThreadId: 'g1' }),
+      makeMessage({ rowId: 2, labels: ['DRAFT'] }),
+      makeMessage({ rowId: 3, providerThreadId: 'g1' }),
+      makeMessage({ rowId: 4, messageId: 'a' }),
+      makeMessage({ rowId: 5, providerThreadId: 'g2' }),
+      makeMessage({ rowId: 6, messageId: 'b', references: ['a'] }),
+      makeMessage({ rowId: 7, labels: ['TRASH'] }),
+    ];
+    expect([...derive(messages).values()].map((d) => d.threadKey)).toEqual([
+      'g1',
+      'r:2',
+      'g1',
+      'r:4',
+      'g2',
+      'r:4',
+      'r:7',
+    ]);
+  });
+
+  it('a large Gmail-threaded account holds no reconstruction arrays: ≈ 9 bytes a message (flags and rowId), not ≈ 65', () => {
+    const size = 1_000_000;
+    const before = process.memoryUsage().arrayBuffers;
+    const derivation = new AccountDerivation([ME], { countSpamTrash: false, asOfMs: AS_OF }, size);
+    for (let i = 1; i <= 1000; i++) derivation.add(makeMessage({ rowId: i, providerThreadId: `g${i % 7}` }));
+    derivation.finish();
+    const held = process.memoryUsage().arrayBuffers - before;
+    expect(held).toBeLessThanOrEqual(size * 9.5);
+    expect(derivation.derivedAt(999, 'g5').threadKey).toBe('g5');
   });
 
   it('handles a large mailbox in one pass', () => {

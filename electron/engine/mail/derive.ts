@@ -94,8 +94,11 @@ export class AccountDerivation {
   #anySent = false;
   #flags: Uint8Array;
   #rowIds: Float64Array;
-  /** Index among the reconstructed messages, -1 for the others. */
-  #memberIndex: Int32Array;
+  /**
+   * Index among the reconstructed messages, -1 for the others; empty until the first member
+   * (every index before it is -1), so mail that all has provider thread ids holds none.
+   */
+  #memberIndex: Int32Array = new Int32Array(0);
   #threadRows: Float64Array | null = null;
 
   constructor(identities: readonly string[], options: DeriveOptions, expected = 0) {
@@ -104,7 +107,6 @@ export class AccountDerivation {
     this.#threads = new ThreadReconstruction(this.#own, options.asOfMs, expected);
     this.#flags = new Uint8Array(expected);
     this.#rowIds = new Float64Array(expected);
-    this.#memberIndex = new Int32Array(expected);
   }
 
   get size(): number {
@@ -116,12 +118,15 @@ export class AccountDerivation {
     this.#count += 1;
     this.#flags = ensureLength(this.#flags, this.#count);
     this.#rowIds = ensureLength(this.#rowIds, this.#count);
-    this.#memberIndex = ensureLength(this.#memberIndex, this.#count);
     let flags = ownFlags(message, this.#own, this.#countSpamTrash);
     if ((flags & SENT_LABEL) !== 0) this.#anySent = true;
-    this.#memberIndex[i] = -1;
+    if (this.#members > 0) {
+      this.#memberIndex = ensureLength(this.#memberIndex, this.#count);
+      this.#memberIndex[i] = -1;
+    }
     if ((flags & COUNTED) !== 0 && message.providerThreadId === null) {
       flags |= RECONSTRUCTED;
+      if (this.#members === 0) this.#memberIndex = firstMemberIndex(i, this.#rowIds.length);
       this.#memberIndex[i] = this.#members;
       this.#members += 1;
       this.#threads.add(message);
@@ -147,11 +152,18 @@ export class AccountDerivation {
 
   /** The facts of the `index`-th message added, given its provider thread id again. */
   derivedAt(index: number, providerThreadId: string | null): DerivedFacts {
-    const member = this.#memberIndex[index]!;
+    const member = index < this.#memberIndex.length ? this.#memberIndex[index]! : -1;
     const reconstructed = member !== -1 && this.#threadRows !== null ? this.#threadRows[member] : undefined;
     const threadKey = providerThreadId ?? `r:${reconstructed ?? this.#rowIds[index]}`;
     return factsFromFlags(this.#flags[index]!, this.#anySent, threadKey);
   }
+}
+
+/** The member index array when message `i` is the first member: -1 for every message before it. */
+function firstMemberIndex(i: number, capacity: number): Int32Array {
+  const index = new Int32Array(Math.max(capacity, i + 1));
+  index.fill(-1, 0, i);
+  return index;
 }
 
 /** Derives counted, direction, echo and thread key for every message, keyed by rowId. Messages come in rowId order. */
