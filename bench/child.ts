@@ -26,6 +26,12 @@ export interface ChildImportResult {
   /** The jobs that started in the child, by type, and the warmings cancelled before they started; null when it did not finish. */
   jobsRun: Record<string, number> | null;
   cancelled: number | null;
+  /**
+   * What the child's RSS was made of at its highest sample (polled every 200 ms): anonymous memory
+   * (heaps, typed arrays, malloc) and file pages (the node binary's code); null when never sampled.
+   * Two runs whose peaks differ tell by this which kind grew.
+   */
+  peakParts: { anonBytes: number; fileBytes: number } | null;
 }
 
 /** What ran in the children, for a row's value: a warming that ran would put a report's memory in the peak. */
@@ -49,13 +55,23 @@ export interface ChildImport {
 
 const POLL_MS = 200;
 
-function highWaterBytes(pid: number): number {
+/** The memory lines of a Linux /proc/<pid>/status, in bytes (0 where a line is missing). */
+export function procMemory(status: string): { hwm: number; rss: number; anon: number; file: number } {
+  const kilobytes = (name: string) =>
+    Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return {
+    hwm: kilobytes('VmHWM'),
+    rss: kilobytes('VmRSS'),
+    anon: kilobytes('RssAnon'),
+    file: kilobytes('RssFile'),
+  };
+}
+
+function sampleMemory(pid: number): ReturnType<typeof procMemory> | null {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    return match ? Number(match[1]) * 1024 : 0;
+    return procMemory(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
-    return 0;
+    return null;
   }
 }
 
@@ -80,6 +96,7 @@ export function runChildImport(options: {
   );
   const started = now();
   let peak = 0;
+  let highest: ReturnType<typeof procMemory> | null = null;
   let stopped: string | null = null;
   let stdout = '';
   let stderr = '';
@@ -91,7 +108,11 @@ export function runChildImport(options: {
   });
   const watch = setInterval(() => {
     if (child.pid === undefined) return;
-    peak = Math.max(peak, highWaterBytes(child.pid));
+    const sample = sampleMemory(child.pid);
+    if (sample !== null) {
+      peak = Math.max(peak, sample.hwm);
+      if (highest === null || sample.rss > highest.rss) highest = sample;
+    }
     const elapsed = now() - started;
     if (peak > options.rssCapBytes) stopped = `stopped at the ${megabytes(options.rssCapBytes)} memory cap`;
     else if (elapsed > options.timeLimitMs) stopped = `stopped at the ${ms(options.timeLimitMs)} time limit`;
@@ -101,6 +122,7 @@ export function runChildImport(options: {
     child.on('close', (code) => {
       clearInterval(watch);
       const elapsed = now() - started;
+      const peakParts = highest && { anonBytes: highest.anon, fileBytes: highest.file };
       const line = stdout.trim().split('\n').pop() ?? '';
       if (stopped === null && code === 0 && line.startsWith('{')) {
         const report = JSON.parse(line) as {
@@ -124,6 +146,7 @@ export function runChildImport(options: {
           summaries: report.summaries,
           jobsRun: report.jobsRun,
           cancelled: report.cancelled,
+          peakParts,
         });
         return;
       }
@@ -138,6 +161,7 @@ export function runChildImport(options: {
         summaries: [],
         jobsRun: null,
         cancelled: null,
+        peakParts,
       });
     });
   });

@@ -1,5 +1,6 @@
 /** Row 12: peak RSS importing a generated 1,000,000-message mbox (full run only). */
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeMbox } from '../electron/engine/mail/generator/index.ts';
 import { jobsRunText, runChildImport } from './child.ts';
@@ -19,13 +20,14 @@ export const memoryGroup: RowGroup = {
   name: 'memory',
   figures: [FIGURE],
   async run(context) {
-    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = the child's own VmHWM (polled every 200 ms, and at its end; not resourceUsage().maxRSS, which on Linux includes the bench's RSS at the spawn), and the child's VmHWM when the import tells its last step (re-deriving); stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
+    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = the child's own VmHWM (polled every 200 ms, and at its end; not resourceUsage().maxRSS, which on Linux includes the bench's RSS at the spawn), the child's VmHWM when the import tells its last step (re-deriving), its RssAnon and RssFile at the highest sample, and the 1-minute load average before and after; stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
     if (context.quick) return [notMeasured(FIGURE, TARGET, 'full run only', protocol)];
     const folder = context.scratch('memory');
     const mbox = join(folder, 'million.mbox');
     const written = now();
     await writeMbox(mbox, generatorOptions(4, SIZE));
     const writeMs = now() - written;
+    const loadBefore = loadavg()[0]!;
     const result = await runChildImport({
       databasePath: join(folder, 'brief.db'),
       imports: [{ account: GENERATED_ADDRESS, paths: [mbox] }],
@@ -39,9 +41,15 @@ export const memoryGroup: RowGroup = {
       result.storingRssBytes === null
         ? ''
         : `; ${megabytes(result.storingRssBytes)} before the re-derivation`;
+    // What the peak was made of and the machine's load: two runs' peaks compared by kind of memory.
+    const parts =
+      result.peakParts === null
+        ? ''
+        : `; at the peak ${megabytes(result.peakParts.anonBytes)} anonymous, ${megabytes(result.peakParts.fileBytes)} file pages`;
+    const load = `; load ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
     const value = result.stopped
       ? `≥ ${peak} (${result.stopped} after ${ms(result.ms)})`
-      : `${peak} (import of ${size} took ${ms(result.ms)}${storing}${jobsRunText(result)})`;
+      : `${peak} (import of ${size} took ${ms(result.ms)}${storing}${parts}${load}${jobsRunText(result)})`;
     return [
       {
         figure: FIGURE,
