@@ -43,7 +43,7 @@ async function speedRow(users: string[], bytes: number, cat: number, context: Be
         : `${rate.toFixed(1)} MB/s (${megabytes(bytes)} in ${ms(result.ms)}; cat ${ms(cat)}, ${(result.ms / cat).toFixed(0)}× cat${cpuText(result)})`,
     target: SPEED_TARGET,
     pass: result.stopped === null && rate >= 40,
-    protocol: `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), fresh database, one import.start per user (own account and address) then runner.runUntilIdle; timed from the first import.start to the last import job completed (read, merge, store, re-derive; the warm_cache jobs that follow are cancelled: the analytics rows time them); users: ${users.map((user) => user.split('/').pop()).join(', ')}; cat = fastest of 3 over the same files, same run`,
+    protocol: `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags, MALLOC_ARENA_MAX=2 and MALLOC_MMAP_THRESHOLD_=131072), fresh database, one import.start per user (own account and address) then runner.runUntilIdle; timed from the first import.start to the last import job completed (read, merge, store, re-derive; the warm_cache jobs that follow are cancelled: the analytics rows time them); users: ${users.map((user) => user.split('/').pop()).join(', ')}; cat = fastest of 3 over the same files, same run`,
   };
 }
 
@@ -58,7 +58,7 @@ async function rssRow(users: string[], bytes: number, context: BenchContext): Pr
     });
   const once = await run(1);
   const four = await run(4);
-  const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), per size into a fresh database, peak RSS (the child's own VmHWM, polled and at its end); one account, one import job; 1× = the user folders once (${megabytes(bytes)}), 4× = the same folders listed 4 times (the copies merge as duplicates, so stored rows stay 1×)`;
+  const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags, MALLOC_ARENA_MAX=2 and MALLOC_MMAP_THRESHOLD_=131072), per size into a fresh database, peak RSS (the child's own VmHWM, polled and at its end); one account, one import job; 1× = the user folders once (${megabytes(bytes)}), 4× = the same folders listed 4 times (the copies merge as duplicates, so stored rows stay 1×)`;
   if (once.stopped || four.stopped) {
     return notMeasured(RSS, RSS_TARGET, `1×: ${once.stopped ?? 'ok'}; 4×: ${four.stopped ?? 'ok'}`, protocol);
   }

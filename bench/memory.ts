@@ -20,7 +20,7 @@ export const memoryGroup: RowGroup = {
   name: 'memory',
   figures: [FIGURE],
   async run(context) {
-    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags and MALLOC_ARENA_MAX=2), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = the child's own VmHWM (polled every 200 ms, and at its end; not resourceUsage().maxRSS, which on Linux includes the bench's RSS at the spawn), the child's VmHWM when the import tells its last step (re-deriving), its RssAnon and RssFile at the highest sample, and the 1-minute load average before and after; stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
+    const protocol = `the built engine (out/, built by the bench) in node bench/child-import.js started as bin/brief.js's first line starts node (its node flags, MALLOC_ARENA_MAX=2 and MALLOC_MMAP_THRESHOLD_=131072), on a fresh database, one account, a generated mbox of ${count(SIZE)} messages, the import job only (the warm_cache job it queues is cancelled); peak RSS = the child's own VmHWM (polled every 200 ms, and at its end; not resourceUsage().maxRSS, which on Linux includes the bench's RSS at the spawn), the child's VmHWM when the import tells its last step (re-deriving), its RssAnon and RssFile at the highest sample, and the 1-minute load average before and after; stopped at ${ms(TIME_LIMIT_MS)} or ${megabytes(RSS_CAP)}`;
     if (context.quick) return [notMeasured(FIGURE, TARGET, 'full run only', protocol)];
     const folder = context.scratch('memory');
     const mbox = join(folder, 'million.mbox');

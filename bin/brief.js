@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=2 --heap-growing-percent=50
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=2 --heap-growing-percent=50
 // The `brief` command line. It runs the built bundle (npm's `prepare` builds it on install).
 // The first line is its memory profile (docs/benchmarks.md, "Import memory, round 6"):
 // - a young generation of 2 MB semi-spaces instead of V8's 16 MB: 30–40 MB less at the peak of
@@ -9,7 +9,13 @@
 // - at most two glibc malloc arenas (glibc adds one per thread that finds the others busy, each
 //   keeping what its thread freed): ≈ 10 MB less. glibc reads the variable once, as the process
 //   starts, so it is set here, not in code; other C libraries ignore it.
-// `npm run brief` runs with the same node flags (not the variable: an npm script cannot set one on
+// - blocks of 128 KB and more from their own mappings, always (glibc's threshold otherwise rises
+//   to the size of each large block freed, up to 32 MB): an import's tables grow by replacing
+//   typed arrays, and once the first grown-out one was freed the later ones came from the arenas,
+//   where calloc writes every page of them and what is freed stays resident. A mapping is given
+//   back when freed, and its pages count only once written. ≈ 6 MB less at 1× and at
+//   1,000,000 (docs/benchmarks.md, "Import memory, round 8"), the CPU within the noise.
+// `npm run brief` runs with the same node flags (not the variables: an npm script cannot set one on
 // every system); the benchmark's import children start as this line starts node.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
