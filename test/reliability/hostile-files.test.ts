@@ -154,7 +154,9 @@ describe('temporary folders for archives', () => {
   });
 
   it("a killed run's folders are removed at the next start; a running process's are kept", () => {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    // Above Linux's PID_MAX_LIMIT (2^22) and macOS's 99,999: no process can run under it. A child
+    // that just exited was used before, but its number can be taken again at once on a busy machine.
+    const dead = 4_194_305;
     const stale = join(tmpdir(), `brief-zip-${dead}-stale01`);
     const live = join(tmpdir(), `brief-zip-${process.ppid}-live01`);
     for (const path of [stale, live]) {
