@@ -150,9 +150,15 @@ describe('request runner', () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(context, messages(6), 4, (fetched) => {
-      stored.push(...fetched.map((message) => message.id!));
-    });
+    const run = runRequests(
+      context,
+      messages(6),
+      4,
+      (fetched) => {
+        stored.push(...fetched.map((message) => message.id!));
+      },
+      'answered',
+    );
     await gmail.partsArrived(4);
     // Four slots, four requests of one part: each slot comes back with its own answer.
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0'], ['m1'], ['m2'], ['m3']]);
@@ -172,9 +178,15 @@ describe('request runner', () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     observeRequests(events);
-    const run = runRequests(context, messages(5), 4, (fetched: gmail_v1.Schema$Message[]) => {
-      events.push(`stored ${fetched.map((message) => message.id).join(',')}`);
-    });
+    const run = runRequests(
+      context,
+      messages(5),
+      4,
+      (fetched: gmail_v1.Schema$Message[]) => {
+        events.push(`stored ${fetched.map((message) => message.id).join(',')}`);
+      },
+      'answered',
+    );
     await gmail.partsArrived(4);
     gmail.held[1]!.answer();
     await gmail.partsArrived(5);
@@ -195,9 +207,15 @@ describe('request runner', () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(context, messages(9), 2, (fetched) => {
-      stored.push(...fetched.map((message) => message.id!));
-    });
+    const run = runRequests(
+      context,
+      messages(9),
+      2,
+      (fetched) => {
+        stored.push(...fetched.map((message) => message.id!));
+      },
+      'answered',
+    );
     await gmail.partsArrived(4);
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2', 'm3']]);
     gmail.held[0]!.answer();
@@ -210,13 +228,51 @@ describe('request runner', () => {
     expect(stored).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7', 'm8']);
   });
 
+  // A first sync's first page: its first store is published at once and must hold the newest mail.
+  it('in planned order stores nothing before the first request has answered, then all that came', async () => {
+    const { gmail, context } = await scripted(4);
+    const stores: string[][] = [];
+    let firstStored = () => {};
+    const stored = new Promise<void>((resolve) => {
+      firstStored = resolve;
+    });
+    const run = runRequests(
+      context,
+      messages(6),
+      4,
+      (fetched) => {
+        stores.push(fetched.map((message) => message.id!));
+        firstStored();
+      },
+      'planned',
+    );
+    await gmail.partsArrived(4);
+    gmail.held[2]!.answer();
+    await gmail.partsArrived(5);
+    gmail.held[3]!.answer();
+    await gmail.partsArrived(6);
+    expect(stores).toEqual([]);
+    gmail.held[0]!.answer();
+    await stored;
+    for (const index of [1, 4, 5]) gmail.held[index]!.answer();
+    await run;
+    expect(stores[0]!.sort()).toEqual(['m0', 'm2', 'm3']);
+    expect(stores.flat().sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
   it('sends a run that fits in the slots as one batch', async () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(context, messages(3), 4, (fetched) => {
-      stored.push(...fetched.map((message) => message.id!));
-    });
+    const run = runRequests(
+      context,
+      messages(3),
+      4,
+      (fetched) => {
+        stored.push(...fetched.map((message) => message.id!));
+      },
+      'answered',
+    );
     await gmail.partsArrived(3);
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2']]);
     gmail.held[0]!.answer();
@@ -227,10 +283,16 @@ describe('request runner', () => {
   it('stores what came back and ends with the store failure when storing fails', async () => {
     const { gmail, context } = await scripted(4);
     let stores = 0;
-    const run = runRequests(context, messages(9), 4, () => {
-      stores += 1;
-      throw new Error('disk full');
-    });
+    const run = runRequests(
+      context,
+      messages(9),
+      4,
+      () => {
+        stores += 1;
+        throw new Error('disk full');
+      },
+      'answered',
+    );
     const failed = expect(run).rejects.toThrow('disk full');
     await gmail.partsArrived(4);
     gmail.held[0]!.answer();

@@ -85,7 +85,7 @@ export async function runFullSync(run: SyncRun, mode: FullSyncMode): Promise<{ h
     checkpoint(run, cursor);
     nextPage = more ? listPage(run, cursor.pageToken) : null;
     const deferrable = more ? new Set(listed.map((m) => m.id)) : new Set<string>();
-    const deferred = await run.fetch(candidates, deferrable).catch(async (error: unknown) => {
+    const deferred = await run.fetch(candidates, 'planned', deferrable).catch(async (error: unknown) => {
       await nextPage?.catch(() => undefined);
       throw error;
     });

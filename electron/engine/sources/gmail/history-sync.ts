@@ -71,7 +71,7 @@ async function applyChanges(run: SyncRun, changes: HistoryChanges): Promise<numb
   }
   if (toDelete.size > 0)
     run.storedChanged(-messages.deleteMessages(accountId, PROVIDER_GMAIL, [...toDelete]));
-  await run.fetch(run.uncached(toFetch.filter((m) => !toDelete.has(m.id))));
+  await run.fetch(run.uncached(toFetch.filter((m) => !toDelete.has(m.id))), 'answered');
   if (toDelete.size > 0 || changes.labelEdits.size > 0) run.publisher.stored();
   return changes.added.size + toDelete.size + changes.labelEdits.size;
 }

@@ -20,7 +20,7 @@ import { planFetches } from './fetch-plan.ts';
 import { GmailClient, type ListedMessage } from './gmail-client.ts';
 import { QuotaDiscovery } from './quota-discovery.ts';
 import { QuotaPacer } from './quota-pacer.ts';
-import { runRequests } from './request-runner.ts';
+import { runRequests, type StoreOrder } from './request-runner.ts';
 import { RetryPolicy } from './retry-policy.ts';
 import { Slots } from './slots.ts';
 import type { GmailSyncOptions } from './sync-options.ts';
@@ -165,15 +165,23 @@ export class SyncRun {
     return messages.filter((m) => !cached.has(m.id));
   }
 
-  /** Fetches these messages by the cheapest plan and stores them; returns the ones held back. */
+  /**
+   * Fetches these messages by the cheapest plan and stores them in the given order (`StoreOrder`);
+   * returns the ones held back.
+   */
   async fetch(
     candidates: readonly ListedMessage[],
+    order: StoreOrder,
     deferrable?: ReadonlySet<string>,
   ): Promise<ListedMessage[]> {
     const plan = planFetches(candidates, this.calls.quota, deferrable);
     const asked = new Set(candidates.map((message) => message.id));
-    await runRequests(this.calls, plan.requests, this.options.batchesInFlight, (messages) =>
-      this.store(this.#leaveStored(messages, asked)),
+    await runRequests(
+      this.calls,
+      plan.requests,
+      this.options.batchesInFlight,
+      (messages) => this.store(this.#leaveStored(messages, asked)),
+      order,
     );
     return plan.deferred;
   }
