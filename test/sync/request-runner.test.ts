@@ -8,14 +8,7 @@
  * fails. Real slots, pacer, retry policy and access tokens over real HTTP to a scripted Gmail that
  * answers only when the test says so.
  */
-import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import {
-  type ClientRequest,
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { gmail_v1 } from '@googleapis/gmail';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,23 +112,23 @@ function answer(request: IncomingMessage, response: ServerResponse, ids: string[
 }
 
 let close: (() => Promise<void>) | null = null;
-let unobserve = () => {};
+const nodeFetch = globalThis.fetch;
 afterEach(async () => {
-  unobserve();
+  globalThis.fetch = nodeFetch;
   stop.abort();
   stop = new AbortController();
   await close?.();
   close = null;
 });
 
-/** Observes Node's HTTP client (not ours): the message a GET asks for, when the request is made. */
-function observeRequests(events: string[]): void {
-  const made = (message: unknown) => {
-    const { path } = (message as { request: ClientRequest }).request;
-    events.push(`request ${/\/messages\/([^?]+)/.exec(path)?.[1] ?? path}`);
+/** Observes Node's fetch (not ours): the messages a request asks for, when the request is made. */
+function observeFetch(events: string[]): void {
+  globalThis.fetch = (input, init) => {
+    const asked = typeof init?.body === 'string' ? init.body : String(input);
+    const ids = [...asked.matchAll(/\/messages\/([^?\s]+)/g)].map((match) => match[1]);
+    events.push(`fetch ${ids.join(',')}`);
+    return nodeFetch(input, init);
   };
-  subscribe('http.client.request.created', made);
-  unobserve = () => unsubscribe('http.client.request.created', made);
 }
 
 /** A scripted Gmail (closed after the test) and a sync's call context with this many slots. */
@@ -177,7 +170,7 @@ describe('request runner', () => {
   it('sends a request waiting for a slot before the answer that gave it back is stored', async () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
-    observeRequests(events);
+    observeFetch(events);
     const run = runRequests(
       context,
       messages(5),
@@ -194,11 +187,11 @@ describe('request runner', () => {
     await run;
     const made = events.filter((event) => !event.startsWith('sent'));
     expect(made.slice(0, 6)).toEqual([
-      'request m0',
-      'request m1',
-      'request m2',
-      'request m3',
-      'request m4',
+      'fetch m0',
+      'fetch m1',
+      'fetch m2',
+      'fetch m3',
+      'fetch m4',
       'stored m1',
     ]);
   });

@@ -10,7 +10,6 @@ import { type BatchAnswer, decodeBatch, encodeBatch } from './batch-codec.ts';
 import type { CallContext } from './call-context.ts';
 import { callWithPolicy, GONE, type PartAnswer } from './call-with-policy.ts';
 import { classifyResponse, type Failure } from './gmail-errors.ts';
-import { type HttpAnswer, httpRequestText } from './http-request.ts';
 import type { GmailCall } from './quota-profile.ts';
 
 /** Metadata first (docs/sync.md "First sync"): the headers the mail model needs, nothing more. */
@@ -72,7 +71,7 @@ async function post(
   parts: FetchRequest[],
 ): Promise<Array<PartAnswer<unknown> | undefined> | Failure> {
   const boundary = `brief_${randomBytes(12).toString('hex')}`;
-  const response = await httpRequestText(`${context.rootUrl}batch/gmail/v1`, {
+  const response = await fetch(`${context.rootUrl}batch/gmail/v1`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
@@ -84,8 +83,9 @@ async function post(
     ),
     signal: context.signal,
   });
-  if (response.status !== 200) return failureOf(context, response);
-  const answers = decodeBatch(response.header('content-type') ?? '', response.text, parts.length);
+  const text = await response.text();
+  if (response.status !== 200) return failureOf(context, response, text);
+  const answers = decodeBatch(response.headers.get('content-type') ?? '', text, parts.length);
   return answers.map((answer) => answer && partAnswer(context, answer));
 }
 
@@ -95,22 +95,17 @@ async function get(
   token: string,
   part: FetchRequest,
 ): Promise<[PartAnswer<unknown>] | Failure> {
-  const response = await httpRequestText(`${context.rootUrl}${requestPath(part).slice(1)}`, {
-    method: 'GET',
+  const response = await fetch(`${context.rootUrl}${requestPath(part).slice(1)}`, {
     headers: { authorization: `Bearer ${token}` },
     signal: context.signal,
   });
-  if (response.status !== 200) return failureOf(context, response);
-  return [{ ok: true, body: parsed(response.text) }];
+  const text = await response.text();
+  if (response.status !== 200) return failureOf(context, response, text);
+  return [{ ok: true, body: parsed(text) }];
 }
 
-function failureOf(context: CallContext, response: HttpAnswer): Failure {
-  return classifyResponse(
-    response.status,
-    parsed(response.text),
-    response.header('retry-after'),
-    context.now(),
-  );
+function failureOf(context: CallContext, response: Response, text: string): Failure {
+  return classifyResponse(response.status, parsed(text), response.headers.get('retry-after'), context.now());
 }
 
 function parsed(text: string): unknown {
