@@ -138,20 +138,19 @@ async function scripted(slots: number, events: string[] = []) {
   return { gmail, context: contextFor(gmail.rootUrl, slots) };
 }
 
+/** A store that notes the ids it is given, in order. */
+function collectInto(stored: string[]) {
+  return (fetched: gmail_v1.Schema$Message[]) => {
+    stored.push(...fetched.map((message) => message.id!));
+  };
+}
+
 describe('request runner', () => {
   it('sends the parts beyond the slots one by one, each the moment a slot comes back', async () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(
-      context,
-      messages(6),
-      4,
-      (fetched) => {
-        stored.push(...fetched.map((message) => message.id!));
-      },
-      'answered',
-    );
+    const run = runRequests(context, messages(6), 4, collectInto(stored), 'answered');
     await gmail.partsArrived(4);
     // Four slots, four requests of one part: each slot comes back with its own answer.
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0'], ['m1'], ['m2'], ['m3']]);
@@ -200,15 +199,7 @@ describe('request runner', () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(
-      context,
-      messages(9),
-      2,
-      (fetched) => {
-        stored.push(...fetched.map((message) => message.id!));
-      },
-      'answered',
-    );
+    const run = runRequests(context, messages(9), 2, collectInto(stored), 'answered');
     await gmail.partsArrived(4);
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2', 'm3']]);
     gmail.held[0]!.answer();
@@ -257,15 +248,7 @@ describe('request runner', () => {
     const events: string[] = [];
     const { gmail, context } = await scripted(4, events);
     const stored: string[] = [];
-    const run = runRequests(
-      context,
-      messages(3),
-      4,
-      (fetched) => {
-        stored.push(...fetched.map((message) => message.id!));
-      },
-      'answered',
-    );
+    const run = runRequests(context, messages(3), 4, collectInto(stored), 'answered');
     await gmail.partsArrived(3);
     expect(gmail.held.map((request) => request.ids)).toEqual([['m0', 'm1', 'm2']]);
     gmail.held[0]!.answer();
