@@ -72,4 +72,21 @@ describe('analytics cache', () => {
     expect(cache.invalidate()).toBe(2);
     expect(cache.stats().entries).toBe(0);
   });
+
+  it('takes JSON up to 16 MB of UTF-8, however many code units that is', () => {
+    const { store } = openTemp();
+    const cache = new AnalyticsCacheService(store);
+    const key = analyticsKey(parts);
+    const limit = 16 * 1024 * 1024;
+    // A JSON string of `units` code units in all, quotes included.
+    const text = (unit: string, units: number) => JSON.stringify(unit.repeat(units - 2));
+    const tooLarge = /at most 16 MB/;
+    // One byte of UTF-8 per unit: exactly the limit, then one byte past it.
+    cache.setJson(key, text('a', limit), '1', 1);
+    expect(() => cache.setJson(key, text('a', limit + 1), '1', 1)).toThrow(tooLarge);
+    // Three bytes per unit: within the limit at a third as many units, past it well under `limit` units.
+    cache.setJson(key, text('€', Math.floor(limit / 3)), '2', 1);
+    expect(() => cache.setJson(key, text('€', limit / 2), '1', 1)).toThrow(tooLarge);
+    expect(cache.get(key, '2')?.stale).toBe(false);
+  });
 });

@@ -21,6 +21,16 @@ export type { AnalyticsCacheStats };
 
 const MAX_VALUE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Whether a JSON text is within MAX_VALUE_BYTES in UTF-8. A UTF-16 code unit is at most 3 bytes
+ * of UTF-8, so a text of at most a third as many code units is, without counting: counting a
+ * report at 1,000,000 messages (1.3 MB, two-byte once a subject is not Latin-1) cost the engine's
+ * thread ≈ 3–4 ms of every view stored, on the way to `analytics-updated`.
+ */
+function withinValueLimit(json: string): boolean {
+  return json.length <= MAX_VALUE_BYTES / 3 || Buffer.byteLength(json) <= MAX_VALUE_BYTES;
+}
+
 export function prepareAnalyticsStatements(store: Store) {
   return {
     get: store.prepare<CacheRow>('SELECT value, data_version, expires_at FROM analytics_cache WHERE key = ?'),
@@ -100,7 +110,7 @@ export class AnalyticsCacheService {
     const accountKey = accountKeyOf(key);
     if (accountKey === null)
       throw new BriefError('INTERNAL', `"${key.slice(0, 80)}" is not an analytics key.`);
-    if (json === undefined || Buffer.byteLength(json) > MAX_VALUE_BYTES) {
+    if (json === undefined || !withinValueLimit(json)) {
       throw new BriefError('VALIDATION', 'The analytics value must be JSON of at most 16 MB.');
     }
     const now = this.#store.clock();
