@@ -11,7 +11,12 @@ import { openReader } from './db/open-reader.ts';
 import { lowerThreadPriority } from './reports/background-priority.ts';
 import { forwardingLogger } from './reports/forwarded-log.ts';
 import { ViewComputer } from './reports/view-computer.ts';
-import type { AnalyticsStartData, FromAnalytics, ToAnalytics } from './reports/view-protocol.ts';
+import {
+  type AnalyticsStartData,
+  type FromAnalytics,
+  SNAPSHOT_IDLE_MS,
+  type ToAnalytics,
+} from './reports/view-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('analytics-worker.ts runs only as a worker thread');
@@ -21,22 +26,38 @@ const post = (message: FromAnalytics) => port.postMessage(message);
 lowerThreadPriority();
 
 const logger = forwardingLogger(post);
+const snapshotIdleMs = start.snapshotIdleMs ?? SNAPSHOT_IDLE_MS;
 let computer: ViewComputer | null = null;
-port.on('message', (message: ToAnalytics) => {
-  try {
-    computer ??= new ViewComputer(openReader(start.databasePath, { logger }));
-    const { seq } = message;
-    const value = computer.compute(message.sets, (set, view, computed) =>
-      post({ seq, kind: 'view', set, view, computed }),
-    );
-    post({ seq, kind: 'done', outcome: { ok: true, value } });
-  } catch (error) {
-    post({ seq: message.seq, kind: 'done', outcome: { ok: false, error: toSerializedError(error) } });
-  }
-  // The column snapshots for the next cold start, once the batch's views are out.
+let idle: NodeJS.Timeout | undefined;
+
+/** The column snapshots for the next cold start that the loads put off (view-protocol.ts SNAPSHOT_IDLE_MS). */
+function writeSnapshots(): void {
+  clearTimeout(idle);
+  idle = undefined;
   try {
     computer?.flush();
   } catch (error) {
     logger.warn('could not write the analytics column snapshots', { error });
   }
+}
+
+port.on('message', (message: ToAnalytics) => {
+  const { seq } = message;
+  if (message.kind === 'flush') {
+    writeSnapshots();
+    post({ seq, kind: 'done', outcome: { ok: true, value: [] } });
+    return;
+  }
+  // A batch first: the snapshot waits until the worker is idle again.
+  clearTimeout(idle);
+  try {
+    computer ??= new ViewComputer(openReader(start.databasePath, { logger }));
+    const value = computer.compute(message.sets, (set, view, computed) =>
+      post({ seq, kind: 'view', set, view, computed }),
+    );
+    post({ seq, kind: 'done', outcome: { ok: true, value } });
+  } catch (error) {
+    post({ seq, kind: 'done', outcome: { ok: false, error: toSerializedError(error) } });
+  }
+  if (Number.isFinite(snapshotIdleMs)) idle = setTimeout(writeSnapshots, snapshotIdleMs);
 });

@@ -4,11 +4,14 @@
  * thread free to answer meanwhile, and a worker that dies fails its views with a sentence while
  * the engine goes on answering and starts a new one for the next view.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
+import { snapshotPath } from '../../electron/engine/analytics/snapshot/file.ts';
 import type { Engine } from '../../electron/engine/engine.ts';
 import { createMemoryLogger } from '../../electron/engine/log.ts';
+import type { ViewSet } from '../../electron/engine/reports/view-computer.ts';
 import { ViewWorker } from '../../electron/engine/reports/view-worker.ts';
 import { engineServicesForTests } from '../../electron/engine/testing.ts';
 import { fakeClock, openEngine, tempFolder } from './helpers.ts';
@@ -138,5 +141,31 @@ describe('the analytics worker', () => {
       'view 2',
       'turn after view 2',
     ]);
+  });
+  it('answers the next batch before writing the column snapshot a load put off, and writes it when closed', async () => {
+    const { path, accountId, clock } = filled();
+    // Written only when asked: no idle time passes in a test.
+    const views = new ViewWorker(ANALYTICS_WORKER, path, createMemoryLogger(), {
+      snapshotIdleMs: Number.POSITIVE_INFINITY,
+    });
+    const set: ViewSet = {
+      ids: [accountId],
+      version: 'v1',
+      timeZone: 'UTC',
+      asOf: clock(),
+      countSpamTrash: false,
+      threadsDerivedAsOf: null,
+      views: [{ figures: 'report', range: '30' }],
+    };
+    const file = snapshotPath(path, [accountId])!;
+    // The first batch reads the account whole, and puts off writing its snapshot.
+    await views.compute([set]);
+    // The next one (the first view after a sync) is computed first: the write waits for an idle worker.
+    const answered = await views.compute([{ ...set, asOf: clock() + 60_000 }]);
+    const next = answered[0]![0]!;
+    expect(JSON.parse(next.json)).toMatchObject({ range: { preset: '30' } });
+    expect(existsSync(file)).toBe(false);
+    await views.close();
+    expect(existsSync(file)).toBe(true);
   });
 });

@@ -62,28 +62,45 @@ export class ViewWorker implements ViewSource {
   #seq = 0;
   #closed = false;
 
-  constructor(entry: URL | string, databasePath: string, logger: Logger) {
+  /** `snapshotIdleMs`: see AnalyticsStartData (tests put the snapshot writes off until close). */
+  constructor(
+    entry: URL | string,
+    databasePath: string,
+    logger: Logger,
+    options: { snapshotIdleMs?: number } = {},
+  ) {
     this.#entry = entry;
-    this.#startData = { databasePath };
+    this.#startData = { databasePath, ...options };
     this.#logger = logger;
   }
 
   compute(sets: ViewSet[], onView?: OnView): Promise<ComputedView[][]> {
     if (this.#closed)
       return Promise.reject(new BriefError('INTERNAL', 'The engine is closed. Restart 360Brief.'));
-    const worker = this.#worker ?? this.#start();
+    return this.#ask(this.#worker ?? this.#start(), { kind: 'views', sets }, onView);
+  }
+
+  #ask(
+    worker: Worker,
+    message: { kind: 'views'; sets: ViewSet[] } | { kind: 'flush' },
+    onView?: OnView,
+  ): Promise<ComputedView[][]> {
     const seq = ++this.#seq;
     return new Promise((resolve, reject) => {
       this.#pending.set(seq, { onView, resolve, reject });
       // Held only while it has work: an idle worker never keeps a finished CLI command alive.
       worker.ref();
-      worker.postMessage({ seq, sets } satisfies ToAnalytics);
+      worker.postMessage({ ...message, seq } satisfies ToAnalytics);
     });
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     const worker = this.#worker;
+    // An idle worker first writes the column snapshots it put off (view-protocol.ts
+    // SNAPSHOT_IDLE_MS); one still computing is stopped as it is, its views failed.
+    if (worker && this.#pending.size === 0) await this.#ask(worker, { kind: 'flush' }).catch(() => {});
     this.#worker = null;
     this.#failPending(new BriefError('INTERNAL', 'The engine closed before the view was ready.'));
     if (worker) await worker.terminate();
