@@ -15,7 +15,7 @@ import { filterParams, type LabelMatch, type MessageFilter, MessageQueries } fro
 import { type CachedMessage, type RowParams, rowParams, toCachedMessage } from './message-row.ts';
 import { insertValues, type MessageStatements, prepareMessageStatements } from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
-import type { ProvisionalDerivation } from './provisional-derivation.ts';
+import type { ProvisionalColumns, ProvisionalDerivation } from './provisional-derivation.ts';
 
 export type { CacheItem, ReportedMessage } from './message-batch.ts';
 export type { CacheStats } from './message-stats.ts';
@@ -119,6 +119,7 @@ export class MessageCacheService {
           continue;
         }
         const existing = this.#sql.findId.get(params)!;
+        provisional?.observer?.rewritten();
         params.id = existing.id;
         if (this.#sql.update.run(params).changes === 0) continue;
         updated += 1;
@@ -142,17 +143,20 @@ export class MessageCacheService {
   ): (params: RowParams, facts: MessageFacts) => boolean {
     let next = this.#sql.lastId.get()!.id + 1;
     let forgotten = false;
+    const observer = provisional.observer;
     return (params, facts) => {
       const reconstructed = facts.providerThreadId === null;
       params.id = next;
+      let own: ProvisionalColumns | null = null;
       if (reconstructed) {
-        const own = provisional.columnsOf(facts);
+        own = provisional.columnsOf(facts);
         params.counted = own.counted;
         params.direction = own.direction;
         params.echo = own.echo;
         params.threadKey = `r:${next}`;
       }
       if (this.#sql.insert.run(insertValues(params)).changes === 0) return false;
+      observer?.inserted(next, facts, own);
       next += 1;
       if (reconstructed && !forgotten) {
         this.#sql.forgetDerivation.run(account);
@@ -326,17 +330,18 @@ export class MessageCacheService {
 
   /**
    * Replaces the labels of several messages in one transaction (an import merging later copies
-   * into stored messages); returns how many changed.
+   * into stored messages); returns how many changed, and tells `changed` each row whose labels did.
    */
   updateLabelsOf(
     accountId: number,
     provider: string,
     changes: ReadonlyArray<readonly [providerId: string, labels: string[]]>,
+    changed?: (rowId: number, labels: readonly string[]) => void,
   ): number {
     return this.#store.transaction(() => {
       const now = this.#store.nowIso();
       const numbering = new AccountLabels(this.#labels, accountId);
-      let changed = 0;
+      let count = 0;
       for (const [providerId, labels] of changes) {
         const row = this.#sql.findId.get(this.#key(accountId, provider, providerId));
         if (!row) throw this.#missing(providerId);
@@ -348,10 +353,11 @@ export class MessageCacheService {
         };
         if (this.#sql.setLabels.run(params).changes === 0) continue;
         this.#unthread(accountId, row.id, row.thread_key);
-        changed += 1;
+        changed?.(row.id, labels);
+        count += 1;
       }
-      if (changed > 0) this.#bump(accountId, now);
-      return changed;
+      if (count > 0) this.#bump(accountId, now);
+      return count;
     });
   }
 

@@ -17,16 +17,39 @@ export interface ProvisionalColumns {
   echo: 0 | 1;
 }
 
+/**
+ * Told of every row the import writes, in storage order, so that it can follow the account's
+ * derivation as the rows arrive (sources/import/import-derivation.ts).
+ */
+export interface StoredRowsObserver {
+  /** A new row; `columns` are its provisional ones, null when it was stored to derive (a thread id). */
+  inserted(rowId: number, facts: MessageFacts, columns: ProvisionalColumns | null): void;
+  /** A message of the batch was stored already: its row was written again. */
+  rewritten(): void;
+}
+
 export class ProvisionalDerivation {
   readonly #own: ReadonlySet<string>;
   readonly #countSpamTrash: boolean;
+  readonly #observer: StoredRowsObserver | null;
   #anySent: boolean;
 
   /** `anySent`: whether a stored message of the account has the SENT label already. */
-  constructor(identities: readonly string[], countSpamTrash: boolean, anySent: boolean) {
+  constructor(
+    identities: readonly string[],
+    countSpamTrash: boolean,
+    anySent: boolean,
+    observer: StoredRowsObserver | null = null,
+  ) {
     this.#own = identitySet(identities);
     this.#countSpamTrash = countSpamTrash;
     this.#anySent = anySent;
+    this.#observer = observer;
+  }
+
+  /** Whoever follows the rows written (the import's own derivation), if anyone does. */
+  get observer(): StoredRowsObserver | null {
+    return this.#observer;
   }
 
   /** The message's columns; told in storage order, so a SENT label seen counts for what follows. */

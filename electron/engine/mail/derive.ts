@@ -55,7 +55,7 @@ const RECONSTRUCTED = 8;
 
 /** What a message alone decides of its derivation: counted, the SENT label, sent from an identity. */
 export function ownFlags(
-  message: Pick<DerivationInput, 'labels' | 'sender'>,
+  message: { labels: readonly string[]; sender: string | null },
   identities: ReadonlySet<string>,
   countSpamTrash: boolean,
 ): number {
@@ -114,6 +114,11 @@ export class AccountDerivation {
   }
 
   add(message: DerivationInput): void {
+    this.addRow(message.rowId, message);
+  }
+
+  /** `add` with the rowId apart: an import adds the facts it stored without copying them into a new object. */
+  addRow(rowId: number, message: Omit<DerivationInput, 'rowId'>): void {
     const i = this.#count;
     this.#count += 1;
     this.#flags = ensureLength(this.#flags, this.#count);
@@ -129,10 +134,10 @@ export class AccountDerivation {
       if (this.#members === 0) this.#memberIndex = firstMemberIndex(i, this.#rowIds.length);
       this.#memberIndex[i] = this.#members;
       this.#members += 1;
-      this.#threads.add(message);
+      this.#threads.add(rowId, message);
     }
     this.#flags[i] = flags;
-    this.#rowIds[i] = message.rowId;
+    this.#rowIds[i] = rowId;
   }
 
   /** Whether a message added has the SENT label (direction follows it when one does). */
@@ -145,9 +150,37 @@ export class AccountDerivation {
     return this.#rowIds[index]!;
   }
 
-  /** Reconstructs the threads; call once, after the last `add`. */
-  finish(): void {
-    this.#threadRows = this.#threads.finish();
+  /** The index of the message added with this rowId, -1 when none was (rowIds come in order). */
+  indexOfRow(rowId: number): number {
+    let low = 0;
+    let high = this.#count - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = this.#rowIds[middle]!;
+      if (at === rowId) return middle;
+      if (at < rowId) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /**
+   * Gives the `index`-th message added other labels (an import merged a later copy into it).
+   * False, changing nothing, when that would change whether it counts (and so whether it takes
+   * part in the threads) or take its SENT label away: the caller then derives from the store.
+   */
+  relabel(index: number, labels: readonly string[]): boolean {
+    const before = this.#flags[index]!;
+    const own = ownFlags({ labels, sender: null }, this.#own, this.#countSpamTrash);
+    if ((own & COUNTED) !== (before & COUNTED) || (before & SENT_LABEL & ~own) !== 0) return false;
+    if ((own & SENT_LABEL) !== 0) this.#anySent = true;
+    this.#flags[index] = own | (before & (FROM_IDENTITY | RECONSTRUCTED));
+    return true;
+  }
+
+  /** Reconstructs the threads; call once, after the last `add`. `asOfMs`: the constructor's unless given. */
+  finish(asOfMs?: number): void {
+    this.#threadRows = this.#threads.finish(asOfMs);
   }
 
   /** The facts of the `index`-th message added, given its provider thread id again. */

@@ -31,7 +31,7 @@ export class ThreadReconstruction {
   readonly #expected: number;
   #count = 0;
   #rowIds = new Float64Array(0);
-  /** The member's time, NaN when it is not a valid time. */
+  /** The member's time as stored, NaN when it has none; judged valid or not in `finish`. */
   #times = new Float64Array(0);
   /** Union-find over the reference components: the root is the smallest member of each. */
   #parent = new Int32Array(0);
@@ -57,7 +57,7 @@ export class ThreadReconstruction {
   }
 
   /** Adds the next counted message without a provider thread id, in storage order. */
-  add(member: ThreadMember): void {
+  add(rowId: number, member: Omit<ThreadMember, 'rowId'>): void {
     if (this.#count === 0 && this.#expected > 0) this.#sizeFor(this.#expected);
     const i = this.#count;
     this.#count += 1;
@@ -66,8 +66,8 @@ export class ThreadReconstruction {
     this.#parent = ensureLength(this.#parent, this.#count);
     this.#subjects = ensureLength(this.#subjects, this.#count);
     this.#participantStart = ensureLength(this.#participantStart, this.#count + 1);
-    this.#rowIds[i] = member.rowId;
-    this.#times[i] = isValidTime(member.time, this.#asOfMs) ? (member.time as number) : Number.NaN;
+    this.#rowIds[i] = rowId;
+    this.#times[i] = member.time ?? Number.NaN;
     this.#parent[i] = i;
     // Ids map to the first member that mentions them; every later mention unites with it.
     if (member.messageId !== null) this.#mention(member.messageId, i);
@@ -96,16 +96,21 @@ export class ThreadReconstruction {
     this.#idOwners = new DigestMap(expected);
   }
 
-  /** The smallest rowId of each member's thread (its key is `r:` + that), in the order added. */
-  finish(): Float64Array {
+  /**
+   * The smallest rowId of each member's thread (its key is `r:` + that), in the order added; call
+   * once. `asOfMs` (the constructor's by default) decides which times are valid: an import that
+   * adds members as it stores them judges them at its end, as a derivation from the store would.
+   */
+  finish(asOfMs = this.#asOfMs): Float64Array {
     const n = this.#count;
+    const times = this.#times;
+    for (let i = 0; i < n; i++) if (!isValidTime(times[i]!, asOfMs)) times[i] = Number.NaN;
     const componentSize = new Int32Array(n);
     const thread = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       thread[i] = this.#find(i);
       componentSize[thread[i]!]! += 1;
     }
-    const times = this.#times;
     let datedCount = 0;
     for (let i = 0; i < n; i++) if (!Number.isNaN(times[i]!)) datedCount += 1;
     const dated = new Int32Array(datedCount);
@@ -241,6 +246,6 @@ export function reconstructThreads(
   asOfMs: number,
 ): string[] {
   const reconstruction = new ThreadReconstruction(identities, asOfMs, members.length);
-  for (const index of members) reconstruction.add(messages[index]!);
+  for (const index of members) reconstruction.add(messages[index]!.rowId, messages[index]!);
   return Array.from(reconstruction.finish(), (smallest) => `r:${smallest}`);
 }

@@ -8,6 +8,7 @@ import type { CacheItem, MessageCacheService } from '../../cache/message-cache-s
 import type { ProvisionalDerivation } from '../../cache/provisional-derivation.ts';
 import type { Store } from '../../db/store.ts';
 import type { MergeResult } from '../../mail/index.ts';
+import type { ImportDerivation } from './import-derivation.ts';
 
 export class ImportBatch {
   readonly #store: Store;
@@ -15,22 +16,32 @@ export class ImportBatch {
   readonly #accountId: number;
   readonly #provider: string;
   readonly #provisional: ProvisionalDerivation;
+  readonly #following: ImportDerivation | null;
   /** Insertion-ordered, keyed by provider id, so a later copy can merge into or remove a pending row. */
   #fresh = new Map<string, CacheItem>();
   #labels = new Map<string, string[]>();
   #deletes = new Set<string>();
 
-  /** `provisional`: the derivation new reconstructed messages are stored with until the account is derived. */
+  /**
+   * `provisional`: the derivation new reconstructed messages are stored with until the account is
+   * derived; `following`: the import's own derivation of the account, told of every write.
+   */
   constructor(
     store: Store,
     messages: MessageCacheService,
-    target: { accountId: number; provider: string; provisional: ProvisionalDerivation },
+    target: {
+      accountId: number;
+      provider: string;
+      provisional: ProvisionalDerivation;
+      following?: ImportDerivation;
+    },
   ) {
     this.#store = store;
     this.#messages = messages;
     this.#accountId = target.accountId;
     this.#provider = target.provider;
     this.#provisional = target.provisional;
+    this.#following = target.following ?? null;
   }
 
   get size(): number {
@@ -60,12 +71,19 @@ export class ImportBatch {
     this.#fresh = new Map();
     this.#labels = new Map();
     this.#deletes = new Set();
+    const following = this.#following;
     this.#store.transaction(() => {
+      following?.beforeWrite();
       // Fitted by the reader (import-items.ts): not checked a second time.
       if (fresh.length > 0)
         this.#messages.cacheFitted(this.#accountId, this.#provider, fresh, this.#provisional);
-      if (labels.length > 0) this.#messages.updateLabelsOf(this.#accountId, this.#provider, labels);
-      if (deletes.length > 0) this.#messages.deleteMessages(this.#accountId, this.#provider, deletes);
+      if (labels.length > 0)
+        this.#messages.updateLabelsOf(this.#accountId, this.#provider, labels, following?.relabelled);
+      if (deletes.length > 0) {
+        following?.abandon();
+        this.#messages.deleteMessages(this.#accountId, this.#provider, deletes);
+      }
+      following?.afterWrite();
     });
     return true;
   }

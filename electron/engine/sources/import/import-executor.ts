@@ -14,6 +14,7 @@ import type { JobContext, JobExecutor } from '../../runner/job-runner.ts';
 import { ReportSamples } from '../report-samples.ts';
 import { type ExpandedInputs, expandInputs } from './expand-inputs.ts';
 import { ImportBatch } from './import-batch.ts';
+import { ImportDerivation } from './import-derivation.ts';
 import { withImportPageCache } from './import-page-cache.ts';
 import { nextImportRead } from './next-import.ts';
 import { readImportBatches } from './read-in-worker.ts';
@@ -58,15 +59,18 @@ async function importFiles(
   // its worker starts (read-in-worker.ts).
   const summary = await withImportPageCache(services.store, async () => {
     const storedBefore = messages.countMessages(accountId);
+    // Followed as the rows are stored when that is exact (import-derivation.ts), so the end
+    // derives from memory instead of reading the account back.
+    const following = new ImportDerivation(services, accountId);
     let stored: ImportSummary;
     try {
-      stored = await storeMessages(services, context, accountId, expanded);
+      stored = await storeMessages(services, context, accountId, expanded, following);
     } finally {
       expanded.dispose();
     }
     stored.imported = messages.countMessages(accountId) - storedBefore;
     context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
-    services.rederive(accountId);
+    if (!following.finish(services.clock())) services.rederive(accountId);
     return stored;
   });
   events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
@@ -86,6 +90,7 @@ async function storeMessages(
   context: ImportContext,
   accountId: number,
   expanded: ExpandedInputs,
+  following: ImportDerivation,
 ): Promise<ImportSummary> {
   const { messages, accounts, events } = services;
   const account = accounts.getAccount(accountId);
@@ -115,7 +120,9 @@ async function storeMessages(
       account.identities,
       includeSpamTrash,
       messages.hasSentLabel(accountId),
+      following,
     ),
+    following,
   });
   const flush = () => {
     if (batch.flush())
