@@ -13,7 +13,12 @@ import {
 import { type CacheItem, type ReportedMessage, validateBatch } from './message-batch.ts';
 import { filterParams, type LabelMatch, type MessageFilter, MessageQueries } from './message-query.ts';
 import { type CachedMessage, type RowParams, rowParams, toCachedMessage } from './message-row.ts';
-import { insertValues, type MessageStatements, prepareMessageStatements } from './message-statements.ts';
+import {
+  type DerivationInputRow,
+  insertValues,
+  type MessageStatements,
+  prepareMessageStatements,
+} from './message-statements.ts';
 import { type CacheStats, summarise } from './message-stats.ts';
 import type { ProvisionalColumns, ProvisionalDerivation } from './provisional-derivation.ts';
 
@@ -230,24 +235,13 @@ export class MessageCacheService {
 
   /** What the per-account derivations read of every stored message, in storage (rowId) order. */
   *iterateDerivationInputs(accountId: number): Generator<DerivationInput> {
-    for (const row of this.#sql.derivationInputs.iterate(accountId)) {
-      // A message with the provider's thread id takes no part in reconstructing threads: its
-      // references and recipients are not needed (most of the cost of a synced account's pass).
-      const reconstructed = row.provider_thread_id === null;
-      yield {
-        rowId: row.id,
-        providerThreadId: row.provider_thread_id,
-        messageId: row.message_id,
-        inReplyTo: reconstructed ? (JSON.parse(row.in_reply_to) as string[]) : NONE,
-        references: reconstructed ? (JSON.parse(row.refs) as string[]) : NONE,
-        time: row.time,
-        sender: row.sender,
-        to: reconstructed ? (JSON.parse(row.to_addrs) as string[]) : NONE,
-        cc: reconstructed ? (JSON.parse(row.cc_addrs) as string[]) : NONE,
-        subjectKey: row.subject_key,
-        labels: JSON.parse(row.labels) as string[],
-      };
-    }
+    for (const row of this.#sql.derivationInputs.iterate(accountId)) yield derivationInput(row);
+  }
+
+  /** What the derivations read of one stored message; undefined when it is not the account's. */
+  derivationInputOf(accountId: number, rowId: number): DerivationInput | undefined {
+    const row = this.#sql.derivationInputOf.get(rowId, accountId);
+    return row && derivationInput(row);
   }
 
   /** Up to `limit` rows after row `afterId`, in storage order: the provider thread id and the stored derivations. */
@@ -454,4 +448,23 @@ export class MessageCacheService {
   #missing(providerId: string): BriefError {
     return new BriefError('NOT_FOUND', `Message ${providerId} is not stored; sync the account again.`);
   }
+}
+
+function derivationInput(row: DerivationInputRow): DerivationInput {
+  // A message with the provider's thread id takes no part in reconstructing threads: its
+  // references and recipients are not needed (most of the cost of a synced account's pass).
+  const reconstructed = row.provider_thread_id === null;
+  return {
+    rowId: row.id,
+    providerThreadId: row.provider_thread_id,
+    messageId: row.message_id,
+    inReplyTo: reconstructed ? (JSON.parse(row.in_reply_to) as string[]) : NONE,
+    references: reconstructed ? (JSON.parse(row.refs) as string[]) : NONE,
+    time: row.time,
+    sender: row.sender,
+    to: reconstructed ? (JSON.parse(row.to_addrs) as string[]) : NONE,
+    cc: reconstructed ? (JSON.parse(row.cc_addrs) as string[]) : NONE,
+    subjectKey: row.subject_key,
+    labels: JSON.parse(row.labels) as string[],
+  };
 }

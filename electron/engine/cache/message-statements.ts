@@ -158,25 +158,11 @@ export function prepareMessageStatements(store: Store) {
     duplicateKeysOf: store.prepare<{ message_id: string | null; content_key: string | null }>(
       'SELECT message_id, content_key FROM message_cache WHERE account_id = ? AND provider = ? AND provider_id = ?',
     ),
-    derivationInputs: store.prepare<
-      Pick<
-        MessageRow,
-        | 'id'
-        | 'provider_thread_id'
-        | 'message_id'
-        | 'in_reply_to'
-        | 'refs'
-        | 'time'
-        | 'sender'
-        | 'to_addrs'
-        | 'cc_addrs'
-        | 'subject_key'
-        | 'labels'
-      >
-    >(
-      `SELECT id, provider_thread_id, message_id, in_reply_to, refs, time, sender, to_addrs, cc_addrs,
-         subject_key, labels
-       FROM message_cache WHERE account_id = ? ORDER BY id`,
+    derivationInputs: store.prepare<DerivationInputRow>(
+      `SELECT ${DERIVATION_INPUTS} FROM message_cache WHERE account_id = ? ORDER BY id`,
+    ),
+    derivationInputOf: store.prepare<DerivationInputRow>(
+      `SELECT ${DERIVATION_INPUTS} FROM message_cache WHERE id = ? AND account_id = ?`,
     ),
     threadIdsAfter: store.prepare<
       Pick<MessageRow, 'id' | 'provider_thread_id' | 'counted' | 'direction' | 'echo' | 'thread_key'>
@@ -191,3 +177,22 @@ export function prepareMessageStatements(store: Store) {
 }
 
 export type MessageStatements = ReturnType<typeof prepareMessageStatements>;
+
+/** What the per-account derivations read of a row. */
+const DERIVATION_INPUTS =
+  'id, provider_thread_id, message_id, in_reply_to, refs, time, sender, to_addrs, cc_addrs, subject_key, labels';
+
+export type DerivationInputRow = Pick<
+  MessageRow,
+  | 'id'
+  | 'provider_thread_id'
+  | 'message_id'
+  | 'in_reply_to'
+  | 'refs'
+  | 'time'
+  | 'sender'
+  | 'to_addrs'
+  | 'cc_addrs'
+  | 'subject_key'
+  | 'labels'
+>;

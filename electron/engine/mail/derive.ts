@@ -129,15 +129,20 @@ export class AccountDerivation {
       this.#memberIndex = ensureLength(this.#memberIndex, this.#count);
       this.#memberIndex[i] = -1;
     }
+    this.#rowIds[i] = rowId;
     if ((flags & COUNTED) !== 0 && message.providerThreadId === null) {
       flags |= RECONSTRUCTED;
-      if (this.#members === 0) this.#memberIndex = firstMemberIndex(i, this.#rowIds.length);
-      this.#memberIndex[i] = this.#members;
-      this.#members += 1;
-      this.#threads.add(rowId, message);
+      this.#addMember(i, message);
     }
     this.#flags[i] = flags;
-    this.#rowIds[i] = rowId;
+  }
+
+  /** Makes the `i`-th message added a member of the reconstructed threads. */
+  #addMember(i: number, message: Omit<DerivationInput, 'rowId'>): void {
+    if (this.#members === 0) this.#memberIndex = firstMemberIndex(this.#count, this.#rowIds.length);
+    this.#memberIndex[i] = this.#members;
+    this.#members += 1;
+    this.#threads.add(this.#rowIds[i]!, message);
   }
 
   /** Whether a message added has the SENT label (direction follows it when one does). */
@@ -165,16 +170,30 @@ export class AccountDerivation {
   }
 
   /**
-   * Gives the `index`-th message added other labels (an import merged a later copy into it).
-   * False, changing nothing, when that would change whether it counts (and so whether it takes
-   * part in the threads) or take its SENT label away: the caller then derives from the store.
+   * Gives the `index`-th message added other labels (an import merged a later copy into it). A
+   * message that counts from now on joins the threads (`message` reads what they need of it). False,
+   * changing nothing, when a message stops counting or loses its SENT label: the caller then
+   * derives from the store.
    */
-  relabel(index: number, labels: readonly string[]): boolean {
+  relabel(
+    index: number,
+    labels: readonly string[],
+    message: () => Omit<DerivationInput, 'rowId'> | undefined,
+  ): boolean {
     const before = this.#flags[index]!;
     const own = ownFlags({ labels, sender: null }, this.#own, this.#countSpamTrash);
-    if ((own & COUNTED) !== (before & COUNTED) || (before & SENT_LABEL & ~own) !== 0) return false;
+    if ((before & SENT_LABEL & ~own) !== 0 || (before & COUNTED & ~own) !== 0) return false;
+    let flags = own | (before & (FROM_IDENTITY | RECONSTRUCTED));
+    if ((own & COUNTED & ~before) !== 0) {
+      const stored = message();
+      if (stored === undefined) return false;
+      if (stored.providerThreadId === null) {
+        flags |= RECONSTRUCTED;
+        this.#addMember(index, stored);
+      }
+    }
     if ((own & SENT_LABEL) !== 0) this.#anySent = true;
-    this.#flags[index] = own | (before & (FROM_IDENTITY | RECONSTRUCTED));
+    this.#flags[index] = flags;
     return true;
   }
 
@@ -192,10 +211,10 @@ export class AccountDerivation {
   }
 }
 
-/** The member index array when message `i` is the first member: -1 for every message before it. */
-function firstMemberIndex(i: number, capacity: number): Int32Array {
-  const index = new Int32Array(Math.max(capacity, i + 1));
-  index.fill(-1, 0, i);
+/** The member index array when the first member comes with `count` messages added: -1 for each of them. */
+function firstMemberIndex(count: number, capacity: number): Int32Array {
+  const index = new Int32Array(Math.max(capacity, count));
+  index.fill(-1, 0, count);
   return index;
 }
 

@@ -56,7 +56,10 @@ export class ThreadReconstruction {
     this.#expected = expected;
   }
 
-  /** Adds the next counted message without a provider thread id, in storage order. */
+  /**
+   * Adds a counted message without a provider thread id. Usually in storage order, but the result
+   * does not depend on the order (an import adds a message late when a merged copy makes it count).
+   */
   add(rowId: number, member: Omit<ThreadMember, 'rowId'>): void {
     if (this.#count === 0 && this.#expected > 0) this.#sizeFor(this.#expected);
     const i = this.#count;
@@ -115,8 +118,9 @@ export class ThreadReconstruction {
     for (let i = 0; i < n; i++) if (!Number.isNaN(times[i]!)) datedCount += 1;
     const dated = new Int32Array(datedCount);
     for (let i = 0, at = 0; i < n; i++) if (!Number.isNaN(times[i]!)) dated[at++] = i;
-    // Equal times keep storage order.
-    dated.sort((a, b) => times[a]! - times[b]! || a - b);
+    // Equal times keep storage order: the rowIds', so that members may be added in any order.
+    const rowIds = this.#rowIds;
+    dated.sort((a, b) => times[a]! - times[b]! || rowIds[a]! - rowIds[b]!);
 
     /** The latest time of each thread that has one (NaN: no dated member yet). */
     const last = new Float64Array(n).fill(Number.NaN);

@@ -11,7 +11,7 @@
  * holds. Anything else makes it step aside (`abandon`) and the end derives from the store as
  * before: the account held rows when the import began, another writer moved its data version
  * between this import's batches, a message was already stored, a merge deleted a stored row or
- * changed whether one counts, a message came with a provider thread id, the identities or the
+ * made one stop counting (one that starts counting joins the threads late, read back alone), a message came with a provider thread id, the identities or the
  * spam/trash setting changed, or the account grew past `limit` rows (the memory bound: at a
  * million rows the merger and the derivation must not be held together).
  */
@@ -116,7 +116,8 @@ export class ImportDerivation implements StoredRowsObserver {
     const derivation = this.#derivation;
     if (derivation === null) return;
     const index = derivation.indexOfRow(rowId);
-    if (index === -1 || !derivation.relabel(index, labels)) {
+    const stored = () => this.#services.messages.derivationInputOf(this.#accountId, rowId);
+    if (index === -1 || !derivation.relabel(index, labels, stored)) {
       this.abandon();
       return;
     }
