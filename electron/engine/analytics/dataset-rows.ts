@@ -123,22 +123,38 @@ export class DatasetRows {
       this;
     const senderContact = this.#senderContact;
     const texts = columns.texts.texts;
+    // The columns' arrays read once: a property load per column per message was a fifth of the loop.
+    const {
+      flags: storedFlagsOf,
+      accountId: accountOf,
+      labels: labelsOf,
+      size: sizeOf,
+      rowId: rowIdOf,
+    } = columns;
+    const {
+      sender: senderOf,
+      to: toOf,
+      cc: ccOf,
+      bcc: bccOf,
+      time: timeOf,
+      threadKey: threadKeyOf,
+    } = columns;
     let firstDated = this.firstDated;
     let lastDated = this.lastDated;
     let i = this.count - 1;
     for (let stored = from; stored < to; stored++) {
-      const storedFlags = columns.flags[stored]!;
+      const storedFlags = storedFlagsOf[stored]!;
       if ((storedFlags & COUNTED) === 0) continue;
       i++;
       storedIndex[i] = stored;
-      const account = columns.accountId[stored]!;
-      const ownLabels = columns.labels[stored]!;
+      const account = accountOf[stored]!;
+      const ownLabels = labelsOf[stored]!;
       accountLabels.note(account, labelBits[ownLabels]!);
       accountId[i] = account;
       labels[i] = ownLabels;
-      size[i] = columns.size[stored]!;
-      rowId[i] = columns.rowId[stored]!;
-      const senderText = columns.sender[stored]!;
+      size[i] = sizeOf[stored]!;
+      rowId[i] = rowIdOf[stored]!;
+      const senderText = senderOf[stored]!;
       sender[i] = senderText;
       if (senderText < 0) contact[i] = -1;
       else {
@@ -148,11 +164,11 @@ export class DatasetRows {
         }
         contact[i] = senderContact[senderText]!;
       }
-      recipients.add(i, columns.to[stored]!, columns.cc[stored]!, columns.bcc[stored]!);
+      recipients.add(i, toOf[stored]!, ccOf[stored]!, bccOf[stored]!);
       // One flag layout (message-flags.ts): the columns' bits carry over as they are.
       flags[i] = storedFlags & REPORT_BITS;
       threadOf[i] = -1;
-      const instant = columns.time[stored]!;
+      const instant = timeOf[stored]!;
       if (!isValidTime(instant, asOf)) {
         time[i] = Number.NaN;
         continue;
@@ -167,7 +183,7 @@ export class DatasetRows {
       weekday[i] = weekdayOfDay(localDay);
       msOfDay[i] = wall - localDay * DAY_MS;
       hour[i] = Math.floor(msOfDay[i]! / HOUR_MS);
-      threadOf[i] = threadNumbers.of(account, columns.threadKey[stored]!);
+      threadOf[i] = threadNumbers.of(account, threadKeyOf[stored]!);
     }
     this.count = i + 1;
     this.firstDated = firstDated;

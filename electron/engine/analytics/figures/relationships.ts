@@ -3,9 +3,9 @@ import { nullableRound } from '../numbers.ts';
 import { groupByKey, medianOf } from '../order-statistics.ts';
 import { type Dataset, SENT } from '../prepare.ts';
 import { contactsOfPairs, pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
-import { datedIn } from '../scope.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
+import { contactTally } from './contact-tally.ts';
 
 export const RELATIONSHIPS_LIMIT = 100;
 
@@ -28,35 +28,9 @@ export function exchangesWith(data: Dataset, i: number, id: number): boolean {
   return false;
 }
 
-/** Exchanges per contact over the dated messages whose time is in [from, to). */
+/** Exchanges per contact over the dated messages whose time is in [from, to) (counted with the other per-contact figures: contact-tally.ts). */
 export function exchangesPerContact(data: Dataset, from: number, to: number): ExchangeTable {
-  const size = data.contacts.size;
-  const table: ExchangeTable = {
-    sentTo: new Int32Array(size),
-    receivedFrom: new Int32Array(size),
-    exchanges: new Int32Array(size),
-    last: new Float64Array(size).fill(Number.NEGATIVE_INFINITY),
-  };
-  const { pool, start, length } = data.recipients;
-  const inside = datedIn(data, from, to);
-  for (let n = 0; n < inside.length; n++) {
-    const i = inside[n]!;
-    const time = data.time[i]!;
-    if ((data.flags[i]! & SENT) !== 0) {
-      for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
-        const id = pool[k]!;
-        table.sentTo[id]!++;
-        table.exchanges[id]!++;
-        if (time > table.last[id]!) table.last[id] = time;
-      }
-    } else if (data.contact[i]! >= 0) {
-      const id = data.contact[i]!;
-      table.receivedFrom[id]!++;
-      table.exchanges[id]!++;
-      if (time > table.last[id]!) table.last[id] = time;
-    }
-  }
-  return table;
+  return contactTally(data, from, to);
 }
 
 /**

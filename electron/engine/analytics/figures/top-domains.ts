@@ -1,7 +1,7 @@
 import type { TopDomains } from '../../../../shared/report-types.ts';
-import { type Dataset, SENT } from '../prepare.ts';
-import { datedIn } from '../scope.ts';
+import type { Dataset } from '../prepare.ts';
 import type { ResolvedRange } from '../types.ts';
+import { contactTally } from './contact-tally.ts';
 import { TOP_LIMIT } from './top-senders.ts';
 
 export const topDomainsDefinition =
@@ -10,26 +10,8 @@ export const topDomainsDefinition =
 /** Figure 4. */
 export function computeTopDomains(data: Dataset, range: ResolvedRange): TopDomains {
   const { contacts } = data;
-  const senders = new Int32Array(contacts.domainCount);
-  const recipients = new Int32Array(contacts.domainCount);
-  // The last message index that counted each domain: a domain counts once per message.
-  const countedBy = new Int32Array(contacts.domainCount).fill(-1);
-  const { pool, start, length } = data.recipients;
-  const inside = datedIn(data, range.from, range.to);
-  for (let n = 0; n < inside.length; n++) {
-    const index = inside[n]!;
-    if ((data.flags[index]! & SENT) !== 0) {
-      for (let k = start[index]!, end = k + length[index]!; k < end; k++) {
-        const domain = contacts.domainOfContact[pool[k]!]!;
-        if (countedBy[domain] === index) continue;
-        countedBy[domain] = index;
-        recipients[domain]!++;
-      }
-    } else if (data.contact[index]! >= 0) {
-      senders[contacts.domainOfContact[data.contact[index]!]!]!++;
-    }
-  }
+  const { senderDomains, recipientDomains } = contactTally(data, range.from, range.to);
   const list = (counts: Int32Array) =>
     contacts.top(counts, TOP_LIMIT, true).map((id) => ({ domain: contacts.domain(id), count: counts[id]! }));
-  return { senders: list(senders), recipients: list(recipients) };
+  return { senders: list(senderDomains), recipients: list(recipientDomains) };
 }

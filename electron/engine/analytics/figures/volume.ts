@@ -1,9 +1,10 @@
 import type { Volume, VolumeEntry } from '../../../../shared/report-types.ts';
 import { shareOf } from '../numbers.ts';
-import { AUTOMATED, type Dataset, SENT } from '../prepare.ts';
-import { inRange, totalsIn } from '../scope.ts';
+import type { Dataset } from '../prepare.ts';
 import { dateOfDay, weekStartOfDay } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
+import { contactTally } from './contact-tally.ts';
+import { messageTally } from './message-tally.ts';
 
 export const volumeDefinition =
   'Sent and received counted messages per local day, week (Monday first) and month in the range, zeros included from the first to the last dated message. Unique correspondents = distinct contacts that sent you a received dated message or received (To, Cc, Bcc) a sent dated message in the range; your own addresses never count. Automated share = automated ÷ counted messages. For "all", the totals also include undated messages.';
@@ -22,47 +23,8 @@ function nextMonth(month: string): string {
 
 /** Figure 1. */
 export function computeVolume(data: Dataset, range: ResolvedRange): Volume {
-  // Counts per local day as offsets from the dataset's first day: two typed arrays, no map lookup per message.
-  const span = Math.max(0, data.lastDay - data.firstDay + 1);
-  const sentOn = new Int32Array(span);
-  const receivedOn = new Int32Array(span);
-  const correspondents = new Uint8Array(data.contacts.size);
-  let uniqueCorrespondents = 0;
-  let firstDay = Number.POSITIVE_INFINITY;
-  let lastDay = Number.NEGATIVE_INFINITY;
-  let sent = 0;
-  let received = 0;
-  let automated = 0;
-  const { pool, start, length } = data.recipients;
-  const inside = totalsIn(data, range);
-  for (let n = 0; n < inside.length; n++) {
-    const i = inside[n]!;
-    const isSent = (data.flags[i]! & SENT) !== 0;
-    if (isSent) sent++;
-    else received++;
-    if ((data.flags[i]! & AUTOMATED) !== 0) automated++;
-    if (!inRange(data, i, range)) continue;
-    const day = data.day[i]!;
-    if (day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-    if (isSent) {
-      sentOn[day - data.firstDay]!++;
-      for (let k = start[i]!, end = k + length[i]!; k < end; k++) {
-        const id = pool[k]!;
-        if (correspondents[id] === 0) {
-          correspondents[id] = 1;
-          uniqueCorrespondents++;
-        }
-      }
-    } else {
-      receivedOn[day - data.firstDay]!++;
-      const id = data.contact[i]!;
-      if (id >= 0 && correspondents[id] === 0) {
-        correspondents[id] = 1;
-        uniqueCorrespondents++;
-      }
-    }
-  }
+  const { sent, received, automated, firstDay, lastDay, sentOn, receivedOn } = messageTally(data, range);
+  const uniqueCorrespondents = contactTally(data, range.from, range.to).correspondents;
   const byDay: Volume['byDay'] = [];
   const weeks = new Map<number, VolumeEntry>();
   const months = new Map<string, VolumeEntry>();
