@@ -62,12 +62,20 @@ function longList(value: string): NamedAddress[] {
 }
 
 function plainList(value: string): NamedAddress[] {
-  const out: NamedAddress[] = [];
-  for (const token of value.split(',')) {
-    const address = normalizeAddress(token);
-    if (address !== null) out.push({ address, name: null });
+  const out: string[] = [];
+  plainAddresses(value, out);
+  return out.map((address) => ({ address, name: null }));
+}
+
+/** A plain list's addresses, comma by comma where they stand (no array of tokens). */
+function plainAddresses(value: string, out: string[]): void {
+  for (let start = 0; start <= value.length; ) {
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    const address = normalizeAddress(value.slice(start, end));
+    if (address !== null) out.push(address);
+    start = end + 1;
   }
-  return out;
 }
 
 function collect(entries: ParsedEntry[], out: NamedAddress[]): void {
@@ -87,6 +95,20 @@ function displayName(name: string | undefined): string | null {
   // The parser has decoded the words it saw as words; this catches any it left, as written.
   const decoded = decodeEncodedWords(name).trim();
   return decoded === '' ? null : decoded;
+}
+
+/**
+ * The addresses alone of several header values taken together (parseAddressHeaders without the
+ * names): To, Cc and Bcc keep no names, and a plain list is read straight into strings, with no
+ * entry object a recipient and no second array (test/mail/facts-read-by-hand.test.ts holds it equal).
+ */
+export function addressesOf(values: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const value of values ?? []) {
+    if (value.length <= LONG_ADDRESS_HEADER && PLAIN_LIST.test(value)) plainAddresses(value, out);
+    else for (const entry of parseAddressList(value)) out.push(entry.address);
+  }
+  return out;
 }
 
 /** Addresses of several header values taken together. */

@@ -4,7 +4,7 @@
  */
 import { createHash, hash } from 'node:crypto';
 import { BriefError } from '../../../shared/errors.ts';
-import { type NamedAddress, parseAddressHeaders } from './addresses.ts';
+import { addressesOf, parseAddressHeaders } from './addresses.ts';
 import { parseMailDate } from './date.ts';
 import { decodeEncodedWords } from './encoded-words.ts';
 import {
@@ -44,17 +44,35 @@ function decodeSubject(value: string | undefined): string | null {
   return value === undefined ? null : decodeEncodedWords(value);
 }
 
-/** Message ids in a Message-ID, In-Reply-To or References value, without angle brackets. */
+const OPEN = 0x3c;
+const CLOSE = 0x3e;
+const isBracket = (code: number) => code === OPEN || code === CLOSE;
+
+/**
+ * Message ids in a Message-ID, In-Reply-To or References value, without angle brackets: what
+ * /<([^<>]*)>/g finds, trimmed, the empty ones left out, read where they stand (no iterator, match
+ * arrays or intermediate lists; test/mail/facts-read-by-hand.test.ts holds it equal to the expression).
+ */
 export function messageIds(value: string | undefined): string[] {
   if (value === undefined) return [];
-  const ids = [...value.matchAll(/<([^<>]*)>/g)].map((m) => m[1]!.trim()).filter((id) => id !== '');
+  const ids: string[] = [];
+  for (let open = value.indexOf('<'); open !== -1; ) {
+    let at = open + 1;
+    while (at < value.length && !isBracket(value.charCodeAt(at))) at += 1;
+    // No `>` after this `<`: nothing further can match.
+    if (at === value.length) break;
+    // Another `<` before the `>`: the match can only start there.
+    if (value.charCodeAt(at) === OPEN) {
+      open = at;
+      continue;
+    }
+    const id = value.slice(open + 1, at).trim();
+    if (id !== '') ids.push(id);
+    open = value.indexOf('<', at + 1);
+  }
   if (ids.length > 0) return ids;
   const bare = value.trim();
   return bare !== '' && !/\s/.test(bare) ? [bare] : [];
-}
-
-function addresses(list: NamedAddress[]): string[] {
-  return list.map((entry) => entry.address);
 }
 
 /** The duplicate rule's content key: From, Date instant, decoded Subject, the set of To and Cc. */
@@ -66,7 +84,7 @@ function contentKeyOf(
   cc: string[],
 ) {
   if (dateTime === null) return null;
-  const recipients = [...new Set([...to, ...cc])].sort();
+  const recipients = distinctSorted(to, cc);
   // A digest, not the text: it is compared for equality only, and is stored and kept in memory
   // for every message of a mailbox (the text runs to hundreds of bytes on a long Cc list).
   const text = JSON.stringify([from ?? '', dateTime, subject ?? '', recipients]);
@@ -74,12 +92,26 @@ function contentKeyOf(
   return hash('sha1', text, 'base64url').slice(0, 22);
 }
 
+/**
+ * The distinct strings of both lists in Array.prototype.sort order, as a Set spread and sorted
+ * gave them: sorted first, then each repeat (now beside its twin) dropped, in one array.
+ */
+function distinctSorted(to: string[], cc: string[]): string[] {
+  const all = cc.length === 0 ? to.slice() : to.concat(cc);
+  if (all.length < 2) return all;
+  all.sort();
+  let kept = 1;
+  for (let i = 1; i < all.length; i++) if (all[i] !== all[kept - 1]) all[kept++] = all[i]!;
+  all.length = kept;
+  return all;
+}
+
 export function factsFromHeaders(headers: HeaderMap, source: SourceFacts): MessageFacts {
   const fromList = parseAddressHeaders(headers.get('from'));
   const replyToList = parseAddressHeaders(headers.get('reply-to'));
-  const to = addresses(parseAddressHeaders(headers.get('to')));
-  const cc = addresses(parseAddressHeaders(headers.get('cc')));
-  const bcc = addresses(parseAddressHeaders(headers.get('bcc')));
+  const to = addressesOf(headers.get('to'));
+  const cc = addressesOf(headers.get('cc'));
+  const bcc = addressesOf(headers.get('bcc'));
   const from = fromList[0]?.address ?? null;
   const fromName = fromList[0]?.name ?? null;
   const listPostHeader = firstHeader(headers, 'list-post');
@@ -111,7 +143,7 @@ export function factsFromHeaders(headers: HeaderMap, source: SourceFacts): Messa
     to,
     cc,
     bcc,
-    replyTo: addresses(replyToList),
+    replyTo: replyToList.map((entry) => entry.address),
     subject,
     subjectKey: subjectKey(subject),
     labels,
