@@ -20,7 +20,7 @@ function shortMessages(count: number): string {
 describe('reading in steps', () => {
   it('hands on at most a hundred messages a step, the same items as one by one', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mail-steps-')), 'short.mbox');
-    // ≈ 170 bytes a message: a 1 MB chunk of the file holds thousands of them.
+    // ≈ 170 bytes a message: a 1 MB read holds thousands of them, and 32 KB of it ≈ 190.
     writeFileSync(file, shortMessages(8000), 'latin1');
     const steps: number[] = [];
     const stepped: ReadItem[] = [];
@@ -33,5 +33,17 @@ describe('reading in steps', () => {
     const single: ReadItem[] = [];
     for await (const item of readMail([file])) single.push(item);
     expect(single).toEqual(stepped);
+  });
+
+  it('hands on the messages of 32 KB of an mbox at a time, not of a whole read', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mail-steps-')), 'kilobyte.mbox');
+    // ≈ 1 KB a message, 300 KB in all: one read of the file, about 32 messages in each 32 KB.
+    const body = `${'x'.repeat(99)}\n`.repeat(8);
+    writeFileSync(file, shortMessages(300).replaceAll('Hi\n', body), 'latin1');
+    const steps: number[] = [];
+    for await (const items of readMailInChunks([file], { blocking: true })) steps.push(items.length);
+    expect(steps.reduce((sum, count) => sum + count, 0)).toBe(300);
+    // Read whole, the file's 300 messages were held at once and handed on in steps of 100.
+    expect(Math.max(...steps)).toBeLessThanOrEqual(40);
   });
 });
