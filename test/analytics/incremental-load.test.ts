@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BRIEF_RANGE, briefOf } from '../../electron/engine/analytics/brief/compute-brief.ts';
 import { dayIndexOf } from '../../electron/engine/analytics/day-index.ts';
+import { heldHeadlines } from '../../electron/engine/analytics/figures/previous-headlines.ts';
 import {
   type AnalyticsMessage,
   computeReport,
@@ -334,8 +335,36 @@ function everyView(data: Dataset): string[] {
   ];
 }
 
+/** What a sync brings most often: new mail of the last day (after every previous range of a report). */
+const LAST_DAY = 'new mail of the last day';
+const PATCH_CHANGES: Record<string, Change> = {
+  ...CHANGES,
+  [LAST_DAY]: (db, random) => {
+    // Copies of stored rows (their senders, threads and labels), dated in the day before the as-of time.
+    const columns = db
+      .prepareRaw<[number, string]>('PRAGMA table_info(message_cache)')
+      .all()
+      .map((column) => column[1])
+      .filter((name) => name !== 'id');
+    const values = columns.map((name) =>
+      name === 'provider_id' || name === 'message_id'
+        ? `${name} || @suffix`
+        : name === 'time'
+          ? '@time'
+          : name,
+    );
+    const copy = db.prepare(
+      `INSERT INTO message_cache (${columns.join(', ')}) SELECT ${values.join(', ')} FROM message_cache WHERE id = @id`,
+    );
+    for (const id of pickIds(db, random, 0.05).slice(0, 10)) {
+      const suffix = `-day-${Math.floor(random() * 1e9)}`;
+      copy.run({ suffix, time: AS_OF - Math.floor(random() * 86_400_000), id });
+    }
+  },
+};
+
 /** Changes a kept preparation follows (appended messages, label lists); the others make it prepare whole. */
-const FOLLOWED = new Set(['new messages', 'label changes']);
+const FOLLOWED = new Set(['new messages', 'label changes', LAST_DAY]);
 
 describe('the kept preparation (dataset-patch.ts)', () => {
   it(
@@ -366,17 +395,21 @@ describe('the kept preparation (dataset-patch.ts)', () => {
         );
         const names = Object.keys(CHANGES);
         let patched = 0;
+        let carried = 0;
         for (let round = 1; round <= 14; round++) {
           // Mostly what a sync brings (new mail, read and archived mail); now and then anything.
-          const applied = [0, 1].map(() =>
-            random() < 0.75
-              ? random() < 0.6
-                ? 'new messages'
-                : 'label changes'
-              : names[Math.floor(random() * names.length)]!,
-          );
+          const applied =
+            random() < 0.3
+              ? [LAST_DAY]
+              : [0, 1].map(() =>
+                  random() < 0.75
+                    ? random() < 0.6
+                      ? 'new messages'
+                      : 'label changes'
+                    : names[Math.floor(random() * names.length)]!,
+                );
           db.transaction(() => {
-            for (const name of applied) CHANGES[name]!(db, random, nextId);
+            for (const name of applied) PATCH_CHANGES[name]!(db, random, nextId);
           });
           followStoredRows(db);
           for (const ids of SETS) {
@@ -393,6 +426,9 @@ describe('the kept preparation (dataset-patch.ts)', () => {
               continue;
             }
             patched += 1;
+            // The comparison's previous ranges carried from the kept dataset's views (checked
+            // against a whole preparation's below, in every report variant).
+            carried += heldHeadlines(result.data)?.size ?? 0;
             rmSync(snapshotPath(db.path, ids)!, { force: true });
             const whole = prepareDataset({ ...input, messages: loadAnalyticsMessages(db, ids) });
             // The day index carried from the kept dataset (every round after the first: the views
@@ -403,6 +439,7 @@ describe('the kept preparation (dataset-patch.ts)', () => {
           }
         }
         expect(patched, `seed ${seed}`).toBeGreaterThan(20);
+        expect(carried, `seed ${seed}`).toBeGreaterThan(0);
       }
     },
     SEEDED_ROUNDS_TIMEOUT,

@@ -2,6 +2,7 @@ import { EARLIEST_VALID_TIME } from '../mail/index.ts';
 import { changesSince } from './column-origin.ts';
 import { carryDayIndex } from './day-index.ts';
 import { carryStoredTally } from './figures/coverage-accounts.ts';
+import { carryPreviousHeadlines } from './figures/previous-headlines.ts';
 import { lowerBound } from './load-changes.ts';
 import { storedColumns } from './message-columns.ts';
 import { clockSpan, countedSpan, type Dataset, datasetOf, takeRows } from './prepare.ts';
@@ -113,5 +114,11 @@ export function patchedDataset(previous: Dataset, input: ReportInput): Patched {
   const data = datasetOf({ input, identities, columns, clock, minTime, maxTime, rows, threads, ...walk });
   carryDayIndex(previous, data, firstNew);
   carryStoredTally(previous, data, changes.relabeled, kept);
+  carryPreviousHeadlines(
+    previous,
+    data,
+    firstNew,
+    relabeled.map(([i]) => i),
+  );
   return { data };
 }

@@ -6,6 +6,7 @@ import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { computeAfterHours } from './after-hours.ts';
 import { awaitingOnMeCount } from './awaiting.ts';
+import { previousHeadlines } from './previous-headlines.ts';
 import { delayStats } from './response-time.ts';
 import { computeVolume } from './volume.ts';
 
@@ -46,7 +47,7 @@ export function computeComparison(
 ): Comparison | null {
   const previous = previousRange(data.input.range, data.clock, data.basis.at);
   if (previous === null) return null;
-  const before = headlines(data, previous);
+  const before = previousHeadlines(data, previous, () => headlines(data, previous));
   const figures = {} as Record<Headline, Change>;
   for (const key of HEADLINES) {
     figures[key] = { now: current[key], before: before[key], change: changeOf(current[key], before[key]) };
