@@ -220,10 +220,22 @@ export function pairsInRange(pairs: ReplyPairs, from: number, to: number): Int32
   return inside;
 }
 
-/** A value per pair of `inside`, in its order (the delay, the working time, …). */
-export function perPair(inside: Int32Array, pairValue: (k: number) => number): Float64Array {
-  const values = new Float64Array(inside.length);
-  for (let j = 0; j < inside.length; j++) values[j] = pairValue(inside[j]!);
+/** The delays of the pairs `inside`, in its order (read only: the figures of one range share them). */
+const delaysByList = new WeakMap<Int32Array, Float64Array>();
+
+/**
+ * The delay of each pair of `inside` (a list {@link pairsInRange} answered for `pairs`), in its
+ * order: response times, relationships and the comparison ask the same range's, so they are made
+ * once per list.
+ */
+export function delaysOf(pairs: ReplyPairs, inside: Int32Array): Float64Array {
+  let values = delaysByList.get(inside);
+  if (values === undefined) {
+    const { delay } = pairs;
+    values = new Float64Array(inside.length);
+    for (let j = 0; j < inside.length; j++) values[j] = delay[inside[j]!]!;
+    delaysByList.set(inside, values);
+  }
   return values;
 }
 

@@ -7,7 +7,7 @@ import type { BriefReplyTime, ReplyPeriod, ReplyVerdict } from '../../../../shar
 import { nullableRound } from '../numbers.ts';
 import { medianOf } from '../order-statistics.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange, perPair } from '../reply-walk.ts';
+import { delaysOf, pairsInRange } from '../reply-walk.ts';
 import { resolveRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
 
@@ -16,12 +16,13 @@ export const FASTER_BELOW = 0.8;
 export const SLOWER_ABOVE = 1.25;
 
 function period(data: Dataset, from: number, to: number): ReplyPeriod {
-  const delays = perPair(pairsInRange(data.mine, from, to), (k) => data.mine.delay[k]!);
+  const delays = delaysOf(data.mine, pairsInRange(data.mine, from, to));
   return {
     from: isoOf(from),
     to: isoOf(to),
     count: delays.length,
-    medianMs: nullableRound(medianOf(delays)),
+    // A copy: medianOf reorders, and the delays are shared with the range's other figures.
+    medianMs: nullableRound(medianOf(delays.slice())),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type Change, type Comparison, HEADLINES, type Headline } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
-import { pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
+import { delaysOf, pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import { previousRange } from '../time/ranges.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
@@ -18,7 +18,7 @@ export const comparisonDefinition =
  * their weekly medians and per-contact statistics, which the comparison does not show.
  */
 function medianDelay(pairs: ReplyPairs, range: ResolvedRange): number | null {
-  return delayStats(perPair(pairsInRange(pairs, range.from, range.to), (k) => pairs.delay[k]!)).medianMs;
+  return delayStats(delaysOf(pairs, pairsInRange(pairs, range.from, range.to))).medianMs;
 }
 
 /** The headline figures of one range. */

@@ -2,7 +2,7 @@ import type { Relationship } from '../../../../shared/report-types.ts';
 import { nullableRound } from '../numbers.ts';
 import { groupByKey, medianOf } from '../order-statistics.ts';
 import { type Dataset, SENT } from '../prepare.ts';
-import { contactsOfPairs, pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
+import { contactsOfPairs, delaysOf, pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import { isoOf } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { contactTally } from './contact-tally.ts';
@@ -42,7 +42,7 @@ function mediansByContact(
   pairs: ReplyPairs,
   inside: Int32Array,
 ): (id: number) => number | null {
-  const delays = perPair(inside, (k) => pairs.delay[k]!);
+  const delays = delaysOf(pairs, inside);
   const { start, values } = groupByKey(contactsOfPairs(pairs, inside), delays, data.contacts.size);
   return (id) => nullableRound(medianOf(values, start[id]!, start[id + 1]!));
 }

@@ -8,7 +8,7 @@ import type {
 import { bucketOf, nullableRound, shareOf } from '../numbers.ts';
 import { groupByKey, medianAndP90, medianOf } from '../order-statistics.ts';
 import type { Dataset } from '../prepare.ts';
-import { contactsOfPairs, pairsInRange, perPair, type ReplyPairs } from '../reply-walk.ts';
+import { contactsOfPairs, delaysOf, pairsInRange, type ReplyPairs } from '../reply-walk.ts';
 import { dateOfDay, HOUR_MS, weekStartOfDay } from '../time/zone-clock.ts';
 import type { ResolvedRange } from '../types.ts';
 import { TOP_LIMIT } from './top-senders.ts';
@@ -101,14 +101,9 @@ function byContact(data: Dataset, inside: Int32Array, delays: Float64Array): Con
 export function computeResponseTime(data: Dataset, range: ResolvedRange): ResponseTime {
   const mine = pairsInRange(data.mine, range.from, range.to);
   const theirs = pairsInRange(data.theirs, range.from, range.to);
-  const theirDelays = perPair(theirs, (k) => data.theirs.delay[k]!);
+  const theirDelays = delaysOf(data.theirs, theirs);
   return {
-    mine: responseStats(
-      data,
-      data.mine,
-      mine,
-      perPair(mine, (k) => data.mine.delay[k]!),
-    ),
+    mine: responseStats(data, data.mine, mine, delaysOf(data.mine, mine)),
     theirs: {
       ...responseStats(data, data.theirs, theirs, theirDelays),
       byContact: byContact(data, theirs, theirDelays),
