@@ -154,11 +154,11 @@ export class MessageCacheService {
       params.id = next;
       let own: ProvisionalColumns | null = null;
       if (reconstructed) {
-        own = provisional.columnsOf(facts);
+        own = provisional.columnsOf(facts, next);
         params.counted = own.counted;
         params.direction = own.direction;
         params.echo = own.echo;
-        params.threadKey = `r:${next}`;
+        params.threadKey = `r:${own.threadRow}`;
       }
       if (this.#sql.insert.run(insertValues(params)).changes === 0) return false;
       observer?.inserted(next, facts, own);

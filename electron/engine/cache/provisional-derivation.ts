@@ -15,6 +15,8 @@ export interface ProvisionalColumns {
   counted: 0 | 1;
   direction: 'sent' | 'received';
   echo: 0 | 1;
+  /** Its thread key is `r:` + this row id: its own, or the one the import's own derivation guessed. */
+  threadRow: number;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface ProvisionalColumns {
  * derivation as the rows arrive (sources/import/import-derivation.ts).
  */
 export interface StoredRowsObserver {
+  /** A new reconstructed row about to be inserted at `rowId`: the row id its thread key names. */
+  placed(rowId: number, facts: MessageFacts): number;
   /** A new row; `columns` are its provisional ones, null when it was stored to derive (a thread id). */
   inserted(rowId: number, facts: MessageFacts, columns: ProvisionalColumns | null): void;
   /** A message of the batch was stored already: its row was written again. */
@@ -52,14 +56,18 @@ export class ProvisionalDerivation {
     return this.#observer;
   }
 
-  /** The message's columns; told in storage order, so a SENT label seen counts for what follows. */
-  columnsOf(facts: Pick<MessageFacts, 'labels' | 'sender'>): ProvisionalColumns {
+  /**
+   * The columns of the message to be stored at `rowId`; told in storage order, so a SENT label
+   * seen counts for what follows.
+   */
+  columnsOf(facts: MessageFacts, rowId: number): ProvisionalColumns {
     if (!this.#anySent && facts.labels.includes('SENT')) this.#anySent = true;
     const derived = factsFromFlags(ownFlags(facts, this.#own, this.#countSpamTrash), this.#anySent, '');
     return {
       counted: derived.counted ? 1 : 0,
       direction: derived.direction,
       echo: derived.echo ? 1 : 0,
+      threadRow: this.#observer === null ? rowId : this.#observer.placed(rowId, facts),
     };
   }
 }

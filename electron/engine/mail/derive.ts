@@ -15,6 +15,8 @@ export interface DeriveOptions {
   countSpamTrash: boolean;
   /** The as-of instant that decides which times are valid. */
   asOfMs: number;
+  /** Guess each message's thread as it is added (`guessedThreadRow`): an import's provisional keys. */
+  guessing?: boolean;
 }
 
 /** Lower-cased, googlemail-normalised identity addresses. */
@@ -104,7 +106,7 @@ export class AccountDerivation {
   constructor(identities: readonly string[], options: DeriveOptions, expected = 0) {
     this.#own = identitySet(identities);
     this.#countSpamTrash = options.countSpamTrash;
-    this.#threads = new ThreadReconstruction(this.#own, options.asOfMs, expected);
+    this.#threads = new ThreadReconstruction(this.#own, options.asOfMs, expected, options.guessing);
     this.#flags = new Uint8Array(expected);
     this.#rowIds = new Float64Array(expected);
   }
@@ -153,6 +155,12 @@ export class AccountDerivation {
   /** The rowId of the `index`-th message added. */
   rowIdAt(index: number): number {
     return this.#rowIds[index]!;
+  }
+
+  /** With `guessing`: the thread row guessed for the `index`-th message as it was added (its own rowId outside the threads). */
+  guessedThreadRow(index: number): number {
+    const member = index < this.#memberIndex.length ? this.#memberIndex[index]! : -1;
+    return member === -1 ? this.#rowIds[index]! : this.#threads.guessedRow(member);
   }
 
   /** The index of the message added with this rowId, -1 when none was (rowIds come in order). */

@@ -44,16 +44,21 @@ export class ThreadReconstruction {
   #idOwners = new DigestMap();
   readonly #subjectIds = new DigestMap();
   readonly #addressIds = new DigestMap();
+  /** With guessing: each member's guessed thread row, and each subject's last member (+1; 0: none). */
+  readonly #guessing: boolean;
+  #guessed = new Float64Array(0);
+  #lastOfSubject = new Int32Array(0);
 
   /**
    * `expected` sizes the arrays when the first member comes, not before: an account whose mail
    * all has provider thread ids (Gmail, Takeout) has no member, and at a million messages the
    * arrays sized up front were ≈ 60 MB, 8 MB of it written (the id table's empty marks).
    */
-  constructor(identities: ReadonlySet<string>, asOfMs: number, expected = 0) {
+  constructor(identities: ReadonlySet<string>, asOfMs: number, expected = 0, guessing = false) {
     this.#identities = identities;
     this.#asOfMs = asOfMs;
     this.#expected = expected;
+    this.#guessing = guessing;
   }
 
   /**
@@ -88,6 +93,48 @@ export class ThreadReconstruction {
     for (const address of member.to) addParticipant(address);
     for (const address of member.cc) addParticipant(address);
     this.#participantStart[i + 1] = end;
+    if (this.#guessing) this.#guess(i);
+  }
+
+  /**
+   * With `guessing`: the smallest rowId of the thread member `i` will most likely end in, guessed
+   * from the members before it as it is added (an import stores it as the provisional thread key,
+   * so that the end rewrites fewer rows; any guess is safe, the end checks every row): the guess
+   * of the reference component it joined, else that of the last member with its subject key when
+   * the two are at most 30 days apart and share a participant, else its own rowId.
+   */
+  guessedRow(i: number): number {
+    return this.#guessed[i]!;
+  }
+
+  #guess(i: number): void {
+    this.#guessed = ensureLength(this.#guessed, i + 1);
+    const root = this.#find(i);
+    let guess = root === i ? this.#rowIds[i]! : this.#guessed[root]!;
+    const subject = this.#subjects[i]!;
+    if (subject !== -1) {
+      this.#lastOfSubject = ensureLength(this.#lastOfSubject, subject + 1);
+      const last = this.#lastOfSubject[subject]! - 1;
+      const times = this.#times;
+      if (
+        root === i &&
+        last !== -1 &&
+        Math.abs(times[i]! - times[last]!) <= JOIN_WINDOW_MS &&
+        this.#sharesWith(i, last)
+      )
+        guess = this.#guessed[this.#find(last)]!;
+      this.#lastOfSubject[subject] = i + 1;
+    }
+    this.#guessed[i] = guess;
+  }
+
+  /** Whether members `a` and `b` have a participant in common. */
+  #sharesWith(a: number, b: number): boolean {
+    const start = this.#participantStart;
+    const participants = this.#participants;
+    for (let x = start[a]!; x < start[a + 1]!; x++)
+      for (let y = start[b]!; y < start[b + 1]!; y++) if (participants[x] === participants[y]) return true;
+    return false;
   }
 
   #sizeFor(expected: number): void {

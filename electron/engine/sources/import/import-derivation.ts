@@ -45,7 +45,13 @@ export class ImportDerivation implements StoredRowsObserver {
   readonly #identities: string;
   readonly #countSpamTrash: boolean;
   #derivation: AccountDerivation | null;
+  /** Per row followed (in storage order): what its derived columns hold as stored (KNOWN…). */
   #stored = new Uint8Array(0);
+  /** Per row: the index of the row its stored thread key names (its own unless guessed). */
+  #keyIndex = new Int32Array(0);
+  /** The rows holding each key, as linked lists (indexes + 1; 0 ends): first by key row, next by row. */
+  #firstHolding = new Int32Array(0);
+  #nextHolding = new Int32Array(0);
   /** The account's data version after this import's last write. */
   #dataVersion: number;
 
@@ -61,7 +67,11 @@ export class ImportDerivation implements StoredRowsObserver {
     this.#dataVersion = accounts.getDataVersion(accountId);
     this.#derivation =
       messages.countMessages(accountId) === 0
-        ? new AccountDerivation(account.identities, { countSpamTrash: this.#countSpamTrash, asOfMs: 0 })
+        ? new AccountDerivation(account.identities, {
+            countSpamTrash: this.#countSpamTrash,
+            asOfMs: 0,
+            guessing: true,
+          })
         : null;
   }
 
@@ -73,6 +83,9 @@ export class ImportDerivation implements StoredRowsObserver {
   abandon(): void {
     this.#derivation = null;
     this.#stored = new Uint8Array(0);
+    this.#keyIndex = new Int32Array(0);
+    this.#firstHolding = new Int32Array(0);
+    this.#nextHolding = new Int32Array(0);
   }
 
   /** Call inside each batch's transaction, before it writes: another writer since the last one ends the following. */
@@ -90,28 +103,52 @@ export class ImportDerivation implements StoredRowsObserver {
       this.#dataVersion = this.#services.accounts.getDataVersion(this.#accountId);
   }
 
-  inserted(rowId: number, facts: MessageFacts, columns: ProvisionalColumns | null): void {
+  placed(rowId: number, facts: MessageFacts): number {
+    const derivation = this.#derivation;
+    if (derivation === null) return rowId;
+    if (derivation.size >= this.#limit) {
+      this.abandon();
+      return rowId;
+    }
+    derivation.addRow(rowId, facts);
+    return derivation.guessedThreadRow(derivation.size - 1);
+  }
+
+  inserted(rowId: number, _facts: MessageFacts, columns: ProvisionalColumns | null): void {
     const derivation = this.#derivation;
     if (derivation === null) return;
-    if (columns === null || derivation.size >= this.#limit) {
+    const index = derivation.size - 1;
+    // Placed just before (a row stored to derive, with a thread id, never is).
+    const keyIndex =
+      columns === null || index < 0 || derivation.rowIdAt(index) !== rowId
+        ? -1
+        : derivation.indexOfRow(columns.threadRow);
+    if (keyIndex === -1 || columns === null) {
       this.abandon();
       return;
     }
-    const index = derivation.size;
-    derivation.addRow(rowId, facts);
     this.#stored = ensureLength(this.#stored, index + 1);
+    this.#keyIndex = ensureLength(this.#keyIndex, index + 1);
+    this.#firstHolding = ensureLength(this.#firstHolding, index + 1);
+    this.#nextHolding = ensureLength(this.#nextHolding, index + 1);
     this.#stored[index] =
       KNOWN |
       (columns.counted === 1 ? COUNTED : 0) |
       (columns.direction === 'sent' ? SENT : 0) |
       (columns.echo === 1 ? ECHO : 0);
+    this.#keyIndex[index] = keyIndex;
+    this.#nextHolding[index] = this.#firstHolding[keyIndex]!;
+    this.#firstHolding[keyIndex] = index + 1;
   }
 
   rewritten(): void {
     this.abandon();
   }
 
-  /** A stored row got other labels; its thread key was cleared (message-cache-service `#unthread`). */
+  /**
+   * A stored row got other labels; the thread key it held was cleared on every row holding it
+   * (message-cache-service `#unthread`), so none of them holds what was stored any more.
+   */
   readonly relabelled = (rowId: number, labels: readonly string[]): void => {
     const derivation = this.#derivation;
     if (derivation === null) return;
@@ -121,16 +158,19 @@ export class ImportDerivation implements StoredRowsObserver {
       this.abandon();
       return;
     }
+    for (let at = this.#firstHolding[this.#keyIndex[index]!]!; at !== 0; at = this.#nextHolding[at - 1]!)
+      this.#stored[at - 1] = 0;
     this.#stored[index] = 0;
   };
 
   /**
-   * Writes the account's derivation from what was followed, in one transaction; returns false,
-   * writing nothing, when the import stopped following (derive from the store instead).
+   * Writes the account's derivation from what was followed, in one transaction, and returns the
+   * rows written; null, writing nothing, when the import stopped following (derive from the store
+   * instead).
    */
-  finish(asOfMs: number): boolean {
+  finish(asOfMs: number): number | null {
     const derivation = this.#derivation;
-    if (derivation === null) return false;
+    if (derivation === null) return null;
     this.#derivation = null;
     const { store, accounts, messages } = this.#services;
     const accountId = this.#accountId;
@@ -142,29 +182,31 @@ export class ImportDerivation implements StoredRowsObserver {
         account.settings.includeSpamTrash !== this.#countSpamTrash ||
         messages.countMessages(accountId) !== derivation.size
       )
-        return false;
+        return null;
       derivation.finish(asOfMs);
       const updates: DerivedRow[] = [];
       for (let index = 0; index < derivation.size; index++) {
         const next = derivation.derivedAt(index, null);
         const id = derivation.rowIdAt(index);
-        if (!this.#holds(index, id, next)) updates.push({ id, ...next });
+        if (!this.#holds(index, derivation.rowIdAt(this.#keyIndex[index]!), next))
+          updates.push({ id, ...next });
       }
-      this.#stored = new Uint8Array(0);
+      this.abandon();
       if (updates.length > 0) messages.updateDerived(accountId, updates);
       accounts.setDerived(accountId, asOfMs, derivation.anySent);
-      return true;
+      return updates.length;
     });
   }
 
-  #holds(index: number, id: number, next: DerivedFacts): boolean {
+  /** Whether the `index`-th row holds `next` as stored; `keyRow`: the row its stored key names. */
+  #holds(index: number, keyRow: number, next: DerivedFacts): boolean {
     const stored = this.#stored[index]!;
     return (
       (stored & KNOWN) !== 0 &&
       next.counted === ((stored & COUNTED) !== 0) &&
       next.direction === ((stored & SENT) !== 0 ? 'sent' : 'received') &&
       next.echo === ((stored & ECHO) !== 0) &&
-      next.threadKey === `r:${id}`
+      next.threadKey === `r:${keyRow}`
     );
   }
 }

@@ -70,7 +70,7 @@ async function importFiles(
     }
     stored.imported = messages.countMessages(accountId) - storedBefore;
     context.progress(expanded.bytes, expanded.bytes, 'Working out threads and directions', { force: true });
-    if (!following.finish(services.clock())) services.rederive(accountId);
+    if (following.finish(services.clock()) === null) services.rederive(accountId);
     return stored;
   });
   events.emit('data-changed', { accountId, dataVersion: accounts.getDataVersion(accountId) });
