@@ -86,6 +86,9 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
     // What the warming after an import or sync does first: a report that reads message_cache and
     // writes the column snapshot the next engine's cold start reads.
     const firstMs = await coldReportMs(engine, account.id);
+    // A cold start is a new process: no other engine holds a million messages beside the timed one.
+    // Left open, the filling engine's dataset stayed live, and the timed report paid for marking it.
+    await engine.close();
     const fresh = Engine.open({ databasePath: engineServicesForTests(engine).store.path });
     let value: number;
     try {
@@ -98,7 +101,7 @@ async function millionRows(context: BenchContext): Promise<Row[]> {
       value: ms(value),
       target: '< 1 s',
       pass: value < 1000,
-      protocol: `one account of ${count(size)} generated messages stored by cacheBulk (batches of ${BULK_BATCH}) + rederive, not by import (took ${ms(fillMs)}); then one report on that engine, reading message_cache and writing the column snapshot (${ms(firstMs)}, as the warming after an import does); timed once: ${COLD_TIMED}`,
+      protocol: `one account of ${count(size)} generated messages stored by cacheBulk (batches of ${BULK_BATCH}) + rederive, not by import (took ${ms(fillMs)}); then one report on that engine, reading message_cache and writing the column snapshot (${ms(firstMs)}, as the warming after an import does), and that engine closed; timed once: ${COLD_TIMED}`,
     };
   } finally {
     // Closed before responsiveness is measured: its first report computed a million messages on
