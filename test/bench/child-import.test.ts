@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 it.runIf(process.platform === 'linux')(
-  "reports the child's own peak RSS, not its parent's, and that the import ran without a warming",
+  "reports the child's own peak RSS, not its parent's, and that the import ran without a warming (Linux only: /proc)",
   async () => {
     folder = mkdtempSync(join(tmpdir(), 'brief-child-import-'));
     const mbox = join(folder, 'mail.mbox');
