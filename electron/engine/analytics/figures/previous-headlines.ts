@@ -1,5 +1,6 @@
 import type { Headline } from '../../../../shared/report-types.ts';
 import type { Dataset } from '../prepare.ts';
+import { perDataset } from '../scope.ts';
 
 type Headlines = Record<Headline, number | null>;
 
@@ -22,18 +23,7 @@ export function previousHeadlines(
   range: { from: number; to: number },
   compute: () => Headlines,
 ): Headlines {
-  let memo = memos.get(data.time);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(data.time, memo);
-  }
-  const key = keyOf(range);
-  let headlines = memo.get(key);
-  if (headlines === undefined) {
-    headlines = compute();
-    memo.set(key, headlines);
-  }
-  return headlines;
+  return perDataset(memos, data, keyOf(range), compute);
 }
 
 /** The headlines `data` holds (tests: a carried one equals one computed afresh). */
